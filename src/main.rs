@@ -1,0 +1,5 @@
+//! The `xpython` command line.
+
+fn main() {
+    let _ = xpython::spec::VERSIONS.len();
+}
