@@ -6,4 +6,5 @@
 
 pub mod cli;
 pub mod dis;
+pub mod docs;
 pub mod spec;
