@@ -7,4 +7,5 @@
 pub mod cli;
 pub mod dis;
 pub mod docs;
+pub mod object;
 pub mod spec;

@@ -1,0 +1,225 @@
+//! The object model: `Value`, the 16-byte handle every Python value travels in, and
+//! `Object`, the heap cell behind every value that is not None, a bool, a small int or a
+//! float.
+//!
+//! Trade-offs:
+//! - Small ints (`i64`), floats, bools and None live inline in `Value`: arithmetic on them
+//!   never touches the heap. An `int` beyond `i64` is a heap `Payload::Int`.
+//! - Heap objects are reference counted (`Rc`), single-threaded, with the type pointer in
+//!   the header. Reference cycles are reclaimed by the cycle collector in `gc`.
+//! - Mutable state sits in `PyCell`s whose borrows never span a call into Python, so no
+//!   borrow can fail from Python code (see `pycell`).
+//! - An object's class is fixed at creation (`__class__` assignment is refused).
+
+pub mod dict;
+pub mod hash;
+pub mod pycell;
+pub mod set;
+pub mod str;
+
+use std::cell::OnceCell;
+use std::fmt;
+use std::rc::Rc;
+
+pub use dict::DictData;
+pub use pycell::PyCell;
+pub use set::SetData;
+pub use str::PyStr;
+
+/// A counted reference to a heap object.
+pub type ObjRef = Rc<Object>;
+
+/// A Python value, or `Null` (an internal marker: an unbound local, the NULL that 3.11+
+/// pushes below a callable; never visible to Python code).
+#[derive(Clone, Default)]
+pub enum Value {
+    #[default]
+    Null,
+    None,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Obj(ObjRef),
+}
+
+impl Value {
+    #[inline]
+    pub fn is_null(&self) -> bool {
+        matches!(self, Value::Null)
+    }
+
+    #[inline]
+    pub fn is_none(&self) -> bool {
+        matches!(self, Value::None)
+    }
+
+    /// The heap object, if this is one.
+    #[inline]
+    pub fn as_obj(&self) -> Option<&ObjRef> {
+        match self {
+            Value::Obj(o) => Some(o),
+            _ => None,
+        }
+    }
+
+    /// The payload of a heap value.
+    #[inline]
+    pub fn payload(&self) -> Option<&Payload> {
+        match self {
+            Value::Obj(o) => Some(&o.payload),
+            _ => None,
+        }
+    }
+
+    /// Identity (`is`): the same inline value, or the same heap object.
+    #[inline]
+    pub fn is(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::Obj(a), Value::Obj(b)) => Rc::ptr_eq(a, b),
+            (Value::None, Value::None) | (Value::Null, Value::Null) => true,
+            (Value::Bool(a), Value::Bool(b)) => a == b,
+            (Value::Int(a), Value::Int(b)) => a == b,
+            (Value::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
+            _ => false,
+        }
+    }
+
+    /// A stable identity number (`id()`).
+    pub fn id(&self) -> u64 {
+        match self {
+            Value::Obj(o) => Rc::as_ptr(o) as usize as u64,
+            Value::Null => 0,
+            Value::None => 0x1000,
+            Value::Bool(b) => 0x1010 + *b as u64 * 16,
+            // Inline values get ids derived from their bits, outside the heap's range.
+            Value::Int(i) => 0x8000_0000_0000_0000 | (*i as u64 >> 1) << 4,
+            Value::Float(f) => 0x4000_0000_0000_0000 | (f.to_bits() >> 4) << 4,
+        }
+    }
+
+    #[inline]
+    pub fn obj(o: ObjRef) -> Value {
+        Value::Obj(o)
+    }
+
+    /// The str payload, if this is a str (or str subclass instance).
+    #[inline]
+    pub fn as_str(&self) -> Option<&PyStr> {
+        match self.payload() {
+            Some(Payload::Str(s)) => Some(s),
+            _ => None,
+        }
+    }
+}
+
+/// The header and payload of every heap object.
+pub struct Object {
+    /// The object's type (a heap object whose payload is `Payload::Type`). Set once at
+    /// creation; only the bootstrap of `type` itself sets it after allocation.
+    class: OnceCell<ObjRef>,
+    /// The instance `__dict__`, for objects that have one (created on first store).
+    pub dict: Option<PyCell<Option<ObjRef>>>,
+    pub payload: Payload,
+}
+
+impl Object {
+    /// A new heap object of `class`.
+    #[inline]
+    pub fn new(class: ObjRef, payload: Payload) -> ObjRef {
+        let cell = OnceCell::new();
+        let _ = cell.set(class);
+        Rc::new(Object { class: cell, dict: None, payload })
+    }
+
+    /// A new heap object of `class` with an (initially empty) instance dict slot.
+    pub fn with_dict(class: ObjRef, payload: Payload) -> ObjRef {
+        let cell = OnceCell::new();
+        let _ = cell.set(class);
+        Rc::new(Object { class: cell, dict: Some(PyCell::new(None)), payload })
+    }
+
+    /// An object whose class is set later with `set_class_once` (bootstrap of `type`).
+    pub fn new_unclassed(payload: Payload, has_dict: bool) -> ObjRef {
+        Rc::new(Object { class: OnceCell::new(), dict: has_dict.then(|| PyCell::new(None)), payload })
+    }
+
+    /// Completes `new_unclassed`; a no-op if the class is already set.
+    pub fn set_class_once(&self, class: ObjRef) {
+        let _ = self.class.set(class);
+    }
+
+    /// The object's type.
+    #[inline]
+    pub fn class(&self) -> &ObjRef {
+        // Every constructor sets the class; only `type`'s bootstrap leaves a moment
+        // without one, before any Python code exists.
+        self.class.get().expect("object class is set at creation")
+    }
+}
+
+impl fmt::Debug for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Value::Null => f.write_str("<NULL>"),
+            Value::None => f.write_str("None"),
+            Value::Bool(b) => write!(f, "{}", if *b { "True" } else { "False" }),
+            Value::Int(i) => write!(f, "{i}"),
+            Value::Float(x) => write!(f, "{x:?}"),
+            Value::Obj(o) => match &o.payload {
+                Payload::Str(s) => write!(f, "{:?}", s.as_str()),
+                p => write!(f, "<{} object at {:p}>", p.kind_name(), Rc::as_ptr(o)),
+            },
+        }
+    }
+}
+
+/// What a heap object holds. One variant per builtin representation; instances of
+/// Python classes use the representation of their builtin base (`Plain` for `object`).
+pub enum Payload {
+    /// An instance with no builtin state (its attributes live in the dict).
+    Plain,
+    Str(PyStr),
+    Bytes(Box<[u8]>),
+    ByteArray(PyCell<Vec<u8>>),
+    /// An int beyond i64, or an int-subclass instance.
+    Int(IntValue),
+    /// A float-subclass instance (exact floats are inline).
+    Float(f64),
+    Complex(f64, f64),
+    Tuple(Box<[Value]>),
+    List(PyCell<Vec<Value>>),
+    Dict(PyCell<DictData>),
+    Set(PyCell<SetData>),
+    FrozenSet(SetData),
+    /// Rust-side state of other builtin types (functions, code, types, iterators,
+    /// generators, exceptions...), defined by the interpreter.
+    Native(Box<dyn std::any::Any>),
+}
+
+/// An integer that may be big.
+#[derive(Clone, Debug, PartialEq)]
+pub enum IntValue {
+    Small(i64),
+    Big(Rc<num_bigint::BigInt>),
+}
+
+impl Payload {
+    /// A short description for debugging output.
+    pub fn kind_name(&self) -> &'static str {
+        match self {
+            Payload::Plain => "plain",
+            Payload::Str(_) => "str",
+            Payload::Bytes(_) => "bytes",
+            Payload::ByteArray(_) => "bytearray",
+            Payload::Int(_) => "int",
+            Payload::Float(_) => "float",
+            Payload::Complex(..) => "complex",
+            Payload::Tuple(_) => "tuple",
+            Payload::List(_) => "list",
+            Payload::Dict(_) => "dict",
+            Payload::Set(_) => "set",
+            Payload::FrozenSet(_) => "frozenset",
+            Payload::Native(_) => "native",
+        }
+    }
+}

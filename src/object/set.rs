@@ -1,0 +1,315 @@
+//! The hash table behind `set` and `frozenset`, laid out exactly like CPython 3.x's
+//! `setobject.c` (linear probes of 9, then perturbed open addressing; dummies; resize
+//! when 3/5 full), so that iterating a set yields its elements in CPython's order.
+//!
+//! Key equality may need Python code (`__eq__`), which must run with no borrow of the
+//! table held. So probing is resumable: when a candidate's equality cannot be decided
+//! natively, `find` returns `Probe::Ask` with the candidate and where to resume; the
+//! caller drops its borrow, compares, and calls `find` again with the verdict (or starts
+//! over if the table changed meanwhile, as CPython does).
+
+use super::Value;
+
+const LINEAR_PROBES: usize = 9;
+const PERTURB_SHIFT: u32 = 5;
+pub const MIN_SIZE: usize = 8;
+
+#[derive(Clone)]
+pub struct SetEntry {
+    /// -1 with `Value::Null` key: a dummy (deleted); 0 with Null: unused.
+    pub hash: i64,
+    pub key: Value,
+}
+
+impl SetEntry {
+    const UNUSED: SetEntry = SetEntry { hash: 0, key: Value::Null };
+    fn is_unused(&self) -> bool {
+        self.key.is_null() && self.hash == 0
+    }
+    fn is_dummy(&self) -> bool {
+        self.key.is_null() && self.hash == -1
+    }
+    pub fn is_active(&self) -> bool {
+        !self.key.is_null()
+    }
+}
+
+#[derive(Clone)]
+pub struct SetData {
+    table: Vec<SetEntry>,
+    /// Active + dummy slots.
+    fill: usize,
+    /// Active slots.
+    used: usize,
+    /// Where `pop` resumes.
+    finger: usize,
+    /// Bumped by every change of layout; a resumed probe checks it.
+    pub version: u64,
+}
+
+/// Where a probe stands, to resume it after an equality test in Python.
+#[derive(Clone, Copy, Debug)]
+pub struct ProbeState {
+    i: usize,
+    perturb: u64,
+    /// Probes left in the current linear run.
+    probes: usize,
+    /// The slot being examined.
+    slot: usize,
+    freeslot: Option<usize>,
+    version: u64,
+}
+
+/// The verdict of a native equality test.
+pub enum Eq {
+    Equal,
+    Different,
+    /// Only Python code can tell.
+    Unknown,
+}
+
+pub enum Probe {
+    /// The key is at this slot.
+    Found(usize),
+    /// Not present; an insertion goes to this slot (`dummy` tells if it reuses a dummy).
+    Absent { slot: usize, dummy: bool },
+    /// The entry at `state`'s slot has the same hash; compare `candidate` in Python,
+    /// then call `resume`.
+    Ask { candidate: Value, state: ProbeState },
+}
+
+impl Default for SetData {
+    fn default() -> Self {
+        SetData::new()
+    }
+}
+
+impl SetData {
+    pub fn new() -> SetData {
+        SetData { table: vec![SetEntry::UNUSED; MIN_SIZE], fill: 0, used: 0, finger: 0, version: 0 }
+    }
+
+    pub fn len(&self) -> usize {
+        self.used
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.used == 0
+    }
+
+    fn mask(&self) -> usize {
+        self.table.len() - 1
+    }
+
+    /// Starts a probe for `hash`.
+    pub fn find(&self, key: &Value, hash: i64, native_eq: &mut dyn FnMut(&Value, &Value) -> Eq) -> Probe {
+        let mask = self.mask();
+        let i = (hash as u64 as usize) & mask;
+        let state = ProbeState {
+            i,
+            perturb: hash as u64,
+            probes: if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 },
+            slot: i,
+            freeslot: None,
+            version: self.version,
+        };
+        self.run(key, hash, state, native_eq)
+    }
+
+    /// Continues a probe after Python decided the equality of the asked candidate. `None`
+    /// when the table changed meanwhile: start over with `find`.
+    pub fn resume(
+        &self,
+        key: &Value,
+        hash: i64,
+        state: ProbeState,
+        equal: bool,
+        native_eq: &mut dyn FnMut(&Value, &Value) -> Eq,
+    ) -> Option<Probe> {
+        if state.version != self.version {
+            return None;
+        }
+        if equal {
+            return Some(Probe::Found(state.slot));
+        }
+        let next = self.advance(state);
+        Some(self.run(key, hash, next, native_eq))
+    }
+
+    fn advance(&self, mut s: ProbeState) -> ProbeState {
+        let mask = self.mask();
+        if s.probes > 0 {
+            s.probes -= 1;
+            s.slot += 1;
+        } else {
+            s.perturb >>= PERTURB_SHIFT;
+            s.i = (s.i.wrapping_mul(5).wrapping_add(1).wrapping_add(s.perturb as usize)) & mask;
+            s.slot = s.i;
+            s.probes = if s.i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+        }
+        s
+    }
+
+    fn run(&self, key: &Value, hash: i64, mut s: ProbeState, native_eq: &mut dyn FnMut(&Value, &Value) -> Eq) -> Probe {
+        loop {
+            let entry = &self.table[s.slot];
+            if entry.is_unused() {
+                return match s.freeslot {
+                    Some(f) => Probe::Absent { slot: f, dummy: true },
+                    None => Probe::Absent { slot: s.slot, dummy: false },
+                };
+            }
+            if entry.hash == hash && entry.is_active() {
+                if entry.key.is(key) {
+                    return Probe::Found(s.slot);
+                }
+                match native_eq(&entry.key, key) {
+                    Eq::Equal => return Probe::Found(s.slot),
+                    Eq::Different => {}
+                    Eq::Unknown => return Probe::Ask { candidate: entry.key.clone(), state: s },
+                }
+            } else if entry.is_dummy() && s.freeslot.is_none() {
+                s.freeslot = Some(s.slot);
+            }
+            s = self.advance(s);
+        }
+    }
+
+    /// Stores a new key at the slot an `Absent` probe returned. Returns whether the
+    /// table was resized.
+    pub fn insert_at(&mut self, slot: usize, dummy: bool, key: Value, hash: i64) {
+        self.table[slot] = SetEntry { hash, key };
+        self.used += 1;
+        self.version += 1;
+        if dummy {
+            return;
+        }
+        self.fill += 1;
+        if self.fill * 5 < self.mask() * 3 {
+            return;
+        }
+        let minused = if self.used > 50_000 { self.used * 2 } else { self.used * 4 };
+        self.resize(minused);
+    }
+
+    /// Removes the entry at `slot` (from a `Found` probe), returning its key.
+    pub fn remove_at(&mut self, slot: usize) -> Value {
+        let old = std::mem::replace(&mut self.table[slot], SetEntry { hash: -1, key: Value::Null });
+        self.used -= 1;
+        self.version += 1;
+        old.key
+    }
+
+    /// Rebuilds the table with room for `minused` entries, dropping dummies.
+    pub fn resize(&mut self, minused: usize) {
+        let mut newsize = MIN_SIZE;
+        while newsize <= minused {
+            newsize <<= 1;
+        }
+        let old = std::mem::replace(&mut self.table, vec![SetEntry::UNUSED; newsize]);
+        self.fill = self.used;
+        self.version += 1;
+        let mask = newsize - 1;
+        for e in old.into_iter().filter(|e| e.is_active()) {
+            let slot = Self::clean_slot(&self.table, mask, e.hash);
+            self.table[slot] = e;
+        }
+    }
+
+    /// The slot where a key known to be absent goes in a table without dummies.
+    fn clean_slot(table: &[SetEntry], mask: usize, hash: i64) -> usize {
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        loop {
+            if table[i].key.is_null() {
+                return i;
+            }
+            if i + LINEAR_PROBES <= mask {
+                for j in 1..=LINEAR_PROBES {
+                    if table[i + j].key.is_null() {
+                        return i + j;
+                    }
+                }
+            }
+            perturb >>= PERTURB_SHIFT;
+            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+        }
+    }
+
+    /// Adds a key known to be absent (e.g. copying from another set) without comparing.
+    pub fn insert_new(&mut self, key: Value, hash: i64) {
+        let mask = self.mask();
+        let slot = Self::clean_slot(&self.table, mask, hash);
+        self.insert_at(slot, false, key, hash);
+    }
+
+    /// Removes and returns an arbitrary element, the way CPython's `set.pop` picks it.
+    pub fn pop(&mut self) -> Option<Value> {
+        if self.used == 0 {
+            return None;
+        }
+        let mask = self.mask();
+        let mut i = self.finger & mask;
+        while !self.table[i].is_active() {
+            i = (i + 1) & mask;
+        }
+        self.finger = i + 1;
+        Some(self.remove_at(i))
+    }
+
+    pub fn clear(&mut self) {
+        *self = SetData { version: self.version + 1, ..SetData::new() };
+    }
+
+    /// The entry at `slot`, if active (iteration walks slots in order).
+    pub fn entry(&self, slot: usize) -> Option<&SetEntry> {
+        self.table.get(slot).filter(|e| e.is_active())
+    }
+
+    /// Number of slots (iteration bound).
+    pub fn capacity(&self) -> usize {
+        self.table.len()
+    }
+
+    /// The active entries in iteration order.
+    pub fn iter(&self) -> impl Iterator<Item = &SetEntry> {
+        self.table.iter().filter(|e| e.is_active())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn add(s: &mut SetData, v: i64) {
+        let key = Value::Int(v);
+        let hash = super::super::hash::hash_i64(v);
+        let mut eq = |a: &Value, b: &Value| match (a, b) {
+            (Value::Int(x), Value::Int(y)) if x == y => Eq::Equal,
+            _ => Eq::Different,
+        };
+        if let Probe::Absent { slot, dummy } = s.find(&key, hash, &mut eq) {
+            s.insert_at(slot, dummy, key, hash);
+        }
+    }
+
+    fn order(s: &SetData) -> Vec<i64> {
+        s.iter().map(|e| if let Value::Int(i) = e.key { i } else { 0 }).collect()
+    }
+
+    #[test]
+    fn iteration_order_matches_cpython() {
+        // python3 -c "print({3, 1, 2, 100, -5})" -> {1, 2, 3, 100, -5}
+        let mut s = SetData::new();
+        for v in [3, 1, 2, 100, -5] {
+            add(&mut s, v);
+        }
+        assert_eq!(order(&s), vec![1, 2, 3, 100, -5]);
+        // python3 -c "print(set(range(20, 0, -3)))" -> {2, 5, 8, 11, 14, 17, 20}
+        let mut s = SetData::new();
+        for v in (1..=20).rev().step_by(3) {
+            add(&mut s, v);
+        }
+        assert_eq!(order(&s), vec![2, 5, 8, 11, 14, 17, 20]);
+    }
+}
