@@ -120,7 +120,15 @@ fn emit_handlers(spec: &Spec) -> TokenStream {
             type Operand;
             /// What a handler returns to the loop.
             type Flow;
-            #( #[doc = #doc_attrs] fn #methods(&mut self, operand: Self::Operand) -> Self::Flow; )*
+            /// Runs for every handler the implementation does not provide.
+            fn unimplemented(&mut self, handler: Handler, operand: Self::Operand) -> Self::Flow;
+            #(
+                #[doc = #doc_attrs]
+                #[inline(always)]
+                fn #methods(&mut self, operand: Self::Operand) -> Self::Flow {
+                    self.unimplemented(Handler::#variants, operand)
+                }
+            )*
         }
 
         /// Runs the handler of one instruction: the single dispatch `match`.

@@ -57,18 +57,38 @@ pub trait Handlers {
     type Operand;
     /// What a handler returns to the loop.
     type Flow;
+    /// Runs for every handler the implementation does not provide.
+    fn unimplemented(&mut self, handler: Handler, operand: Self::Operand) -> Self::Flow;
     /// Build a tuple from the top items.
-    fn build_tuple(&mut self, operand: Self::Operand) -> Self::Flow;
+    #[inline(always)]
+    fn build_tuple(&mut self, operand: Self::Operand) -> Self::Flow {
+        self.unimplemented(Handler::BuildTuple, operand)
+    }
     /// Rich comparison selected by the argument.
-    fn compare_op(&mut self, operand: Self::Operand) -> Self::Flow;
+    #[inline(always)]
+    fn compare_op(&mut self, operand: Self::Operand) -> Self::Flow {
+        self.unimplemented(Handler::CompareOp, operand)
+    }
     /// Extend the next instruction's argument.
-    fn extended_arg(&mut self, operand: Self::Operand) -> Self::Flow;
+    #[inline(always)]
+    fn extended_arg(&mut self, operand: Self::Operand) -> Self::Flow {
+        self.unimplemented(Handler::ExtendedArg, operand)
+    }
     /// Jump if false, leaving the value on the stack.
-    fn jump_if_false_keep(&mut self, operand: Self::Operand) -> Self::Flow;
+    #[inline(always)]
+    fn jump_if_false_keep(&mut self, operand: Self::Operand) -> Self::Flow {
+        self.unimplemented(Handler::JumpIfFalseKeep, operand)
+    }
     /// Pop the value; jump if it was false.
-    fn pop_jump_if_false(&mut self, operand: Self::Operand) -> Self::Flow;
+    #[inline(always)]
+    fn pop_jump_if_false(&mut self, operand: Self::Operand) -> Self::Flow {
+        self.unimplemented(Handler::PopJumpIfFalse, operand)
+    }
     /// Discard the top of the stack.
-    fn pop_top(&mut self, operand: Self::Operand) -> Self::Flow;
+    #[inline(always)]
+    fn pop_top(&mut self, operand: Self::Operand) -> Self::Flow {
+        self.unimplemented(Handler::PopTop, operand)
+    }
 }
 /// Runs the handler of one instruction: the single dispatch `match`.
 #[inline(always)]
