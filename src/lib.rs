@@ -9,3 +9,4 @@ pub mod dis;
 pub mod docs;
 pub mod object;
 pub mod spec;
+pub mod vm;

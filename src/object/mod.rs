@@ -12,19 +12,25 @@
 //! - An object's class is fixed at creation (`__class__` assignment is refused).
 
 pub mod dict;
+pub mod exception;
+pub mod function;
 pub mod hash;
 pub mod pycell;
 pub mod set;
 pub mod str;
+pub mod typeobj;
 
 use std::cell::OnceCell;
 use std::fmt;
 use std::rc::Rc;
 
 pub use dict::DictData;
+pub use exception::ExceptionData;
+pub use function::{Args, BoundMethod, Builtin, BuiltinKind, Function, NativeFn};
 pub use pycell::PyCell;
 pub use set::SetData;
 pub use str::PyStr;
+pub use typeobj::{Layout, TypeData};
 
 /// A counted reference to a heap object.
 pub type ObjRef = Rc<Object>;
@@ -191,9 +197,34 @@ pub enum Payload {
     Dict(PyCell<DictData>),
     Set(PyCell<SetData>),
     FrozenSet(SetData),
-    /// Rust-side state of other builtin types (functions, code, types, iterators,
-    /// generators, exceptions...), defined by the interpreter.
-    Native(Box<dyn std::any::Any>),
+    Type(Box<TypeData>),
+    Function(Box<Function>),
+    Builtin(Box<Builtin>),
+    Method(Box<BoundMethod>),
+    /// A closure cell.
+    Cell(PyCell<Value>),
+    Code(Rc<crate::vm::Code>),
+    /// A module: its namespace dict.
+    Module(ObjRef),
+    Exception(Box<ExceptionData>),
+    /// `range(start, stop, step)`.
+    Range(Box<[IntValue; 3]>),
+    /// `slice(start, stop, step)`.
+    Slice(Box<[Value; 3]>),
+    /// property(fget, fset, fdel, doc).
+    Property(Box<[PyCell<Value>; 4]>),
+    ClassMethod(PyCell<Value>),
+    StaticMethod(PyCell<Value>),
+    /// super(type, obj-or-type).
+    Super(Box<(ObjRef, Value)>),
+    /// Iterators over builtin containers and the builtin iterator types.
+    Iter(Box<PyCell<crate::vm::iter::IterState>>),
+    /// Generators, coroutines and async generators: a suspended frame.
+    Generator(Box<PyCell<crate::vm::generator::GenState>>),
+    /// Storage of an instance of a class with `__slots__`.
+    Slots(typeobj::SlotValues),
+    /// Rust-side state of rarer builtin objects.
+    Other(Box<dyn std::any::Any>),
 }
 
 /// An integer that may be big.
@@ -219,7 +250,24 @@ impl Payload {
             Payload::Dict(_) => "dict",
             Payload::Set(_) => "set",
             Payload::FrozenSet(_) => "frozenset",
-            Payload::Native(_) => "native",
+            Payload::Type(_) => "type",
+            Payload::Function(_) => "function",
+            Payload::Builtin(_) => "builtin_function_or_method",
+            Payload::Method(_) => "method",
+            Payload::Cell(_) => "cell",
+            Payload::Code(_) => "code",
+            Payload::Module(_) => "module",
+            Payload::Exception(_) => "exception",
+            Payload::Range(_) => "range",
+            Payload::Slice(_) => "slice",
+            Payload::Property(_) => "property",
+            Payload::ClassMethod(_) => "classmethod",
+            Payload::StaticMethod(_) => "staticmethod",
+            Payload::Super(_) => "super",
+            Payload::Iter(_) => "iterator",
+            Payload::Generator(_) => "generator",
+            Payload::Slots(_) => "slotted",
+            Payload::Other(_) => "other",
         }
     }
 }

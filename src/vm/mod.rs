@@ -1,0 +1,123 @@
+//! The interpreter: the `Vm` that owns the builtin types, the interned names, the module
+//! table and the frame stack, and runs decoded code.
+//!
+//! Errors are Python exceptions end to end: every fallible operation returns
+//! `PyResult<T>`, whose error is the exception instance (`PyErr`). Nothing is swallowed:
+//! a helper that cannot handle an error returns it.
+
+pub mod code;
+pub mod generator;
+pub mod iter;
+pub mod types;
+
+pub use code::Code;
+pub use types::Types;
+
+use crate::object::{hash::SipRounds, DictData, ExceptionData, Object, ObjRef, Payload, PyCell, PyStr, Value};
+use crate::spec::VersionSpec;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+/// A raised Python exception: the exception instance.
+#[derive(Clone)]
+pub struct PyErr(pub ObjRef);
+
+impl std::fmt::Debug for PyErr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "PyErr({:?})", Value::Obj(self.0.clone()))
+    }
+}
+
+pub type PyResult<T> = Result<T, PyErr>;
+
+/// The interpreter state of one run.
+pub struct Vm {
+    /// The bytecode version being run: decides opcode meaning and version semantics.
+    pub version: &'static VersionSpec,
+    pub types: Types,
+    /// The `builtins` module's namespace.
+    pub builtins: ObjRef,
+    /// Interned strings (names): one str object per distinct name.
+    interned: HashMap<Rc<str>, ObjRef>,
+    pub sip: SipRounds,
+    /// Python frames currently active (for RecursionError).
+    pub depth: usize,
+    pub recursion_limit: usize,
+}
+
+impl Vm {
+    /// A fresh interpreter for `version`'s bytecode.
+    pub fn new(version: &'static VersionSpec) -> Vm {
+        let types = types::bootstrap();
+        let builtins = Object::new(types.dict.clone(), Payload::Dict(PyCell::new(DictData::new())));
+        let sip = if version.format.major_minor >= (3, 11) { SipRounds::Sip13 } else { SipRounds::Sip24 };
+        Vm { version, types, builtins, interned: HashMap::new(), sip, depth: 0, recursion_limit: 1000 }
+    }
+
+    /// The interned str object for `name`.
+    pub fn intern(&mut self, name: &str) -> ObjRef {
+        if let Some(o) = self.interned.get(name) {
+            return o.clone();
+        }
+        let o = Object::new(self.types.str_.clone(), Payload::Str(PyStr::new(name)));
+        self.interned.insert(Rc::from(name), o.clone());
+        o
+    }
+
+    /// The type of any value.
+    #[inline]
+    pub fn class_of<'a>(&'a self, v: &'a Value) -> &'a ObjRef {
+        match v {
+            Value::Obj(o) => o.class(),
+            Value::Int(_) => &self.types.int,
+            Value::Float(_) => &self.types.float,
+            Value::Bool(_) => &self.types.bool_,
+            Value::None => &self.types.none_type,
+            Value::Null => &self.types.none_type,
+        }
+    }
+
+    // ----- constructors -----
+
+    pub fn new_str(&self, s: &str) -> Value {
+        Value::Obj(Object::new(self.types.str_.clone(), Payload::Str(PyStr::new(s))))
+    }
+
+    pub fn new_tuple(&self, items: Vec<Value>) -> Value {
+        Value::Obj(Object::new(self.types.tuple.clone(), Payload::Tuple(items.into_boxed_slice())))
+    }
+
+    pub fn new_list(&self, items: Vec<Value>) -> Value {
+        Value::Obj(Object::new(self.types.list.clone(), Payload::List(PyCell::new(items))))
+    }
+
+    pub fn new_dict(&self) -> ObjRef {
+        Object::new(self.types.dict.clone(), Payload::Dict(PyCell::new(DictData::new())))
+    }
+
+    // ----- exceptions -----
+
+    /// A new exception of class `class` with one message argument.
+    pub fn new_exception(&self, class: &ObjRef, message: &str) -> PyErr {
+        let args = if message.is_empty() { self.new_tuple(vec![]) } else { self.new_tuple(vec![self.new_str(message)]) };
+        self.new_exception_args(class, args)
+    }
+
+    /// A new exception of class `class` with the given `args` tuple.
+    pub fn new_exception_args(&self, class: &ObjRef, args: Value) -> PyErr {
+        let data = ExceptionData { args: PyCell::new(args), ..Default::default() };
+        PyErr(Object::with_dict(class.clone(), Payload::Exception(Box::new(data))))
+    }
+
+    pub fn type_error(&self, message: &str) -> PyErr {
+        self.new_exception(&self.types.exc.type_error, message)
+    }
+
+    pub fn value_error(&self, message: &str) -> PyErr {
+        self.new_exception(&self.types.exc.value_error, message)
+    }
+
+    pub fn system_error(&self, message: &str) -> PyErr {
+        self.new_exception(&self.types.exc.system_error, message)
+    }
+}
