@@ -5,12 +5,17 @@
 //! `PyResult<T>`, whose error is the exception instance (`PyErr`). Nothing is swallowed:
 //! a helper that cannot handle an error returns it.
 
+pub mod attr;
+pub mod call;
 pub mod code;
 pub mod generator;
 pub mod iter;
+pub mod mapping;
+pub mod names;
 pub mod types;
 
 pub use code::Code;
+pub use names::Names;
 pub use types::Types;
 
 use crate::object::{hash::SipRounds, DictData, ExceptionData, Object, ObjRef, Payload, PyCell, PyStr, Value};
@@ -35,6 +40,8 @@ pub struct Vm {
     /// The bytecode version being run: decides opcode meaning and version semantics.
     pub version: &'static VersionSpec,
     pub types: Types,
+    /// Interned dunder and attribute names the runtime looks up.
+    pub names: Names,
     /// The `builtins` module's namespace.
     pub builtins: ObjRef,
     /// Interned strings (names): one str object per distinct name.
@@ -51,7 +58,14 @@ impl Vm {
         let types = types::bootstrap();
         let builtins = Object::new(types.dict.clone(), Payload::Dict(PyCell::new(DictData::new())));
         let sip = if version.format.major_minor >= (3, 11) { SipRounds::Sip13 } else { SipRounds::Sip24 };
-        Vm { version, types, builtins, interned: HashMap::new(), sip, depth: 0, recursion_limit: 1000 }
+        let mut interned: HashMap<Rc<str>, ObjRef> = HashMap::new();
+        let str_type = types.str_.clone();
+        let names = Names::new(&mut |name| {
+            let o = Object::new(str_type.clone(), Payload::Str(PyStr::new(name)));
+            interned.insert(Rc::from(name), o.clone());
+            o
+        });
+        Vm { version, types, names, builtins, interned, sip, depth: 0, recursion_limit: 1000 }
     }
 
     /// The interned str object for `name`.
@@ -119,5 +133,88 @@ impl Vm {
 
     pub fn system_error(&self, message: &str) -> PyErr {
         self.new_exception(&self.types.exc.system_error, message)
+    }
+
+    /// Full equality `a == b` as a bool (the slow path runs `__eq__`).
+    pub fn eq(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
+        match mapping::native_eq(a, b) {
+            crate::object::set::Eq::Equal => Ok(true),
+            crate::object::set::Eq::Different => Ok(false),
+            crate::object::set::Eq::Unknown => {
+                let eq = self.names.__eq__.clone();
+                match self.call_special(a, &eq, &[b.clone()])? {
+                    Some(r) if !self.is_not_implemented(&r) => self.truthy(&r),
+                    _ => match self.call_special(b, &eq, &[a.clone()])? {
+                        Some(r) if !self.is_not_implemented(&r) => self.truthy(&r),
+                        _ => Ok(a.is(b)),
+                    },
+                }
+            }
+        }
+    }
+
+    /// Whether `v` is the NotImplemented singleton.
+    pub fn is_not_implemented(&self, v: &Value) -> bool {
+        matches!(v, Value::Obj(o) if Rc::ptr_eq(o.class(), &self.types.not_implemented_type))
+    }
+
+    /// `bool(v)`.
+    pub fn truthy(&mut self, v: &Value) -> PyResult<bool> {
+        Ok(match v {
+            Value::None | Value::Null => false,
+            Value::Bool(b) => *b,
+            Value::Int(i) => *i != 0,
+            Value::Float(f) => *f != 0.0,
+            Value::Obj(o) => match &o.payload {
+                Payload::Str(s) => s.char_len() != 0,
+                Payload::Tuple(t) => !t.is_empty(),
+                Payload::List(l) => l.with(|l| !l.is_empty()),
+                Payload::Dict(d) => d.with(|d| !d.is_empty()),
+                _ => {
+                    let b = self.names.__bool__.clone();
+                    if let Some(r) = self.call_special(v, &b, &[])? {
+                        return match r {
+                            Value::Bool(b) => Ok(b),
+                            _ => Err(self.type_error(&format!(
+                                "__bool__ should return bool, returned {}",
+                                self.type_name(&r)
+                            ))),
+                        };
+                    }
+                    let l = self.names.__len__.clone();
+                    match self.call_special(v, &l, &[])? {
+                        Some(Value::Int(n)) => n != 0,
+                        Some(Value::Bool(b)) => b,
+                        Some(_) => true,
+                        None => true,
+                    }
+                }
+            },
+        })
+    }
+
+    /// `hash(v)` for values whose type defines (or disables) `__hash__`.
+    pub(crate) fn hash_slow(&mut self, v: &Value) -> PyResult<i64> {
+        let name = self.names.__hash__.clone();
+        let class_ = self.class_of(v).clone();
+        match self.lookup_in_mro(&class_, &name) {
+            Some(Value::None) => Err(self.unhashable(v)),
+            Some(f) if !matches!(f.payload(), Some(Payload::Builtin(_))) => {
+                let bound = self.descr_get(f, Some(v), &class_)?;
+                match self.call(&bound, crate::object::Args::positional(&[]))? {
+                    Value::Int(i) => Ok(if i == -1 { -2 } else { i }),
+                    Value::Bool(b) => Ok(b as i64),
+                    r => Err(self.type_error(&format!(
+                        "__hash__ method should return an integer{}",
+                        if matches!(r, Value::Obj(_)) { "" } else { "" }
+                    ))),
+                }
+            }
+            // object.__hash__: the identity, rotated as CPython's _Py_HashPointer does.
+            _ => {
+                let id = v.id();
+                Ok((id >> 4 | id << 60) as i64)
+            }
+        }
     }
 }

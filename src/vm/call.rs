@@ -1,0 +1,125 @@
+//! Calling: dispatch on the kind of callable, building instances (`type.__call__`), and
+//! binding arguments to a Python function's parameters with CPython's error messages.
+
+use super::{PyResult, Vm};
+use crate::object::{Args, Object, ObjRef, Payload, PyCell, Value};
+use std::rc::Rc;
+
+/// The code-object flags that matter to argument binding.
+pub const CO_VARARGS: u32 = 0x4;
+pub const CO_VARKEYWORDS: u32 = 0x8;
+
+impl Vm {
+    /// `callable(*args, **kwargs)` in the vectorcall layout.
+    pub fn call(&mut self, callable: &Value, args: Args<'_>) -> PyResult<Value> {
+        let Some(o) = callable.as_obj() else {
+            return Err(self.not_callable(callable));
+        };
+        match &o.payload {
+            Payload::Function(_) => self.call_python(o, args),
+            Payload::Builtin(b) => {
+                if b.bound.is_null() {
+                    (b.func)(self, args)
+                } else {
+                    let mut v = Vec::with_capacity(args.values.len() + 1);
+                    v.push(b.bound.clone());
+                    v.extend_from_slice(args.values);
+                    (b.func)(self, Args { values: &v, kwnames: args.kwnames })
+                }
+            }
+            Payload::Method(m) => {
+                let mut v = Vec::with_capacity(args.values.len() + 1);
+                v.push(m.self_.clone());
+                v.extend_from_slice(args.values);
+                let func = m.func.clone();
+                self.call(&func, Args { values: &v, kwnames: args.kwnames })
+            }
+            Payload::Type(_) => self.type_call(o, args),
+            _ => {
+                let class_ = o.class().clone();
+                let name = self.names.__call__.clone();
+                match self.lookup_in_mro(&class_, &name) {
+                    Some(f) => {
+                        let bound = self.descr_get(f, Some(callable), &class_)?;
+                        self.call(&bound, args)
+                    }
+                    None => Err(self.not_callable(callable)),
+                }
+            }
+        }
+    }
+
+    /// `obj.name(*args)`.
+    pub fn call_method(&mut self, obj: &Value, name: &ObjRef, args: &[Value]) -> PyResult<Value> {
+        let f = self.get_attr(obj, name)?;
+        self.call(&f, Args::positional(args))
+    }
+
+    /// Calls a special method looked up on the type (not the instance), as CPython does
+    /// for operators: `type(obj).name(obj, *args)`. `None` if the type lacks it.
+    pub fn call_special(&mut self, obj: &Value, name: &ObjRef, args: &[Value]) -> PyResult<Option<Value>> {
+        let class_ = self.class_of(obj).clone();
+        let Some(f) = self.lookup_in_mro(&class_, name) else { return Ok(None) };
+        let bound = self.descr_get(f, Some(obj), &class_)?;
+        self.call(&bound, Args::positional(args)).map(Some)
+    }
+
+    fn not_callable(&self, v: &Value) -> super::PyErr {
+        self.type_error(&format!("'{}' object is not callable", self.type_name(v)))
+    }
+
+    /// `type.__call__`: `type(x)`, or `__new__` then `__init__`.
+    pub fn type_call(&mut self, t: &ObjRef, args: Args<'_>) -> PyResult<Value> {
+        if Rc::ptr_eq(t, &self.types.type_) && args.values.len() == 1 && args.kwnames.is_empty() {
+            return Ok(Value::Obj(self.class_of(&args.values[0]).clone()));
+        }
+        let new_name = self.names.__new__.clone();
+        let new = self.lookup_in_mro(t, &new_name);
+        let mut with_cls = Vec::with_capacity(args.values.len() + 1);
+        with_cls.push(Value::Obj(t.clone()));
+        with_cls.extend_from_slice(args.values);
+        let obj = match new {
+            Some(new) => {
+                let new = match new.payload() {
+                    Some(Payload::StaticMethod(f)) => f.get(),
+                    _ => new,
+                };
+                self.call(&new, Args { values: &with_cls, kwnames: args.kwnames })?
+            }
+            None => Value::Obj(self.new_instance(t)),
+        };
+        if !self.is_instance_of_class(self.class_of(&obj), t) && !Rc::ptr_eq(self.class_of(&obj), t) {
+            return Ok(obj);
+        }
+        let init_name = self.names.__init__.clone();
+        if let Some(init) = self.lookup_in_mro(t, &init_name) {
+            let bound = self.descr_get(init, Some(&obj), t)?;
+            let r = self.call(&bound, args)?;
+            if !r.is_none() {
+                return Err(self.type_error(&format!("__init__() should return None, not '{}'", self.type_name(&r))));
+            }
+        }
+        Ok(obj)
+    }
+
+    /// `object.__new__(cls)`: an empty instance with the payload its layout needs.
+    pub fn new_instance(&self, cls: &ObjRef) -> ObjRef {
+        let t = self.type_data(cls);
+        let payload = if !t.slots.is_empty() {
+            Payload::Slots(t.slots.iter().map(|_| PyCell::new(Value::Null)).collect())
+        } else {
+            Payload::Plain
+        };
+        if t.instance_dict {
+            Object::with_dict(cls.clone(), payload)
+        } else {
+            Object::new(cls.clone(), payload)
+        }
+    }
+
+    /// Calls a Python function from Rust (a nested run of the loop).
+    pub fn call_python(&mut self, func: &ObjRef, args: Args<'_>) -> PyResult<Value> {
+        let _ = (func, args);
+        Err(self.system_error("Python function calls are not wired to the evaluation loop yet"))
+    }
+}

@@ -1,0 +1,253 @@
+//! Hashing, key equality, and dict/set access on top of the raw tables in `object`.
+//!
+//! Equality of keys is decided natively when both sides are builtin values (ints,
+//! floats, strs, tuples of those...), and by calling `__eq__` otherwise — always with no
+//! borrow of the table held, resuming the probe afterwards (see `object::set`).
+
+use super::{PyResult, Vm};
+use crate::object::dict::{DictEntry, Probe as DictProbe};
+use crate::object::hash::{hash_f64, hash_i64, hash_tuple_legacy, hash_tuple_xx};
+use crate::object::set::{Eq, Probe as SetProbe};
+use crate::object::{ObjRef, Payload, Value};
+
+/// Native equality for keys: decides without running Python code when it can.
+pub fn native_eq(a: &Value, b: &Value) -> Eq {
+    use Value::*;
+    let yes = |c: bool| if c { Eq::Equal } else { Eq::Different };
+    match (a, b) {
+        (Int(x), Int(y)) => yes(x == y),
+        (Float(x), Float(y)) => yes(x == y),
+        (Int(x), Float(y)) | (Float(y), Int(x)) => yes((*x as f64) == *y && (*y as i64) == *x),
+        (Bool(x), Bool(y)) => yes(x == y),
+        (Bool(x), Int(y)) | (Int(y), Bool(x)) => yes(*x as i64 == *y),
+        (Bool(x), Float(y)) | (Float(y), Bool(x)) => yes(*x as i64 as f64 == *y),
+        (None, None) => Eq::Equal,
+        (Obj(x), Obj(y)) => {
+            if std::rc::Rc::ptr_eq(x, y) {
+                return Eq::Equal;
+            }
+            if !is_exact_builtin(x) || !is_exact_builtin(y) {
+                return Eq::Unknown;
+            }
+            match (&x.payload, &y.payload) {
+                (Payload::Str(s), Payload::Str(t)) => yes(s.eq_contents(t)),
+                (Payload::Bytes(s), Payload::Bytes(t)) => yes(s == t),
+                (Payload::Tuple(s), Payload::Tuple(t)) => {
+                    if s.len() != t.len() {
+                        return Eq::Different;
+                    }
+                    for (p, q) in s.iter().zip(t.iter()) {
+                        match native_eq(p, q) {
+                            Eq::Equal => {}
+                            other => return other,
+                        }
+                    }
+                    Eq::Equal
+                }
+                (Payload::Int(_), _) | (_, Payload::Int(_)) => Eq::Unknown,
+                (p, q) if std::mem::discriminant(p) != std::mem::discriminant(q) => Eq::Different,
+                _ => Eq::Unknown,
+            }
+        }
+        (Obj(o), _) | (_, Obj(o)) => {
+            // A builtin str/tuple/... never equals a number or None; anything else might.
+            if is_exact_builtin(o) && !matches!(o.payload, Payload::Int(_) | Payload::Float(_) | Payload::Complex(..)) {
+                Eq::Different
+            } else {
+                Eq::Unknown
+            }
+        }
+        _ => Eq::Different,
+    }
+}
+
+/// True for instances of builtin (non-heap) types, whose equality the runtime knows.
+fn is_exact_builtin(o: &ObjRef) -> bool {
+    match &o.class().payload {
+        Payload::Type(t) => !t.is_heap,
+        _ => false,
+    }
+}
+
+impl Vm {
+    /// `hash(v)`.
+    pub fn hash(&mut self, v: &Value) -> PyResult<i64> {
+        match v {
+            Value::Int(i) => Ok(hash_i64(*i)),
+            Value::Bool(b) => Ok(*b as i64),
+            Value::Float(f) => Ok(hash_f64(*f, (v.id() >> 4) as i64)),
+            Value::None | Value::Null => Ok(0xFCA8_6420_i64 ^ 0x1000),
+            Value::Obj(o) => self.hash_object(o, v),
+        }
+    }
+
+    fn hash_object(&mut self, o: &ObjRef, v: &Value) -> PyResult<i64> {
+        if is_exact_builtin(o) {
+            match &o.payload {
+                Payload::Str(s) => return Ok(s.hash(self.sip)),
+                Payload::Bytes(b) => return Ok(crate::object::hash::hash_bytes(b, self.sip)),
+                Payload::Tuple(items) => {
+                    let mut hashes = Vec::with_capacity(items.len());
+                    for item in items.iter() {
+                        hashes.push(self.hash(item)?);
+                    }
+                    return Ok(if self.version.format.major_minor >= (3, 8) {
+                        hash_tuple_xx(&hashes)
+                    } else {
+                        hash_tuple_legacy(&hashes)
+                    });
+                }
+                Payload::Int(crate::object::IntValue::Small(i)) => return Ok(hash_i64(*i)),
+                Payload::Int(crate::object::IntValue::Big(b)) => {
+                    let (sign, digits) = b.to_u32_digits();
+                    return Ok(crate::object::hash::hash_big(sign == num_bigint::Sign::Minus, &digits));
+                }
+                Payload::List(_) | Payload::Dict(_) | Payload::Set(_) | Payload::ByteArray(_) => {
+                    return Err(self.unhashable(v));
+                }
+                _ => {}
+            }
+        }
+        self.hash_slow(v)
+    }
+
+    /// `TypeError: unhashable type: 'list'`.
+    pub fn unhashable(&self, v: &Value) -> super::PyErr {
+        let name = self.type_name(v);
+        self.type_error(&format!("unhashable type: '{name}'"))
+    }
+
+    /// The `__name__` of a value's type.
+    pub fn type_name(&self, v: &Value) -> std::rc::Rc<str> {
+        match &self.class_of(v).payload {
+            Payload::Type(t) => t.name(),
+            _ => std::rc::Rc::from("?"),
+        }
+    }
+
+    /// Looks `key` up in a dict object's table.
+    pub fn dict_get(&mut self, dict: &ObjRef, key: &Value) -> PyResult<Option<Value>> {
+        let hash = self.hash(key)?;
+        self.dict_get_hashed(dict, key, hash)
+    }
+
+    pub fn dict_get_hashed(&mut self, dict: &ObjRef, key: &Value, hash: i64) -> PyResult<Option<Value>> {
+        let Payload::Dict(cell) = &dict.payload else { return Ok(None) };
+        let mut probe = cell.with(|d| d.find(key, hash, &mut native_eq));
+        loop {
+            match probe {
+                DictProbe::Found { entry, .. } => return Ok(Some(cell.with(|d| d.entry(entry).value.clone()))),
+                DictProbe::Absent => return Ok(None),
+                DictProbe::Ask { candidate, state } => {
+                    let equal = self.eq(&candidate, key)?;
+                    probe = match cell.with(|d| d.resume(key, hash, state, equal, &mut native_eq)) {
+                        Some(p) => p,
+                        None => cell.with(|d| d.find(key, hash, &mut native_eq)),
+                    };
+                }
+            }
+        }
+    }
+
+    /// Finds `key`, asking Python for equality where needed. Returns (slot, entry).
+    fn dict_locate(&mut self, dict: &ObjRef, key: &Value, hash: i64) -> PyResult<Option<(usize, usize)>> {
+        let Payload::Dict(cell) = &dict.payload else { return Ok(None) };
+        let mut probe = cell.with(|d| d.find(key, hash, &mut native_eq));
+        loop {
+            match probe {
+                DictProbe::Found { slot, entry } => return Ok(Some((slot, entry))),
+                DictProbe::Absent => return Ok(None),
+                DictProbe::Ask { candidate, state } => {
+                    let equal = self.eq(&candidate, key)?;
+                    probe = match cell.with(|d| d.resume(key, hash, state, equal, &mut native_eq)) {
+                        Some(p) => p,
+                        None => cell.with(|d| d.find(key, hash, &mut native_eq)),
+                    };
+                }
+            }
+        }
+    }
+
+    /// `dict[key] = value`.
+    pub fn dict_set(&mut self, dict: &ObjRef, key: Value, value: Value) -> PyResult<()> {
+        let hash = self.hash(&key)?;
+        self.dict_set_hashed(dict, key, hash, value)
+    }
+
+    pub fn dict_set_hashed(&mut self, dict: &ObjRef, key: Value, hash: i64, value: Value) -> PyResult<()> {
+        let Payload::Dict(cell) = &dict.payload else { return Err(self.system_error("dict_set on a non-dict")) };
+        let found = self.dict_locate(dict, &key, hash)?;
+        // The old value is dropped after the borrow ends: its destructor may run Python.
+        let _old = cell.with_mut(|d| match found {
+            Some((_, entry)) => Some(d.set_value(entry, value)),
+            None => {
+                d.insert_new(key, hash, value);
+                None
+            }
+        });
+        Ok(())
+    }
+
+    /// `del dict[key]`; returns the removed value, or None when absent.
+    pub fn dict_remove(&mut self, dict: &ObjRef, key: &Value) -> PyResult<Option<Value>> {
+        let hash = self.hash(key)?;
+        let Payload::Dict(cell) = &dict.payload else { return Ok(None) };
+        match self.dict_locate(dict, key, hash)? {
+            Some((slot, entry)) => {
+                let (_k, v) = cell.with_mut(|d| d.remove(slot, entry));
+                Ok(Some(v))
+            }
+            None => Ok(None),
+        }
+    }
+
+    /// Looks up an interned name (a str object) in a namespace dict: the hot path of
+    /// global and attribute lookups.
+    #[inline]
+    pub fn dict_get_name(&mut self, dict: &ObjRef, name: &ObjRef) -> Option<Value> {
+        let Payload::Dict(cell) = &dict.payload else { return None };
+        let Payload::Str(s) = &name.payload else { return None };
+        let hash = s.hash(self.sip);
+        let key = Value::Obj(name.clone());
+        cell.with(|d| match d.find(&key, hash, &mut native_eq) {
+            DictProbe::Found { entry, .. } => Some(d.entry(entry).value.clone()),
+            // A namespace key with a Python-level __eq__ that matches a str is
+            // exotic; treat it as absent rather than run Python here.
+            _ => None,
+        })
+    }
+
+    /// A snapshot of a dict's live entries (for iteration helpers that call Python).
+    pub fn dict_items(&self, dict: &ObjRef) -> Vec<DictEntry> {
+        match &dict.payload {
+            Payload::Dict(cell) => cell.with(|d| d.iter().cloned().collect()),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Adds `key` to a set's table; returns whether it was new.
+    pub fn set_add(&mut self, set: &ObjRef, key: Value) -> PyResult<bool> {
+        let hash = self.hash(&key)?;
+        let cell = match &set.payload {
+            Payload::Set(cell) => cell,
+            _ => return Err(self.system_error("set_add on a non-set")),
+        };
+        let mut probe = cell.with(|s| s.find(&key, hash, &mut native_eq));
+        loop {
+            match probe {
+                SetProbe::Found(_) => return Ok(false),
+                SetProbe::Absent { slot, dummy } => {
+                    cell.with_mut(|s| s.insert_at(slot, dummy, key, hash));
+                    return Ok(true);
+                }
+                SetProbe::Ask { candidate, state } => {
+                    let equal = self.eq(&candidate, &key)?;
+                    probe = match cell.with(|s| s.resume(&key, hash, state, equal, &mut native_eq)) {
+                        Some(p) => p,
+                        None => cell.with(|s| s.find(&key, hash, &mut native_eq)),
+                    };
+                }
+            }
+        }
+    }
+}
