@@ -4,4 +4,5 @@
 //! [`bytecode`] decodes `co_code` with the version's generated tables from [`spec`],
 //! and [`dis`] prints it the way the matching CPython's `dis` module does.
 
+pub mod pyc;
 pub mod spec;
