@@ -1,6 +1,8 @@
 //! Loading `.pyc` files of CPython 2.4–3.13: header, marshal data, code object.
 //!
-//! [`CodeObject`] is the one version-independent code object; [`Constant`] its constants.
+//! [`marshal`] reads marshalled code objects of every marshal version into the one
+//! version-independent [`CodeObject`]. Bad input of any kind is a [`LoadError`] naming the
+//! problem and the byte offset, never a panic.
 //!
 //! Decisions callers need to know:
 //! - text constants are `Rc<str>` ([`Constant::Str`]), except text holding lone surrogates,
@@ -11,9 +13,13 @@
 //!   `long` is [`Constant::Long`]; [`Constant::repr`] prints them as that version does.
 
 pub mod code;
+pub mod error;
+pub mod marshal;
 mod printable;
 mod repr;
 mod text;
 
 pub use code::{CodeObject, Constant, CO_FAST_CELL, CO_FAST_FREE, CO_FAST_HIDDEN, CO_FAST_LOCAL};
+pub use error::{LoadError, LoadErrorKind};
+pub use marshal::{read_code_object, read_object, MarshalOptions, MAX_DEPTH};
 pub use text::{code_points, CodePoints};
