@@ -7,4 +7,5 @@
 pub mod bytecode;
 pub mod cli;
 pub mod dis;
+pub mod docs;
 pub mod spec;
