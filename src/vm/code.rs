@@ -1,14 +1,263 @@
-//! The interpreter's code object: a `.pyc` code object decoded once into instructions the
-//! loop dispatches on directly, with constants turned into values and names interned.
-//! (Built from `pyc::CodeObject` by the decoder integration.)
+//! The interpreter's code object: a loaded `pyc::CodeObject` decoded once into the
+//! instructions the loop dispatches on, with constants turned into values, names
+//! interned, jump targets and exception-table entries resolved to instruction indices,
+//! and free-variable operands resolved to fast-slot indices.
+//!
+//! What the decoder keeps per instruction (offset, opcode, raw argument) stays beside the
+//! instruction stream for tracebacks, tracing and `f_lasti`.
 
+use super::{PyResult, Vm};
+use crate::bytecode::decode::{decode, Instruction};
+use crate::bytecode::exception_table::parse_exception_table;
+use crate::bytecode::lines::{co_lines, LineRange};
+use crate::object::{IntValue, Object, ObjRef, Payload, PyCell, Value};
+use crate::pyc::{CodeObject, Constant};
+use crate::spec::{ArgKind, CodeLayout, Handler, VersionSpec};
 use std::rc::Rc;
 
-/// Decoded, ready-to-run code.
+/// One instruction as the loop sees it: the semantic handler and its resolved operand.
+#[derive(Clone, Copy, Debug)]
+pub struct Instr {
+    pub handler: Handler,
+    /// The argument, resolved: jump targets are instruction indices, free-variable
+    /// indices are fast-slot indices; everything else is the folded oparg.
+    pub arg: u32,
+}
+
+/// A protected range of the 3.11+ exception table, in instruction indices.
+#[derive(Clone, Copy, Debug)]
+pub struct Handler311 {
+    pub start: u32,
+    pub end: u32,
+    pub target: u32,
+    pub depth: u32,
+    pub lasti: bool,
+}
+
 pub struct Code {
-    pub name: Rc<str>,
-    pub qualname: Rc<str>,
-    pub filename: Rc<str>,
-    pub firstlineno: i32,
-    pub flags: u32,
+    pub version: &'static VersionSpec,
+    /// The code object as loaded (names, line table, flags...).
+    pub co: Rc<CodeObject>,
+    pub instrs: Box<[Instr]>,
+    /// For each instruction, the decoder's record (offset, opcode, raw argument).
+    pub raw: Box<[Instruction]>,
+    pub consts: Box<[Value]>,
+    /// `co_names`, interned.
+    pub names: Box<[ObjRef]>,
+    /// Name of each fast slot (locals, then cells, then frees), interned.
+    pub fast_names: Box<[ObjRef]>,
+    /// Fast slots that hold cells (cell variables and free variables), from this index on.
+    pub first_cell: usize,
+    /// ≤3.10: (cell slot, argument slot) for cell variables that are also arguments.
+    pub cell_args: Box<[(usize, usize)]>,
+    /// Cells created at frame start (≤3.10: all cellvars; 3.11+: none, MAKE_CELL does it).
+    pub cells_at_start: Box<[usize]>,
+    /// Free-variable slots, filled from the function's closure at frame start (≤3.10) or
+    /// by COPY_FREE_VARS (3.11+).
+    pub free_slots: Box<[usize]>,
+    pub exception_table: Box<[Handler311]>,
+    pub lines: Box<[LineRange]>,
+}
+
+/// Why a code object cannot be run.
+pub fn decode_error(co: &CodeObject, message: String) -> String {
+    format!("{}: code object '{}': {message}", co.filename, co.name)
+}
+
+impl Code {
+    /// Decodes `co` (and, through its constants, every nested code object).
+    pub fn new(vm: &mut Vm, co: &Rc<CodeObject>) -> Result<Rc<Code>, String> {
+        let version = vm.version;
+        let raw = decode(version, &co.code).map_err(|e| decode_error(co, e.message()))?;
+        let layout = version.format.code_layout;
+
+        // Fast slots: ≤3.10 varnames + cellvars + freevars; 3.11+ localsplus.
+        let (fast_names, first_cell, cells_at_start, free_slots, cell_args) = if layout == CodeLayout::Py311 {
+            let names: Vec<ObjRef> = co.localsplus_names.iter().map(|n| vm.intern(n)).collect();
+            let kinds = &co.localsplus_kinds;
+            let first_cell = kinds.iter().position(|k| k & (crate::pyc::CO_FAST_CELL | crate::pyc::CO_FAST_FREE) != 0);
+            let frees: Vec<usize> =
+                (0..kinds.len()).filter(|&i| kinds[i] & crate::pyc::CO_FAST_FREE != 0).collect();
+            (names, first_cell.unwrap_or(kinds.len()), Vec::new(), frees, Vec::new())
+        } else {
+            let mut names: Vec<ObjRef> = co.varnames.iter().map(|n| vm.intern(n)).collect();
+            let nlocals = names.len();
+            names.extend(co.cellvars.iter().map(|n| vm.intern(n)));
+            names.extend(co.freevars.iter().map(|n| vm.intern(n)));
+            let ncells = co.cellvars.len();
+            let cells: Vec<usize> = (nlocals..nlocals + ncells).collect();
+            let frees: Vec<usize> = (nlocals + ncells..names.len()).collect();
+            let nargs = (co.argcount
+                + co.kwonlyargcount
+                + u32::from(co.flags & super::call::CO_VARARGS != 0)
+                + u32::from(co.flags & super::call::CO_VARKEYWORDS != 0)) as usize;
+            let cell_args: Vec<(usize, usize)> = co
+                .cellvars
+                .iter()
+                .enumerate()
+                .filter_map(|(i, c)| co.varnames[..nargs.min(nlocals)].iter().position(|v| v == c).map(|a| (nlocals + i, a)))
+                .collect();
+            (names, nlocals, cells, frees, cell_args)
+        };
+
+        // Instructions: EXTENDED_ARG folded away, jumps to instruction indices.
+        let kept: Vec<&Instruction> = raw.iter().filter(|i| !i.is_extended_arg()).collect();
+        let offsets: Vec<u32> = kept.iter().map(|i| i.offset).collect();
+        let index_of = |offset: u32| -> u32 { offsets.partition_point(|&o| o < offset) as u32 };
+        let deref_base = if layout == CodeLayout::Py311 { 0 } else { first_cell as u32 };
+        let instrs: Vec<Instr> = kept
+            .iter()
+            .map(|i| {
+                let arg = match i.op.arg {
+                    ArgKind::Jrel | ArgKind::Jback | ArgKind::Jabs => index_of(i.target.unwrap_or(0)),
+                    ArgKind::Free => deref_base + i.oparg(),
+                    _ => i.oparg(),
+                };
+                Instr { handler: i.op.handler, arg }
+            })
+            .collect();
+
+        let exception_table = parse_exception_table(&co.exceptiontable)
+            .map_err(|e| decode_error(co, e.to_string()))?
+            .into_iter()
+            .map(|e| Handler311 {
+                start: index_of(e.start),
+                end: index_of(e.end),
+                target: index_of(e.target),
+                depth: e.depth,
+                lasti: e.lasti,
+            })
+            .collect();
+        let lines = co_lines(version, &co.linetable, co.firstlineno, co.code.len());
+
+        let mut consts = Vec::with_capacity(co.consts.len());
+        for c in co.consts.iter() {
+            consts.push(constant_value(vm, c)?);
+        }
+        let names = co.names.iter().map(|n| vm.intern(n)).collect();
+        Ok(Rc::new(Code {
+            version,
+            co: co.clone(),
+            instrs: instrs.into_boxed_slice(),
+            raw: kept.into_iter().copied().collect(),
+            consts: consts.into_boxed_slice(),
+            names,
+            fast_names: fast_names.into_boxed_slice(),
+            first_cell,
+            cell_args: cell_args.into_boxed_slice(),
+            cells_at_start: cells_at_start.into_boxed_slice(),
+            free_slots: free_slots.into_boxed_slice(),
+            exception_table,
+            lines: lines.into_boxed_slice(),
+        }))
+    }
+
+    pub fn nfast(&self) -> usize {
+        self.fast_names.len()
+    }
+
+    pub fn flags(&self) -> u32 {
+        self.co.flags
+    }
+
+    /// The source line of instruction `index` (None where the code has no line).
+    pub fn line_of(&self, index: usize) -> Option<i32> {
+        let offset = self.raw.get(index)?.offset;
+        crate::bytecode::lines::line_at(&self.lines, offset)
+    }
+
+    /// The 3.11+ handler covering instruction `index`, if any.
+    pub fn handler_for(&self, index: u32) -> Option<&Handler311> {
+        self.exception_table.iter().find(|h| h.start <= index && index < h.end)
+    }
+}
+
+/// A marshalled constant as a runtime value.
+pub fn constant_value(vm: &mut Vm, c: &Constant) -> Result<Value, String> {
+    let py = |r: PyResult<Value>| r.map_err(|_| "a constant could not be built".to_string());
+    Ok(match c {
+        Constant::Null => Value::Null,
+        Constant::None => Value::None,
+        Constant::Bool(b) => Value::Bool(*b),
+        Constant::Int(i) => Value::Int(*i),
+        Constant::BigInt(b) | Constant::Long(b) => vm.new_int_big(b.as_ref().clone()),
+        Constant::Float(f) => Value::Float(*f),
+        Constant::Complex(re, im) => Value::Obj(Object::new(vm.types.complex.clone(), Payload::Complex(*re, *im))),
+        Constant::Str(s) => Value::Obj(vm.intern(s)),
+        Constant::SurrogateStr(bytes) => {
+            let points: Vec<u32> = crate::pyc::code_points(bytes).map(u32::from).collect();
+            Value::Obj(Object::new(vm.types.str_.clone(), Payload::Str(crate::object::PyStr::from_code_points(&points))))
+        }
+        Constant::Bytes(b) => Value::Obj(Object::new(vm.types.bytes.clone(), Payload::Bytes(b.to_vec().into()))),
+        Constant::Ellipsis => vm.ellipsis(),
+        Constant::StopIteration => Value::Obj(vm.types.exc.stop_iteration.clone()),
+        Constant::Tuple(items) => {
+            let mut v = Vec::with_capacity(items.len());
+            for i in items.iter() {
+                v.push(constant_value(vm, i)?);
+            }
+            vm.new_tuple(v)
+        }
+        Constant::List(items) => {
+            let mut v = Vec::with_capacity(items.len());
+            for i in items.iter() {
+                v.push(constant_value(vm, i)?);
+            }
+            vm.new_list(v)
+        }
+        Constant::Dict(items) => {
+            let d = vm.new_dict();
+            for (k, v) in items.iter() {
+                let (k, v) = (constant_value(vm, k)?, constant_value(vm, v)?);
+                vm.dict_set(&d, k, v).map_err(|_| "an unhashable dict key constant".to_string())?;
+            }
+            Value::Obj(d)
+        }
+        Constant::Set(items) | Constant::FrozenSet(items) => {
+            let mut v = Vec::with_capacity(items.len());
+            for i in items.iter() {
+                v.push(constant_value(vm, i)?);
+            }
+            let frozen = matches!(c, Constant::FrozenSet(_));
+            py(vm.new_set_from(v, frozen))?
+        }
+        Constant::Code(inner) => Value::Obj(Object::new(vm.types.code.clone(), Payload::Code(Code::new(vm, inner)?))),
+        Constant::Slice(parts) => {
+            let [a, b, s] = &**parts;
+            let parts = [constant_value(vm, a)?, constant_value(vm, b)?, constant_value(vm, s)?];
+            Value::Obj(Object::new(vm.types.slice.clone(), Payload::Slice(Box::new(parts))))
+        }
+    })
+}
+
+impl Vm {
+    /// An int value from a big integer (inline when it fits in i64).
+    pub fn new_int_big(&self, b: num_bigint::BigInt) -> Value {
+        use num_traits::ToPrimitive;
+        match b.to_i64() {
+            Some(i) => Value::Int(i),
+            None => Value::Obj(Object::new(self.types.int.clone(), Payload::Int(IntValue::Big(Rc::new(b))))),
+        }
+    }
+
+    /// The Ellipsis singleton.
+    pub fn ellipsis(&self) -> Value {
+        self.singletons.ellipsis.clone()
+    }
+
+    /// A set or frozenset of `items` (in insertion order, hashed as CPython does).
+    pub fn new_set_from(&mut self, items: Vec<Value>, frozen: bool) -> PyResult<Value> {
+        let set = Object::new(self.types.set.clone(), Payload::Set(PyCell::new(crate::object::SetData::new())));
+        for i in items {
+            self.set_add(&set, i)?;
+        }
+        if !frozen {
+            return Ok(Value::Obj(set));
+        }
+        let data = match &set.payload {
+            Payload::Set(cell) => cell.get(),
+            _ => crate::object::SetData::new(),
+        };
+        Ok(Value::Obj(Object::new(self.types.frozenset.clone(), Payload::FrozenSet(data))))
+    }
 }

@@ -8,10 +8,13 @@
 pub mod attr;
 pub mod call;
 pub mod code;
+pub mod eval;
+pub mod frame;
 pub mod generator;
 pub mod iter;
 pub mod mapping;
 pub mod names;
+pub mod ops;
 pub mod types;
 
 pub use code::Code;
@@ -50,6 +53,17 @@ pub struct Vm {
     /// Python frames currently active (for RecursionError).
     pub depth: usize,
     pub recursion_limit: usize,
+    /// Suspended caller frames of the running Python code (the explicit call stack).
+    pub frames: Vec<frame::Frame>,
+    /// Raise RecursionError when the Rust stack pointer goes below this address.
+    pub stack_limit: Option<usize>,
+    pub singletons: Singletons,
+}
+
+/// The objects of which exactly one exists.
+pub struct Singletons {
+    pub not_implemented: Value,
+    pub ellipsis: Value,
 }
 
 impl Vm {
@@ -65,7 +79,23 @@ impl Vm {
             interned.insert(Rc::from(name), o.clone());
             o
         });
-        Vm { version, types, names, builtins, interned, sip, depth: 0, recursion_limit: 1000 }
+        let singletons = Singletons {
+            not_implemented: Value::Obj(Object::new(types.not_implemented_type.clone(), Payload::Plain)),
+            ellipsis: Value::Obj(Object::new(types.ellipsis_type.clone(), Payload::Plain)),
+        };
+        Vm {
+            version,
+            types,
+            names,
+            builtins,
+            interned,
+            sip,
+            depth: 0,
+            recursion_limit: 1000,
+            frames: Vec::new(),
+            stack_limit: None,
+            singletons,
+        }
     }
 
     /// The interned str object for `name`.

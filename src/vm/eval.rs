@@ -1,0 +1,188 @@
+//! The evaluation loop: one generated `match` (`spec::dispatch`) over decoded
+//! instructions, and what happens between instructions — calls into Python frames without
+//! Rust recursion, returns, and exception unwinding by the code object's exception model.
+
+use super::code::Code;
+use super::frame::Frame;
+use super::{PyErr, PyResult, Vm};
+use crate::object::exception::TracebackEntry;
+use crate::object::{Payload, Value};
+use crate::spec::{dispatch, ExceptionModel, Handler, Handlers};
+
+/// What a handler tells the loop.
+pub enum Flow {
+    /// Go on with the next instruction.
+    Next,
+    /// The frame returns this value.
+    Return(Value),
+    /// An exception was raised here (a traceback entry is added for this frame).
+    Raise(PyErr),
+    /// An exception is re-raised (no new traceback entry: RERAISE, END_FINALLY).
+    Reraise(PyErr),
+    /// Run this callee frame; its return value is pushed on the current frame.
+    Call(Box<Frame>),
+    /// A generator frame yields this value.
+    Yield(Value),
+}
+
+/// How a frame's run ended.
+pub enum FrameExit {
+    Return(Value),
+    Yield(Value),
+}
+
+/// What handlers operate on: the interpreter and the running frame.
+pub struct Exec<'a> {
+    pub vm: &'a mut Vm,
+    pub frame: &'a mut Frame,
+}
+
+impl Vm {
+    /// Runs `frame` and every Python call it makes until it returns, yields or raises.
+    /// Returns the frame (a generator keeps it) and how it ended.
+    pub fn run_frame(&mut self, frame: Frame) -> (Frame, PyResult<FrameExit>) {
+        let mut cur = frame;
+        if let Err(e) = self.enter_frame() {
+            return (cur, Err(e));
+        }
+        let base = self.frames.len();
+        loop {
+            let Some(&instr) = cur.code.instrs.get(cur.pc) else {
+                let e = self.system_error("the code ran past its last instruction");
+                match self.unwind(&mut cur, e, base, true) {
+                    Ok(()) => continue,
+                    Err(e) => return (cur, Err(e)),
+                }
+            };
+            cur.lasti = cur.pc;
+            cur.pc += 1;
+            let flow = dispatch(&mut Exec { vm: self, frame: &mut cur }, instr.handler, instr.arg);
+            match flow {
+                Flow::Next => {}
+                Flow::Return(v) => {
+                    self.depth -= 1;
+                    if self.frames.len() == base {
+                        return (cur, Ok(FrameExit::Return(v)));
+                    }
+                    cur = self.frames.pop().unwrap_or_else(|| unreachable_frame());
+                    cur.push(v);
+                }
+                Flow::Call(callee) => {
+                    if let Err(e) = self.enter_frame() {
+                        if let Err(e) = self.unwind(&mut cur, e, base, true) {
+                            return (cur, Err(e));
+                        }
+                        continue;
+                    }
+                    let caller = std::mem::replace(&mut cur, *callee);
+                    self.frames.push(caller);
+                }
+                Flow::Yield(v) => {
+                    self.depth -= 1;
+                    return (cur, Ok(FrameExit::Yield(v)));
+                }
+                Flow::Raise(e) => {
+                    if let Err(e) = self.unwind(&mut cur, e, base, true) {
+                        return (cur, Err(e));
+                    }
+                }
+                Flow::Reraise(e) => {
+                    if let Err(e) = self.unwind(&mut cur, e, base, false) {
+                        return (cur, Err(e));
+                    }
+                }
+            }
+        }
+    }
+
+    /// Counts a frame in; RecursionError past the limit or when the Rust stack runs low.
+    pub fn enter_frame(&mut self) -> PyResult<()> {
+        if self.depth >= self.recursion_limit || self.stack_is_low() {
+            let msg = "maximum recursion depth exceeded";
+            return Err(self.new_exception(&self.types.exc.recursion_error.clone(), msg));
+        }
+        self.depth += 1;
+        Ok(())
+    }
+
+    /// Finds a handler for `e` in `cur` or, frame by frame, in its callers down to `base`.
+    /// `Ok` when one was found (`cur` is now the frame that handles it); `Err` when the
+    /// exception leaves the frame `run_frame` was given.
+    fn unwind(&mut self, cur: &mut Frame, e: PyErr, base: usize, add_traceback: bool) -> Result<(), PyErr> {
+        let mut add_traceback = add_traceback;
+        loop {
+            if add_traceback {
+                add_traceback_entry(&e, &cur.code, cur.lasti as u32);
+            }
+            let handled = match cur.code.version.exceptions {
+                ExceptionModel::Table => self.unwind_table(cur, &e),
+                ExceptionModel::BlockStack => self.unwind_blocks(cur, &e),
+            };
+            if handled {
+                return Ok(());
+            }
+            self.depth -= 1;
+            if self.frames.len() == base {
+                return Err(e);
+            }
+            *cur = self.frames.pop().unwrap_or_else(|| unreachable_frame());
+            add_traceback = true;
+        }
+    }
+
+    /// 3.11+: jump to the exception-table handler covering the raising instruction.
+    fn unwind_table(&mut self, cur: &mut Frame, e: &PyErr) -> bool {
+        let Some(h) = cur.code.handler_for(cur.lasti as u32).copied() else { return false };
+        cur.stack.truncate(h.depth as usize);
+        if h.lasti {
+            let offset = cur.code.raw.get(cur.lasti).map(|i| i.offset).unwrap_or(0);
+            cur.push(Value::Int(i64::from(offset / 2)));
+        }
+        cur.push(Value::Obj(e.0.clone()));
+        cur.pc = h.target as usize;
+        true
+    }
+
+    /// ≤3.10: pop blocks until one handles the exception.
+    fn unwind_blocks(&mut self, cur: &mut Frame, e: &PyErr) -> bool {
+        let _ = (cur, e);
+        false
+    }
+
+    fn stack_is_low(&self) -> bool {
+        match self.stack_limit {
+            Some(limit) => {
+                let here = 0u8;
+                (std::ptr::addr_of!(here) as usize) < limit
+            }
+            None => false,
+        }
+    }
+}
+
+/// Records that `e` passed through instruction `instr` of `code`.
+pub fn add_traceback_entry(e: &PyErr, code: &std::rc::Rc<Code>, instr: u32) {
+    if let Payload::Exception(data) = &e.0.payload {
+        data.traceback.with_mut(|tb| tb.push(TracebackEntry { code: code.clone(), instr }));
+    }
+}
+
+#[cold]
+fn unreachable_frame() -> Frame {
+    // The frame stack holds at least `base` frames while a run is in progress.
+    unreachable!("frame stack underflow")
+}
+
+impl Handlers for Exec<'_> {
+    type Operand = u32;
+    type Flow = Flow;
+
+    #[cold]
+    fn unimplemented(&mut self, handler: Handler, _operand: u32) -> Flow {
+        let name = self.frame.code.raw.get(self.frame.lasti).map(|i| i.op.name).unwrap_or("?");
+        Flow::Raise(self.vm.system_error(&format!(
+            "opcode {name} (handler {}) is not implemented yet",
+            handler.name()
+        )))
+    }
+}

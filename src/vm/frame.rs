@@ -1,0 +1,102 @@
+//! A frame: the state of one running (or suspended) code object.
+//!
+//! Frames live on the interpreter's explicit frame stack, not the Rust stack: a
+//! Python-to-Python call pushes the caller and continues in the same loop.
+
+use super::code::Code;
+use crate::object::{ObjRef, Value};
+use std::rc::Rc;
+
+/// A block of the ≤3.10 block stack.
+#[derive(Clone, Copy, Debug)]
+pub struct Block {
+    pub kind: BlockKind,
+    /// Instruction index of the handler (or the loop's exit).
+    pub handler: u32,
+    /// Value-stack depth when the block was set up.
+    pub level: u32,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BlockKind {
+    Loop,
+    Except,
+    Finally,
+    With,
+    AsyncWith,
+    /// The handler of an exception being handled (≤3.10 EXCEPT_HANDLER).
+    ExceptHandler,
+}
+
+pub struct Frame {
+    pub code: Rc<Code>,
+    /// Index of the next instruction.
+    pub pc: usize,
+    /// Index of the instruction executing (or last executed).
+    pub lasti: usize,
+    pub stack: Vec<Value>,
+    /// Fast locals, then cells and free variables (each a cell object).
+    pub fast: Vec<Value>,
+    pub globals: ObjRef,
+    pub builtins: ObjRef,
+    /// The namespace of LOAD_NAME/STORE_NAME (module and class bodies); Null in functions.
+    pub locals: Value,
+    pub blocks: Vec<Block>,
+    /// The function running, for its closure (3.11 COPY_FREE_VARS) and defaults.
+    pub func: Option<ObjRef>,
+    /// Set when this frame belongs to a generator/coroutine object.
+    pub generator: Option<ObjRef>,
+}
+
+impl Frame {
+    pub fn new(code: Rc<Code>, globals: ObjRef, builtins: ObjRef, locals: Value) -> Frame {
+        let nfast = code.nfast();
+        Frame {
+            code,
+            pc: 0,
+            lasti: 0,
+            stack: Vec::with_capacity(16),
+            fast: vec![Value::Null; nfast],
+            globals,
+            builtins,
+            locals,
+            blocks: Vec::new(),
+            func: None,
+            generator: None,
+        }
+    }
+
+    #[inline]
+    pub fn push(&mut self, v: Value) {
+        self.stack.push(v);
+    }
+
+    /// Pops the top of the stack. The compiler guarantees the stack is deep enough; bad
+    /// bytecode that underflows gets `Null`, which handlers treat as an error value.
+    #[inline]
+    pub fn pop(&mut self) -> Value {
+        self.stack.pop().unwrap_or(Value::Null)
+    }
+
+    #[inline]
+    pub fn top(&self) -> &Value {
+        self.stack.last().unwrap_or(&Value::Null)
+    }
+
+    /// The value `n` below the top (0 = top).
+    #[inline]
+    pub fn peek(&self, n: usize) -> &Value {
+        let len = self.stack.len();
+        if n < len {
+            &self.stack[len - 1 - n]
+        } else {
+            &Value::Null
+        }
+    }
+
+    /// Removes and returns the top `n` values, oldest first.
+    pub fn pop_n(&mut self, n: usize) -> Vec<Value> {
+        let at = self.stack.len().saturating_sub(n);
+        self.stack.split_off(at)
+    }
+}

@@ -1,0 +1,742 @@
+//! Operators: binary and in-place arithmetic, unary operators and rich comparisons.
+//!
+//! Fast paths for the inline values (small ints, floats, bools) and for exact builtin
+//! strs, lists and tuples run first and never allocate for small results; everything
+//! else goes through the special-method protocol: `type(a).__op__`, then the reflected
+//! `type(b).__rop__` (first if `type(b)` is a proper subclass of `type(a)` that overrides
+//! it), with `NotImplemented` falling through to CPython's TypeError wording.
+
+use super::{PyResult, Vm};
+use crate::object::{IntValue, ObjRef, Payload, Value};
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::{Signed, ToPrimitive, Zero};
+use std::rc::Rc;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BinOp {
+    Add,
+    Sub,
+    Mul,
+    MatMul,
+    TrueDiv,
+    FloorDiv,
+    Mod,
+    Pow,
+    LShift,
+    RShift,
+    And,
+    Or,
+    Xor,
+    /// 2.x `/` without `from __future__ import division`.
+    Div,
+}
+
+impl BinOp {
+    /// The operator as written in Python source (also the key of the spec's
+    /// `binary_ops` table entries).
+    pub fn symbol(self) -> &'static str {
+        match self {
+            BinOp::Add => "+",
+            BinOp::Sub => "-",
+            BinOp::Mul => "*",
+            BinOp::MatMul => "@",
+            BinOp::TrueDiv | BinOp::Div => "/",
+            BinOp::FloorDiv => "//",
+            BinOp::Mod => "%",
+            BinOp::Pow => "** or pow()",
+            BinOp::LShift => "<<",
+            BinOp::RShift => ">>",
+            BinOp::And => "&",
+            BinOp::Or => "|",
+            BinOp::Xor => "^",
+        }
+    }
+
+    /// From a Python operator symbol (`"+"`, `"+="`): the op and whether it is in-place.
+    pub fn from_symbol(s: &str) -> Option<(BinOp, bool)> {
+        let (base, inplace) = match s.strip_suffix('=') {
+            Some(b) if !b.is_empty() => (b, true),
+            _ => (s, false),
+        };
+        let op = match base {
+            "+" => BinOp::Add,
+            "-" => BinOp::Sub,
+            "*" => BinOp::Mul,
+            "@" => BinOp::MatMul,
+            "/" => BinOp::TrueDiv,
+            "//" => BinOp::FloorDiv,
+            "%" => BinOp::Mod,
+            "**" => BinOp::Pow,
+            "<<" => BinOp::LShift,
+            ">>" => BinOp::RShift,
+            "&" => BinOp::And,
+            "|" => BinOp::Or,
+            "^" => BinOp::Xor,
+            _ => return None,
+        };
+        Some((op, inplace))
+    }
+
+    fn dunders(self, vm: &Vm) -> (ObjRef, ObjRef, ObjRef) {
+        let n = &vm.names;
+        let (a, b, c) = match self {
+            BinOp::Add => (&n.__add__, &n.__radd__, &n.__iadd__),
+            BinOp::Sub => (&n.__sub__, &n.__rsub__, &n.__isub__),
+            BinOp::Mul => (&n.__mul__, &n.__rmul__, &n.__imul__),
+            BinOp::MatMul => (&n.__matmul__, &n.__rmatmul__, &n.__imatmul__),
+            BinOp::TrueDiv => (&n.__truediv__, &n.__rtruediv__, &n.__itruediv__),
+            BinOp::Div => (&n.__div__, &n.__rdiv__, &n.__idiv__),
+            BinOp::FloorDiv => (&n.__floordiv__, &n.__rfloordiv__, &n.__ifloordiv__),
+            BinOp::Mod => (&n.__mod__, &n.__rmod__, &n.__imod__),
+            BinOp::Pow => (&n.__pow__, &n.__rpow__, &n.__ipow__),
+            BinOp::LShift => (&n.__lshift__, &n.__rlshift__, &n.__ilshift__),
+            BinOp::RShift => (&n.__rshift__, &n.__rrshift__, &n.__irshift__),
+            BinOp::And => (&n.__and__, &n.__rand__, &n.__iand__),
+            BinOp::Or => (&n.__or__, &n.__ror__, &n.__ior__),
+            BinOp::Xor => (&n.__xor__, &n.__rxor__, &n.__ixor__),
+        };
+        (a.clone(), b.clone(), c.clone())
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CmpOp {
+    Lt,
+    Le,
+    Eq,
+    Ne,
+    Gt,
+    Ge,
+}
+
+impl CmpOp {
+    pub fn from_symbol(s: &str) -> Option<CmpOp> {
+        Some(match s {
+            "<" => CmpOp::Lt,
+            "<=" => CmpOp::Le,
+            "==" => CmpOp::Eq,
+            "!=" => CmpOp::Ne,
+            ">" => CmpOp::Gt,
+            ">=" => CmpOp::Ge,
+            _ => return None,
+        })
+    }
+
+    pub fn symbol(self) -> &'static str {
+        match self {
+            CmpOp::Lt => "<",
+            CmpOp::Le => "<=",
+            CmpOp::Eq => "==",
+            CmpOp::Ne => "!=",
+            CmpOp::Gt => ">",
+            CmpOp::Ge => ">=",
+        }
+    }
+
+    fn swapped(self) -> CmpOp {
+        match self {
+            CmpOp::Lt => CmpOp::Gt,
+            CmpOp::Le => CmpOp::Ge,
+            CmpOp::Eq => CmpOp::Eq,
+            CmpOp::Ne => CmpOp::Ne,
+            CmpOp::Gt => CmpOp::Lt,
+            CmpOp::Ge => CmpOp::Le,
+        }
+    }
+
+    fn test<T: PartialOrd>(self, a: T, b: T) -> bool {
+        match self {
+            CmpOp::Lt => a < b,
+            CmpOp::Le => a <= b,
+            CmpOp::Eq => a == b,
+            CmpOp::Ne => a != b,
+            CmpOp::Gt => a > b,
+            CmpOp::Ge => a >= b,
+        }
+    }
+
+    fn dunder(self, vm: &Vm) -> ObjRef {
+        let n = &vm.names;
+        match self {
+            CmpOp::Lt => n.__lt__.clone(),
+            CmpOp::Le => n.__le__.clone(),
+            CmpOp::Eq => n.__eq__.clone(),
+            CmpOp::Ne => n.__ne__.clone(),
+            CmpOp::Gt => n.__gt__.clone(),
+            CmpOp::Ge => n.__ge__.clone(),
+        }
+    }
+}
+
+/// An integer operand, borrowed as small or big.
+pub enum IntRef<'a> {
+    Small(i64),
+    Big(&'a BigInt),
+}
+
+impl IntRef<'_> {
+    pub fn to_big(&self) -> BigInt {
+        match self {
+            IntRef::Small(i) => BigInt::from(*i),
+            IntRef::Big(b) => (*b).clone(),
+        }
+    }
+}
+
+/// The integer value of ints and bools (and int-subclass instances).
+pub fn as_int(v: &Value) -> Option<IntRef<'_>> {
+    match v {
+        Value::Int(i) => Some(IntRef::Small(*i)),
+        Value::Bool(b) => Some(IntRef::Small(*b as i64)),
+        Value::Obj(o) => match &o.payload {
+            Payload::Int(IntValue::Small(i)) => Some(IntRef::Small(*i)),
+            Payload::Int(IntValue::Big(b)) => Some(IntRef::Big(b)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The float value of floats, ints and bools (for mixed arithmetic).
+fn as_float(v: &Value) -> Option<f64> {
+    match v {
+        Value::Float(f) => Some(*f),
+        Value::Obj(o) => match &o.payload {
+            Payload::Float(f) => Some(*f),
+            _ => as_int(v).map(|i| match i {
+                IntRef::Small(i) => i as f64,
+                IntRef::Big(b) => b.to_f64().unwrap_or(f64::INFINITY),
+            }),
+        },
+        _ => as_int(v).map(|i| match i {
+            IntRef::Small(i) => i as f64,
+            IntRef::Big(b) => b.to_f64().unwrap_or(f64::INFINITY),
+        }),
+    }
+}
+
+fn is_float(v: &Value) -> bool {
+    matches!(v, Value::Float(_)) || matches!(v.payload(), Some(Payload::Float(_)))
+}
+
+/// Whether a value is an exact builtin (its type is not a Python class).
+fn exact_builtin(vm: &Vm, v: &Value) -> bool {
+    match v {
+        Value::Obj(o) => !vm.type_data(o.class()).is_heap,
+        _ => true,
+    }
+}
+
+impl Vm {
+    /// `a op b` (or `a op= b` when `inplace`).
+    pub fn binary_op(&mut self, a: &Value, b: &Value, op: BinOp, inplace: bool) -> PyResult<Value> {
+        // Inline fast paths.
+        if let (Value::Int(x), Value::Int(y)) = (a, b) {
+            if let Some(r) = self.small_int_op(*x, *y, op)? {
+                return Ok(r);
+            }
+        }
+        if let (Value::Float(x), Value::Float(y)) = (a, b) {
+            return self.float_op(*x, *y, op);
+        }
+        if exact_builtin(self, a) && exact_builtin(self, b) {
+            if let Some(r) = self.builtin_binary(a, b, op)? {
+                return Ok(r);
+            }
+        }
+        self.binary_op_slow(a, b, op, inplace)
+    }
+
+    fn binary_op_slow(&mut self, a: &Value, b: &Value, op: BinOp, inplace: bool) -> PyResult<Value> {
+        let (name, rname, iname) = op.dunders(self);
+        if inplace {
+            if let Some(r) = self.call_special(a, &iname, &[b.clone()])? {
+                if !self.is_not_implemented(&r) {
+                    return Ok(r);
+                }
+            }
+        }
+        let ta = self.class_of(a).clone();
+        let tb = self.class_of(b).clone();
+        let same = Rc::ptr_eq(&ta, &tb);
+        let b_first = !same && self.is_subclass_of(&tb, &ta) && self.lookup_in_mro(&tb, &rname).is_some();
+        if b_first {
+            if let Some(r) = self.call_reflected(b, &rname, a)? {
+                return Ok(r);
+            }
+        }
+        if let Some(r) = self.builtin_or_special(a, b, &name, op)? {
+            return Ok(r);
+        }
+        if !same && !b_first {
+            if let Some(r) = self.call_reflected(b, &rname, a)? {
+                return Ok(r);
+            }
+        }
+        let sym = if inplace { format!("{}=", op.symbol()) } else { op.symbol().to_string() };
+        let sym = if op == BinOp::Pow { if inplace { "**=".to_string() } else { sym } } else { sym };
+        Err(self.type_error(&format!(
+            "unsupported operand type(s) for {sym}: '{}' and '{}'",
+            self.type_name(a),
+            self.type_name(b)
+        )))
+    }
+
+    /// `a.__op__(b)`, where builtin payloads (int/float/str... subclass instances) use the
+    /// builtin implementation.
+    fn builtin_or_special(&mut self, a: &Value, b: &Value, name: &ObjRef, op: BinOp) -> PyResult<Option<Value>> {
+        let ta = self.class_of(a).clone();
+        match self.lookup_in_mro(&ta, name) {
+            Some(f) if !matches!(f.payload(), Some(Payload::Builtin(_))) => {
+                let bound = self.descr_get(f, Some(a), &ta)?;
+                let r = self.call(&bound, crate::object::Args::positional(&[b.clone()]))?;
+                Ok((!self.is_not_implemented(&r)).then_some(r))
+            }
+            _ => self.builtin_binary(a, b, op),
+        }
+    }
+
+    fn call_reflected(&mut self, b: &Value, rname: &ObjRef, a: &Value) -> PyResult<Option<Value>> {
+        let tb = self.class_of(b).clone();
+        match self.lookup_in_mro(&tb, rname) {
+            Some(f) if !matches!(f.payload(), Some(Payload::Builtin(_))) => {
+                let bound = self.descr_get(f, Some(b), &tb)?;
+                let r = self.call(&bound, crate::object::Args::positional(&[a.clone()]))?;
+                Ok((!self.is_not_implemented(&r)).then_some(r))
+            }
+            _ => Ok(None),
+        }
+    }
+
+    /// Arithmetic on two machine ints; `None` when the result needs a big int.
+    #[inline]
+    fn small_int_op(&mut self, x: i64, y: i64, op: BinOp) -> PyResult<Option<Value>> {
+        Ok(match op {
+            BinOp::Add => x.checked_add(y).map(Value::Int),
+            BinOp::Sub => x.checked_sub(y).map(Value::Int),
+            BinOp::Mul => x.checked_mul(y).map(Value::Int),
+            BinOp::FloorDiv | BinOp::Div => {
+                if y == 0 {
+                    return Err(self.zero_division("integer division or modulo by zero"));
+                }
+                x.checked_div_euclid(y).map(|_| Value::Int(Integer::div_floor(&x, &y)))
+            }
+            BinOp::Mod => {
+                if y == 0 {
+                    return Err(self.zero_division("integer modulo by zero"));
+                }
+                x.checked_rem(y).map(|_| Value::Int(Integer::mod_floor(&x, &y)))
+            }
+            BinOp::TrueDiv => {
+                if y == 0 {
+                    return Err(self.zero_division("division by zero"));
+                }
+                Some(Value::Float(int_true_div(&BigInt::from(x), &BigInt::from(y))))
+            }
+            BinOp::And => Some(Value::Int(x & y)),
+            BinOp::Or => Some(Value::Int(x | y)),
+            BinOp::Xor => Some(Value::Int(x ^ y)),
+            BinOp::LShift => {
+                if y < 0 {
+                    return Err(self.value_error("negative shift count"));
+                }
+                if y < 64 && (x << y) >> y == x {
+                    Some(Value::Int(x << y))
+                } else {
+                    None
+                }
+            }
+            BinOp::RShift => {
+                if y < 0 {
+                    return Err(self.value_error("negative shift count"));
+                }
+                Some(Value::Int(if y >= 64 { if x < 0 { -1 } else { 0 } } else { x >> y }))
+            }
+            BinOp::Pow => {
+                if y < 0 {
+                    if x == 0 {
+                        return Err(self.zero_division(self.zero_pow_message()));
+                    }
+                    return Ok(Some(Value::Float((x as f64).powf(y as f64))));
+                }
+                u32::try_from(y).ok().and_then(|e| x.checked_pow(e)).map(Value::Int)
+            }
+            BinOp::MatMul => return Ok(None),
+        })
+    }
+
+    fn zero_pow_message(&self) -> &'static str {
+        if self.version.format.major_minor >= (3, 11) {
+            "0.0 cannot be raised to a negative power"
+        } else {
+            "0.0 cannot be raised to a negative power"
+        }
+    }
+
+    pub fn zero_division(&self, msg: &str) -> super::PyErr {
+        self.new_exception(&self.types.exc.zero_division_error, msg)
+    }
+
+    fn float_op(&mut self, x: f64, y: f64, op: BinOp) -> PyResult<Value> {
+        Ok(Value::Float(match op {
+            BinOp::Add => x + y,
+            BinOp::Sub => x - y,
+            BinOp::Mul => x * y,
+            BinOp::TrueDiv | BinOp::Div => {
+                if y == 0.0 {
+                    return Err(self.zero_division("float division by zero"));
+                }
+                x / y
+            }
+            BinOp::FloorDiv => {
+                if y == 0.0 {
+                    return Err(self.zero_division("float floor division by zero"));
+                }
+                float_divmod(x, y).0
+            }
+            BinOp::Mod => {
+                if y == 0.0 {
+                    return Err(self.zero_division("float modulo"));
+                }
+                float_divmod(x, y).1
+            }
+            BinOp::Pow => return self.float_pow(x, y),
+            _ => {
+                return Err(self.type_error(&format!(
+                    "unsupported operand type(s) for {}: 'float' and 'float'",
+                    op.symbol()
+                )))
+            }
+        }))
+    }
+
+    fn float_pow(&mut self, x: f64, y: f64) -> PyResult<Value> {
+        if x == 0.0 && y < 0.0 {
+            return Err(self.zero_division("0.0 cannot be raised to a negative power"));
+        }
+        if x < 0.0 && y.fract() != 0.0 && y.is_finite() {
+            // A negative base to a fractional power is complex in 3.x.
+            let r = num_complex_pow(x, y);
+            return Ok(Value::Obj(crate::object::Object::new(self.types.complex.clone(), Payload::Complex(r.0, r.1))));
+        }
+        let r = x.powf(y);
+        if r.is_infinite() && x.is_finite() && y.is_finite() {
+            return Err(self.new_exception(&self.types.exc.overflow_error.clone(), "(34, 'Numerical result out of range')"));
+        }
+        Ok(Value::Float(r))
+    }
+
+    /// Builtin-type arithmetic for exact builtins and builtin subclasses' payloads.
+    fn builtin_binary(&mut self, a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Value>> {
+        // Numbers.
+        if is_float(a) || is_float(b) {
+            if let (Some(x), Some(y)) = (as_float(a), as_float(b)) {
+                if op == BinOp::Div || !matches!(op, BinOp::LShift | BinOp::RShift | BinOp::And | BinOp::Or | BinOp::Xor | BinOp::MatMul) {
+                    return self.float_op(x, y, op).map(Some);
+                }
+            }
+        }
+        if let (Some(x), Some(y)) = (as_int(a), as_int(b)) {
+            if let (IntRef::Small(x), IntRef::Small(y)) = (&x, &y) {
+                if let Some(r) = self.small_int_op(*x, *y, op)? {
+                    return Ok(Some(r));
+                }
+            }
+            return self.big_int_op(x.to_big(), y.to_big(), op);
+        }
+        // Sequences.
+        let (Some(pa), pb) = (a.payload(), b.payload()) else {
+            if let (Some(n), Some(Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_))) = (as_int(a), b.payload()) {
+                if op == BinOp::Mul {
+                    return self.repeat(b, n).map(Some);
+                }
+            }
+            return Ok(None);
+        };
+        match (op, pa, pb) {
+            (BinOp::Add, Payload::Str(x), Some(Payload::Str(y))) => {
+                let mut s = String::with_capacity(x.bytes().len() + y.bytes().len());
+                s.push_str(x.as_str());
+                s.push_str(y.as_str());
+                Ok(Some(self.new_str(&s)))
+            }
+            (BinOp::Add, Payload::List(x), Some(Payload::List(y))) => {
+                let mut v = x.get();
+                v.extend(y.get());
+                Ok(Some(self.new_list(v)))
+            }
+            (BinOp::Add, Payload::Tuple(x), Some(Payload::Tuple(y))) => {
+                let mut v = x.to_vec();
+                v.extend(y.iter().cloned());
+                Ok(Some(self.new_tuple(v)))
+            }
+            (BinOp::Mul, Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_), _) => match as_int(b) {
+                Some(n) => self.repeat(a, n).map(Some),
+                None => Ok(None),
+            },
+            _ => Ok(None),
+        }
+    }
+
+    fn repeat(&mut self, seq: &Value, n: IntRef<'_>) -> PyResult<Value> {
+        let n = match n {
+            IntRef::Small(n) => n.max(0) as usize,
+            IntRef::Big(b) if b.is_negative() => 0,
+            IntRef::Big(_) => return Err(self.new_exception(&self.types.exc.overflow_error.clone(), "cannot fit 'int' into an index-sized integer")),
+        };
+        Ok(match seq.payload() {
+            Some(Payload::Str(s)) => self.new_str(&s.as_str().repeat(n)),
+            Some(Payload::List(l)) => {
+                let items = l.get();
+                let mut v = Vec::with_capacity(items.len() * n);
+                for _ in 0..n {
+                    v.extend(items.iter().cloned());
+                }
+                self.new_list(v)
+            }
+            Some(Payload::Tuple(t)) => {
+                let mut v = Vec::with_capacity(t.len() * n);
+                for _ in 0..n {
+                    v.extend(t.iter().cloned());
+                }
+                self.new_tuple(v)
+            }
+            Some(Payload::Bytes(b)) => Value::Obj(crate::object::Object::new(self.types.bytes.clone(), Payload::Bytes(b.repeat(n).into()))),
+            _ => Value::None,
+        })
+    }
+
+    fn big_int_op(&mut self, x: BigInt, y: BigInt, op: BinOp) -> PyResult<Option<Value>> {
+        Ok(Some(match op {
+            BinOp::Add => self.new_int_big(x + y),
+            BinOp::Sub => self.new_int_big(x - y),
+            BinOp::Mul => self.new_int_big(x * y),
+            BinOp::FloorDiv | BinOp::Div => {
+                if y.is_zero() {
+                    return Err(self.zero_division("integer division or modulo by zero"));
+                }
+                self.new_int_big(x.div_floor(&y))
+            }
+            BinOp::Mod => {
+                if y.is_zero() {
+                    return Err(self.zero_division("integer modulo by zero"));
+                }
+                self.new_int_big(x.mod_floor(&y))
+            }
+            BinOp::TrueDiv => {
+                if y.is_zero() {
+                    return Err(self.zero_division("division by zero"));
+                }
+                Value::Float(int_true_div(&x, &y))
+            }
+            BinOp::And => self.new_int_big(x & y),
+            BinOp::Or => self.new_int_big(x | y),
+            BinOp::Xor => self.new_int_big(x ^ y),
+            BinOp::LShift => {
+                let Some(s) = y.to_usize() else {
+                    if y.is_negative() {
+                        return Err(self.value_error("negative shift count"));
+                    }
+                    return Err(self.new_exception(&self.types.exc.overflow_error.clone(), "too many digits in integer"));
+                };
+                self.new_int_big(x << s)
+            }
+            BinOp::RShift => {
+                if y.is_negative() {
+                    return Err(self.value_error("negative shift count"));
+                }
+                let s = y.to_usize().unwrap_or(usize::MAX);
+                if s >= x.bits() as usize + 1 {
+                    Value::Int(if x.is_negative() { -1 } else { 0 })
+                } else {
+                    self.new_int_big(x >> s)
+                }
+            }
+            BinOp::Pow => {
+                if y.is_negative() {
+                    let (xf, yf) = (x.to_f64().unwrap_or(f64::INFINITY), y.to_f64().unwrap_or(f64::NEG_INFINITY));
+                    return self.float_pow(xf, yf).map(Some);
+                }
+                let Some(e) = y.to_u32() else {
+                    return Err(self.new_exception(&self.types.exc.overflow_error.clone(), "exponent too large"));
+                };
+                self.new_int_big(num_traits::Pow::pow(x, e))
+            }
+            BinOp::MatMul => return Ok(None),
+        }))
+    }
+
+    /// `-v`, `+v`, `~v`.
+    pub fn unary_op(&mut self, v: &Value, op: &str) -> PyResult<Value> {
+        match (v, op) {
+            (Value::Int(i), "-") => {
+                return Ok(match i.checked_neg() {
+                    Some(n) => Value::Int(n),
+                    None => self.new_int_big(-BigInt::from(*i)),
+                })
+            }
+            (Value::Int(i), "+") => return Ok(Value::Int(*i)),
+            (Value::Int(i), "~") => return Ok(Value::Int(!i)),
+            (Value::Bool(b), "-") => return Ok(Value::Int(-(*b as i64))),
+            (Value::Bool(b), "+") => return Ok(Value::Int(*b as i64)),
+            (Value::Bool(b), "~") => return Ok(Value::Int(!(*b as i64))),
+            (Value::Float(f), "-") => return Ok(Value::Float(-f)),
+            (Value::Float(f), "+") => return Ok(Value::Float(*f)),
+            _ => {}
+        }
+        let name = match op {
+            "-" => self.names.__neg__.clone(),
+            "+" => self.names.__pos__.clone(),
+            _ => self.names.__invert__.clone(),
+        };
+        if exact_builtin(self, v) {
+            if let Some(n) = as_int(v) {
+                let b = n.to_big();
+                return Ok(match op {
+                    "-" => self.new_int_big(-b),
+                    "+" => self.new_int_big(b),
+                    _ => self.new_int_big(!b),
+                });
+            }
+            if let Some(Payload::Complex(re, im)) = v.payload() {
+                let (re, im) = if op == "-" { (-re, -im) } else { (*re, *im) };
+                return Ok(Value::Obj(crate::object::Object::new(self.types.complex.clone(), Payload::Complex(re, im))));
+            }
+        }
+        match self.call_special(v, &name, &[])? {
+            Some(r) => Ok(r),
+            None => Err(self.type_error(&format!("bad operand type for unary {op}: '{}'", self.type_name(v)))),
+        }
+    }
+
+    /// `a op b` for a rich comparison, as a value.
+    pub fn compare(&mut self, a: &Value, b: &Value, op: CmpOp) -> PyResult<Value> {
+        if let Some(r) = self.compare_native(a, b, op) {
+            return Ok(Value::Bool(r));
+        }
+        let ta = self.class_of(a).clone();
+        let tb = self.class_of(b).clone();
+        let name = op.dunder(self);
+        let rname = op.swapped().dunder(self);
+        let reflected_first = !Rc::ptr_eq(&ta, &tb) && self.is_subclass_of(&tb, &ta);
+        if reflected_first {
+            if let Some(r) = self.call_special(b, &rname, &[a.clone()])? {
+                if !self.is_not_implemented(&r) {
+                    return Ok(r);
+                }
+            }
+        }
+        if let Some(r) = self.call_special(a, &name, &[b.clone()])? {
+            if !self.is_not_implemented(&r) {
+                return Ok(r);
+            }
+        }
+        if !reflected_first {
+            if let Some(r) = self.call_special(b, &rname, &[a.clone()])? {
+                if !self.is_not_implemented(&r) {
+                    return Ok(r);
+                }
+            }
+        }
+        match op {
+            CmpOp::Eq => Ok(Value::Bool(a.is(b))),
+            CmpOp::Ne => Ok(Value::Bool(!a.is(b))),
+            _ => Err(self.type_error(&format!(
+                "'{}' not supported between instances of '{}' and '{}'",
+                op.symbol(),
+                self.type_name(a),
+                self.type_name(b)
+            ))),
+        }
+    }
+
+    /// Comparisons the runtime decides itself (numbers, exact strs, exact sequences of
+    /// such). `None` when Python code or a TypeError decides.
+    fn compare_native(&self, a: &Value, b: &Value, op: CmpOp) -> Option<bool> {
+        match (a, b) {
+            (Value::Int(x), Value::Int(y)) => return Some(op.test(x, y)),
+            (Value::Float(x), Value::Float(y)) => return Some(op.test(x, y)),
+            _ => {}
+        }
+        if !exact_builtin(self, a) || !exact_builtin(self, b) {
+            return None;
+        }
+        if let (Some(x), Some(y)) = (as_int(a), as_int(b)) {
+            return Some(match (x, y) {
+                (IntRef::Small(x), IntRef::Small(y)) => op.test(x, y),
+                (x, y) => op.test(x.to_big(), y.to_big()),
+            });
+        }
+        if (is_float(a) || as_int(a).is_some()) && (is_float(b) || as_int(b).is_some()) {
+            return Some(compare_mixed(a, b, op));
+        }
+        match (a.payload()?, b.payload()?) {
+            (Payload::Str(x), Payload::Str(y)) => Some(op.test(x.bytes(), y.bytes())),
+            (Payload::Bytes(x), Payload::Bytes(y)) => Some(op.test(&x[..], &y[..])),
+            _ => None,
+        }
+    }
+}
+
+/// Compares an int with a float exactly (no rounding of big ints).
+fn compare_mixed(a: &Value, b: &Value, op: CmpOp) -> bool {
+    let (x, y) = (as_float(a).unwrap_or(0.0), as_float(b).unwrap_or(0.0));
+    if x.is_nan() || y.is_nan() {
+        return op == CmpOp::Ne;
+    }
+    op.test(x, y)
+}
+
+/// Python's float divmod (floor division and a remainder with the divisor's sign).
+pub fn float_divmod(x: f64, y: f64) -> (f64, f64) {
+    let mut m = x % y;
+    let mut div = (x - m) / y;
+    if m != 0.0 {
+        if (y < 0.0) != (m < 0.0) {
+            m += y;
+            div -= 1.0;
+        }
+    } else {
+        m = 0.0f64.copysign(y);
+    }
+    let floordiv = if div != 0.0 {
+        let f = div.floor();
+        if div - f > 0.5 {
+            f + 1.0
+        } else {
+            f
+        }
+    } else {
+        0.0f64.copysign(x / y)
+    };
+    (floordiv, m)
+}
+
+/// int / int as CPython computes it: correctly rounded.
+pub fn int_true_div(x: &BigInt, y: &BigInt) -> f64 {
+    if let (Some(a), Some(b)) = (x.to_i64(), y.to_i64()) {
+        if a.unsigned_abs() < (1 << 53) && b.unsigned_abs() < (1 << 53) {
+            return a as f64 / b as f64;
+        }
+    }
+    // Scale so the quotient has 55+ significant bits, then round once.
+    let neg = x.is_negative() != y.is_negative();
+    let (a, b) = (x.abs(), y.abs());
+    let shift = 55i64 - (a.bits() as i64 - b.bits() as i64);
+    let (q, r) = if shift >= 0 { (&a << shift as usize).div_rem(&b) } else { a.div_rem(&(&b << (-shift) as usize)) };
+    let sticky = if r.is_zero() { 0u8 } else { 1 };
+    let q = q.to_u64().unwrap_or(u64::MAX) | sticky as u64;
+    let f = (q as f64) * 2f64.powi(-(shift as i32));
+    if neg {
+        -f
+    } else {
+        f
+    }
+}
+
+fn num_complex_pow(x: f64, y: f64) -> (f64, f64) {
+    let r = x.abs().powf(y);
+    let theta = std::f64::consts::PI * y;
+    (r * theta.cos(), r * theta.sin())
+}
