@@ -15,11 +15,15 @@ mod opcodes;
     name = "xpython",
     version,
     about = "A CPython bytecode interpreter for the .pyc files of CPython 2.4 to 3.13",
-    long_about = None
+    long_about = None,
+    args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
+    /// The .pyc file to run, and its arguments.
+    #[arg(trailing_var_arg = true)]
+    pub program: Vec<String>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -45,7 +49,18 @@ pub fn report_error(subject: &str, message: &str) {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Dis(args) => crate::dis::command(&args),
-        Command::Opcodes(args) => opcodes::command(&args),
+        Some(Command::Dis(args)) => crate::dis::command(&args),
+        Some(Command::Opcodes(args)) => opcodes::command(&args),
+        None => run_program(&cli.program),
     }
+}
+
+/// `xpython FILE.pyc [ARGS...]`.
+fn run_program(program: &[String]) -> ExitCode {
+    let Some(path) = program.first() else {
+        eprintln!("xpython: error: no program given (try 'xpython --help')");
+        return ExitCode::from(2);
+    };
+    let status = crate::vm::run::run_main(path.clone());
+    ExitCode::from(status.clamp(0, 255) as u8)
 }

@@ -271,3 +271,46 @@ impl Payload {
         }
     }
 }
+
+/// `str()` of a float in Python 2: 12 significant digits (`%.12g`), with `.0` added to
+/// an integral result.
+pub fn float_str_py2(x: f64, out: &mut String) {
+    if x.is_nan() {
+        out.push_str("nan");
+        return;
+    }
+    if x.is_infinite() {
+        out.push_str(if x > 0.0 { "inf" } else { "-inf" });
+        return;
+    }
+    let s = format_g(x, 12);
+    let needs_dot = s.bytes().all(|b| b.is_ascii_digit() || b == b'-');
+    out.push_str(&s);
+    if needs_dot {
+        out.push_str(".0");
+    }
+}
+
+/// C's `%.{precision}g`.
+pub fn format_g(x: f64, precision: usize) -> String {
+    if x == 0.0 {
+        return if x.is_sign_negative() { "-0".into() } else { "0".into() };
+    }
+    let p = precision.max(1);
+    let sci = format!("{:.*e}", p - 1, x);
+    let (mant, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
+    let exp: i32 = exp.parse().unwrap_or(0);
+    if exp < -4 || exp >= p as i32 {
+        let mant = if mant.contains('.') { mant.trim_end_matches('0').trim_end_matches('.') } else { mant };
+        let sign = if exp < 0 { '-' } else { '+' };
+        format!("{mant}e{sign}{:02}", exp.abs())
+    } else {
+        let decimals = (p as i32 - 1 - exp).max(0) as usize;
+        let s = format!("{:.*}", decimals, x);
+        if s.contains('.') {
+            s.trim_end_matches('0').trim_end_matches('.').to_string()
+        } else {
+            s
+        }
+    }
+}

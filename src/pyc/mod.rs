@@ -20,7 +20,7 @@ pub mod error;
 pub mod header;
 pub mod marshal;
 mod printable;
-mod repr;
+pub(crate) mod repr;
 mod text;
 
 pub use code::{CodeObject, Constant, CO_FAST_CELL, CO_FAST_FREE, CO_FAST_HIDDEN, CO_FAST_LOCAL};

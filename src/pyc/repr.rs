@@ -146,7 +146,7 @@ fn legacy_float_repr(version: (u8, u8)) -> bool {
     matches!(version, (2, 0..=6) | (3, 0))
 }
 
-fn float_repr(x: f64, version: (u8, u8), out: &mut String) {
+pub(crate) fn float_repr(x: f64, version: (u8, u8), out: &mut String) {
     if legacy_float_repr(version) {
         let start = out.len();
         format_g17(x, false, out);
@@ -160,7 +160,7 @@ fn float_repr(x: f64, version: (u8, u8), out: &mut String) {
     }
 }
 
-fn complex_repr(re: f64, im: f64, version: (u8, u8), out: &mut String) {
+pub(crate) fn complex_repr(re: f64, im: f64, version: (u8, u8), out: &mut String) {
     let legacy = legacy_float_repr(version);
     let part = |x: f64, sign: bool, out: &mut String| {
         if legacy {
@@ -252,7 +252,7 @@ fn layout(digits: &str, decpt: i32, use_exp: bool, add_dot_0: bool, out: &mut St
 
 /// CPython's `repr` style ('r' format): shortest digits that round-trip, exponent form
 /// when the decimal point position is ≤ -4 or > 16.
-fn format_short(x: f64, add_dot_0: bool, always_sign: bool, out: &mut String) {
+pub(crate) fn format_short(x: f64, add_dot_0: bool, always_sign: bool, out: &mut String) {
     if !x.is_finite() {
         return push_special(x, always_sign, out);
     }
@@ -267,7 +267,7 @@ fn format_short(x: f64, add_dot_0: bool, always_sign: bool, out: &mut String) {
 }
 
 /// C's `%.17g` (`%+.17g` with `always_sign`).
-fn format_g17(x: f64, always_sign: bool, out: &mut String) {
+pub(crate) fn format_g17(x: f64, always_sign: bool, out: &mut String) {
     if !x.is_finite() {
         return push_special(x, always_sign, out);
     }
@@ -295,7 +295,7 @@ fn quote_for(has_single: bool, has_double: bool) -> u8 {
 }
 
 /// 3.x bytes (`prefix` "b") and 2.x str (`prefix` "").
-fn bytes_repr(b: &[u8], prefix: &str, out: &mut String) {
+pub(crate) fn bytes_repr(b: &[u8], prefix: &str, out: &mut String) {
     let quote = quote_for(b.contains(&b'\''), b.contains(&b'"'));
     out.push_str(prefix);
     out.push(quote as char);
@@ -325,7 +325,7 @@ fn push_hex(out: &mut String, letter: char, v: u32, width: u32) {
 }
 
 /// 3.x str and 2.x unicode (prefixed `u`, every non-ASCII character escaped).
-fn text_repr<I>(chars: I, version: (u8, u8), out: &mut String)
+pub(crate) fn text_repr<I>(chars: I, version: (u8, u8), out: &mut String)
 where
     I: Iterator<Item = u32> + Clone,
 {

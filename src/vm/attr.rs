@@ -386,6 +386,25 @@ impl Vm {
     }
 }
 
+impl Vm {
+    /// Whether a Python class overrides `__getattribute__`.
+    pub fn has_custom_getattribute(&mut self, class_: &ObjRef) -> bool {
+        if !self.type_data(class_).is_heap {
+            return false;
+        }
+        let ga = self.names.__getattribute__.clone();
+        matches!(self.lookup_in_mro(class_, &ga), Some(v) if !matches!(v.payload(), Some(Payload::Builtin(_))))
+    }
+
+    /// Whether `obj`'s instance dict holds `name`.
+    pub fn instance_dict_has(&mut self, obj: &Value, name: &ObjRef) -> bool {
+        match obj.as_obj().and_then(instance_dict) {
+            Some(d) => self.dict_get_name(&d, name).is_some(),
+            None => false,
+        }
+    }
+}
+
 /// The instance dict of `o`, if it has one already.
 pub fn instance_dict(o: &ObjRef) -> Option<ObjRef> {
     o.dict.as_ref().and_then(|c| c.get())

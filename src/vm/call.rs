@@ -119,7 +119,13 @@ impl Vm {
 
     /// Calls a Python function from Rust (a nested run of the loop).
     pub fn call_python(&mut self, func: &ObjRef, args: Args<'_>) -> PyResult<Value> {
-        let _ = (func, args);
-        Err(self.system_error("Python function calls are not wired to the evaluation loop yet"))
+        let frame = self.make_frame(func, args)?;
+        if let Some(gen) = self.generator_for_call(&frame) {
+            return Ok(gen);
+        }
+        match self.run_frame(frame).1? {
+            super::eval::FrameExit::Return(v) => Ok(v),
+            super::eval::FrameExit::Yield(_) => Err(self.system_error("a function frame yielded")),
+        }
     }
 }

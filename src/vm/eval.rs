@@ -7,7 +7,7 @@ use super::frame::Frame;
 use super::{PyErr, PyResult, Vm};
 use crate::object::exception::TracebackEntry;
 use crate::object::{Payload, Value};
-use crate::spec::{dispatch, ExceptionModel, Handler, Handlers};
+use crate::spec::{dispatch_handler, ExceptionModel, Handler, Handlers};
 
 /// What a handler tells the loop.
 pub enum Flow {
@@ -56,7 +56,8 @@ impl Vm {
             };
             cur.lasti = cur.pc;
             cur.pc += 1;
-            let flow = dispatch(&mut Exec { vm: self, frame: &mut cur }, instr.handler, instr.arg);
+            let mut ex = Exec { vm: self, frame: &mut cur };
+            let flow = dispatch_handler!(ex, instr.handler, instr.arg);
             match flow {
                 Flow::Next => {}
                 Flow::Return(v) => {

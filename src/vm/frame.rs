@@ -46,6 +46,8 @@ pub struct Frame {
     pub func: Option<ObjRef>,
     /// Set when this frame belongs to a generator/coroutine object.
     pub generator: Option<ObjRef>,
+    /// 3.11/3.12: keyword names set by KW_NAMES for the next CALL.
+    pub kwnames: Value,
 }
 
 impl Frame {
@@ -63,6 +65,7 @@ impl Frame {
             blocks: Vec::new(),
             func: None,
             generator: None,
+            kwnames: Value::None,
         }
     }
 

@@ -251,3 +251,92 @@ impl Vm {
         }
     }
 }
+
+impl Vm {
+    /// `d.update(other)` for a dict `d`: from a mapping (keys() + getitem) or from an
+    /// iterable of pairs.
+    pub fn dict_update_from(&mut self, d: &Value, other: &Value) -> PyResult<()> {
+        let Value::Obj(dict) = d else { return Err(self.system_error("dict update target")) };
+        for (k, v) in self.mapping_items(other)? {
+            self.dict_set(dict, k, v)?;
+        }
+        Ok(())
+    }
+
+    /// The (key, value) pairs of a mapping: a dict directly, else `keys()` and `[]`.
+    pub fn mapping_items(&mut self, m: &Value) -> PyResult<Vec<(Value, Value)>> {
+        if let Value::Obj(o) = m {
+            if let Payload::Dict(_) = &o.payload {
+                if !self.type_data(o.class()).is_heap {
+                    return Ok(self.dict_items(o).into_iter().map(|e| (e.key, e.value)).collect());
+                }
+            }
+        }
+        let keys_name = self.names.keys.clone();
+        let Some(keys) = self.get_attr_opt(m, &keys_name)? else {
+            return Err(self.type_error(&format!("'{}' object is not a mapping", self.type_name(m))));
+        };
+        let keys = self.call(&keys, crate::object::Args::positional(&[]))?;
+        let mut out = Vec::new();
+        for k in self.collect(&keys)? {
+            let v = self.getitem(m, &k)?;
+            out.push((k, v));
+        }
+        Ok(out)
+    }
+
+    /// `key in s` for a set or frozenset.
+    pub fn set_contains(&mut self, s: &ObjRef, key: &Value) -> PyResult<bool> {
+        let hash = self.hash(key)?;
+        loop {
+            let probe = match &s.payload {
+                Payload::Set(cell) => cell.with(|t| t.find(key, hash, &mut native_eq)),
+                Payload::FrozenSet(t) => t.find(key, hash, &mut native_eq),
+                _ => return Ok(false),
+            };
+            let mut probe = probe;
+            loop {
+                match probe {
+                    SetProbe::Found(_) => return Ok(true),
+                    SetProbe::Absent { .. } => return Ok(false),
+                    SetProbe::Ask { candidate, state } => {
+                        let equal = self.eq(&candidate, key)?;
+                        let resumed = match &s.payload {
+                            Payload::Set(cell) => cell.with(|t| t.resume(key, hash, state, equal, &mut native_eq)),
+                            Payload::FrozenSet(t) => t.resume(key, hash, state, equal, &mut native_eq),
+                            _ => None,
+                        };
+                        match resumed {
+                            Some(p) => probe = p,
+                            None => break,
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Whether `iter(v)` would succeed (without calling anything).
+    pub fn is_iterable(&mut self, v: &Value) -> bool {
+        if let Some(p) = v.payload() {
+            if matches!(
+                p,
+                Payload::List(_)
+                    | Payload::Tuple(_)
+                    | Payload::Str(_)
+                    | Payload::Bytes(_)
+                    | Payload::Dict(_)
+                    | Payload::Set(_)
+                    | Payload::FrozenSet(_)
+                    | Payload::Range(_)
+                    | Payload::Iter(_)
+                    | Payload::Generator(_)
+            ) {
+                return true;
+            }
+        }
+        let class_ = self.class_of(v).clone();
+        let (it, gi) = (self.names.__iter__.clone(), self.names.__getitem__.clone());
+        self.lookup_in_mro(&class_, &it).is_some() || self.lookup_in_mro(&class_, &gi).is_some()
+    }
+}

@@ -6,15 +6,26 @@
 //! a helper that cannot handle an error returns it.
 
 pub mod attr;
+pub mod bind;
+pub mod builtins;
+pub mod class;
+pub mod exceptions;
 pub mod call;
 pub mod code;
 pub mod eval;
+pub mod flavour;
+pub mod format;
 pub mod frame;
+pub mod handlers;
+pub mod messages;
+pub mod subscript;
 pub mod generator;
 pub mod iter;
 pub mod mapping;
 pub mod names;
 pub mod ops;
+pub mod repr;
+pub mod run;
 pub mod types;
 
 pub use code::Code;
@@ -58,6 +69,12 @@ pub struct Vm {
     /// Raise RecursionError when the Rust stack pointer goes below this address.
     pub stack_limit: Option<usize>,
     pub singletons: Singletons,
+    /// Buffered standard output.
+    pub stdout: Vec<u8>,
+    /// The exception currently being handled (`sys.exc_info()`), or None.
+    pub handled: Value,
+    /// Containers whose repr is being computed (to print `[...]` for self-reference).
+    pub repr_active: Vec<usize>,
 }
 
 /// The objects of which exactly one exists.
@@ -95,6 +112,9 @@ impl Vm {
             frames: Vec::new(),
             stack_limit: None,
             singletons,
+            repr_active: Vec::new(),
+            handled: Value::None,
+            stdout: Vec::new(),
         }
     }
 

@@ -1,0 +1,227 @@
+//! Binding call arguments to a Python function's parameters: positional, keyword,
+//! defaults, keyword-only, `*args`, `**kwargs`, with the TypeError messages CPython
+//! prints (qualified names from 3.10 on).
+
+use super::call::{CO_VARARGS, CO_VARKEYWORDS};
+use super::frame::Frame;
+use super::{PyResult, Vm};
+use crate::object::{Args, Function, ObjRef, Payload, PyCell, Value};
+
+/// Code flags of generator-like functions.
+pub const CO_GENERATOR: u32 = 0x20;
+pub const CO_COROUTINE: u32 = 0x100;
+pub const CO_ITERABLE_COROUTINE: u32 = 0x100;
+pub const CO_ASYNC_GENERATOR: u32 = 0x200;
+
+impl Vm {
+    /// A new frame for calling `func_obj` with `args`, parameters bound.
+    pub fn make_frame(&mut self, func_obj: &ObjRef, args: Args<'_>) -> PyResult<Frame> {
+        let Payload::Function(func) = &func_obj.payload else {
+            return Err(self.system_error("make_frame on a non-function"));
+        };
+        let code = func.code.clone();
+        let mut frame = Frame::new(code.clone(), func.globals.clone(), func.builtins.clone(), Value::Null);
+        frame.func = Some(func_obj.clone());
+        self.bind_arguments(func, &mut frame.fast, args)?;
+        // ≤3.10 layouts: cells and free variables are set up before the first instruction.
+        for &slot in code.cells_at_start.iter() {
+            let initial = code
+                .cell_args
+                .iter()
+                .find(|(c, _)| *c == slot)
+                .map(|(_, a)| std::mem::take(&mut frame.fast[*a]))
+                .unwrap_or(Value::Null);
+            frame.fast[slot] = self.new_cell(initial);
+        }
+        if !code.cells_at_start.is_empty() || code.version.format.code_layout != crate::spec::CodeLayout::Py311 {
+            for (i, &slot) in code.free_slots.iter().enumerate() {
+                if let Some(cell) = func.closure.get(i) {
+                    frame.fast[slot] = Value::Obj(cell.clone());
+                }
+            }
+        }
+        Ok(frame)
+    }
+
+    pub fn new_cell(&self, v: Value) -> Value {
+        Value::Obj(crate::object::Object::new(self.types.cell.clone(), Payload::Cell(PyCell::new(v))))
+    }
+
+    fn func_name_for_errors(&self, func: &Function) -> String {
+        if self.version.format.major_minor >= (3, 10) {
+            func.qualname.get().to_string()
+        } else {
+            func.name.get().to_string()
+        }
+    }
+
+    fn bind_arguments(&mut self, func: &Function, fast: &mut [Value], args: Args<'_>) -> PyResult<()> {
+        let co = &func.code.co;
+        let argcount = co.argcount as usize;
+        let posonly = co.posonlyargcount as usize;
+        let kwonly = co.kwonlyargcount as usize;
+        let flags = co.flags;
+        let total_named = argcount + kwonly;
+        let pos = args.pos();
+        let names = &func.code.fast_names;
+        let fname = self.func_name_for_errors(func);
+
+        // Positional arguments.
+        let n = pos.len().min(argcount);
+        fast[..n].clone_from_slice(&pos[..n]);
+        let mut slot = total_named;
+        if flags & CO_VARARGS != 0 {
+            let extra = if pos.len() > argcount { pos[argcount..].to_vec() } else { Vec::new() };
+            fast[slot] = self.new_tuple(extra);
+            slot += 1;
+        } else if pos.len() > argcount {
+            return Err(self.too_many_positional(func, &fname, pos.len(), args, fast));
+        }
+        let kwargs_dict = if flags & CO_VARKEYWORDS != 0 {
+            let d = self.new_dict();
+            fast[slot] = Value::Obj(d.clone());
+            Some(d)
+        } else {
+            None
+        };
+
+        // Keyword arguments.
+        let mut posonly_passed_as_kw: Vec<String> = Vec::new();
+        for (name, value) in args.kw() {
+            let key = name.as_str().map(|s| s.as_str()).unwrap_or("");
+            let found = names[posonly..total_named].iter().position(|n| n.payload_str_eq(key)).map(|i| i + posonly);
+            match found {
+                Some(i) => {
+                    if !fast[i].is_null() {
+                        return Err(self.type_error(&format!(
+                            "{fname}() got multiple values for argument '{key}'"
+                        )));
+                    }
+                    fast[i] = value.clone();
+                }
+                None => match &kwargs_dict {
+                    Some(d) => {
+                        if names[..posonly].iter().any(|n| n.payload_str_eq(key)) {
+                            // Positional-only names may appear in **kwargs.
+                        }
+                        self.dict_set(d, name.clone(), value.clone())?;
+                    }
+                    None => {
+                        if names[..posonly].iter().any(|n| n.payload_str_eq(key)) {
+                            posonly_passed_as_kw.push(key.to_string());
+                            continue;
+                        }
+                        return Err(self.type_error(&format!(
+                            "{fname}() got an unexpected keyword argument '{key}'"
+                        )));
+                    }
+                },
+            }
+        }
+        if !posonly_passed_as_kw.is_empty() {
+            return Err(self.type_error(&format!(
+                "{fname}() got some positional-only arguments passed as keyword arguments: '{}'",
+                posonly_passed_as_kw.join(", ")
+            )));
+        }
+
+        // Defaults for missing positional parameters.
+        if pos.len() < argcount {
+            let defaults: Vec<Value> = match func.defaults.get().payload() {
+                Some(Payload::Tuple(t)) => t.to_vec(),
+                _ => Vec::new(),
+            };
+            let first_default = argcount - defaults.len().min(argcount);
+            let mut missing = Vec::new();
+            for i in pos.len()..argcount {
+                if fast[i].is_null() {
+                    if i >= first_default {
+                        fast[i] = defaults[i - first_default].clone();
+                    } else {
+                        missing.push(names[i].clone());
+                    }
+                }
+            }
+            if !missing.is_empty() {
+                return Err(self.missing_arguments(&fname, &missing, "positional"));
+            }
+        }
+        // Keyword-only defaults.
+        if kwonly > 0 {
+            let kwdefaults = func.kwdefaults.get();
+            let mut missing = Vec::new();
+            for i in argcount..total_named {
+                if fast[i].is_null() {
+                    let default = match &kwdefaults {
+                        Value::Obj(d) => self.dict_get(d, &Value::Obj(names[i].clone()))?,
+                        _ => None,
+                    };
+                    match default {
+                        Some(v) => fast[i] = v,
+                        None => missing.push(names[i].clone()),
+                    }
+                }
+            }
+            if !missing.is_empty() {
+                return Err(self.missing_arguments(&fname, &missing, "keyword-only"));
+            }
+        }
+        Ok(())
+    }
+
+    fn missing_arguments(&self, fname: &str, missing: &[ObjRef], kind: &str) -> super::PyErr {
+        let quoted: Vec<String> = missing.iter().map(|n| format!("'{}'", n.as_text())).collect();
+        let list = match quoted.len() {
+            1 => quoted[0].clone(),
+            2 => format!("{} and {}", quoted[0], quoted[1]),
+            _ => format!("{}, and {}", quoted[..quoted.len() - 1].join(", "), quoted[quoted.len() - 1]),
+        };
+        let plural = if missing.len() == 1 { "" } else { "s" };
+        self.type_error(&format!("{fname}() missing {} required {kind} argument{plural}: {list}", missing.len()))
+    }
+
+    fn too_many_positional(&self, func: &Function, fname: &str, given: usize, args: Args<'_>, fast: &[Value]) -> super::PyErr {
+        let co = &func.code.co;
+        let argcount = co.argcount as usize;
+        let ndefaults = match func.defaults.get().payload() {
+            Some(Payload::Tuple(t)) => t.len(),
+            _ => 0,
+        };
+        let kwonly_given = (argcount..argcount + co.kwonlyargcount as usize).filter(|&i| !fast[i].is_null()).count();
+        let _ = args;
+        let takes = if ndefaults > 0 {
+            format!("from {} to {} positional arguments", argcount - ndefaults, argcount)
+        } else {
+            format!("{argcount} positional argument{}", if argcount == 1 { "" } else { "s" })
+        };
+        let was = if given == 1 && kwonly_given == 0 { "was" } else { "were" };
+        let given_text = if kwonly_given > 0 {
+            format!(
+                "{given} positional argument{} (and {kwonly_given} keyword-only argument{}) were given",
+                if given == 1 { "" } else { "s" },
+                if kwonly_given == 1 { "" } else { "s" }
+            )
+        } else {
+            format!("{given} {was} given")
+        };
+        self.type_error(&format!("{fname}() takes {takes} but {given_text}"))
+    }
+}
+
+/// Helpers on name objects (interned strs).
+pub trait NameExt {
+    fn payload_str_eq(&self, s: &str) -> bool;
+    fn as_text(&self) -> &str;
+}
+
+impl NameExt for ObjRef {
+    fn payload_str_eq(&self, s: &str) -> bool {
+        matches!(&self.payload, Payload::Str(p) if p.as_str() == s)
+    }
+    fn as_text(&self) -> &str {
+        match &self.payload {
+            Payload::Str(p) => p.as_str(),
+            _ => "",
+        }
+    }
+}

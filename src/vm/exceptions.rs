@@ -1,0 +1,171 @@
+//! Exceptions at run time: matching `except` clauses, creating an exception from what
+//! `raise` was given, chaining (`__context__`/`__cause__`), the currently handled
+//! exception, and the traceback text of an uncaught exception.
+
+use super::{PyErr, PyResult, Vm};
+use crate::object::{Args, ObjRef, Payload, Value};
+use std::rc::Rc;
+
+impl Vm {
+    /// Whether exception (class or instance) `exc` matches `except` target `target`
+    /// (a class or a tuple of classes).
+    pub fn exception_matches(&mut self, exc: &Value, target: &Value) -> PyResult<bool> {
+        let exc_class = match exc.payload() {
+            Some(Payload::Type(_)) => exc.as_obj().cloned(),
+            Some(_) => Some(self.class_of(exc).clone()),
+            None => None,
+        };
+        let Some(exc_class) = exc_class else { return Ok(false) };
+        match target.payload() {
+            Some(Payload::Tuple(items)) => {
+                for t in items.iter() {
+                    if self.exception_matches(exc, t)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            Some(Payload::Type(_)) => {
+                let t = target.as_obj().cloned().unwrap_or_else(|| exc_class.clone());
+                if !self.is_subclass_of(&t, &self.types.exc.base_exception.clone()) {
+                    return Err(self.type_error(
+                        "catching classes that do not inherit from BaseException is not allowed",
+                    ));
+                }
+                Ok(self.is_subclass_of(&exc_class, &t))
+            }
+            _ => Err(self.type_error("catching classes that do not inherit from BaseException is not allowed")),
+        }
+    }
+
+    /// The exception instance `raise X` raises: X itself, or X() for a class.
+    pub fn make_exception(&mut self, v: &Value) -> PyResult<ObjRef> {
+        match v.payload() {
+            Some(Payload::Type(_)) => {
+                let cls = v.as_obj().cloned().unwrap_or_else(|| self.types.exc.type_error.clone());
+                if !self.is_subclass_of(&cls, &self.types.exc.base_exception.clone()) {
+                    return Err(self.type_error("exceptions must derive from BaseException"));
+                }
+                let inst = self.call(v, Args::positional(&[]))?;
+                match inst {
+                    Value::Obj(o) if matches!(o.payload, Payload::Exception(_)) => Ok(o),
+                    other => {
+                        let r = self.repr(v)?;
+                        Err(self.type_error(&format!(
+                            "calling {r} should have returned an instance of BaseException, not {}",
+                            self.type_name(&other)
+                        )))
+                    }
+                }
+            }
+            Some(Payload::Exception(_)) => Ok(v.as_obj().cloned().unwrap_or_else(|| self.types.exc.type_error.clone())),
+            _ => Err(self.type_error("exceptions must derive from BaseException")),
+        }
+    }
+
+    /// Sets `exc.__context__` to the exception being handled (implicit chaining),
+    /// avoiding cycles as CPython does.
+    pub fn chain_context(&mut self, exc: &ObjRef) {
+        let handled = self.handled.clone();
+        let Value::Obj(ctx) = handled else { return };
+        if Rc::ptr_eq(&ctx, exc) {
+            return;
+        }
+        // Break a cycle: if exc is already in ctx's context chain, cut it there.
+        let mut o = ctx.clone();
+        loop {
+            let Payload::Exception(d) = &o.payload else { break };
+            let next = d.context.get();
+            match next {
+                Value::Obj(n) => {
+                    if Rc::ptr_eq(&n, exc) {
+                        d.context.replace(Value::None);
+                        break;
+                    }
+                    o = n;
+                }
+                _ => break,
+            }
+        }
+        if let Payload::Exception(d) = &exc.payload {
+            d.context.replace(Value::Obj(ctx));
+        }
+    }
+
+    /// The text CPython prints for an uncaught exception: the chained exceptions, each
+    /// traceback, and the final `Type: message` line.
+    pub fn format_exception(&mut self, e: &PyErr) -> String {
+        let mut out = String::new();
+        let mut seen: Vec<usize> = Vec::new();
+        self.format_exception_chain(&e.0, &mut out, &mut seen);
+        out
+    }
+
+    fn format_exception_chain(&mut self, exc: &ObjRef, out: &mut String, seen: &mut Vec<usize>) {
+        seen.push(Rc::as_ptr(exc) as usize);
+        if let Payload::Exception(d) = &exc.payload {
+            let cause = d.cause.get();
+            let context = d.context.get();
+            let py3 = self.version.format.major_minor.0 >= 3;
+            if py3 {
+                if let Value::Obj(c) = &cause {
+                    if !seen.contains(&(Rc::as_ptr(c) as usize)) {
+                        self.format_exception_chain(c, out, seen);
+                        out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+                    }
+                } else if let Value::Obj(c) = &context {
+                    if !d.suppress_context.get() && !seen.contains(&(Rc::as_ptr(c) as usize)) {
+                        self.format_exception_chain(c, out, seen);
+                        out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+                    }
+                }
+            }
+            let tb = d.traceback.get();
+            if !tb.is_empty() {
+                out.push_str("Traceback (most recent call last):\n");
+                for entry in tb.iter().rev() {
+                    let co = &entry.code.co;
+                    let line = entry.code.line_of(entry.instr as usize).unwrap_or(co.firstlineno);
+                    out.push_str(&format!("  File \"{}\", line {}, in {}\n", co.filename, line, co.name));
+                    if let Some(src) = source_line(&co.filename, line) {
+                        out.push_str(&format!("    {}\n", src.trim()));
+                    }
+                }
+            }
+        }
+        out.push_str(&self.exception_last_line(exc));
+        out.push('\n');
+    }
+
+    /// `TypeName: message` (or just `TypeName`), as the last traceback line shows it.
+    pub fn exception_last_line(&mut self, exc: &ObjRef) -> String {
+        let v = Value::Obj(exc.clone());
+        let class_ = exc.class().clone();
+        let name = self.type_data(&class_).qualname.get().to_string();
+        let module = self.type_module(&class_);
+        let full = match module.as_deref() {
+            Some("builtins") | Some("exceptions") | Some("__main__") | None => name,
+            Some(m) => format!("{m}.{name}"),
+        };
+        let msg = self.str(&v).unwrap_or_else(|_| "<exception str() failed>".into());
+        if msg.is_empty() {
+            full
+        } else {
+            format!("{full}: {msg}")
+        }
+    }
+}
+
+/// Line `line` of the source file, if it can be read.
+fn source_line(filename: &str, line: i32) -> Option<String> {
+    if line < 1 {
+        return None;
+    }
+    let text = std::fs::read_to_string(filename).ok()?;
+    let l = text.lines().nth(line as usize - 1)?;
+    if l.trim().is_empty() {
+        None
+    } else {
+        Some(l.to_string())
+    }
+}

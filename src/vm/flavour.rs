@@ -1,0 +1,17 @@
+//! Semantic rules (not opcodes) that differ between CPython versions, in one place, so
+//! handlers ask a named question instead of comparing version numbers.
+
+use crate::spec::VersionSpec;
+
+/// CO_HAS_DOCSTRING (3.13+).
+const CO_HAS_DOCSTRING: u32 = 0x0400_0000;
+
+/// Whether a function's `__doc__` is its code's first constant (when that is a str).
+/// Up to 3.12 a leading str constant is the docstring; 3.13 says so with a flag.
+pub fn first_const_is_docstring(v: &VersionSpec, code_flags: u32) -> bool {
+    if v.format.major_minor >= (3, 13) {
+        code_flags & CO_HAS_DOCSTRING != 0
+    } else {
+        true
+    }
+}

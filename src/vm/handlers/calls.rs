@@ -1,0 +1,291 @@
+//! Calls and function creation: 3.11+ PRECALL/CALL/KW_NAMES, 3.6–3.10 CALL_FUNCTION*,
+//! CALL_METHOD, CALL_FUNCTION_EX, MAKE_FUNCTION and friends, LOAD_BUILD_CLASS.
+//!
+//! A call to a Python function becomes a new frame handed back to the loop
+//! (`Flow::Call`), so Python-to-Python calls never recurse on the Rust stack; other
+//! callables are called directly with their arguments borrowed from the value stack.
+
+use crate::object::{Args, Function, Object, Payload, PyCell, Value};
+use crate::tri;
+use crate::vm::eval::{Exec, Flow};
+use std::rc::Rc;
+
+impl Exec<'_> {
+    /// Calls `callable` with the values from `args_start` to the top of the stack (the
+    /// last `kwnames.len()` of them keyword arguments), replacing them — and everything
+    /// from `drop_from` up — with the result.
+    fn call_from_stack(&mut self, callable: Value, args_start: usize, drop_from: usize, kwnames: Value) -> Flow {
+        let kw: Vec<Value> = match kwnames.payload() {
+            Some(Payload::Tuple(t)) => t.to_vec(),
+            _ => Vec::new(),
+        };
+        if let Some(Payload::Function(_)) = callable.payload() {
+            let func = callable.as_obj().cloned();
+            if let Some(func) = func {
+                let args = Args { values: &self.frame.stack[args_start..], kwnames: &kw };
+                let frame = match self.vm.make_frame(&func, args) {
+                    Ok(f) => f,
+                    Err(e) => return Flow::Raise(e),
+                };
+                self.frame.stack.truncate(drop_from);
+                if let Some(gen) = self.vm.generator_for_call(&frame) {
+                    self.frame.push(gen);
+                    return Flow::Next;
+                }
+                return Flow::Call(Box::new(frame));
+            }
+        }
+        let r = self.vm.call(&callable, Args { values: &self.frame.stack[args_start..], kwnames: &kw });
+        self.frame.stack.truncate(drop_from);
+        self.push_result(r)
+    }
+
+    /// 3.11: bound methods are split into function and self before CALL.
+    pub fn precall(&mut self, argc: u32) -> Flow {
+        let len = self.frame.stack.len();
+        let slot = len - argc as usize - 2;
+        if self.frame.stack[slot].is_null() {
+            if let Some(Payload::Method(m)) = self.frame.stack[slot + 1].payload() {
+                let (f, s) = (m.func.clone(), m.self_.clone());
+                self.frame.stack[slot] = f;
+                self.frame.stack[slot + 1] = s;
+            }
+        }
+        Flow::Next
+    }
+
+    /// 3.11: the keyword names of the next CALL.
+    pub fn kw_names(&mut self, i: u32) -> Flow {
+        self.frame.kwnames = self.frame.code.consts.get(i as usize).cloned().unwrap_or(Value::None);
+        Flow::Next
+    }
+
+    /// 3.11/3.12 CALL: `[NULL|method, callable|self, args...]`; 3.13:
+    /// `[callable, self|NULL, args...]`.
+    pub fn call(&mut self, argc: u32) -> Flow {
+        let kwnames = std::mem::replace(&mut self.frame.kwnames, Value::None);
+        let len = self.frame.stack.len();
+        let slot = len - argc as usize - 2;
+        let callable_first = self.vm.version.format.major_minor >= (3, 13);
+        let (callable, args_start) = if callable_first {
+            let c = self.frame.stack[slot].clone();
+            if self.frame.stack[slot + 1].is_null() {
+                (c, slot + 2)
+            } else {
+                (c, slot + 1)
+            }
+        } else if self.frame.stack[slot].is_null() {
+            (self.frame.stack[slot + 1].clone(), slot + 2)
+        } else {
+            (self.frame.stack[slot].clone(), slot + 1)
+        };
+        self.call_from_stack(callable, args_start, slot, kwnames)
+    }
+
+    /// 3.13 CALL_KW: like CALL with the keyword names tuple on top.
+    pub fn call_kw(&mut self, argc: u32) -> Flow {
+        let kwnames = self.frame.pop();
+        self.frame.kwnames = kwnames;
+        self.call(argc)
+    }
+
+    /// 3.6–3.10: `[callable, args...]`.
+    pub fn call_function(&mut self, argc: u32) -> Flow {
+        let slot = self.frame.stack.len() - argc as usize - 1;
+        let callable = self.frame.stack[slot].clone();
+        self.call_from_stack(callable, slot + 1, slot, Value::None)
+    }
+
+    /// 3.6–3.10: `[callable, args..., kwnames]`.
+    pub fn call_function_kw(&mut self, argc: u32) -> Flow {
+        let kwnames = self.frame.pop();
+        let slot = self.frame.stack.len() - argc as usize - 1;
+        let callable = self.frame.stack[slot].clone();
+        self.call_from_stack(callable, slot + 1, slot, kwnames)
+    }
+
+    /// 3.7–3.10: `[method|NULL, self|callable, args...]`.
+    pub fn call_method(&mut self, argc: u32) -> Flow {
+        let slot = self.frame.stack.len() - argc as usize - 2;
+        if self.frame.stack[slot].is_null() {
+            let callable = self.frame.stack[slot + 1].clone();
+            self.call_from_stack(callable, slot + 2, slot, Value::None)
+        } else {
+            let callable = self.frame.stack[slot].clone();
+            self.call_from_stack(callable, slot + 1, slot, Value::None)
+        }
+    }
+
+    /// `f(*args, **kwargs)`: flags bit 0 = a kwargs mapping is on top.
+    pub fn call_function_ex(&mut self, flags: u32) -> Flow {
+        let kwargs = if flags & 1 != 0 { Some(self.frame.pop()) } else { None };
+        let args = self.frame.pop();
+        let mut values = match args.payload() {
+            Some(Payload::Tuple(t)) => t.to_vec(),
+            _ => tri!(self.vm.collect(&args)),
+        };
+        let mut kwnames = Vec::new();
+        if let Some(kw) = kwargs {
+            for (k, v) in tri!(self.vm.mapping_items(&kw)) {
+                kwnames.push(k);
+                values.push(v);
+            }
+        }
+        // 3.11+ leave a NULL (or self) below the callable; older versions do not.
+        let callable = self.frame.pop();
+        let below_is_null_slot = self.vm.version.format.major_minor >= (3, 11);
+        let (callable, values) = if below_is_null_slot {
+            let under = self.frame.pop();
+            if self.vm.version.format.major_minor >= (3, 13) {
+                // [callable, self|NULL, args, kwargs?]: `callable` popped above is self|NULL.
+                if callable.is_null() {
+                    (under, values)
+                } else {
+                    let mut v = vec![callable];
+                    v.extend(values);
+                    (under, v)
+                }
+            } else if under.is_null() {
+                (callable, values)
+            } else {
+                let mut v = vec![callable];
+                v.extend(values);
+                (under, v)
+            }
+        } else {
+            (callable, values)
+        };
+        let base = self.frame.stack.len();
+        let kw_tuple = self.vm.new_tuple(kwnames);
+        self.frame.stack.extend(values);
+        self.call_from_stack(callable, base, base, kw_tuple)
+    }
+
+    /// MAKE_FUNCTION: flags select, from the top down, closure (8), annotations (4),
+    /// keyword defaults (2) and defaults (1); 3.6–3.10 also pop the qualified name.
+    pub fn make_function(&mut self, flags: u32) -> Flow {
+        let top = self.frame.pop();
+        let (code_v, qualname) = match top.payload() {
+            Some(Payload::Str(_)) => (self.frame.pop(), Some(top)),
+            _ => (top, None),
+        };
+        let mut closure = Value::None;
+        let mut annotations = Value::None;
+        let mut kwdefaults = Value::None;
+        let mut defaults = Value::None;
+        if flags & 8 != 0 {
+            closure = self.frame.pop();
+        }
+        if flags & 4 != 0 {
+            annotations = self.frame.pop();
+        }
+        if flags & 2 != 0 {
+            kwdefaults = self.frame.pop();
+        }
+        if flags & 1 != 0 {
+            defaults = self.frame.pop();
+        }
+        let f = tri!(self.new_function(code_v, qualname, defaults, kwdefaults, annotations, closure));
+        self.frame.push(f);
+        Flow::Next
+    }
+
+    /// 3.13: sets one attribute (flag `oparg`) of the function on top from the value below.
+    pub fn set_function_attribute(&mut self, flag: u32) -> Flow {
+        let func = self.frame.pop();
+        let value = self.frame.pop();
+        if let Some(Payload::Function(f)) = func.payload() {
+            match flag {
+                1 => drop(f.defaults.replace(value)),
+                2 => drop(f.kwdefaults.replace(value)),
+                4 => drop(f.annotations.replace(value)),
+                8 => {
+                    // The closure is fixed at creation; rebuild the function with it.
+                    let cells: Vec<_> = match value.payload() {
+                        Some(Payload::Tuple(t)) => t.iter().filter_map(|c| c.as_obj().cloned()).collect(),
+                        _ => Vec::new(),
+                    };
+                    let rebuilt = Function {
+                        code: f.code.clone(),
+                        globals: f.globals.clone(),
+                        builtins: f.builtins.clone(),
+                        name: PyCell::new(f.name.get()),
+                        qualname: PyCell::new(f.qualname.get()),
+                        defaults: PyCell::new(f.defaults.get()),
+                        kwdefaults: PyCell::new(f.kwdefaults.get()),
+                        closure: cells.into_boxed_slice(),
+                        annotations: PyCell::new(f.annotations.get()),
+                        doc: PyCell::new(f.doc.get()),
+                        module: PyCell::new(f.module.get()),
+                    };
+                    let obj = Object::with_dict(self.vm.types.function.clone(), Payload::Function(Box::new(rebuilt)));
+                    self.frame.push(Value::Obj(obj));
+                    return Flow::Next;
+                }
+                _ => {}
+            }
+        }
+        self.frame.push(func);
+        Flow::Next
+    }
+
+    fn new_function(
+        &mut self,
+        code_v: Value,
+        qualname: Option<Value>,
+        defaults: Value,
+        kwdefaults: Value,
+        annotations: Value,
+        closure: Value,
+    ) -> crate::vm::PyResult<Value> {
+        let Some(Payload::Code(code)) = code_v.payload() else {
+            return Err(self.vm.system_error("MAKE_FUNCTION without a code object"));
+        };
+        let code = code.clone();
+        let name: Rc<str> = code.co.name.clone();
+        let qualname: Rc<str> = match qualname.as_ref().and_then(|q| q.as_str()) {
+            Some(q) => Rc::from(q.as_str()),
+            None => code.co.qualname.clone(),
+        };
+        let cells: Vec<_> = match closure.payload() {
+            Some(Payload::Tuple(t)) => t.iter().filter_map(|c| c.as_obj().cloned()).collect(),
+            _ => Vec::new(),
+        };
+        let globals = self.frame.globals.clone();
+        let module = self.vm.dict_get_name(&globals, &self.vm.names.__name__.clone()).unwrap_or(Value::None);
+        let doc = if crate::vm::flavour::first_const_is_docstring(self.vm.version, code.co.flags) {
+            match code.consts.first() {
+                Some(v) if v.as_str().is_some() => v.clone(),
+                _ => Value::None,
+            }
+        } else {
+            Value::None
+        };
+        let f = Function {
+            code,
+            globals,
+            builtins: self.frame.builtins.clone(),
+            name: PyCell::new(name),
+            qualname: PyCell::new(qualname),
+            defaults: PyCell::new(defaults),
+            kwdefaults: PyCell::new(kwdefaults),
+            closure: cells.into_boxed_slice(),
+            annotations: PyCell::new(annotations),
+            doc: PyCell::new(doc),
+            module: PyCell::new(module),
+        };
+        Ok(Value::Obj(Object::with_dict(self.vm.types.function.clone(), Payload::Function(Box::new(f)))))
+    }
+
+    pub fn load_build_class(&mut self, _: u32) -> Flow {
+        let builtins = self.frame.builtins.clone();
+        let name = self.vm.names.__build_class__.clone();
+        match self.vm.dict_get_name(&builtins, &name) {
+            Some(f) => {
+                self.frame.push(f);
+                Flow::Next
+            }
+            None => Flow::Raise(self.vm.new_exception(&self.vm.types.exc.name_error.clone(), "__build_class__ not found")),
+        }
+    }
+}

@@ -1,0 +1,243 @@
+//! Arithmetic, comparison, identity and membership handlers.
+
+use crate::object::{Payload, Value};
+use crate::tri;
+use crate::vm::eval::{Exec, Flow};
+use crate::vm::ops::{BinOp, CmpOp};
+
+impl Exec<'_> {
+    /// 3.11+ BINARY_OP: `oparg` indexes the version's `binary_ops` table.
+    pub fn binary_op(&mut self, arg: u32) -> Flow {
+        let b = self.frame.pop();
+        let a = self.frame.pop();
+        let Some((op, inplace)) = self
+            .vm
+            .version
+            .binary_ops
+            .get(arg as usize)
+            .and_then(|(_, sym)| BinOp::from_symbol(sym))
+        else {
+            return Flow::Raise(self.vm.system_error("bad BINARY_OP argument"));
+        };
+        let r = self.vm.binary_op(&a, &b, op, inplace);
+        self.push_result(r)
+    }
+
+    fn binary(&mut self, op: BinOp, inplace: bool) -> Flow {
+        let b = self.frame.pop();
+        let a = self.frame.pop();
+        let r = self.vm.binary_op(&a, &b, op, inplace);
+        self.push_result(r)
+    }
+
+    pub fn binary_add(&mut self, _: u32) -> Flow {
+        self.binary(BinOp::Add, false)
+    }
+    pub fn binary_subtract(&mut self, _: u32) -> Flow {
+        self.binary(BinOp::Sub, false)
+    }
+    pub fn binary_multiply(&mut self, _: u32) -> Flow {
+        self.binary(BinOp::Mul, false)
+    }
+    pub fn binary_true_divide(&mut self, _: u32) -> Flow {
+        self.binary(BinOp::TrueDiv, false)
+    }
+    pub fn binary_floor_divide(&mut self, _: u32) -> Flow {
+        self.binary(BinOp::FloorDiv, false)
+    }
+    pub fn binary_modulo(&mut self, _: u32) -> Flow {
+        self.binary(BinOp::Mod, false)
+    }
+    pub fn binary_power(&mut self, _: u32) -> Flow {
+        self.binary(BinOp::Pow, false)
+    }
+    pub fn binary_lshift(&mut self, _: u32) -> Flow {
+        self.binary(BinOp::LShift, false)
+    }
+    pub fn binary_rshift(&mut self, _: u32) -> Flow {
+        self.binary(BinOp::RShift, false)
+    }
+    pub fn binary_and(&mut self, _: u32) -> Flow {
+        self.binary(BinOp::And, false)
+    }
+    pub fn binary_or(&mut self, _: u32) -> Flow {
+        self.binary(BinOp::Or, false)
+    }
+    pub fn binary_xor(&mut self, _: u32) -> Flow {
+        self.binary(BinOp::Xor, false)
+    }
+    pub fn binary_matrix_multiply(&mut self, _: u32) -> Flow {
+        self.binary(BinOp::MatMul, false)
+    }
+    pub fn inplace_add(&mut self, _: u32) -> Flow {
+        self.binary(BinOp::Add, true)
+    }
+    pub fn inplace_subtract(&mut self, _: u32) -> Flow {
+        self.binary(BinOp::Sub, true)
+    }
+    pub fn inplace_multiply(&mut self, _: u32) -> Flow {
+        self.binary(BinOp::Mul, true)
+    }
+    pub fn inplace_true_divide(&mut self, _: u32) -> Flow {
+        self.binary(BinOp::TrueDiv, true)
+    }
+    pub fn inplace_floor_divide(&mut self, _: u32) -> Flow {
+        self.binary(BinOp::FloorDiv, true)
+    }
+    pub fn inplace_modulo(&mut self, _: u32) -> Flow {
+        self.binary(BinOp::Mod, true)
+    }
+    pub fn inplace_power(&mut self, _: u32) -> Flow {
+        self.binary(BinOp::Pow, true)
+    }
+    pub fn inplace_lshift(&mut self, _: u32) -> Flow {
+        self.binary(BinOp::LShift, true)
+    }
+    pub fn inplace_rshift(&mut self, _: u32) -> Flow {
+        self.binary(BinOp::RShift, true)
+    }
+    pub fn inplace_and(&mut self, _: u32) -> Flow {
+        self.binary(BinOp::And, true)
+    }
+    pub fn inplace_or(&mut self, _: u32) -> Flow {
+        self.binary(BinOp::Or, true)
+    }
+    pub fn inplace_xor(&mut self, _: u32) -> Flow {
+        self.binary(BinOp::Xor, true)
+    }
+    pub fn inplace_matrix_multiply(&mut self, _: u32) -> Flow {
+        self.binary(BinOp::MatMul, true)
+    }
+
+    fn unary(&mut self, op: &str) -> Flow {
+        let v = self.frame.pop();
+        let r = self.vm.unary_op(&v, op);
+        self.push_result(r)
+    }
+
+    pub fn unary_negative(&mut self, _: u32) -> Flow {
+        self.unary("-")
+    }
+    pub fn unary_positive(&mut self, _: u32) -> Flow {
+        self.unary("+")
+    }
+    pub fn unary_invert(&mut self, _: u32) -> Flow {
+        self.unary("~")
+    }
+
+    pub fn unary_not(&mut self, _: u32) -> Flow {
+        let v = self.frame.pop();
+        let b = tri!(self.vm.truthy(&v));
+        self.frame.push(Value::Bool(!b));
+        Flow::Next
+    }
+
+    /// 3.13: TOS = bool(TOS).
+    pub fn to_bool(&mut self, _: u32) -> Flow {
+        let v = self.frame.pop();
+        let b = tri!(self.vm.truthy(&v));
+        self.frame.push(Value::Bool(b));
+        Flow::Next
+    }
+
+    /// COMPARE_OP: `cmp_ops[oparg >> compare_shift]`; 3.13's bit 4 converts to bool.
+    pub fn compare_op(&mut self, arg: u32) -> Flow {
+        let b = self.frame.pop();
+        let a = self.frame.pop();
+        let shift = self.vm.version.compare_shift;
+        let sym = self.vm.version.cmp_ops.get((arg >> shift) as usize).copied().unwrap_or("");
+        let Some(op) = CmpOp::from_symbol(sym) else {
+            return self.compare_legacy(sym, a, b);
+        };
+        let r = tri!(self.vm.compare(&a, &b, op));
+        let to_bool = shift == 5 && arg & 16 != 0;
+        if to_bool {
+            let t = tri!(self.vm.truthy(&r));
+            self.frame.push(Value::Bool(t));
+        } else {
+            self.frame.push(r);
+        }
+        Flow::Next
+    }
+
+    /// ≤3.8 COMPARE_OP entries that are not rich comparisons.
+    fn compare_legacy(&mut self, sym: &str, a: Value, b: Value) -> Flow {
+        let r = match sym {
+            "in" => Value::Bool(tri!(self.vm.contains(&b, &a))),
+            "not in" | "not-in" => Value::Bool(!tri!(self.vm.contains(&b, &a))),
+            "is" => Value::Bool(a.is(&b)),
+            "is not" | "is-not" => Value::Bool(!a.is(&b)),
+            "exception match" | "exception-match" => Value::Bool(tri!(self.vm.exception_matches(&a, &b))),
+            _ => return Flow::Raise(self.vm.system_error("bad COMPARE_OP argument")),
+        };
+        self.frame.push(r);
+        Flow::Next
+    }
+
+    pub fn is_op(&mut self, invert: u32) -> Flow {
+        let b = self.frame.pop();
+        let a = self.frame.pop();
+        self.frame.push(Value::Bool(a.is(&b) != (invert == 1)));
+        Flow::Next
+    }
+
+    pub fn contains_op(&mut self, invert: u32) -> Flow {
+        let container = self.frame.pop();
+        let item = self.frame.pop();
+        let r = tri!(self.vm.contains(&container, &item));
+        self.frame.push(Value::Bool(r != (invert == 1)));
+        Flow::Next
+    }
+}
+
+impl crate::vm::Vm {
+    /// `item in container`.
+    pub fn contains(&mut self, container: &Value, item: &Value) -> crate::vm::PyResult<bool> {
+        if let Value::Obj(o) = container {
+            if !self.type_data(o.class()).is_heap {
+                match &o.payload {
+                    Payload::Dict(_) => return Ok(self.dict_get(o, item)?.is_some()),
+                    Payload::Set(_) | Payload::FrozenSet(_) => return self.set_contains(o, item),
+                    Payload::Str(s) => {
+                        let Some(needle) = item.as_str() else {
+                            return Err(self.type_error(&format!(
+                                "'in <string>' requires string as left operand, not {}",
+                                self.type_name(item)
+                            )));
+                        };
+                        return Ok(s.as_str().contains(needle.as_str()));
+                    }
+                    Payload::List(_) | Payload::Tuple(_) => {
+                        let items = self.collect(container)?;
+                        for v in &items {
+                            if v.is(item) || self.eq(v, item)? {
+                                return Ok(true);
+                            }
+                        }
+                        return Ok(false);
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let name = self.names.__contains__.clone();
+        if let Some(r) = self.call_special(container, &name, &[item.clone()])? {
+            return self.truthy(&r);
+        }
+        let it = match self.get_iter(container) {
+            Ok(it) => it,
+            Err(_) => {
+                return Err(self.type_error(&format!(
+                    "argument of type '{}' is not iterable",
+                    self.type_name(container)
+                )))
+            }
+        };
+        while let Some(v) = self.next(&it)? {
+            if v.is(item) || self.eq(&v, item)? {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+}

@@ -1,0 +1,361 @@
+//! Loads, stores and deletes of constants, locals, names, globals, cells and attributes.
+
+use crate::object::{Payload, Value};
+use crate::spec::ArgKind;
+use crate::tri;
+use crate::vm::eval::{Exec, Flow};
+use crate::vm::messages;
+
+impl Exec<'_> {
+    pub fn load_const(&mut self, i: u32) -> Flow {
+        let v = self.frame.code.consts.get(i as usize).cloned().unwrap_or(Value::None);
+        self.frame.push(v);
+        Flow::Next
+    }
+
+    pub fn return_const(&mut self, i: u32) -> Flow {
+        let v = self.frame.code.consts.get(i as usize).cloned().unwrap_or(Value::None);
+        Flow::Return(v)
+    }
+
+    #[inline]
+    pub fn load_fast(&mut self, i: u32) -> Flow {
+        let v = &self.frame.fast[i as usize];
+        if v.is_null() {
+            return Flow::Raise(self.unbound_local(i));
+        }
+        let v = v.clone();
+        self.frame.push(v);
+        Flow::Next
+    }
+
+    pub fn load_fast_check(&mut self, i: u32) -> Flow {
+        self.load_fast(i)
+    }
+
+    /// 3.12+: push the local (Null if unbound) and unbind it.
+    pub fn load_fast_and_clear(&mut self, i: u32) -> Flow {
+        let v = std::mem::take(&mut self.frame.fast[i as usize]);
+        self.frame.push(v);
+        Flow::Next
+    }
+
+    /// 3.13: two locals, `oparg >> 4` then `oparg & 15`.
+    pub fn load_fast_load_fast(&mut self, i: u32) -> Flow {
+        match self.load_fast(i >> 4) {
+            Flow::Next => self.load_fast(i & 15),
+            other => other,
+        }
+    }
+
+    #[inline]
+    pub fn store_fast(&mut self, i: u32) -> Flow {
+        let v = self.frame.pop();
+        let _old = std::mem::replace(&mut self.frame.fast[i as usize], v);
+        Flow::Next
+    }
+
+    pub fn store_fast_load_fast(&mut self, i: u32) -> Flow {
+        self.store_fast(i >> 4);
+        self.load_fast(i & 15)
+    }
+
+    pub fn store_fast_store_fast(&mut self, i: u32) -> Flow {
+        self.store_fast(i >> 4);
+        self.store_fast(i & 15)
+    }
+
+    pub fn delete_fast(&mut self, i: u32) -> Flow {
+        if self.frame.fast[i as usize].is_null() {
+            return Flow::Raise(self.unbound_local(i));
+        }
+        self.frame.fast[i as usize] = Value::Null;
+        Flow::Next
+    }
+
+    fn unbound_local(&self, i: u32) -> crate::vm::PyErr {
+        let name = self.frame.code.fast_names.get(i as usize).map(|n| n.payload_text()).unwrap_or_default();
+        let msg = messages::unbound_local(self.vm.version.format.major_minor, &name);
+        self.vm.new_exception(&self.vm.types.exc.unbound_local_error, &msg)
+    }
+
+    pub fn load_name(&mut self, i: u32) -> Flow {
+        let name = self.name(i);
+        let locals = self.frame.locals.clone();
+        if let Value::Obj(ns) = &locals {
+            if let Payload::Dict(_) = &ns.payload {
+                if let Some(v) = self.vm.dict_get_name(ns, &name) {
+                    self.frame.push(v);
+                    return Flow::Next;
+                }
+            } else {
+                match self.vm.getitem(&locals, &Value::Obj(name.clone())) {
+                    Ok(v) => {
+                        self.frame.push(v);
+                        return Flow::Next;
+                    }
+                    Err(e) if self.vm.is_instance_of_class(&e.0, &self.vm.types.exc.key_error.clone()) => {}
+                    Err(e) => return Flow::Raise(e),
+                }
+            }
+        }
+        let globals = self.frame.globals.clone();
+        if let Some(v) = self.vm.dict_get_name(&globals, &name) {
+            self.frame.push(v);
+            return Flow::Next;
+        }
+        let builtins = self.frame.builtins.clone();
+        if let Some(v) = self.vm.dict_get_name(&builtins, &name) {
+            self.frame.push(v);
+            return Flow::Next;
+        }
+        let msg = messages::name_not_defined(self.vm.version.format.major_minor, &name.payload_text());
+        Flow::Raise(self.vm.new_exception(&self.vm.types.exc.name_error, &msg))
+    }
+
+    pub fn store_name(&mut self, i: u32) -> Flow {
+        let name = self.name(i);
+        let v = self.frame.pop();
+        let locals = self.frame.locals.clone();
+        match &locals {
+            Value::Obj(ns) if matches!(ns.payload, Payload::Dict(_)) => {
+                let r = self.vm.dict_set(ns, Value::Obj(name), v);
+                self.unit(r)
+            }
+            Value::Obj(_) => {
+                let r = self.vm.setitem(&locals, Value::Obj(name), v);
+                self.unit(r)
+            }
+            _ => Flow::Raise(self.vm.system_error("no locals when storing a name")),
+        }
+    }
+
+    pub fn delete_name(&mut self, i: u32) -> Flow {
+        let name = self.name(i);
+        let locals = self.frame.locals.clone();
+        if let Value::Obj(ns) = &locals {
+            if tri!(self.vm.dict_remove(ns, &Value::Obj(name.clone()))).is_some() {
+                return Flow::Next;
+            }
+        }
+        let msg = messages::name_not_defined(self.vm.version.format.major_minor, &name.payload_text());
+        Flow::Raise(self.vm.new_exception(&self.vm.types.exc.name_error, &msg))
+    }
+
+    /// LOAD_GLOBAL; for 3.11+ (arg kind `global`) the name is `oparg >> 1` and bit 0
+    /// pushes a NULL first.
+    pub fn load_global(&mut self, arg: u32) -> Flow {
+        let with_null = self.current_arg_kind() == ArgKind::Global;
+        let i = if with_null { arg >> 1 } else { arg };
+        let name = self.name(i);
+        let globals = self.frame.globals.clone();
+        let v = match self.vm.dict_get_name(&globals, &name) {
+            Some(v) => v,
+            None => {
+                let builtins = self.frame.builtins.clone();
+                match self.vm.dict_get_name(&builtins, &name) {
+                    Some(v) => v,
+                    None => {
+                        let msg = messages::global_not_defined(self.vm.version.format.major_minor, &name.payload_text());
+                        return Flow::Raise(self.vm.new_exception(&self.vm.types.exc.name_error, &msg));
+                    }
+                }
+            }
+        };
+        if with_null && arg & 1 == 1 && self.vm.version.format.major_minor >= (3, 13) {
+            self.frame.push(v);
+            self.frame.push(Value::Null);
+        } else {
+            if with_null && arg & 1 == 1 {
+                self.frame.push(Value::Null);
+            }
+            self.frame.push(v);
+        }
+        Flow::Next
+    }
+
+    pub fn store_global(&mut self, i: u32) -> Flow {
+        let name = self.name(i);
+        let v = self.frame.pop();
+        let globals = self.frame.globals.clone();
+        let r = self.vm.dict_set(&globals, Value::Obj(name), v);
+        self.unit(r)
+    }
+
+    pub fn delete_global(&mut self, i: u32) -> Flow {
+        let name = self.name(i);
+        let globals = self.frame.globals.clone();
+        if tri!(self.vm.dict_remove(&globals, &Value::Obj(name.clone()))).is_some() {
+            return Flow::Next;
+        }
+        let msg = messages::global_not_defined(self.vm.version.format.major_minor, &name.payload_text());
+        Flow::Raise(self.vm.new_exception(&self.vm.types.exc.name_error, &msg))
+    }
+
+    /// The argument kind of the instruction being executed.
+    pub(crate) fn current_arg_kind(&self) -> ArgKind {
+        self.frame.code.raw.get(self.frame.lasti).map(|i| i.op.arg).unwrap_or(ArgKind::None)
+    }
+
+    // ----- cells -----
+
+    pub fn make_cell(&mut self, i: u32) -> Flow {
+        let initial = std::mem::take(&mut self.frame.fast[i as usize]);
+        self.frame.fast[i as usize] = self.vm.new_cell(initial);
+        Flow::Next
+    }
+
+    /// 3.11+: the function's closure cells go into the last `oparg` fast slots.
+    pub fn copy_free_vars(&mut self, n: u32) -> Flow {
+        let Some(func) = self.frame.func.clone() else { return Flow::Next };
+        let Payload::Function(f) = &func.payload else { return Flow::Next };
+        let nfast = self.frame.fast.len();
+        let n = n as usize;
+        for (k, cell) in f.closure.iter().enumerate().take(n) {
+            self.frame.fast[nfast - n + k] = Value::Obj(cell.clone());
+        }
+        Flow::Next
+    }
+
+    pub fn load_closure(&mut self, i: u32) -> Flow {
+        let v = self.frame.fast[i as usize].clone();
+        self.frame.push(v);
+        Flow::Next
+    }
+
+    pub fn load_deref(&mut self, i: u32) -> Flow {
+        let cell = self.frame.fast[i as usize].clone();
+        let v = match cell.payload() {
+            Some(Payload::Cell(c)) => c.get(),
+            _ => Value::Null,
+        };
+        if v.is_null() {
+            return Flow::Raise(self.unbound_deref(i));
+        }
+        self.frame.push(v);
+        Flow::Next
+    }
+
+    pub fn load_classderef(&mut self, i: u32) -> Flow {
+        let name = self.frame.code.fast_names[i as usize].clone();
+        if let Value::Obj(ns) = self.frame.locals.clone() {
+            if let Some(v) = self.vm.dict_get_name(&ns, &name) {
+                self.frame.push(v);
+                return Flow::Next;
+            }
+        }
+        self.load_deref(i)
+    }
+
+    pub fn store_deref(&mut self, i: u32) -> Flow {
+        let v = self.frame.pop();
+        match self.frame.fast[i as usize].payload() {
+            Some(Payload::Cell(c)) => {
+                let _old = c.replace(v);
+            }
+            _ => self.frame.fast[i as usize] = self.vm.new_cell(v),
+        }
+        Flow::Next
+    }
+
+    pub fn delete_deref(&mut self, i: u32) -> Flow {
+        if let Some(Payload::Cell(c)) = self.frame.fast[i as usize].payload() {
+            if c.get().is_null() {
+                return Flow::Raise(self.unbound_deref(i));
+            }
+            let _old = c.replace(Value::Null);
+        }
+        Flow::Next
+    }
+
+    fn unbound_deref(&self, i: u32) -> crate::vm::PyErr {
+        let code = &self.frame.code;
+        let name = code.fast_names.get(i as usize).map(|n| n.payload_text()).unwrap_or_default();
+        let is_free = code.free_slots.contains(&(i as usize));
+        let v = self.vm.version.format.major_minor;
+        if is_free {
+            self.vm.new_exception(&self.vm.types.exc.name_error, &messages::unbound_free(v, &name))
+        } else {
+            self.vm.new_exception(&self.vm.types.exc.unbound_local_error, &messages::unbound_local(v, &name))
+        }
+    }
+
+    // ----- attributes -----
+
+    /// LOAD_ATTR; for 3.12+ (arg kind `attr`) the name is `oparg >> 1` and bit 0 makes it
+    /// a method load (pushing the method and self, or NULL and the attribute).
+    pub fn load_attr(&mut self, arg: u32) -> Flow {
+        if self.current_arg_kind() == ArgKind::Attr {
+            if arg & 1 == 1 {
+                return self.load_method(arg >> 1);
+            }
+            return self.load_attr_plain(arg >> 1);
+        }
+        self.load_attr_plain(arg)
+    }
+
+    fn load_attr_plain(&mut self, i: u32) -> Flow {
+        let name = self.name(i);
+        let obj = self.frame.pop();
+        let r = self.vm.get_attr(&obj, &name);
+        self.push_result(r)
+    }
+
+    /// Pushes `[method, self]` for a plain function found on the type, else
+    /// `[NULL, attribute]` (3.13: `[attribute, NULL]`).
+    pub fn load_method(&mut self, i: u32) -> Flow {
+        let name = self.name(i);
+        let obj = self.frame.pop();
+        let class_ = self.vm.class_of(&obj).clone();
+        let is_plain_instance = !matches!(obj.payload(), Some(Payload::Type(_) | Payload::Module(_)));
+        if is_plain_instance && !self.vm.has_custom_getattribute(&class_) {
+            if let Some(f) = self.vm.lookup_in_mro(&class_, &name) {
+                let is_method = matches!(f.payload(), Some(Payload::Function(_)))
+                    || matches!(f.payload(), Some(Payload::Builtin(b)) if b.kind == crate::object::BuiltinKind::Method);
+                if is_method && !self.vm.instance_dict_has(&obj, &name) {
+                    self.frame.push(f);
+                    self.frame.push(obj);
+                    return Flow::Next;
+                }
+            }
+        }
+        let v = tri!(self.vm.get_attr(&obj, &name));
+        if self.vm.version.format.major_minor >= (3, 13) {
+            self.frame.push(v);
+            self.frame.push(Value::Null);
+        } else {
+            self.frame.push(Value::Null);
+            self.frame.push(v);
+        }
+        Flow::Next
+    }
+
+    pub fn store_attr(&mut self, i: u32) -> Flow {
+        let name = self.name(i);
+        let obj = self.frame.pop();
+        let v = self.frame.pop();
+        let r = self.vm.set_attr(&obj, &name, v);
+        self.unit(r)
+    }
+
+    pub fn delete_attr(&mut self, i: u32) -> Flow {
+        let name = self.name(i);
+        let obj = self.frame.pop();
+        let r = self.vm.del_attr(&obj, &name);
+        self.unit(r)
+    }
+}
+
+/// The text of a name object.
+pub trait NameText {
+    fn payload_text(&self) -> String;
+}
+
+impl NameText for crate::object::ObjRef {
+    fn payload_text(&self) -> String {
+        match &self.payload {
+            Payload::Str(s) => s.as_str().to_string(),
+            _ => String::new(),
+        }
+    }
+}

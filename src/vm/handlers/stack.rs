@@ -1,0 +1,91 @@
+//! Handlers that only move values on the stack, or do nothing at run time.
+
+use crate::vm::eval::{Exec, Flow};
+use crate::object::Value;
+
+impl Exec<'_> {
+    pub fn nop(&mut self, _: u32) -> Flow {
+        Flow::Next
+    }
+
+    /// 3.11+: marks the start of a function (or a resumption point); no effect here.
+    pub fn resume(&mut self, _: u32) -> Flow {
+        Flow::Next
+    }
+
+    pub fn cache(&mut self, _: u32) -> Flow {
+        Flow::Next
+    }
+
+    pub fn pop_top(&mut self, _: u32) -> Flow {
+        self.frame.pop();
+        Flow::Next
+    }
+
+    pub fn push_null(&mut self, _: u32) -> Flow {
+        self.frame.push(Value::Null);
+        Flow::Next
+    }
+
+    /// Pushes a copy of the value `oparg` places down (1 = top).
+    pub fn copy(&mut self, n: u32) -> Flow {
+        let v = self.frame.peek(n as usize - 1).clone();
+        self.frame.push(v);
+        Flow::Next
+    }
+
+    /// Swaps the top with the value `oparg` places down (2 = second).
+    pub fn swap(&mut self, n: u32) -> Flow {
+        let len = self.frame.stack.len();
+        let n = n as usize;
+        if n <= len && n >= 1 {
+            self.frame.stack.swap(len - 1, len - n);
+        }
+        Flow::Next
+    }
+
+    pub fn dup_top(&mut self, _: u32) -> Flow {
+        let v = self.frame.top().clone();
+        self.frame.push(v);
+        Flow::Next
+    }
+
+    pub fn dup_top_two(&mut self, _: u32) -> Flow {
+        let a = self.frame.peek(1).clone();
+        let b = self.frame.peek(0).clone();
+        self.frame.push(a);
+        self.frame.push(b);
+        Flow::Next
+    }
+
+    pub fn rot_two(&mut self, _: u32) -> Flow {
+        self.swap(2)
+    }
+
+    pub fn rot_three(&mut self, _: u32) -> Flow {
+        let top = self.frame.pop();
+        let at = self.frame.stack.len().saturating_sub(2);
+        self.frame.stack.insert(at, top);
+        Flow::Next
+    }
+
+    pub fn rot_four(&mut self, _: u32) -> Flow {
+        let top = self.frame.pop();
+        let at = self.frame.stack.len().saturating_sub(3);
+        self.frame.stack.insert(at, top);
+        Flow::Next
+    }
+
+    /// 3.10: moves the top down `oparg` places.
+    pub fn rot_n(&mut self, n: u32) -> Flow {
+        let top = self.frame.pop();
+        let at = self.frame.stack.len().saturating_sub(n as usize - 1);
+        self.frame.stack.insert(at, top);
+        Flow::Next
+    }
+
+    /// Folded by the decoder; never dispatched for code it decoded.
+    pub fn extended_arg(&mut self, _: u32) -> Flow {
+        Flow::Next
+    }
+}

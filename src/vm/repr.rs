@@ -1,0 +1,301 @@
+//! `repr()` and `str()` of values: builtin types natively (with CPython's exact text for
+//! floats, strings, containers), everything else through `__repr__`/`__str__`.
+//!
+//! Containers that contain themselves print `[...]` / `{...}` as CPython does, tracked by
+//! the set of containers whose repr is in progress.
+
+use super::{PyResult, Vm};
+use crate::object::{Args, IntValue, ObjRef, Payload, Value};
+use crate::pyc::repr as text;
+use std::rc::Rc;
+
+impl Vm {
+    /// `repr(v)` as a Rust string.
+    pub fn repr(&mut self, v: &Value) -> PyResult<String> {
+        let version = self.version.format.major_minor;
+        let mut out = String::new();
+        match v {
+            Value::None | Value::Null => out.push_str("None"),
+            Value::Bool(b) => out.push_str(if *b { "True" } else { "False" }),
+            Value::Int(i) => out.push_str(&i.to_string()),
+            Value::Float(f) => text::float_repr(*f, version, &mut out),
+            Value::Obj(o) => return self.repr_object(o, v),
+        }
+        Ok(out)
+    }
+
+    fn repr_object(&mut self, o: &ObjRef, v: &Value) -> PyResult<String> {
+        let version = self.version.format.major_minor;
+        let class_ = o.class().clone();
+        if self.type_data(&class_).is_heap {
+            let name = self.names.__repr__.clone();
+            if let Some(f) = self.lookup_in_mro(&class_, &name) {
+                if !matches!(f.payload(), Some(Payload::Builtin(_))) {
+                    let bound = self.descr_get(f, Some(v), &class_)?;
+                    let r = self.call(&bound, Args::positional(&[]))?;
+                    return match r.as_str() {
+                        Some(s) => Ok(s.as_str().to_string()),
+                        None => Err(self.type_error(&format!(
+                            "__repr__ returned non-string (type {})",
+                            self.type_name(&r)
+                        ))),
+                    };
+                }
+            }
+        }
+        let mut out = String::new();
+        match &o.payload {
+            Payload::Str(s) => text::text_repr(s.code_points().into_iter(), version, &mut out),
+            Payload::Bytes(b) => text::bytes_repr(b, if version.0 == 2 { "" } else { "b" }, &mut out),
+            Payload::Int(IntValue::Small(i)) => out.push_str(&i.to_string()),
+            Payload::Int(IntValue::Big(b)) => out.push_str(&b.to_string()),
+            Payload::Float(f) => text::float_repr(*f, version, &mut out),
+            Payload::Complex(re, im) => text::complex_repr(*re, *im, version, &mut out),
+            Payload::Tuple(items) => {
+                if !self.repr_enter(o) {
+                    return Ok("(...)".into());
+                }
+                let r = self.repr_items(items, "(", if items.len() == 1 { ",)" } else { ")" });
+                self.repr_leave(o);
+                return r;
+            }
+            Payload::List(items) => {
+                if !self.repr_enter(o) {
+                    return Ok("[...]".into());
+                }
+                let items = items.get();
+                let r = self.repr_items(&items, "[", "]");
+                self.repr_leave(o);
+                return r;
+            }
+            Payload::Dict(_) => {
+                if !self.repr_enter(o) {
+                    return Ok("{...}".into());
+                }
+                let r = self.repr_dict(o);
+                self.repr_leave(o);
+                return r;
+            }
+            Payload::Set(_) | Payload::FrozenSet(_) => {
+                if !self.repr_enter(o) {
+                    return Ok(format!("{}(...)", self.type_name(v)));
+                }
+                let r = self.repr_set(o, v);
+                self.repr_leave(o);
+                return r;
+            }
+            Payload::Type(t) => {
+                let module = self.type_module(o);
+                let kind = if version.0 == 2 && !t.is_heap { "type" } else { "class" };
+                match module.as_deref() {
+                    Some("builtins") | Some("__builtin__") | None => out.push_str(&format!("<{kind} '{}'>", t.qualname.get())),
+                    Some(m) => out.push_str(&format!("<{kind} '{m}.{}'>", t.qualname.get())),
+                }
+            }
+            Payload::Function(f) => out.push_str(&format!("<function {} at {:#x}>", f.qualname.get(), v.id())),
+            Payload::Builtin(b) => match (&b.bound, &b.owner) {
+                (Value::Null, _) => out.push_str(&format!("<built-in function {}>", b.name)),
+                (bound, _) => {
+                    let tn = self.type_name(bound);
+                    out.push_str(&format!("<built-in method {} of {tn} object at {:#x}>", b.name, bound.id()))
+                }
+            },
+            Payload::Method(m) => {
+                let func_name = match m.func.payload() {
+                    Some(Payload::Function(f)) => f.qualname.get().to_string(),
+                    _ => "?".into(),
+                };
+                let self_repr = self.repr(&m.self_.clone())?;
+                out.push_str(&format!("<bound method {func_name} of {self_repr}>"));
+            }
+            Payload::Code(c) => out.push_str(&format!(
+                "<code object {} at {:#x}, file \"{}\", line {}>",
+                c.co.name,
+                v.id(),
+                c.co.filename,
+                c.co.firstlineno
+            )),
+            Payload::Exception(e) => {
+                let args = e.args.get();
+                let name = self.type_name(v);
+                let inner = match args.payload() {
+                    Some(Payload::Tuple(items)) if items.len() == 1 => {
+                        let r = self.repr(&items[0])?;
+                        if version >= (3, 7) || version.0 == 2 { r } else { format!("{r},") }
+                    }
+                    Some(Payload::Tuple(items)) => {
+                        let items = items.clone();
+                        let r = self.repr_items(&items, "", "")?;
+                        r
+                    }
+                    _ => String::new(),
+                };
+                out.push_str(&format!("{name}({inner})"));
+            }
+            Payload::Range(r) => {
+                let [a, b, c] = &**r;
+                let s = |i: &IntValue| match i {
+                    IntValue::Small(i) => i.to_string(),
+                    IntValue::Big(b) => b.to_string(),
+                };
+                if *c == IntValue::Small(1) {
+                    out.push_str(&format!("range({}, {})", s(a), s(b)));
+                } else {
+                    out.push_str(&format!("range({}, {}, {})", s(a), s(b), s(c)));
+                }
+            }
+            Payload::Slice(parts) => {
+                let parts = (**parts).clone();
+                let r: Vec<String> = parts.iter().map(|p| self.repr(p)).collect::<PyResult<_>>()?;
+                out.push_str(&format!("slice({}, {}, {})", r[0], r[1], r[2]));
+            }
+            Payload::Module(dict) => {
+                let name = self.dict_get_name(dict, &self.names.__name__.clone());
+                let name = name.and_then(|n| n.as_str().map(|s| s.as_str().to_string())).unwrap_or_else(|| "?".into());
+                out.push_str(&format!("<module '{name}'>"));
+            }
+            Payload::Cell(_) => out.push_str(&format!("<cell at {:#x}>", v.id())),
+            _ => {
+                if Rc::ptr_eq(&class_, &self.types.none_type) {
+                    out.push_str("None");
+                } else if Rc::ptr_eq(&class_, &self.types.not_implemented_type) {
+                    out.push_str("NotImplemented");
+                } else if Rc::ptr_eq(&class_, &self.types.ellipsis_type) {
+                    out.push_str("Ellipsis");
+                } else {
+                    let module = self.type_module(&class_);
+                    let qual = self.type_data(&class_).qualname.get();
+                    let name = match module.as_deref() {
+                        Some("builtins") | None => qual.to_string(),
+                        Some(m) => format!("{m}.{qual}"),
+                    };
+                    out.push_str(&format!("<{name} object at {:#x}>", v.id()));
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    fn repr_items(&mut self, items: &[Value], open: &str, close: &str) -> PyResult<String> {
+        let mut out = String::from(open);
+        for (i, item) in items.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            out.push_str(&self.repr(item)?);
+        }
+        out.push_str(close);
+        Ok(out)
+    }
+
+    fn repr_dict(&mut self, d: &ObjRef) -> PyResult<String> {
+        let mut out = String::from("{");
+        let mut pos = 0;
+        let mut first = true;
+        loop {
+            let Payload::Dict(cell) = &d.payload else { break };
+            let Some((k, v, next)) = cell.with(|t| t.next_entry(pos).map(|(i, e)| (e.key.clone(), e.value.clone(), i + 1)))
+            else {
+                break;
+            };
+            pos = next;
+            if !first {
+                out.push_str(", ");
+            }
+            first = false;
+            out.push_str(&self.repr(&k)?);
+            out.push_str(": ");
+            out.push_str(&self.repr(&v)?);
+        }
+        out.push('}');
+        Ok(out)
+    }
+
+    fn repr_set(&mut self, s: &ObjRef, v: &Value) -> PyResult<String> {
+        let items: Vec<Value> = match &s.payload {
+            Payload::Set(cell) => cell.with(|t| t.iter().map(|e| e.key.clone()).collect()),
+            Payload::FrozenSet(t) => t.iter().map(|e| e.key.clone()).collect(),
+            _ => Vec::new(),
+        };
+        let exact_set = Rc::ptr_eq(s.class(), &self.types.set);
+        let name = self.type_name(v);
+        let py2 = self.version.format.major_minor.0 == 2;
+        if items.is_empty() {
+            return Ok(format!("{name}()"));
+        }
+        if py2 {
+            return Ok(format!("{name}({})", self.repr_items(&items, "[", "]")?));
+        }
+        let body = self.repr_items(&items, "{", "}")?;
+        Ok(if exact_set { body } else { format!("{name}({body})") })
+    }
+
+    /// The `__module__` of a type, as a string.
+    pub fn type_module(&mut self, t: &ObjRef) -> Option<String> {
+        let dict = self.type_data(t).dict.clone();
+        let name = self.names.__module__.clone();
+        match self.dict_get_name(&dict, &name) {
+            Some(v) => v.as_str().map(|s| s.as_str().to_string()),
+            None => (!self.type_data(t).is_heap).then(|| "builtins".to_string()),
+        }
+    }
+
+    /// `str(v)` as a Rust string.
+    pub fn str(&mut self, v: &Value) -> PyResult<String> {
+        if let Some(s) = v.as_str() {
+            return Ok(s.as_str().to_string());
+        }
+        if let Value::Float(f) = v {
+            let mut out = String::new();
+            if self.version.format.major_minor.0 == 2 {
+                crate::object::float_str_py2(*f, &mut out);
+            } else {
+                text::float_repr(*f, self.version.format.major_minor, &mut out);
+            }
+            return Ok(out);
+        }
+        if let Value::Obj(o) = v {
+            let class_ = o.class().clone();
+            let name = self.names.__str__.clone();
+            if let Some(f) = self.lookup_in_mro(&class_, &name) {
+                if !matches!(f.payload(), Some(Payload::Builtin(_))) {
+                    let bound = self.descr_get(f, Some(v), &class_)?;
+                    let r = self.call(&bound, Args::positional(&[]))?;
+                    return match r.as_str() {
+                        Some(s) => Ok(s.as_str().to_string()),
+                        None => Err(self.type_error(&format!(
+                            "__str__ returned non-string (type {})",
+                            self.type_name(&r)
+                        ))),
+                    };
+                }
+            }
+            if let Payload::Exception(e) = &o.payload {
+                let args = e.args.get();
+                return match args.payload() {
+                    Some(Payload::Tuple(items)) if items.is_empty() => Ok(String::new()),
+                    Some(Payload::Tuple(items)) if items.len() == 1 => {
+                        let item = items[0].clone();
+                        self.str(&item)
+                    }
+                    _ => self.repr(&args),
+                };
+            }
+        }
+        self.repr(v)
+    }
+
+    fn repr_enter(&mut self, o: &ObjRef) -> bool {
+        let id = Rc::as_ptr(o) as usize;
+        if self.repr_active.contains(&id) {
+            return false;
+        }
+        self.repr_active.push(id);
+        true
+    }
+
+    fn repr_leave(&mut self, o: &ObjRef) {
+        let id = Rc::as_ptr(o) as usize;
+        self.repr_active.retain(|&x| x != id);
+    }
+}

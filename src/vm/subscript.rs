@@ -1,0 +1,425 @@
+//! Subscription (`a[i]`, `a[i] = v`, `del a[i]`), slices and `len()`, with fast paths for
+//! the builtin sequences and dicts and `__getitem__`/`__setitem__`/`__delitem__`/`__len__`
+//! for everything else.
+
+use super::ops::{as_int, IntRef};
+use super::{PyResult, Vm};
+use crate::object::{Args, Object, ObjRef, Payload, Value};
+use num_traits::{Signed, ToPrimitive};
+
+/// Normalised slice bounds over a sequence of `len` items.
+#[derive(Debug, Clone, Copy)]
+pub struct SliceBounds {
+    pub start: isize,
+    pub stop: isize,
+    pub step: isize,
+    pub len: usize,
+}
+
+impl SliceBounds {
+    /// The indices the slice selects, in order.
+    pub fn indices(&self) -> impl Iterator<Item = usize> {
+        let (start, step, len) = (self.start, self.step, self.len);
+        (0..len).map(move |k| (start + k as isize * step) as usize)
+    }
+}
+
+impl Vm {
+    /// An index argument as isize: ints, bools and objects with `__index__`.
+    pub fn index_value(&mut self, v: &Value) -> PyResult<Option<isize>> {
+        match as_int(v) {
+            Some(IntRef::Small(i)) => Ok(Some(i as isize)),
+            Some(IntRef::Big(b)) => Ok(Some(if b.is_negative() { isize::MIN } else { isize::MAX })),
+            None => {
+                let name = self.names.__index__.clone();
+                match self.call_special(v, &name, &[])? {
+                    Some(r) => match as_int(&r) {
+                        Some(IntRef::Small(i)) => Ok(Some(i as isize)),
+                        Some(IntRef::Big(b)) => Ok(Some(b.to_isize().unwrap_or(isize::MAX))),
+                        None => Err(self.type_error(&format!(
+                            "__index__ returned non-int (type {})",
+                            self.type_name(&r)
+                        ))),
+                    },
+                    None => Ok(None),
+                }
+            }
+        }
+    }
+
+    /// Resolves a slice object against a length, as `slice.indices` does.
+    pub fn slice_bounds(&mut self, slice: &[Value; 3], len: usize) -> PyResult<SliceBounds> {
+        let step = if slice[2].is_none() {
+            1
+        } else {
+            match self.index_value(&slice[2])? {
+                Some(0) => return Err(self.value_error("slice step cannot be zero")),
+                Some(s) => s,
+                None => return Err(self.slice_index_error()),
+            }
+        };
+        let len_i = len as isize;
+        let (lower, upper) = if step < 0 { (-1, len_i - 1) } else { (0, len_i) };
+        let bound = |v: &Value, default: isize, vm: &mut Vm| -> PyResult<isize> {
+            if v.is_none() {
+                return Ok(default);
+            }
+            let Some(mut i) = vm.index_value(v)? else { return Err(vm.slice_index_error()) };
+            if i < 0 {
+                i = i.saturating_add(len_i);
+                if i < lower {
+                    i = lower;
+                }
+            } else if i > upper {
+                i = upper;
+            }
+            Ok(i)
+        };
+        let start = bound(&slice[0], if step < 0 { upper } else { lower }, self)?;
+        let stop = bound(&slice[1], if step < 0 { lower } else { upper }, self)?;
+        let count = if step > 0 {
+            if stop > start { (stop - start - 1) / step + 1 } else { 0 }
+        } else if start > stop {
+            (start - stop - 1) / (-step) + 1
+        } else {
+            0
+        };
+        Ok(SliceBounds { start, stop, step, len: count as usize })
+    }
+
+    fn slice_index_error(&self) -> super::PyErr {
+        self.type_error("slice indices must be integers or None or have an __index__ method")
+    }
+
+    /// A sequence index, negative counted from the end, bounds-checked.
+    fn seq_index(&mut self, key: &Value, len: usize, what: &str) -> PyResult<Option<usize>> {
+        let Some(i) = self.index_value(key)? else { return Ok(None) };
+        let j = if i < 0 { i + len as isize } else { i };
+        if j < 0 || j >= len as isize {
+            return Err(self.new_exception(&self.types.exc.index_error.clone(), &format!("{what} index out of range")));
+        }
+        Ok(Some(j as usize))
+    }
+
+    fn indices_error(&self, container: &str, key: &Value) -> super::PyErr {
+        self.type_error(&format!(
+            "{container} indices must be integers or slices, not {}",
+            self.type_name(key)
+        ))
+    }
+
+    /// `obj[key]`.
+    pub fn getitem(&mut self, obj: &Value, key: &Value) -> PyResult<Value> {
+        if let Value::Obj(o) = obj {
+            let exact = !self.type_data(o.class()).is_heap;
+            match &o.payload {
+                Payload::List(l) if exact => {
+                    if let Some(Payload::Slice(s)) = key.payload() {
+                        let items = l.get();
+                        let b = self.slice_bounds(s, items.len())?;
+                        return Ok(self.new_list(b.indices().map(|i| items[i].clone()).collect()));
+                    }
+                    let len = l.with(|l| l.len());
+                    return match self.seq_index(key, len, "list")? {
+                        Some(i) => l.with(|l| l.get(i).cloned()).ok_or_else(|| self.list_index_error()),
+                        None => Err(self.indices_error("list", key)),
+                    };
+                }
+                Payload::Tuple(t) if exact => {
+                    if let Some(Payload::Slice(s)) = key.payload() {
+                        let b = self.slice_bounds(s, t.len())?;
+                        return Ok(self.new_tuple(b.indices().map(|i| t[i].clone()).collect()));
+                    }
+                    return match self.seq_index(key, t.len(), "tuple")? {
+                        Some(i) => Ok(t[i].clone()),
+                        None => Err(self.indices_error("tuple", key)),
+                    };
+                }
+                Payload::Str(s) if exact => {
+                    let chars = s.code_points();
+                    if let Some(Payload::Slice(sl)) = key.payload() {
+                        let b = self.slice_bounds(sl, chars.len())?;
+                        let picked: Vec<u32> = b.indices().map(|i| chars[i]).collect();
+                        return Ok(self.new_str_points(&picked));
+                    }
+                    return match self.seq_index(key, chars.len(), "string")? {
+                        Some(i) => Ok(self.new_str_points(&chars[i..=i])),
+                        None => Err(self.type_error(&format!("string indices must be integers{}", if self.version.format.major_minor >= (3, 0) { ", not '".to_string() + &self.type_name(key) + "'" } else { String::new() }))),
+                    };
+                }
+                Payload::Bytes(b) if exact => {
+                    if let Some(Payload::Slice(sl)) = key.payload() {
+                        let bounds = self.slice_bounds(sl, b.len())?;
+                        let picked: Vec<u8> = bounds.indices().map(|i| b[i]).collect();
+                        return Ok(Value::Obj(Object::new(self.types.bytes.clone(), Payload::Bytes(picked.into()))));
+                    }
+                    return match self.seq_index(key, b.len(), "index")? {
+                        Some(i) => Ok(Value::Int(b[i] as i64)),
+                        None => Err(self.indices_error("byte", key)),
+                    };
+                }
+                Payload::Dict(_) if exact => {
+                    return match self.dict_get(o, key)? {
+                        Some(v) => Ok(v),
+                        None => Err(self.key_error(key)),
+                    };
+                }
+                Payload::Range(r) => {
+                    let r = (**r).clone();
+                    return self.range_getitem(&r, key);
+                }
+                _ => {}
+            }
+            if let Payload::Type(_) = &o.payload {
+                let name = self.names.__class_getitem__.clone();
+                if let Some(f) = self.lookup_in_mro(o, &name) {
+                    let f = self.descr_get(f, None, o)?;
+                    let f = match f.payload() {
+                        Some(Payload::Function(_)) => self.bind(f, obj.clone()),
+                        _ => f,
+                    };
+                    return self.call(&f, Args::positional(&[key.clone()]));
+                }
+            }
+        }
+        let name = self.names.__getitem__.clone();
+        match self.call_special(obj, &name, &[key.clone()])? {
+            Some(v) => Ok(v),
+            None => {
+                if let Value::Obj(o) = obj {
+                    if let Some(v) = self.builtin_getitem_for_subclass(o, obj, key)? {
+                        return Ok(v);
+                    }
+                }
+                Err(self.type_error(&format!("'{}' object is not subscriptable", self.type_name(obj))))
+            }
+        }
+    }
+
+    /// Builtin containers subclassed in Python without overriding `__getitem__`.
+    fn builtin_getitem_for_subclass(&mut self, o: &ObjRef, obj: &Value, key: &Value) -> PyResult<Option<Value>> {
+        match &o.payload {
+            Payload::Dict(_) => match self.dict_get(o, key)? {
+                Some(v) => Ok(Some(v)),
+                None => {
+                    let missing = self.names.__missing__.clone();
+                    match self.call_special(obj, &missing, &[key.clone()])? {
+                        Some(v) => Ok(Some(v)),
+                        None => Err(self.key_error(key)),
+                    }
+                }
+            },
+            Payload::List(l) => {
+                let len = l.with(|l| l.len());
+                match self.seq_index(key, len, "list")? {
+                    Some(i) => Ok(l.with(|l| l.get(i).cloned())),
+                    None => Ok(None),
+                }
+            }
+            Payload::Tuple(t) => match self.seq_index(key, t.len(), "tuple")? {
+                Some(i) => Ok(Some(t[i].clone())),
+                None => Ok(None),
+            },
+            _ => Ok(None),
+        }
+    }
+
+    fn list_index_error(&self) -> super::PyErr {
+        self.new_exception(&self.types.exc.index_error, "list index out of range")
+    }
+
+    /// `KeyError(key)`.
+    pub fn key_error(&self, key: &Value) -> super::PyErr {
+        let args = self.new_tuple(vec![key.clone()]);
+        self.new_exception_args(&self.types.exc.key_error, args)
+    }
+
+    fn range_getitem(&mut self, r: &[crate::object::IntValue; 3], key: &Value) -> PyResult<Value> {
+        use crate::object::IntValue::Small;
+        let (Small(start), Small(stop), Small(step)) = (&r[0], &r[1], &r[2]) else {
+            return Err(self.new_exception(&self.types.exc.overflow_error.clone(), "range too large"));
+        };
+        let len = range_len(*start, *stop, *step);
+        match self.seq_index(key, len as usize, "range object")? {
+            Some(i) => Ok(Value::Int(start + step * i as i64)),
+            None => Err(self.type_error(&format!(
+                "range indices must be integers or slices, not {}",
+                self.type_name(key)
+            ))),
+        }
+    }
+
+    /// `obj[key] = value`.
+    pub fn setitem(&mut self, obj: &Value, key: Value, value: Value) -> PyResult<()> {
+        if let Value::Obj(o) = obj {
+            let exact = !self.type_data(o.class()).is_heap;
+            match &o.payload {
+                Payload::List(l) if exact => {
+                    if let Some(Payload::Slice(s)) = key.payload() {
+                        let s = (**s).clone();
+                        return self.list_set_slice(o, &s, value);
+                    }
+                    let len = l.with(|l| l.len());
+                    return match self.seq_index(&key, len, "list assignment")? {
+                        Some(i) => {
+                            let _old = l.with_mut(|l| std::mem::replace(&mut l[i], value));
+                            Ok(())
+                        }
+                        None => Err(self.indices_error("list", &key)),
+                    };
+                }
+                Payload::Dict(_) if exact => return self.dict_set(o, key, value),
+                _ => {}
+            }
+        }
+        let name = self.names.__setitem__.clone();
+        match self.call_special(obj, &name, &[key.clone(), value.clone()])? {
+            Some(_) => Ok(()),
+            None => {
+                if let Value::Obj(o) = obj {
+                    if let Payload::Dict(_) = &o.payload {
+                        return self.dict_set(o, key, value);
+                    }
+                }
+                Err(self.type_error(&format!(
+                    "'{}' object does not support item assignment",
+                    self.type_name(obj)
+                )))
+            }
+        }
+    }
+
+    fn list_set_slice(&mut self, list: &ObjRef, s: &[Value; 3], value: Value) -> PyResult<()> {
+        let new_items = self.collect(&value)?;
+        let Payload::List(l) = &list.payload else { return Ok(()) };
+        let len = l.with(|l| l.len());
+        let b = self.slice_bounds(s, len)?;
+        if b.step == 1 {
+            let start = b.start.clamp(0, len as isize) as usize;
+            let stop = (b.start + b.len as isize).clamp(start as isize, len as isize) as usize;
+            let _removed: Vec<Value> = l.with_mut(|l| l.splice(start..stop, new_items).collect());
+            return Ok(());
+        }
+        if new_items.len() != b.len {
+            return Err(self.value_error(&format!(
+                "attempt to assign sequence of size {} to extended slice of size {}",
+                new_items.len(),
+                b.len
+            )));
+        }
+        let _old: Vec<Value> = l.with_mut(|l| {
+            b.indices().zip(new_items).map(|(i, v)| std::mem::replace(&mut l[i], v)).collect()
+        });
+        Ok(())
+    }
+
+    /// `del obj[key]`.
+    pub fn delitem(&mut self, obj: &Value, key: &Value) -> PyResult<()> {
+        if let Value::Obj(o) = obj {
+            let exact = !self.type_data(o.class()).is_heap;
+            match &o.payload {
+                Payload::List(l) if exact => {
+                    if let Some(Payload::Slice(s)) = key.payload() {
+                        let s = (**s).clone();
+                        let len = l.with(|l| l.len());
+                        let b = self.slice_bounds(&s, len)?;
+                        let mut drop: Vec<usize> = b.indices().collect();
+                        drop.sort_unstable();
+                        let _removed: Vec<Value> = l.with_mut(|l| drop.iter().rev().map(|&i| l.remove(i)).collect());
+                        return Ok(());
+                    }
+                    let len = l.with(|l| l.len());
+                    return match self.seq_index(key, len, "list assignment")? {
+                        Some(i) => {
+                            let _old = l.with_mut(|l| l.remove(i));
+                            Ok(())
+                        }
+                        None => Err(self.indices_error("list", key)),
+                    };
+                }
+                Payload::Dict(_) if exact => {
+                    return match self.dict_remove(o, key)? {
+                        Some(_) => Ok(()),
+                        None => Err(self.key_error(key)),
+                    };
+                }
+                _ => {}
+            }
+        }
+        let name = self.names.__delitem__.clone();
+        match self.call_special(obj, &name, &[key.clone()])? {
+            Some(_) => Ok(()),
+            None => Err(self.type_error(&format!(
+                "'{}' object does not support item deletion",
+                self.type_name(obj)
+            ))),
+        }
+    }
+
+    /// `len(obj)`.
+    pub fn len(&mut self, obj: &Value) -> PyResult<usize> {
+        if let Value::Obj(o) = obj {
+            if !self.type_data(o.class()).is_heap {
+                if let Some(n) = builtin_len(o) {
+                    return Ok(n);
+                }
+            }
+        }
+        let name = self.names.__len__.clone();
+        match self.call_special(obj, &name, &[])? {
+            Some(r) => match as_int(&r) {
+                Some(IntRef::Small(n)) if n >= 0 => Ok(n as usize),
+                Some(_) => Err(self.value_error("__len__() should return >= 0")),
+                None => Err(self.type_error(&format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    self.type_name(&r)
+                ))),
+            },
+            None => match obj.as_obj().and_then(builtin_len) {
+                Some(n) => Ok(n),
+                None => Err(self.type_error(&format!("object of type '{}' has no len()", self.type_name(obj)))),
+            },
+        }
+    }
+
+    /// A str value from code points.
+    pub fn new_str_points(&self, points: &[u32]) -> Value {
+        if points.iter().all(|&c| char::from_u32(c).is_some()) {
+            let s: String = points.iter().filter_map(|&c| char::from_u32(c)).collect();
+            return self.new_str(&s);
+        }
+        Value::Obj(Object::new(self.types.str_.clone(), Payload::Str(crate::object::PyStr::from_code_points(points))))
+    }
+}
+
+/// The length of builtin containers.
+fn builtin_len(o: &ObjRef) -> Option<usize> {
+    Some(match &o.payload {
+        Payload::Str(s) => s.char_len(),
+        Payload::Bytes(b) => b.len(),
+        Payload::ByteArray(b) => b.with(|b| b.len()),
+        Payload::Tuple(t) => t.len(),
+        Payload::List(l) => l.with(|l| l.len()),
+        Payload::Dict(d) => d.with(|d| d.len()),
+        Payload::Set(s) => s.with(|s| s.len()),
+        Payload::FrozenSet(s) => s.len(),
+        Payload::Range(r) => match &**r {
+            [crate::object::IntValue::Small(a), crate::object::IntValue::Small(b), crate::object::IntValue::Small(c)] => {
+                range_len(*a, *b, *c) as usize
+            }
+            _ => return None,
+        },
+        _ => return None,
+    })
+}
+
+/// Number of items of range(start, stop, step).
+pub fn range_len(start: i64, stop: i64, step: i64) -> i64 {
+    if step > 0 && stop > start {
+        (stop - start - 1) / step + 1
+    } else if step < 0 && start > stop {
+        (start - stop - 1) / (-step) + 1
+    } else {
+        0
+    }
+}
