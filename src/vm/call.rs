@@ -120,9 +120,10 @@ impl Vm {
     /// Calls a Python function from Rust (a nested run of the loop).
     pub fn call_python(&mut self, func: &ObjRef, args: Args<'_>) -> PyResult<Value> {
         let frame = self.make_frame(func, args)?;
-        if let Some(gen) = self.generator_for_call(&frame) {
-            return Ok(gen);
-        }
+        let frame = match self.generator_for_call(frame) {
+            Ok(gen) => return Ok(gen),
+            Err(frame) => frame,
+        };
         match self.run_frame(frame).1? {
             super::eval::FrameExit::Return(v) => Ok(v),
             super::eval::FrameExit::Yield(_) => Err(self.system_error("a function frame yielded")),

@@ -46,6 +46,11 @@ impl Vm {
             return (cur, Err(e));
         }
         let base = self.frames.len();
+        if let Some(e) = cur.pending_raise.take() {
+            if let Err(e) = self.unwind(&mut cur, e, base, true) {
+                return (cur, Err(e));
+            }
+        }
         loop {
             let Some(&instr) = cur.code.instrs.get(cur.pc) else {
                 let e = self.system_error("the code ran past its last instruction");

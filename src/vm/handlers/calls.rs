@@ -28,11 +28,13 @@ impl Exec<'_> {
                     Err(e) => return Flow::Raise(e),
                 };
                 self.frame.stack.truncate(drop_from);
-                if let Some(gen) = self.vm.generator_for_call(&frame) {
-                    self.frame.push(gen);
-                    return Flow::Next;
-                }
-                return Flow::Call(Box::new(frame));
+                return match self.vm.generator_for_call(frame) {
+                    Ok(gen) => {
+                        self.frame.push(gen);
+                        Flow::Next
+                    }
+                    Err(frame) => Flow::Call(Box::new(frame)),
+                };
             }
         }
         let r = self.vm.call(&callable, Args { values: &self.frame.stack[args_start..], kwnames: &kw });

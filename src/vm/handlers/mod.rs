@@ -8,6 +8,7 @@ mod calls;
 mod compare;
 mod control;
 mod exceptions;
+mod generators;
 mod loads;
 mod stack;
 
