@@ -151,8 +151,7 @@ impl Vm {
 
     /// ≤3.10: pop blocks until one handles the exception.
     fn unwind_blocks(&mut self, cur: &mut Frame, e: &PyErr) -> bool {
-        let _ = (cur, e);
-        false
+        matches!(self.unwind_why(cur, super::blocks::Why::Exception(e.clone())), super::blocks::Unwound::Handled)
     }
 
     fn stack_is_low(&self) -> bool {

@@ -7,6 +7,7 @@
 
 pub mod attr;
 pub mod bind;
+pub mod blocks;
 pub mod builtins;
 pub mod class;
 pub mod exceptions;

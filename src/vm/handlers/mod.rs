@@ -3,6 +3,7 @@
 //! generated `dispatch_handler!` calls it. A handler the VM does not define falls back to
 //! `Handlers::unimplemented`, which raises SystemError naming the opcode.
 
+mod blocks;
 mod build;
 mod calls;
 mod compare;
