@@ -26,7 +26,7 @@ mod text;
 pub use code::{CodeObject, Constant, CO_FAST_CELL, CO_FAST_FREE, CO_FAST_HIDDEN, CO_FAST_LOCAL};
 pub use error::{LoadError, LoadErrorKind};
 pub use header::SourceStamp;
-pub use marshal::{read_code_object, read_object, MarshalOptions, MAX_DEPTH};
+pub use marshal::{read_code_object, read_object, MarshalOptions, MAX_DEPTH, MAX_EXPANSION};
 pub use text::{code_points, CodePoints};
 
 use crate::spec::{version_for_magic, MagicLookup, VersionSpec, VERSIONS};
