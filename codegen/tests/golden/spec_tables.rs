@@ -106,6 +106,22 @@ pub fn dispatch<H: Handlers>(
         Handler::PopTop => h.pop_top(operand),
     }
 }
+/// The same `match`, expanded where the concrete handler type is known: method
+/// resolution then picks an inherent method of that type (which may live in any
+/// module) before the `Handlers` default, so handlers can be grouped by topic.
+#[allow(unused_macros)]
+macro_rules! dispatch_handler {
+    ($h:expr, $handler:expr, $operand:expr) => {
+        match $handler { $crate::spec::Handler::BuildTuple => $h .build_tuple($operand),
+        $crate::spec::Handler::CompareOp => $h .compare_op($operand),
+        $crate::spec::Handler::ExtendedArg => $h .extended_arg($operand),
+        $crate::spec::Handler::JumpIfFalseKeep => $h .jump_if_false_keep($operand),
+        $crate::spec::Handler::PopJumpIfFalse => $h .pop_jump_if_false($operand),
+        $crate::spec::Handler::PopTop => $h .pop_top($operand), }
+    };
+}
+#[allow(unused_imports)]
+pub(crate) use dispatch_handler;
 /// `-1`
 #[allow(clippy::all, unused_parens)]
 fn formula_0(_oparg: i64) -> i64 {
