@@ -108,6 +108,11 @@ def render(c, terms):
         parts.append(("-" if k < 0 else "+", body))
     if not parts:
         return str(c)
+    if c < 0 and parts[0][0] == "+":  # "oparg - 1" reads better than "-1 + oparg"
+        out = parts[0][1]
+        for sign, body in parts[1:]:
+            out += " %s %s" % (sign, body)
+        return out + " - %d" % -c
     if c != 0:
         out = str(c)
         for sign, body in parts:
@@ -420,8 +425,24 @@ def refresh_version(version):
             exe = os.path.join(PYENV, d, "bin", "python")
             out = subprocess.run([exe, os.path.join(os.path.dirname(__file__), "extract_facts.py")],
                                  check=True, capture_output=True).stdout
-            with open(os.path.join(FACTS_DIR, version + ".json"), "wb") as f:
-                f.write(out)
+            fresh = json.loads(out)
+            path = os.path.join(FACTS_DIR, version + ".json")
+            if os.path.exists(path):
+                # keep what the interpreter cannot report: the magic range (from
+                # bytecode-formats.md) and, for 2.7, the compile.c-derived stack effects
+                # (tools/facts_from_reference.py --fill)
+                with open(path) as f:
+                    before = json.load(f)
+                if "magic_range" in before:
+                    fresh["magic_range"] = before["magic_range"]
+                if fresh.get("stack_effect_samples") is None and before.get("stack_effect_samples"):
+                    for k in ("stack_effect_samples", "stack_effect_source", "stack_effect_has_jump",
+                              "stack_effect_overrides", "stackdepth_walk_adjust"):
+                        if k in before:
+                            fresh[k] = before[k]
+            with open(path, "w") as f:
+                json.dump(fresh, f, indent=1, sort_keys=True)
+                f.write("\n")
             print("refreshed facts of %s from %s" % (version, exe), file=sys.stderr)
             return
     raise SystemExit("no interpreter for %s under %s" % (version, PYENV))
