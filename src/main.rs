@@ -1,5 +1,7 @@
-//! The `xpython` command line.
+//! The `xpython` command line: parses arguments and hands off to `xpython::cli`.
 
-fn main() {
-    let _ = xpython::spec::VERSIONS.len();
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    xpython::cli::main()
 }

@@ -23,7 +23,7 @@ pub enum MagicLookup {
 
 /// Finds the version whose magic range holds `magic`.
 pub fn version_for_magic(magic: u16) -> MagicLookup {
-    if let Some(v) = VERSIONS.iter().find(|v| {
+    if let Some(v) = VERSIONS.iter().copied().find(|v| {
         let (lo, hi) = v.format.magic_range;
         (lo..=hi).contains(&magic)
     }) {
@@ -40,5 +40,5 @@ pub fn version_for_magic(magic: u16) -> MagicLookup {
 
 /// Finds a supported version by its "X.Y" name.
 pub fn version_by_id(id: &str) -> Option<&'static VersionSpec> {
-    VERSIONS.iter().find(|v| v.format.id == id)
+    VERSIONS.iter().copied().find(|v| v.format.id == id)
 }

@@ -1,0 +1,51 @@
+//! Command-line interface: argument parsing (clap) and the subcommands.
+//!
+//! Every failure a user can cause (a missing file, a malformed `.pyc`, an unsupported
+//! version) is reported as one line `xpython: error: FILE: what is wrong` on stderr with
+//! exit status 1; bad options exit with status 2 and a usage message (clap's behaviour,
+//! which matches `python`'s).
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+mod opcodes;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "xpython",
+    version,
+    about = "A CPython bytecode interpreter for the .pyc files of CPython 2.4 to 3.13",
+    long_about = None
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Disassemble a .pyc file the way the matching CPython's `dis` module prints it.
+    Dis(DisArgs),
+    /// Reference documentation of every opcode of every version, generated from the spec.
+    Opcodes(opcodes::OpcodesArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct DisArgs {
+    /// The .pyc files to disassemble.
+    #[arg(required = true)]
+    pub files: Vec<std::path::PathBuf>,
+}
+
+/// Reports a user-facing error the way every subcommand does.
+pub fn report_error(subject: &str, message: &str) {
+    eprintln!("xpython: error: {subject}: {message}");
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Dis(args) => crate::dis::command(&args),
+        Command::Opcodes(args) => opcodes::command(&args),
+    }
+}
