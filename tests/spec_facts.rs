@@ -32,9 +32,10 @@ fn root() -> PathBuf {
 }
 
 fn load_facts(version: &str) -> Value {
-    let path = root().join("tests/data/facts").join(format!("{version}.json"));
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let path = root()
+        .join("tests/data/facts")
+        .join(format!("{version}.json"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
@@ -85,7 +86,13 @@ fn kind_list(kind: &str) -> Option<&'static str> {
 }
 
 const LISTS: [&str; 7] = [
-    "hasconst", "hasname", "haslocal", "hasfree", "hasjrel", "hasjabs", "hascompare",
+    "hasconst",
+    "hasname",
+    "haslocal",
+    "hasfree",
+    "hasjrel",
+    "hasjabs",
+    "hascompare",
 ];
 
 fn int(v: &Value) -> Option<i64> {
@@ -104,32 +111,55 @@ fn check_version(v: &xpython_codegen::ResolvedVersion, facts: &Value, out: &mut 
     if let Some(range) = facts.get("magic_range").and_then(Value::as_array) {
         let (lo, hi) = (int(&range[0]).unwrap(), int(&range[1]).unwrap());
         if (i64::from(v.magic_range.0), i64::from(v.magic_range.1)) != (lo, hi) {
-            fail(format!("magic_range {:?} but the facts say ({lo}, {hi})", v.magic_range));
+            fail(format!(
+                "magic_range {:?} but the facts say ({lo}, {hi})",
+                v.magic_range
+            ));
         }
         if !(lo..=hi).contains(&magic) {
             fail(format!("final magic {magic} outside the magic range"));
         }
     }
     if i64::from(v.marshal_version) != int(&facts["marshal_version"]).unwrap() {
-        fail(format!("marshal_version {} but the facts say {}", v.marshal_version, facts["marshal_version"]));
+        fail(format!(
+            "marshal_version {} but the facts say {}",
+            v.marshal_version, facts["marshal_version"]
+        ));
     }
     let have_argument = int(&facts["HAVE_ARGUMENT"]).unwrap();
     if i64::from(v.have_argument) != have_argument {
-        fail(format!("have_argument {} but HAVE_ARGUMENT is {have_argument}", v.have_argument));
+        fail(format!(
+            "have_argument {} but HAVE_ARGUMENT is {have_argument}",
+            v.have_argument
+        ));
     }
     if Some(v.cmp_ops.clone()) != str_list(facts, "cmp_op") {
-        fail(format!("cmp_ops {:?} but cmp_op is {}", v.cmp_ops, facts["cmp_op"]));
+        fail(format!(
+            "cmp_ops {:?} but cmp_op is {}",
+            v.cmp_ops, facts["cmp_op"]
+        ));
     }
     if let Some(nb) = facts.get("_nb_ops").and_then(Value::as_array) {
         let want: Vec<(String, String)> = nb
             .iter()
-            .map(|p| (p[0].as_str().unwrap().to_string(), p[1].as_str().unwrap().to_string()))
+            .map(|p| {
+                (
+                    p[0].as_str().unwrap().to_string(),
+                    p[1].as_str().unwrap().to_string(),
+                )
+            })
             .collect();
         if v.binary_ops != want {
-            fail(format!("binary_ops differ from _nb_ops: {:?}", v.binary_ops));
+            fail(format!(
+                "binary_ops differ from _nb_ops: {:?}",
+                v.binary_ops
+            ));
         }
     }
-    for (mine, key) in [(&v.intrinsics_1, "_intrinsic_1_descs"), (&v.intrinsics_2, "_intrinsic_2_descs")] {
+    for (mine, key) in [
+        (&v.intrinsics_1, "_intrinsic_1_descs"),
+        (&v.intrinsics_2, "_intrinsic_2_descs"),
+    ] {
         if let Some(want) = str_list(facts, key) {
             if *mine != want {
                 fail(format!("intrinsics differ from {key}: {mine:?}"));
@@ -142,7 +172,10 @@ fn check_version(v: &xpython_codegen::ResolvedVersion, facts: &Value, out: &mut 
         _ => false,
     };
     if !encoding_ok {
-        fail(format!("encoding {:?} with extended_arg_shift {}", v.encoding, v.extended_arg_shift));
+        fail(format!(
+            "encoding {:?} with extended_arg_shift {}",
+            v.encoding, v.extended_arg_shift
+        ));
     }
 
     // ---- the opcode set
@@ -157,20 +190,25 @@ fn check_version(v: &xpython_codegen::ResolvedVersion, facts: &Value, out: &mut 
             fail(format!("{name}: in opmap as {num}, missing from the spec"));
         }
     }
-    for name in v.ops.keys() {
-        if !real.contains_key(name.as_str()) {
+    for (name, op) in &v.ops {
+        // experimental opcodes (spec/experimental) are not CPython's
+        if op.experiment.is_none() && !real.contains_key(name.as_str()) {
             fail(format!("{name}: in the spec, not in opmap"));
         }
     }
 
     let extended_arg = int(&facts["EXTENDED_ARG"]).unwrap();
     let min_instrumented = facts.get("MIN_INSTRUMENTED_OPCODE").and_then(int);
-    let caches = facts.get("_inline_cache_entries").and_then(Value::as_object);
+    let caches = facts
+        .get("_inline_cache_entries")
+        .and_then(Value::as_object);
     let samples = facts.get("stack_effect_samples").and_then(Value::as_object);
     let uses_hasarg = facts.get("hasarg").is_some();
 
     for (name, op) in &v.ops {
-        let Some(&num) = real.get(name.as_str()) else { continue };
+        let Some(&num) = real.get(name.as_str()) else {
+            continue;
+        };
         let mut fail = |msg: String| out.push(format!("{id} {name}: {msg}"));
         if i64::from(op.num) != num {
             fail(format!("num {} but opmap says {num}", op.num));
@@ -180,13 +218,21 @@ fn check_version(v: &xpython_codegen::ResolvedVersion, facts: &Value, out: &mut 
         }
 
         // argument presence and kind
-        let has_arg = if uses_hasarg { in_list(facts, "hasarg", name) } else { num >= have_argument };
+        let has_arg = if uses_hasarg {
+            in_list(facts, "hasarg", name)
+        } else {
+            num >= have_argument
+        };
         let kind = op.arg.as_str();
         if (kind != "none") != has_arg {
             fail(format!(
                 "arg {kind:?}, but the opcode {} an argument ({})",
                 if has_arg { "takes" } else { "takes no" },
-                if uses_hasarg { "hasarg" } else { "HAVE_ARGUMENT" }
+                if uses_hasarg {
+                    "hasarg"
+                } else {
+                    "HAVE_ARGUMENT"
+                }
             ));
         }
         if (num == extended_arg) != (kind == "extended_arg") {
@@ -207,42 +253,64 @@ fn check_version(v: &xpython_codegen::ResolvedVersion, facts: &Value, out: &mut 
         }
 
         // inline caches
-        let want_cache = caches.and_then(|c| c.get(name.as_str())).and_then(int).unwrap_or(0);
+        let want_cache = caches
+            .and_then(|c| c.get(name.as_str()))
+            .and_then(int)
+            .unwrap_or(0);
         if i64::from(op.cache) != want_cache {
-            fail(format!("cache {} but _inline_cache_entries says {want_cache}", op.cache));
+            fail(format!(
+                "cache {} but _inline_cache_entries says {want_cache}",
+                op.cache
+            ));
         }
 
         // never in a .pyc
         if let Some(min) = min_instrumented {
             if num >= min && !op.not_in_pyc {
-                fail(format!("number {num} >= MIN_INSTRUMENTED_OPCODE {min} but not marked not_in_pyc"));
+                fail(format!(
+                    "number {num} >= MIN_INSTRUMENTED_OPCODE {min} but not marked not_in_pyc"
+                ));
             }
         }
 
         // doc starts with the stack picture
         let picture = op.doc.split(')').next().unwrap_or("");
         if !op.doc.starts_with('(') || !picture.contains("--") {
-            fail(format!("doc does not start with a (inputs -- outputs) picture: {:?}", op.doc));
+            fail(format!(
+                "doc does not start with a (inputs -- outputs) picture: {:?}",
+                op.doc
+            ));
         }
 
         // stack effects
-        let Some(per_arg) = samples.and_then(|s| s.get(name.as_str())).and_then(Value::as_object) else {
+        let Some(per_arg) = samples
+            .and_then(|s| s.get(name.as_str()))
+            .and_then(Value::as_object)
+        else {
             continue;
         };
         for (arg, rec) in per_arg {
-            let oparg: i64 = if arg == "noarg" { 0 } else { arg.parse().expect("oparg key") };
+            let oparg: i64 = if arg == "noarg" {
+                0
+            } else {
+                arg.parse().expect("oparg key")
+            };
             let s = op.stack.eval(oparg);
             let j = op.stack_jump.as_ref().map_or(s, |f| f.eval(oparg));
             let get = |k: &str| rec.get(k).and_then(int);
             if rec.get("nojump").is_some() {
                 if let Some(want) = get("nojump") {
                     if s != want {
-                        fail(format!("oparg {arg}: stack = {s}, dis.stack_effect(jump=False) = {want}"));
+                        fail(format!(
+                            "oparg {arg}: stack = {s}, dis.stack_effect(jump=False) = {want}"
+                        ));
                     }
                 }
                 if let Some(want) = get("jump") {
                     if j != want {
-                        fail(format!("oparg {arg}: stack_jump = {j}, dis.stack_effect(jump=True) = {want}"));
+                        fail(format!(
+                            "oparg {arg}: stack_jump = {j}, dis.stack_effect(jump=True) = {want}"
+                        ));
                     }
                 }
                 continue;
@@ -260,7 +328,9 @@ fn check_version(v: &xpython_codegen::ResolvedVersion, facts: &Value, out: &mut 
                 ));
                 continue;
             }
-            fail(format!("oparg {arg}: max(stack = {s}, stack_jump = {j}) != recorded {any}"));
+            fail(format!(
+                "oparg {arg}: max(stack = {s}, stack_jump = {j}) != recorded {any}"
+            ));
         }
     }
 }
@@ -284,12 +354,18 @@ fn spec_matches_facts_of_every_version() {
         }
         for (name, op) in &v.ops {
             if !spec.handlers.contains_key(&op.handler) {
-                failures.push(format!("{} {name}: handler {:?} is not in handlers.toml", v.id, op.handler));
+                failures.push(format!(
+                    "{} {name}: handler {:?} is not in handlers.toml",
+                    v.id, op.handler
+                ));
             }
         }
     }
     if !failures.is_empty() {
-        let mut msg = format!("{} mismatch(es) between spec/ and tests/data/facts/:\n", failures.len());
+        let mut msg = format!(
+            "{} mismatch(es) between spec/ and tests/data/facts/:\n",
+            failures.len()
+        );
         for f in &failures {
             let _ = writeln!(msg, "  {f}");
         }
@@ -307,7 +383,10 @@ fn facts_cover_the_supported_versions() {
         assert!(have.contains(v), "tests/data/facts/{v}.json is missing");
         let facts = load_facts(v);
         assert!(
-            facts.get("stack_effect_samples").and_then(Value::as_object).is_some(),
+            facts
+                .get("stack_effect_samples")
+                .and_then(Value::as_object)
+                .is_some(),
             "{v}: no stack-effect samples recorded"
         );
     }

@@ -219,7 +219,7 @@ def order_versions(parents):
     return out
 
 
-def build(facts, old, warnings):
+def build(facts, old, warnings, reset_era=False):
     versions = sorted(facts, key=vkey)
     parents = {}
     for v in versions:
@@ -244,7 +244,9 @@ def build(facts, old, warnings):
         oldv = old.get(v, {"version": {}, "ops": {}})
         ver = {"id": v}
         for k, val in era_defaults(v).items():
-            ver[k] = oldv["version"].get(k, pnew["version"].get(k, val))
+            # the spec's value (hand-written or inherited) wins; the era default only
+            # fills a version the spec does not have yet (or all, with --reset-era-fields)
+            ver[k] = val if reset_era else oldv["version"].get(k, val)
         ver["magic"] = f["magic"]
         ver["magic_range"] = oldv["version"].get("magic_range", f.get("magic_range"))
         ver["marshal_version"] = f["marshal_version"]
@@ -451,6 +453,9 @@ def refresh_version(version):
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--check", action="store_true", help="write nothing; exit 1 if a file would change")
+    ap.add_argument("--reset-era-fields", action="store_true",
+                    help="set header_size, code_layout, encoding, jumps, line/exception tables and "
+                         "compare_shift of every version from bytecode-formats.md's rules")
     ap.add_argument("--version", action="append", default=[],
                     help="re-extract this version's facts from its interpreter first")
     args = ap.parse_args()
@@ -459,7 +464,7 @@ def main():
     facts = load_facts()
     old = normalise(resolve(load_spec_files())) if os.path.isdir(SPEC_DIR) else {}
     warnings = []
-    new, parents = build(facts, old, warnings)
+    new, parents = build(facts, old, warnings, args.reset_era_fields)
     changed = []
     for v in sorted(new, key=vkey):
         text = render_file(v, new, parents)
