@@ -3,6 +3,7 @@
 //! `init` when an interpreter starts.
 
 pub mod args;
+pub mod exceptions;
 pub mod functions;
 pub mod generic;
 pub mod list;
@@ -15,6 +16,7 @@ use crate::vm::Vm;
 /// Registers every builtin function and method.
 pub fn init_all(vm: &mut Vm) {
     object::init(vm);
+    exceptions::init(vm);
     functions::init(vm);
     generic::init(vm);
     list::init(vm);

@@ -30,6 +30,27 @@ impl Vm {
         let _ = self.dict_set(&dict, key, f);
     }
 
+    /// Adds a computed attribute (a property whose getter and setter are builtins).
+    pub fn add_getset(&mut self, t: &ObjRef, name: &'static str, get: NativeFn, set: Option<NativeFn>) {
+        let fget = self.new_builtin(name, get, BuiltinKind::Function, Some(t.clone()));
+        let fset = match set {
+            Some(f) => self.new_builtin(name, f, BuiltinKind::Function, Some(t.clone())),
+            None => Value::None,
+        };
+        let prop = Object::new(
+            self.types.property.clone(),
+            Payload::Property(Box::new([
+                crate::object::PyCell::new(fget),
+                crate::object::PyCell::new(fset),
+                crate::object::PyCell::new(Value::None),
+                crate::object::PyCell::new(Value::None),
+            ])),
+        );
+        let key = Value::Obj(self.intern(name));
+        let dict = self.type_data(t).dict.clone();
+        let _ = self.dict_set(&dict, key, Value::Obj(prop));
+    }
+
     /// Writes text to standard output (buffered; flushed at exit and before tracebacks).
     pub fn write_stdout(&mut self, s: &str) {
         self.stdout.extend_from_slice(s.as_bytes());

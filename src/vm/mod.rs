@@ -70,6 +70,8 @@ pub struct Vm {
     /// Raise RecursionError when the Rust stack pointer goes below this address.
     pub stack_limit: Option<usize>,
     pub singletons: Singletons,
+    /// Where instruction traces go, when tracing is on.
+    pub trace: Option<Box<dyn std::io::Write>>,
     /// Buffered standard output.
     pub stdout: Vec<u8>,
     /// The exception currently being handled (`sys.exc_info()`), or None.
@@ -116,6 +118,7 @@ impl Vm {
             repr_active: Vec::new(),
             handled: Value::None,
             stdout: Vec::new(),
+            trace: None,
         }
     }
 

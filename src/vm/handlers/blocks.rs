@@ -30,13 +30,16 @@ impl Exec<'_> {
         Flow::Next
     }
 
-    /// POP_BLOCK: leaves the innermost block (up to 3.7 also dropping what it left on the
-    /// stack; from 3.8 the stack is already at the block's level).
+    /// 3.8–3.10 POP_BLOCK: leaves the innermost block; the stack stays as it is.
     pub fn pop_block(&mut self, _: u32) -> Flow {
+        self.frame.blocks.pop();
+        Flow::Next
+    }
+
+    /// ≤3.7 POP_BLOCK: leaves the innermost block and drops what was pushed above it.
+    pub fn pop_block_unwind(&mut self, _: u32) -> Flow {
         if let Some(b) = self.frame.blocks.pop() {
-            if self.frame.stack.len() > b.level as usize && b.kind != BlockKind::ExceptHandler {
-                self.frame.stack.truncate(b.level as usize);
-            }
+            self.frame.stack.truncate(b.level as usize);
         }
         Flow::Next
     }
