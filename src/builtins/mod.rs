@@ -10,6 +10,7 @@ pub mod list;
 pub mod object;
 pub mod range;
 pub mod str;
+pub mod super_;
 
 use crate::vm::Vm;
 
@@ -22,5 +23,6 @@ pub fn init_all(vm: &mut Vm) {
     list::init(vm);
     range::init(vm);
     str::init(vm);
+    super_::init(vm);
     vm.init_generator_types();
 }

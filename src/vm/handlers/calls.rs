@@ -37,7 +37,9 @@ impl Exec<'_> {
                 };
             }
         }
+        let saved = std::mem::replace(&mut self.vm.calling_frame, &*self.frame as *const _);
         let r = self.vm.call(&callable, Args { values: &self.frame.stack[args_start..], kwnames: &kw });
+        self.vm.calling_frame = saved;
         self.frame.stack.truncate(drop_from);
         self.push_result(r)
     }

@@ -307,7 +307,7 @@ impl Exec<'_> {
     fn method_lookup(&mut self, obj: &Value, i: u32) -> Result<Result<(Value, Value), Value>, Flow> {
         let name = self.name(i);
         let class_ = self.vm.class_of(obj).clone();
-        let is_plain_instance = !matches!(obj.payload(), Some(Payload::Type(_) | Payload::Module(_)));
+        let is_plain_instance = !matches!(obj.payload(), Some(Payload::Type(_) | Payload::Module(_) | Payload::Super(_)));
         if is_plain_instance && !self.vm.has_custom_getattribute(&class_) {
             if let Some(f) = self.vm.lookup_in_mro(&class_, &name) {
                 let is_method = matches!(f.payload(), Some(Payload::Function(_)))
@@ -368,6 +368,51 @@ impl Exec<'_> {
             Err(f) => return f,
         }
         Flow::Next
+    }
+
+    /// 3.12+: `[super, class, self]` → `super(class, self).name`; name `oparg >> 2`,
+    /// bit 0 a method load, bit 1 the two-argument form.
+    fn super_attr(&mut self, arg: u32) -> Result<(Value, Value, bool), Flow> {
+        let self_v = self.frame.pop();
+        let class_v = self.frame.pop();
+        let super_callable = self.frame.pop();
+        let name = self.name(arg >> 2);
+        let sup = if matches!(&super_callable, Value::Obj(o) if std::rc::Rc::ptr_eq(o, &self.vm.types.super_)) {
+            self.vm.new_super(class_v, self_v.clone()).map_err(Flow::Raise)?
+        } else {
+            let args = if arg & 2 != 0 { vec![class_v, self_v.clone()] } else { vec![] };
+            self.vm.call(&super_callable, crate::object::Args::positional(&args)).map_err(Flow::Raise)?
+        };
+        let attr = self.vm.get_attr(&sup, &name).map_err(Flow::Raise)?;
+        Ok((attr, self_v, arg & 1 != 0))
+    }
+
+    /// 3.12 LOAD_SUPER_ATTR: pushes the attribute, or for a method load `[NULL, bound]`.
+    pub fn load_super_attr(&mut self, arg: u32) -> Flow {
+        match self.super_attr(arg) {
+            Ok((attr, _, method)) => {
+                if method {
+                    self.frame.push(Value::Null);
+                }
+                self.frame.push(attr);
+                Flow::Next
+            }
+            Err(f) => f,
+        }
+    }
+
+    /// 3.13 LOAD_SUPER_ATTR: a method load pushes `[bound, NULL]`.
+    pub fn load_super_attr_self_or_null(&mut self, arg: u32) -> Flow {
+        match self.super_attr(arg) {
+            Ok((attr, _, method)) => {
+                self.frame.push(attr);
+                if method {
+                    self.frame.push(Value::Null);
+                }
+                Flow::Next
+            }
+            Err(f) => f,
+        }
     }
 
     pub fn store_attr(&mut self, i: u32) -> Flow {
