@@ -3,6 +3,7 @@
 //! generated `dispatch_handler!` calls it. A handler the VM does not define falls back to
 //! `Handlers::unimplemented`, which raises SystemError naming the opcode.
 
+mod asyncio;
 mod blocks;
 mod build;
 mod calls;
@@ -12,6 +13,7 @@ mod exceptions;
 mod generators;
 mod loads;
 mod stack;
+mod unpack;
 
 use super::eval::{Exec, Flow};
 use super::PyResult;
