@@ -25,4 +25,5 @@ pub fn init_all(vm: &mut Vm) {
     str::init(vm);
     super_::init(vm);
     vm.init_generator_types();
+    vm.init_async_gen_types();
 }

@@ -221,6 +221,11 @@ impl Vm {
             let g = receiver.as_obj().cloned().unwrap_or_else(|| self.types.generator.clone());
             return self.gen_resume(&g, value, None);
         }
+        if let Some(Payload::Other(any)) = receiver.payload() {
+            if let Some(imm) = any.downcast_ref::<super::async_gen::Immediate>() {
+                return Ok(GenResult::Return(imm.0.clone()));
+            }
+        }
         let r = if value.is_none() {
             let name = self.names.__next__.clone();
             match self.call_special(receiver, &name, &[]) {

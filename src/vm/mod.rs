@@ -5,6 +5,7 @@
 //! `PyResult<T>`, whose error is the exception instance (`PyErr`). Nothing is swallowed:
 //! a helper that cannot handle an error returns it.
 
+pub mod async_gen;
 pub mod attr;
 pub mod bind;
 pub mod blocks;

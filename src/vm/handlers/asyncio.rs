@@ -60,9 +60,21 @@ impl Exec<'_> {
         self.push_result(r)
     }
 
-    /// 3.6: `__aiter__` may still return an awaitable.
-    pub fn get_aiter_awaitable(&mut self, a: u32) -> Flow {
-        self.get_aiter(a)
+    /// 3.5–3.6: the result is awaited (YIELD_FROM follows): an async iterator is
+    /// wrapped in an awaitable that returns it at once; anything else is awaited as is.
+    pub fn get_aiter_awaitable(&mut self, _: u32) -> Flow {
+        let v = self.frame.pop();
+        let aiter = tri!(self.aiter_of(&v));
+        let anext = self.vm.names.__anext__.clone();
+        let class_ = self.vm.class_of(&aiter).clone();
+        if self.vm.lookup_in_mro(&class_, &anext).is_some() {
+            let w = self.vm.immediate_awaitable(aiter);
+            self.frame.push(w);
+        } else {
+            let r = self.vm.awaitable_iter(&aiter);
+            return self.push_result(r);
+        }
+        Flow::Next
     }
 
     pub fn get_anext(&mut self, _: u32) -> Flow {
@@ -148,9 +160,11 @@ impl Exec<'_> {
         }
     }
 
-    /// 3.11: marks a value an async generator yields (the async-generator protocol
-    /// itself is not implemented yet; the value passes through).
+    /// 3.11: marks the value an async generator body is about to yield.
     pub fn async_gen_wrap(&mut self, _: u32) -> Flow {
+        let v = self.frame.pop();
+        let w = self.vm.async_gen_wrap_value(v);
+        self.frame.push(w);
         Flow::Next
     }
 }

@@ -379,7 +379,7 @@ impl Exec<'_> {
                 _ => Err(self.vm.system_error("LIST_TO_TUPLE of a non-list")),
             },
             "INTRINSIC_STOPITERATION_ERROR" => Err(self.stop_iteration_error(v)),
-            "INTRINSIC_ASYNC_GEN_WRAP" => Ok(v),
+            "INTRINSIC_ASYNC_GEN_WRAP" => Ok(self.vm.async_gen_wrap_value(v)),
             "INTRINSIC_SUBSCRIPT_GENERIC" => Ok(v),
             _ => Err(self.vm.system_error(&format!("intrinsic {name} is not supported"))),
         };
