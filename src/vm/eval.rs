@@ -121,6 +121,9 @@ impl Vm {
             return Err(self.new_exception(&self.types.exc.recursion_error.clone(), msg));
         }
         self.depth += 1;
+        if crate::object::gc::due() {
+            crate::object::gc::collect();
+        }
         Ok(())
     }
 
