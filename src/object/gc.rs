@@ -20,12 +20,16 @@ use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::{Rc, Weak};
 
-/// Tracked objects created between collections.
-const THRESHOLD: usize = 20_000;
+/// Tracked objects created between collections, at least.
+const MIN_THRESHOLD: usize = 20_000;
 
 thread_local! {
     static TRACKED: RefCell<Vec<Weak<Object>>> = const { RefCell::new(Vec::new()) };
     static SINCE_LAST: Cell<usize> = const { Cell::new(0) };
+    /// Objects to create before the next collection: as many as survived the last one
+    /// (at least `MIN_THRESHOLD`), so the cost of scanning stays proportional to the
+    /// allocations (CPython reaches the same with generations).
+    static THRESHOLD: Cell<usize> = const { Cell::new(MIN_THRESHOLD) };
 }
 
 /// Whether objects with this payload can be part of a cycle.
@@ -48,7 +52,7 @@ pub fn track(o: &ObjRef) {
 /// True when enough objects were created that a collection is due.
 #[inline]
 pub fn due() -> bool {
-    SINCE_LAST.with(|c| c.get() >= THRESHOLD)
+    SINCE_LAST.with(|c| c.get()) >= THRESHOLD.with(|t| t.get())
 }
 
 /// Calls `f` on every object `o` references.
@@ -211,6 +215,7 @@ pub fn collect() -> usize {
         });
     }
     let garbage: Vec<ObjRef> = live.iter().zip(&reachable).filter(|(_, r)| !**r).map(|(o, _)| o.clone()).collect();
+    THRESHOLD.with(|t| t.set((live.len() - garbage.len()).max(MIN_THRESHOLD)));
     drop(live);
     let mut dropped = Vec::new();
     for o in &garbage {

@@ -168,6 +168,43 @@ impl Object {
     }
 }
 
+thread_local! {
+    /// How many `Object` drops are running inside each other.
+    static DROP_DEPTH: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+    /// Contents of objects whose drop was deferred to keep the Rust stack shallow.
+    static DEFERRED: std::cell::RefCell<Vec<Payload>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Nested drops deeper than this hand their contents to the outermost drop.
+const MAX_DROP_DEPTH: u32 = 512;
+
+impl Drop for Object {
+    /// Dropping a deeply nested structure (a list in a list in a list...) would recurse
+    /// once per level on the Rust stack; past a fixed depth the contents are moved to a
+    /// worklist that the outermost drop empties iteratively (CPython's "trashcan").
+    fn drop(&mut self) {
+        let depth = DROP_DEPTH.with(|d| {
+            let v = d.get() + 1;
+            d.set(v);
+            v
+        });
+        if depth > MAX_DROP_DEPTH && gc::is_container(&self.payload) {
+            let payload = std::mem::replace(&mut self.payload, Payload::Plain);
+            DEFERRED.with(|q| q.borrow_mut().push(payload));
+        }
+        if let Some(d) = self.dict.take() {
+            drop(d);
+        }
+        if depth == 1 {
+            // The outermost drop empties the worklist (more may be added while it does).
+            while let Some(p) = DEFERRED.with(|q| q.borrow_mut().pop()) {
+                drop(p);
+            }
+        }
+        DROP_DEPTH.with(|d| d.set(d.get() - 1));
+    }
+}
+
 impl fmt::Debug for Value {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

@@ -38,6 +38,26 @@ pub struct Exec<'a> {
 }
 
 impl Vm {
+    /// RecursionError when the Rust stack is nearly used up (deeply nested data).
+    pub fn check_stack(&self, what: &str) -> PyResult<()> {
+        if self.stack_is_low() {
+            let msg = format!("maximum recursion depth exceeded{what}");
+            return Err(self.new_exception(&self.types.exc.recursion_error, &msg));
+        }
+        Ok(())
+    }
+
+    /// Counts a level of native recursion (repr, comparison) against the recursion
+    /// limit, as CPython's Py_EnterRecursiveCall does; the caller decrements `depth`.
+    pub fn enter_recursion(&mut self, what: &str) -> PyResult<()> {
+        if self.depth >= self.recursion_limit || self.stack_is_low() {
+            let msg = format!("maximum recursion depth exceeded{what}");
+            return Err(self.new_exception(&self.types.exc.recursion_error.clone(), &msg));
+        }
+        self.depth += 1;
+        Ok(())
+    }
+
     /// Runs `frame` and every Python call it makes until it returns, yields or raises.
     /// Returns the frame (a generator keeps it) and how it ended.
     pub fn run_frame(&mut self, frame: Frame) -> (Frame, PyResult<FrameExit>) {
@@ -192,7 +212,9 @@ impl Vm {
         }
     }
 
-    fn stack_is_low(&self) -> bool {
+    /// Whether the Rust stack is nearly used up (checked by every path that recurses on
+    /// the Rust stack for nested data or re-entrant calls).
+    pub(crate) fn stack_is_low(&self) -> bool {
         match self.stack_limit {
             Some(limit) => {
                 let here = 0u8;

@@ -12,6 +12,17 @@ use crate::object::{ObjRef, Payload, Value};
 
 /// Native equality for keys: decides without running Python code when it can.
 pub fn native_eq(a: &Value, b: &Value) -> Eq {
+    native_eq_depth(a, b, 0)
+}
+
+/// Nested tuples deeper than this are compared through the general path, which checks
+/// the stack.
+const NATIVE_EQ_DEPTH: u32 = 1000;
+
+fn native_eq_depth(a: &Value, b: &Value, depth: u32) -> Eq {
+    if depth > NATIVE_EQ_DEPTH {
+        return Eq::Unknown;
+    }
     use Value::*;
     let yes = |c: bool| if c { Eq::Equal } else { Eq::Different };
     match (a, b) {
@@ -37,7 +48,7 @@ pub fn native_eq(a: &Value, b: &Value) -> Eq {
                         return Eq::Different;
                     }
                     for (p, q) in s.iter().zip(t.iter()) {
-                        match native_eq(p, q) {
+                        match native_eq_depth(p, q, depth + 1) {
                             Eq::Equal => {}
                             other => return other,
                         }
@@ -82,6 +93,7 @@ impl Vm {
     }
 
     fn hash_object(&mut self, o: &ObjRef, v: &Value) -> PyResult<i64> {
+        self.check_stack("")?;
         if is_exact_builtin(o) {
             match &o.payload {
                 Payload::Str(s) => return Ok(s.hash(self.sip)),

@@ -82,7 +82,7 @@ pub struct Vm {
     /// The exception currently being handled (`sys.exc_info()`), or None.
     pub handled: Value,
     /// Containers whose repr is being computed (to print `[...]` for self-reference).
-    pub repr_active: Vec<usize>,
+    pub repr_active: std::collections::HashSet<usize>,
 }
 
 /// The objects of which exactly one exists.
@@ -120,7 +120,7 @@ impl Vm {
             frames: Vec::new(),
             stack_limit: None,
             singletons,
-            repr_active: Vec::new(),
+            repr_active: std::collections::HashSet::new(),
             handled: Value::None,
             stdout: Vec::new(),
             trace: None,
@@ -205,6 +205,7 @@ impl Vm {
 
     /// Full equality `a == b` as a bool (the slow path runs `__eq__`).
     pub fn eq(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
+        self.check_stack(" in comparison")?;
         match mapping::native_eq(a, b) {
             crate::object::set::Eq::Equal => Ok(true),
             crate::object::set::Eq::Different => Ok(false),

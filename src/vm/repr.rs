@@ -25,6 +25,14 @@ impl Vm {
     }
 
     fn repr_object(&mut self, o: &ObjRef, v: &Value) -> PyResult<String> {
+        // Like CPython, a repr counts against the recursion limit.
+        self.enter_recursion(" while getting the repr of an object")?;
+        let r = self.repr_object_inner(o, v);
+        self.depth -= 1;
+        r
+    }
+
+    fn repr_object_inner(&mut self, o: &ObjRef, v: &Value) -> PyResult<String> {
         let version = self.version.format.major_minor;
         let class_ = o.class().clone();
         if self.type_data(&class_).is_heap {
@@ -290,16 +298,10 @@ impl Vm {
     }
 
     fn repr_enter(&mut self, o: &ObjRef) -> bool {
-        let id = Rc::as_ptr(o) as usize;
-        if self.repr_active.contains(&id) {
-            return false;
-        }
-        self.repr_active.push(id);
-        true
+        self.repr_active.insert(Rc::as_ptr(o) as usize)
     }
 
     fn repr_leave(&mut self, o: &ObjRef) {
-        let id = Rc::as_ptr(o) as usize;
-        self.repr_active.retain(|&x| x != id);
+        self.repr_active.remove(&(Rc::as_ptr(o) as usize));
     }
 }
