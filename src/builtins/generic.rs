@@ -12,10 +12,7 @@ pub fn init(vm: &mut Vm) {
 fn builtin_next(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     crate::builtins::args::no_kwargs(vm, "next", &args)?;
     match args.pos() {
-        [it] => match vm.next(it)? {
-            Some(v) => Ok(v),
-            None => Err(vm.new_exception(&vm.types.exc.stop_iteration.clone(), "")),
-        },
+        [it] => vm.next_or_stop(it),
         [it, default] => Ok(vm.next(it)?.unwrap_or_else(|| default.clone())),
         p => Err(vm.type_error(&format!("next expected at most 2 arguments, got {}", p.len()))),
     }

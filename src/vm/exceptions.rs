@@ -141,10 +141,14 @@ impl Vm {
     pub fn exception_last_line(&mut self, exc: &ObjRef) -> String {
         let v = Value::Obj(exc.clone());
         let class_ = exc.class().clone();
-        let name = self.type_data(&class_).qualname.get().to_string();
+        let name = if super::flavour::traceback_uses_qualname(self.version) {
+            self.type_data(&class_).qualname.get().to_string()
+        } else {
+            self.type_data(&class_).name().to_string()
+        };
         let module = self.type_module(&class_);
         let full = match module.as_deref() {
-            Some("builtins") | Some("exceptions") | Some("__main__") | None => name,
+            Some("builtins") | Some("exceptions") | None => name,
             Some(m) => format!("{m}.{name}"),
         };
         let msg = self.str(&v).unwrap_or_else(|_| "<exception str() failed>".into());

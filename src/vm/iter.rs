@@ -110,6 +110,22 @@ impl Vm {
         }
     }
 
+    /// `next(it)` as the builtin does it: raises StopIteration at exhaustion, carrying a
+    /// generator's return value.
+    pub fn next_or_stop(&mut self, it: &Value) -> PyResult<Value> {
+        if let Some(Payload::Generator(_)) = it.payload() {
+            let g = it.as_obj().cloned().unwrap_or_else(|| self.types.generator.clone());
+            return match self.gen_resume(&g, Value::None, None)? {
+                super::generator::GenResult::Yield(v) => Ok(v),
+                super::generator::GenResult::Return(v) => Err(self.stop_iteration_with(v)),
+            };
+        }
+        match self.next(it)? {
+            Some(v) => Ok(v),
+            None => Err(self.new_exception(&self.types.exc.stop_iteration.clone(), "")),
+        }
+    }
+
     fn next_builtin(&mut self, cell: &PyCell<IterState>) -> PyResult<Option<Value>> {
         enum Step {
             Yield(Value),

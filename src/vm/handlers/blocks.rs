@@ -45,11 +45,15 @@ impl Exec<'_> {
     }
 
     /// 3.0–3.10 POP_EXCEPT: leaves the EXCEPT_HANDLER block, restoring the previously
-    /// handled exception.
+    /// handled exception from the three values on top (3.8+ may have moved a return value
+    /// under them with ROT_FOUR, so nothing below them is dropped).
     pub fn pop_except_block(&mut self, _: u32) -> Flow {
         match self.frame.blocks.pop() {
             Some(b) if b.kind == BlockKind::ExceptHandler => {
-                self.vm.unwind_except_handler(self.frame, &b);
+                let _type = self.frame.pop();
+                let value = self.frame.pop();
+                let _tb = self.frame.pop();
+                self.vm.handled = if value.is_null() { Value::None } else { value };
                 Flow::Next
             }
             _ => Flow::Raise(self.vm.system_error("popped block is not an except handler")),
