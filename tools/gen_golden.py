@@ -102,7 +102,9 @@ def write_if_changed(path, data):
 
 
 def last_line(data):
-    lines = [l for l in data.decode("utf-8", "replace").splitlines() if l.strip()]
+    """The last non-blank line (split on \n only, a trailing \r dropped), as the test does."""
+    lines = [l.rstrip("\r") for l in data.decode("utf-8", "replace").split("\n")]
+    lines = [l for l in lines if l.strip()]
     return lines[-1] if lines else ""
 
 
