@@ -105,3 +105,34 @@ fn header_facts() {
         SourceStamp::Timestamp { size: Some(_), .. }
     ));
 }
+
+/// load_pyc refuses 3.14, but its marshal data (version 5, with `:` slice constants) reads
+/// with the 3.11 code layout: that is how the slice type code is tested on real data.
+#[test]
+fn marshal_version_5_slices_read_from_3_14_files() {
+    use xpython::pyc::{read_code_object, MarshalOptions};
+    use xpython::spec::CodeLayout;
+    let opts = MarshalOptions {
+        version: 5,
+        layout: CodeLayout::Py311,
+    };
+    let mut slices = Vec::new();
+    let files = pyc_files(&data_dir().join("corpus/3.14"));
+    for f in &files {
+        let b = std::fs::read(f).unwrap();
+        let code =
+            read_code_object(&b[16..], opts).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
+        code.walk(&mut |c| {
+            for k in c.consts.iter() {
+                if let Constant::Slice(_) = k {
+                    slices.push(k.repr((3, 14)));
+                }
+            }
+        });
+    }
+    assert_eq!(files.len(), 104);
+    assert!(
+        slices.contains(&"slice(None, 6, None)".to_string()),
+        "{slices:?}"
+    );
+}

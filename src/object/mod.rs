@@ -14,6 +14,7 @@
 pub mod dict;
 pub mod exception;
 pub mod function;
+pub mod gc;
 pub mod hash;
 pub mod pycell;
 pub mod set;
@@ -134,14 +135,18 @@ impl Object {
     pub fn new(class: ObjRef, payload: Payload) -> ObjRef {
         let cell = OnceCell::new();
         let _ = cell.set(class);
-        Rc::new(Object { class: cell, dict: None, payload })
+        let o = Rc::new(Object { class: cell, dict: None, payload });
+        gc::track(&o);
+        o
     }
 
     /// A new heap object of `class` with an (initially empty) instance dict slot.
     pub fn with_dict(class: ObjRef, payload: Payload) -> ObjRef {
         let cell = OnceCell::new();
         let _ = cell.set(class);
-        Rc::new(Object { class: cell, dict: Some(PyCell::new(None)), payload })
+        let o = Rc::new(Object { class: cell, dict: Some(PyCell::new(None)), payload });
+        gc::track(&o);
+        o
     }
 
     /// An object whose class is set later with `set_class_once` (bootstrap of `type`).

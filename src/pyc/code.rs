@@ -172,12 +172,16 @@ pub struct CodeObject {
 
 impl CodeObject {
     /// Calls `f` on this code object and every code object nested in its constants,
-    /// depth first, parents before children.
+    /// depth first, parents before children, in `co_consts` order. Iterative: no
+    /// recursion however deep the nesting.
     pub fn walk(self: &Rc<Self>, f: &mut dyn FnMut(&Rc<CodeObject>)) {
-        f(self);
-        for c in self.consts.iter() {
-            if let Constant::Code(inner) = c {
-                inner.walk(f);
+        let mut stack = vec![self.clone()];
+        while let Some(code) = stack.pop() {
+            f(&code);
+            for c in code.consts.iter().rev() {
+                if let Constant::Code(inner) = c {
+                    stack.push(inner.clone());
+                }
             }
         }
     }

@@ -9,11 +9,16 @@
 //!
 //! Decisions callers need to know:
 //! - text constants are `Rc<str>` ([`Constant::Str`]), except text holding lone surrogates,
-//!   which keeps CPython's surrogatepass bytes ([`Constant::SurrogateStr`], see [`text`]);
+//!   which keeps CPython's surrogatepass bytes ([`Constant::SurrogateStr`]; [`code_points`]
+//!   decodes them);
 //!   names, file names and qualnames are always `Rc<str>` (surrogates become U+FFFD, 2.x
 //!   bytes that are not UTF-8 become U+FFFD);
 //! - in a 2.x file, a 2.x `str` is [`Constant::Bytes`], `unicode` is [`Constant::Str`] and
-//!   `long` is [`Constant::Long`]; [`Constant::repr`] prints them as that version does.
+//!   `long` is [`Constant::Long`]; [`Constant::repr`] prints them as that version does;
+//! - a loaded constant tree is at most [`MAX_DEPTH`] (2000) levels deep, refs included, and
+//!   at most [`MAX_EXPANSION`] objects per input byte with shared objects counted each time,
+//!   so a recursive walk of it (like `repr` or `Drop`) fits a 2 MiB stack even in a debug
+//!   build and cannot be made exponential by shared refs.
 
 pub mod code;
 pub mod error;
@@ -26,7 +31,7 @@ mod text;
 pub use code::{CodeObject, Constant, CO_FAST_CELL, CO_FAST_FREE, CO_FAST_HIDDEN, CO_FAST_LOCAL};
 pub use error::{LoadError, LoadErrorKind};
 pub use header::SourceStamp;
-pub use marshal::{read_code_object, read_object, MarshalOptions, MAX_DEPTH};
+pub use marshal::{read_code_object, read_object, MarshalOptions, MAX_DEPTH, MAX_EXPANSION};
 pub use text::{code_points, CodePoints};
 
 use crate::spec::{version_for_magic, MagicLookup, VersionSpec, VERSIONS};

@@ -261,8 +261,18 @@ pub(crate) fn format_short(x: f64, add_dot_0: bool, always_sign: bool, out: &mut
     } else if always_sign {
         out.push('+');
     }
-    // Rust's `{:e}` gives the shortest round-trip digits, as David Gay's dtoa mode 0 does.
-    let (digits, decpt) = digits_and_decpt(&format!("{:e}", x.abs()));
+    // Rust's `{:e}` gives the shortest digits that round-trip, as David Gay's dtoa mode 0
+    // (CPython's repr) does. When two such strings are equally close to x (x ends in 5 just
+    // past them), Rust rounds the tie up and Gay to even: Rust's fixed-precision formatting is
+    // exact and rounds ties to even, so take it when it round-trips.
+    let x = x.abs();
+    let (digits, decpt) = digits_and_decpt(&format!("{x:e}"));
+    let exact = format!("{:.*e}", digits.len() - 1, x);
+    let (digits, decpt) = if exact.parse::<f64>() == Ok(x) {
+        digits_and_decpt(&exact)
+    } else {
+        (digits, decpt)
+    };
     layout(&digits, decpt, !(-4 < decpt && decpt <= 16), add_dot_0, out);
 }
 
@@ -386,6 +396,8 @@ mod tests {
             (f64::NEG_INFINITY, "-inf"),
             (f64::NAN, "nan"),
             (5e-324, "5e-324"),
+            // Exactly halfway between two 17-digit candidates: CPython rounds to even.
+            (f64::from_bits(0x4316_dd14_fdc9_bd19), "1608882928643910.2"), // = ...10.25
         ];
         for (x, want) in cases {
             assert_eq!(r(Constant::Float(x), (3, 8)), want, "{x:e}");

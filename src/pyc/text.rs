@@ -64,7 +64,8 @@ fn validate_generalized(bytes: &[u8]) -> Result<(), usize> {
     Ok(())
 }
 
-/// The code points of generalized UTF-8 that [`decode`] accepted, surrogates included.
+/// The code points of generalized UTF-8 (a [`Constant::SurrogateStr`](super::Constant::SurrogateStr)
+/// or any valid UTF-8), lone surrogates included.
 pub fn code_points(bytes: &[u8]) -> CodePoints<'_> {
     CodePoints { bytes, i: 0 }
 }

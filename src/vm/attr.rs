@@ -147,6 +147,13 @@ impl Vm {
                 }
             }
         }
+        if let Some(Payload::Super(_)) = obj.payload() {
+            return match self.super_getattr(obj, name) {
+                Ok(v) => Ok(Some(v)),
+                Err(e) if self.is_instance_of_class(&e.0, &self.types.exc.attribute_error.clone()) => Ok(None),
+                Err(e) => Err(e),
+            };
+        }
         let found = if let Some(Payload::Type(_)) = obj.payload() {
             self.type_getattr(obj.as_obj().unwrap_or(&class_).clone(), name)?
         } else {

@@ -9,7 +9,7 @@ use crate::object::{Args, Function, ObjRef, Payload, PyCell, Value};
 
 /// Code flags of generator-like functions.
 pub const CO_GENERATOR: u32 = 0x20;
-pub const CO_COROUTINE: u32 = 0x100;
+pub const CO_COROUTINE: u32 = 0x80;
 pub const CO_ITERABLE_COROUTINE: u32 = 0x100;
 pub const CO_ASYNC_GENERATOR: u32 = 0x200;
 

@@ -104,11 +104,22 @@ impl Vm {
 
     /// `object.__new__(cls)`: an empty instance with the payload its layout needs.
     pub fn new_instance(&self, cls: &ObjRef) -> ObjRef {
+        use crate::object::typeobj::Layout;
         let t = self.type_data(cls);
-        let payload = if !t.slots.is_empty() {
+        let payload = if !t.slots.is_empty() && t.layout == Layout::Plain {
             Payload::Slots(t.slots.iter().map(|_| PyCell::new(Value::Null)).collect())
         } else {
-            Payload::Plain
+            match t.layout {
+                Layout::Exception => {
+                    let args = self.new_tuple(Vec::new());
+                    let data = crate::object::ExceptionData { args: PyCell::new(args), ..Default::default() };
+                    Payload::Exception(Box::new(data))
+                }
+                Layout::List => Payload::List(PyCell::new(Vec::new())),
+                Layout::Dict => Payload::Dict(PyCell::new(crate::object::DictData::new())),
+                Layout::Set => Payload::Set(PyCell::new(crate::object::SetData::new())),
+                _ => Payload::Plain,
+            }
         };
         if t.instance_dict {
             Object::with_dict(cls.clone(), payload)
@@ -120,9 +131,10 @@ impl Vm {
     /// Calls a Python function from Rust (a nested run of the loop).
     pub fn call_python(&mut self, func: &ObjRef, args: Args<'_>) -> PyResult<Value> {
         let frame = self.make_frame(func, args)?;
-        if let Some(gen) = self.generator_for_call(&frame) {
-            return Ok(gen);
-        }
+        let frame = match self.generator_for_call(frame) {
+            Ok(gen) => return Ok(gen),
+            Err(frame) => frame,
+        };
         match self.run_frame(frame).1? {
             super::eval::FrameExit::Return(v) => Ok(v),
             super::eval::FrameExit::Yield(_) => Err(self.system_error("a function frame yielded")),

@@ -41,11 +41,26 @@ impl Vm {
     /// Runs `frame` and every Python call it makes until it returns, yields or raises.
     /// Returns the frame (a generator keeps it) and how it ended.
     pub fn run_frame(&mut self, frame: Frame) -> (Frame, PyResult<FrameExit>) {
+        if self.trace.is_some() {
+            self.run_frame_impl::<true>(frame)
+        } else {
+            self.run_frame_impl::<false>(frame)
+        }
+    }
+
+    /// The loop, compiled twice: with tracing (`TRACE`) and without, so tracing costs
+    /// nothing when it is off.
+    fn run_frame_impl<const TRACE: bool>(&mut self, frame: Frame) -> (Frame, PyResult<FrameExit>) {
         let mut cur = frame;
         if let Err(e) = self.enter_frame() {
             return (cur, Err(e));
         }
         let base = self.frames.len();
+        if let Some(e) = cur.pending_raise.take() {
+            if let Err(e) = self.unwind(&mut cur, e, base, true) {
+                return (cur, Err(e));
+            }
+        }
         loop {
             let Some(&instr) = cur.code.instrs.get(cur.pc) else {
                 let e = self.system_error("the code ran past its last instruction");
@@ -56,6 +71,9 @@ impl Vm {
             };
             cur.lasti = cur.pc;
             cur.pc += 1;
+            if TRACE {
+                self.trace_instruction(&cur);
+            }
             let mut ex = Exec { vm: self, frame: &mut cur };
             let flow = dispatch_handler!(ex, instr.handler, instr.arg);
             match flow {
@@ -103,6 +121,9 @@ impl Vm {
             return Err(self.new_exception(&self.types.exc.recursion_error.clone(), msg));
         }
         self.depth += 1;
+        if crate::object::gc::due() {
+            crate::object::gc::collect();
+        }
         Ok(())
     }
 
@@ -132,8 +153,11 @@ impl Vm {
     }
 
     /// 3.11+: jump to the exception-table handler covering the raising instruction.
+    /// The instruction executing is `pc - 1`; `lasti` may differ after RERAISE, which
+    /// moves it back to the original raise for the traceback only.
     fn unwind_table(&mut self, cur: &mut Frame, e: &PyErr) -> bool {
-        let Some(h) = cur.code.handler_for(cur.lasti as u32).copied() else { return false };
+        let at = cur.pc.saturating_sub(1) as u32;
+        let Some(h) = cur.code.handler_for(at).copied() else { return false };
         cur.stack.truncate(h.depth as usize);
         if h.lasti {
             let offset = cur.code.raw.get(cur.lasti).map(|i| i.offset).unwrap_or(0);
@@ -146,8 +170,26 @@ impl Vm {
 
     /// ≤3.10: pop blocks until one handles the exception.
     fn unwind_blocks(&mut self, cur: &mut Frame, e: &PyErr) -> bool {
-        let _ = (cur, e);
-        false
+        matches!(self.unwind_why(cur, super::blocks::Why::Exception(e.clone())), super::blocks::Unwound::Handled)
+    }
+
+    fn trace_instruction(&mut self, f: &Frame) {
+        let Some(raw) = f.code.raw.get(f.lasti) else { return };
+        let line = f.code.line_of(f.lasti).map(|l| l.to_string()).unwrap_or_else(|| "-".into());
+        let arg = raw.arg.map(|a| a.to_string()).unwrap_or_default();
+        let stack: Vec<String> = f.stack.iter().map(|v| format!("{v:?}")).collect();
+        let blocks: Vec<String> = f.blocks.iter().map(|b| format!("{:?}@{}/{}", b.kind, b.handler, b.level)).collect();
+        let text = format!(
+            "L.{line:>4} @{:>4}: {} {arg}    stack=[{}] blocks=[{}]\n",
+            raw.offset,
+            raw.op.name,
+            stack.join(", "),
+            blocks.join(", ")
+        );
+        if let Some(t) = &mut self.trace {
+            use std::io::Write;
+            let _ = t.write_all(text.as_bytes());
+        }
     }
 
     fn stack_is_low(&self) -> bool {

@@ -15,3 +15,9 @@ pub fn first_const_is_docstring(v: &VersionSpec, code_flags: u32) -> bool {
         true
     }
 }
+
+/// Whether catching an exception pushes an EXCEPT_HANDLER block and the previously
+/// handled exception (Python 3), rather than only the exception (Python 2).
+pub fn except_handler_blocks(v: &VersionSpec) -> bool {
+    v.format.major_minor.0 >= 3
+}

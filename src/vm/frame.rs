@@ -48,6 +48,8 @@ pub struct Frame {
     pub generator: Option<ObjRef>,
     /// 3.11/3.12: keyword names set by KW_NAMES for the next CALL.
     pub kwnames: Value,
+    /// An exception to raise before the next instruction (`generator.throw`).
+    pub pending_raise: Option<super::PyErr>,
 }
 
 impl Frame {
@@ -66,6 +68,7 @@ impl Frame {
             func: None,
             generator: None,
             kwnames: Value::None,
+            pending_raise: None,
         }
     }
 

@@ -1,36 +1,345 @@
 //! Generators, coroutines and async generators: a suspended frame and its status.
 //!
-//! Calling a generator function makes a generator object owning the prepared frame
-//! (for 3.11+ code the frame itself makes it, at RETURN_GENERATOR). `send` moves the
-//! frame back onto the interpreter, runs it to its next yield or return, and stores it
-//! again.
+//! Calling a generator function makes a generator object owning the prepared frame;
+//! for 3.11+ code the frame itself makes it when it reaches RETURN_GENERATOR. `send`
+//! moves the frame back onto the interpreter, runs it to its next yield or return, and
+//! stores it again. The exception being handled inside the generator is saved and
+//! restored around each resumption, as CPython's `gi_exc_state`.
 
+use super::bind::{CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR};
+use super::eval::FrameExit;
 use super::frame::Frame;
-use super::Vm;
-use crate::object::Value;
+use super::{PyErr, PyResult, Vm};
+use crate::object::{Args, BuiltinKind, Object, ObjRef, Payload, PyCell, Value};
+use crate::spec::Handler;
 
 /// What a generator object holds.
 pub enum GenState {
     /// Not started, or suspended at a yield: the frame to resume.
-    Suspended(Box<Frame>),
+    Suspended(Box<GenFrame>),
     /// Currently executing (re-entering it is a ValueError).
     Running,
     /// Returned or raised: further `next()` raises StopIteration.
     Finished,
 }
 
+pub struct GenFrame {
+    pub frame: Frame,
+    /// Not resumed yet.
+    pub fresh: bool,
+    /// Whether the first resumption pushes the sent value (the code's first instruction
+    /// pops it: 3.10 GEN_START, 3.11+ the POP_TOP after RETURN_GENERATOR).
+    pub push_first: bool,
+    /// The exception being handled inside the generator while it is suspended.
+    pub handled: Value,
+    pub kind: GenKind,
+    pub name: std::rc::Rc<str>,
+    pub qualname: std::rc::Rc<str>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GenKind {
+    Generator,
+    Coroutine,
+    AsyncGenerator,
+}
+
+/// How a resumption ended.
+pub enum GenResult {
+    Yield(Value),
+    Return(Value),
+}
+
 impl Vm {
-    /// `next(generator)`: `None` when it finishes.
-    pub fn generator_next(&mut self, gen: &Value) -> super::PyResult<Option<Value>> {
-        let _ = gen;
-        Err(self.system_error("generators are not implemented yet"))
+    fn gen_kind(flags: u32) -> Option<GenKind> {
+        if flags & CO_COROUTINE != 0 {
+            Some(GenKind::Coroutine)
+        } else if flags & CO_ASYNC_GENERATOR != 0 {
+            Some(GenKind::AsyncGenerator)
+        } else if flags & CO_GENERATOR != 0 {
+            Some(GenKind::Generator)
+        } else {
+            None
+        }
     }
 
-    /// For a generator-like code object whose version creates the generator at call time
-    /// (no RETURN_GENERATOR instruction), the generator object to return instead of
-    /// running the frame.
-    pub fn generator_for_call(&mut self, frame: &Frame) -> Option<Value> {
-        let _ = frame;
-        None
+    /// If calling this frame's code makes a generator, coroutine or async generator,
+    /// that object (owning the frame) instead of running it. For 3.11+ code the frame's
+    /// own prefix (COPY_FREE_VARS, MAKE_CELL, RETURN_GENERATOR) runs at the first
+    /// resumption, which no program can tell apart from running it at the call.
+    pub fn generator_for_call(&mut self, frame: Frame) -> Result<Value, Frame> {
+        if Self::gen_kind(frame.code.flags()).is_none() {
+            return Err(frame);
+        }
+        let push_first = frame.code.instrs.first().is_some_and(|i| i.handler == Handler::GenStart);
+        Ok(self.new_generator(frame, push_first))
+    }
+
+    /// Wraps a prepared frame in a generator object.
+    pub fn new_generator(&mut self, frame: Frame, push_first: bool) -> Value {
+        let kind = Self::gen_kind(frame.code.flags()).unwrap_or(GenKind::Generator);
+        let (name, qualname) = match frame.func.as_ref().map(|f| &f.payload) {
+            Some(Payload::Function(f)) => (f.name.get(), f.qualname.get()),
+            _ => (frame.code.co.name.clone(), frame.code.co.qualname.clone()),
+        };
+        let class_ = match kind {
+            GenKind::Generator => self.types.generator.clone(),
+            GenKind::Coroutine => self.types.coroutine.clone(),
+            GenKind::AsyncGenerator => self.types.async_generator.clone(),
+        };
+        let gf = GenFrame { frame, fresh: true, push_first, handled: Value::None, kind, name, qualname };
+        let obj = Object::new(class_, Payload::Generator(Box::new(PyCell::new(GenState::Suspended(Box::new(gf))))));
+        if let Payload::Generator(cell) = &obj.payload {
+            cell.with_mut(|st| {
+                if let GenState::Suspended(g) = st {
+                    g.frame.generator = Some(obj.clone());
+                }
+            });
+        }
+        Value::Obj(obj)
+    }
+
+    /// Resumes `gen` with `value` sent in, or `exc` thrown in.
+    pub fn gen_resume(&mut self, gen: &ObjRef, value: Value, exc: Option<PyErr>) -> PyResult<GenResult> {
+        let Payload::Generator(cell) = &gen.payload else {
+            return Err(self.type_error("not a generator"));
+        };
+        let state = cell.replace(GenState::Running);
+        let mut g = match state {
+            GenState::Suspended(g) => g,
+            GenState::Running => {
+                cell.replace(GenState::Running);
+                let what = if self.type_data(gen.class()).name().as_ref() == "coroutine" { "coroutine" } else { "generator" };
+                return Err(self.value_error(&format!("{what} already executing")));
+            }
+            GenState::Finished => {
+                cell.replace(GenState::Finished);
+                if let Some(e) = exc {
+                    return Err(e);
+                }
+                return Err(self.stop_iteration_error(gen));
+            }
+        };
+        if g.fresh && exc.is_none() && !value.is_none() {
+            cell.replace(GenState::Suspended(g));
+            return Err(self.type_error("can't send non-None value to a just-started generator"));
+        }
+        if g.fresh && exc.is_some() {
+            // Throwing into a fresh generator raises at its start, without running it.
+            let e = exc.unwrap_or_else(|| self.system_error("unreachable"));
+            cell.replace(GenState::Finished);
+            return Err(e);
+        }
+        if !g.fresh || g.push_first {
+            g.frame.push(value);
+        }
+        g.fresh = false;
+        let saved = std::mem::replace(&mut self.handled, std::mem::take(&mut g.handled));
+        let (frame, result) = match exc {
+            None => self.run_frame(g.frame),
+            Some(e) => self.run_frame_raising(g.frame, e),
+        };
+        g.frame = frame;
+        g.handled = std::mem::replace(&mut self.handled, saved);
+        match result {
+            Ok(FrameExit::Yield(v)) => {
+                cell.replace(GenState::Suspended(g));
+                Ok(GenResult::Yield(v))
+            }
+            Ok(FrameExit::Return(v)) => {
+                cell.replace(GenState::Finished);
+                Ok(GenResult::Return(v))
+            }
+            Err(e) => {
+                cell.replace(GenState::Finished);
+                Err(self.stop_iteration_to_runtime_error(e, g.kind))
+            }
+        }
+    }
+
+    /// A StopIteration escaping a generator becomes RuntimeError (PEP 479, 3.7+).
+    fn stop_iteration_to_runtime_error(&mut self, e: PyErr, kind: GenKind) -> PyErr {
+        if self.version.format.major_minor < (3, 7) {
+            return e;
+        }
+        let si = self.types.exc.stop_iteration.clone();
+        let sai = self.types.exc.stop_async_iteration.clone();
+        let is_si = self.is_instance_of_class(&e.0, &si);
+        let is_sai = kind == GenKind::AsyncGenerator && self.is_instance_of_class(&e.0, &sai);
+        if !is_si && !is_sai {
+            return e;
+        }
+        let what = match kind {
+            GenKind::Generator => "generator raised StopIteration",
+            GenKind::Coroutine => "coroutine raised StopIteration",
+            GenKind::AsyncGenerator if is_sai => "async generator raised StopAsyncIteration",
+            GenKind::AsyncGenerator => "async generator raised StopIteration",
+        };
+        let r = self.new_exception(&self.types.exc.runtime_error.clone(), what);
+        if let Payload::Exception(d) = &r.0.payload {
+            d.cause.replace(Value::Obj(e.0.clone()));
+            d.context.replace(Value::Obj(e.0.clone()));
+            d.suppress_context.set(true);
+        }
+        r
+    }
+
+    /// StopIteration for an exhausted generator (plain, no value).
+    fn stop_iteration_error(&mut self, gen: &ObjRef) -> PyErr {
+        let _ = gen;
+        self.new_exception(&self.types.exc.stop_iteration.clone(), "")
+    }
+
+    /// Runs `frame` starting by raising `e` at its current instruction.
+    pub fn run_frame_raising(&mut self, mut frame: Frame, e: PyErr) -> (Frame, PyResult<FrameExit>) {
+        frame.pending_raise = Some(e);
+        self.run_frame(frame)
+    }
+
+    /// `next(generator)`: `None` when it finishes.
+    pub fn generator_next(&mut self, gen: &Value) -> PyResult<Option<Value>> {
+        let Value::Obj(g) = gen else { return Ok(None) };
+        match self.gen_resume(g, Value::None, None)? {
+            GenResult::Yield(v) => Ok(Some(v)),
+            GenResult::Return(_) => Ok(None),
+        }
+    }
+
+    /// StopIteration carrying a return value.
+    pub fn stop_iteration_with(&mut self, v: Value) -> PyErr {
+        if v.is_none() {
+            return self.new_exception(&self.types.exc.stop_iteration.clone(), "");
+        }
+        let args = self.new_tuple(vec![v]);
+        self.new_exception_args(&self.types.exc.stop_iteration.clone(), args)
+    }
+
+    /// Sends `value` into any iterator (generator fast path, else `send`/`__next__`):
+    /// `Ok(Yield)` or `Ok(Return(value of StopIteration))`.
+    pub fn send_to(&mut self, receiver: &Value, value: Value) -> PyResult<GenResult> {
+        if let Some(Payload::Generator(_)) = receiver.payload() {
+            let g = receiver.as_obj().cloned().unwrap_or_else(|| self.types.generator.clone());
+            return self.gen_resume(&g, value, None);
+        }
+        if let Some(Payload::Other(any)) = receiver.payload() {
+            if let Some(imm) = any.downcast_ref::<super::async_gen::Immediate>() {
+                return Ok(GenResult::Return(imm.0.clone()));
+            }
+        }
+        let r = if value.is_none() {
+            let name = self.names.__next__.clone();
+            match self.call_special(receiver, &name, &[]) {
+                Ok(Some(v)) => Ok(v),
+                Ok(None) => Err(self.type_error(&format!("'{}' object is not an iterator", self.type_name(receiver)))),
+                Err(e) => Err(e),
+            }
+        } else {
+            let name = self.names.send.clone();
+            self.call_method(receiver, &name, &[value])
+        };
+        match r {
+            Ok(v) => Ok(GenResult::Yield(v)),
+            Err(e) if self.is_instance_of_class(&e.0, &self.types.exc.stop_iteration.clone()) => {
+                Ok(GenResult::Return(self.stop_iteration_value(&e)))
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// The `value` of a StopIteration.
+    pub fn stop_iteration_value(&self, e: &PyErr) -> Value {
+        match &e.0.payload {
+            Payload::Exception(d) => match d.args.get().payload() {
+                Some(Payload::Tuple(t)) if !t.is_empty() => t[0].clone(),
+                _ => Value::None,
+            },
+            _ => Value::None,
+        }
+    }
+
+    /// Registers the methods of the generator types.
+    pub fn init_generator_types(&mut self) {
+        for t in [self.types.generator.clone(), self.types.coroutine.clone()] {
+            self.add_method(&t, "send", gen_send, BuiltinKind::Method);
+            self.add_method(&t, "throw", gen_throw, BuiltinKind::Method);
+            self.add_method(&t, "close", gen_close, BuiltinKind::Method);
+        }
+        let g = self.types.generator.clone();
+        self.add_method(&g, "__next__", gen_next_method, BuiltinKind::Method);
+        self.add_method(&g, "__iter__", gen_iter_method, BuiltinKind::Method);
+    }
+}
+
+fn gen_self<'a>(vm: &Vm, args: &'a Args<'_>) -> PyResult<&'a ObjRef> {
+    match args.values.first() {
+        Some(Value::Obj(o)) if matches!(o.payload, Payload::Generator(_)) => Ok(o),
+        _ => Err(vm.type_error("descriptor requires a generator object")),
+    }
+}
+
+fn finish(vm: &mut Vm, r: GenResult) -> PyResult<Value> {
+    match r {
+        GenResult::Yield(v) => Ok(v),
+        GenResult::Return(v) => Err(vm.stop_iteration_with(v)),
+    }
+}
+
+fn gen_send(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let g = gen_self(vm, &args)?.clone();
+    let v = args.values.get(1).cloned().unwrap_or(Value::None);
+    let r = vm.gen_resume(&g, v, None)?;
+    finish(vm, r)
+}
+
+fn gen_next_method(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let g = gen_self(vm, &args)?.clone();
+    let r = vm.gen_resume(&g, Value::None, None)?;
+    finish(vm, r)
+}
+
+fn gen_iter_method(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    Ok(Value::Obj(gen_self(vm, &args)?.clone()))
+}
+
+fn gen_throw(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let g = gen_self(vm, &args)?.clone();
+    let typ = args.values.get(1).cloned().unwrap_or(Value::None);
+    let val = args.values.get(2).cloned().unwrap_or(Value::None);
+    let exc = match (&typ, &val) {
+        (t, v) if matches!(t.payload(), Some(Payload::Type(_))) && !v.is_none() => {
+            if matches!(v.payload(), Some(Payload::Exception(_))) {
+                PyErr(vm.make_exception(v)?)
+            } else {
+                let inst = vm.call(t, Args::positional(std::slice::from_ref(v)))?;
+                PyErr(vm.make_exception(&inst)?)
+            }
+        }
+        (t, _) => PyErr(vm.make_exception(t)?),
+    };
+    let r = vm.gen_resume(&g, Value::None, Some(exc))?;
+    finish(vm, r)
+}
+
+fn gen_close(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let g = gen_self(vm, &args)?.clone();
+    let finished = matches!(&g.payload, Payload::Generator(c) if c.with(|s| matches!(s, GenState::Finished)));
+    let fresh = matches!(&g.payload, Payload::Generator(c) if c.with(|s| matches!(s, GenState::Suspended(f) if f.fresh)));
+    if finished || fresh {
+        if let Payload::Generator(c) = &g.payload {
+            c.replace(GenState::Finished);
+        }
+        return Ok(Value::None);
+    }
+    let exit = vm.new_exception(&vm.types.exc.generator_exit.clone(), "");
+    match vm.gen_resume(&g, Value::None, Some(exit)) {
+        Ok(GenResult::Yield(_)) => Err(vm.new_exception(&vm.types.exc.runtime_error.clone(), "generator ignored GeneratorExit")),
+        Ok(GenResult::Return(_)) => Ok(Value::None),
+        Err(e)
+            if vm.is_instance_of_class(&e.0, &vm.types.exc.generator_exit.clone())
+                || vm.is_instance_of_class(&e.0, &vm.types.exc.stop_iteration.clone()) =>
+        {
+            Ok(Value::None)
+        }
+        Err(e) => Err(e),
     }
 }

@@ -266,3 +266,19 @@ impl Vm {
 fn next_set_slot(s: &crate::object::SetData, from: usize) -> Option<(usize, Value)> {
     (from..s.capacity()).find_map(|i| s.entry(i).map(|e| (i, e.key.clone())))
 }
+
+/// Calls `f` on every value an iterator state references (for the cycle collector).
+pub fn traverse_iter(st: &IterState, f: &mut dyn FnMut(&Value)) {
+    match st {
+        IterState::Seq { seq, .. } => f(&Value::Obj(seq.clone())),
+        IterState::Dict { dict, .. } => f(&Value::Obj(dict.clone())),
+        IterState::Set { set, .. } => f(&Value::Obj(set.clone())),
+        IterState::GetItem { obj, .. } => f(obj),
+        IterState::Callable { callable, sentinel } => {
+            f(callable);
+            f(sentinel);
+        }
+        IterState::Values { items, .. } => items.iter().for_each(f),
+        IterState::Range { .. } | IterState::Done => {}
+    }
+}

@@ -5,8 +5,10 @@
 //! `PyResult<T>`, whose error is the exception instance (`PyErr`). Nothing is swallowed:
 //! a helper that cannot handle an error returns it.
 
+pub mod async_gen;
 pub mod attr;
 pub mod bind;
+pub mod blocks;
 pub mod builtins;
 pub mod class;
 pub mod exceptions;
@@ -69,6 +71,12 @@ pub struct Vm {
     /// Raise RecursionError when the Rust stack pointer goes below this address.
     pub stack_limit: Option<usize>,
     pub singletons: Singletons,
+    /// The Python frame that made the builtin call now running, for builtins that read
+    /// their caller's frame (`super()`, `locals()`, `globals()`, `vars()`, `exec`).
+    /// Set by the loop around each call of a non-Python callable; see `caller_frame`.
+    pub(crate) calling_frame: *const frame::Frame,
+    /// Where instruction traces go, when tracing is on.
+    pub trace: Option<Box<dyn std::io::Write>>,
     /// Buffered standard output.
     pub stdout: Vec<u8>,
     /// The exception currently being handled (`sys.exc_info()`), or None.
@@ -115,7 +123,17 @@ impl Vm {
             repr_active: Vec::new(),
             handled: Value::None,
             stdout: Vec::new(),
+            trace: None,
+            calling_frame: std::ptr::null(),
         }
+    }
+
+    /// The Python frame whose instruction is calling the running builtin, if any.
+    pub fn caller_frame(&self) -> Option<&frame::Frame> {
+        // SAFETY: `calling_frame` is set by `Exec::call_from_stack` from the frame it holds
+        // exclusively, only for the duration of a call that does not touch that frame
+        // through the `Exec`, and reset (to the previous value) when the call returns.
+        unsafe { self.calling_frame.as_ref() }
     }
 
     /// The interned str object for `name`.

@@ -276,6 +276,10 @@ impl Vm {
                     Some(Payload::Tuple(items)) if items.is_empty() => Ok(String::new()),
                     Some(Payload::Tuple(items)) if items.len() == 1 => {
                         let item = items[0].clone();
+                        // KeyError shows its key as a repr (so `KeyError: ''` is visible).
+                        if self.is_instance_of_class(o, &self.types.exc.key_error.clone()) {
+                            return self.repr(&item);
+                        }
                         self.str(&item)
                     }
                     _ => self.repr(&args),

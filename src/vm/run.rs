@@ -30,6 +30,9 @@ pub fn run_main(path: String) -> i32 {
         let mut vm = Vm::new(pyc.version);
         vm.stack_limit = Some(base.saturating_sub(STACK_SIZE - STACK_MARGIN));
         vm.init_builtins();
+        if std::env::var_os("XPYTHON_TRACE").is_some() {
+            vm.trace = Some(Box::new(std::io::stderr()));
+        }
         let status = vm.run_module_code(&pyc, &path);
         vm.flush_stdout();
         status

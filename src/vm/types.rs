@@ -42,6 +42,7 @@ pub struct Types {
     pub generator: ObjRef,
     pub coroutine: ObjRef,
     pub async_generator: ObjRef,
+    pub async_gen_asend: ObjRef,
     pub exc: ExceptionTypes,
 }
 
@@ -190,6 +191,7 @@ pub fn bootstrap() -> Types {
         generator: make("generator", &object, Layout::Opaque, false),
         coroutine: make("coroutine", &object, Layout::Opaque, false),
         async_generator: make("async_generator", &object, Layout::Opaque, false),
+        async_gen_asend: make("async_generator_asend", &object, Layout::Opaque, false),
         int,
         object,
         type_,

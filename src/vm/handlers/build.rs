@@ -98,10 +98,21 @@ impl Exec<'_> {
         Flow::Next
     }
 
-    /// 3.8+: key under value on the stack; older versions push value then key.
+    /// 3.8+: `[..., key, value]`.
     pub fn map_add(&mut self, n: u32) -> Flow {
         let value = self.frame.pop();
         let key = self.frame.pop();
+        let d = self.frame.peek(n as usize - 1).clone();
+        if let Value::Obj(d) = &d {
+            tri!(self.vm.dict_set(d, key, value));
+        }
+        Flow::Next
+    }
+
+    /// 2.7, 3.1–3.7: `[..., value, key]`.
+    pub fn map_add_key_on_top(&mut self, n: u32) -> Flow {
+        let key = self.frame.pop();
+        let value = self.frame.pop();
         let d = self.frame.peek(n as usize - 1).clone();
         if let Value::Obj(d) = &d {
             tri!(self.vm.dict_set(d, key, value));

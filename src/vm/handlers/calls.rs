@@ -28,14 +28,18 @@ impl Exec<'_> {
                     Err(e) => return Flow::Raise(e),
                 };
                 self.frame.stack.truncate(drop_from);
-                if let Some(gen) = self.vm.generator_for_call(&frame) {
-                    self.frame.push(gen);
-                    return Flow::Next;
-                }
-                return Flow::Call(Box::new(frame));
+                return match self.vm.generator_for_call(frame) {
+                    Ok(gen) => {
+                        self.frame.push(gen);
+                        Flow::Next
+                    }
+                    Err(frame) => Flow::Call(Box::new(frame)),
+                };
             }
         }
+        let saved = std::mem::replace(&mut self.vm.calling_frame, &*self.frame as *const _);
         let r = self.vm.call(&callable, Args { values: &self.frame.stack[args_start..], kwnames: &kw });
+        self.vm.calling_frame = saved;
         self.frame.stack.truncate(drop_from);
         self.push_result(r)
     }
@@ -60,21 +64,11 @@ impl Exec<'_> {
         Flow::Next
     }
 
-    /// 3.11/3.12 CALL: `[NULL|method, callable|self, args...]`; 3.13:
-    /// `[callable, self|NULL, args...]`.
+    /// 3.11/3.12 CALL: `[NULL|method, callable|self, args...]`.
     pub fn call(&mut self, argc: u32) -> Flow {
         let kwnames = std::mem::replace(&mut self.frame.kwnames, Value::None);
-        let len = self.frame.stack.len();
-        let slot = len - argc as usize - 2;
-        let callable_first = self.vm.version.format.major_minor >= (3, 13);
-        let (callable, args_start) = if callable_first {
-            let c = self.frame.stack[slot].clone();
-            if self.frame.stack[slot + 1].is_null() {
-                (c, slot + 2)
-            } else {
-                (c, slot + 1)
-            }
-        } else if self.frame.stack[slot].is_null() {
+        let slot = self.frame.stack.len() - argc as usize - 2;
+        let (callable, args_start) = if self.frame.stack[slot].is_null() {
             (self.frame.stack[slot + 1].clone(), slot + 2)
         } else {
             (self.frame.stack[slot].clone(), slot + 1)
@@ -82,11 +76,20 @@ impl Exec<'_> {
         self.call_from_stack(callable, args_start, slot, kwnames)
     }
 
+    /// 3.13 CALL: `[callable, self|NULL, args...]`.
+    pub fn call_self_or_null(&mut self, argc: u32) -> Flow {
+        let kwnames = std::mem::replace(&mut self.frame.kwnames, Value::None);
+        let slot = self.frame.stack.len() - argc as usize - 2;
+        let callable = self.frame.stack[slot].clone();
+        let args_start = if self.frame.stack[slot + 1].is_null() { slot + 2 } else { slot + 1 };
+        self.call_from_stack(callable, args_start, slot, kwnames)
+    }
+
     /// 3.13 CALL_KW: like CALL with the keyword names tuple on top.
     pub fn call_kw(&mut self, argc: u32) -> Flow {
         let kwnames = self.frame.pop();
         self.frame.kwnames = kwnames;
-        self.call(argc)
+        self.call_self_or_null(argc)
     }
 
     /// 3.6–3.10: `[callable, args...]`.
@@ -116,78 +119,98 @@ impl Exec<'_> {
         }
     }
 
-    /// `f(*args, **kwargs)`: flags bit 0 = a kwargs mapping is on top.
-    pub fn call_function_ex(&mut self, flags: u32) -> Flow {
+    /// Pops `[args, kwargs?]` of CALL_FUNCTION_EX as (positional values, keyword names,
+    /// keyword values).
+    fn pop_ex_arguments(&mut self, flags: u32) -> Result<(Vec<Value>, Vec<Value>), Flow> {
         let kwargs = if flags & 1 != 0 { Some(self.frame.pop()) } else { None };
         let args = self.frame.pop();
         let mut values = match args.payload() {
             Some(Payload::Tuple(t)) => t.to_vec(),
-            _ => tri!(self.vm.collect(&args)),
+            _ => self.vm.collect(&args).map_err(Flow::Raise)?,
         };
         let mut kwnames = Vec::new();
         if let Some(kw) = kwargs {
-            for (k, v) in tri!(self.vm.mapping_items(&kw)) {
+            for (k, v) in self.vm.mapping_items(&kw).map_err(Flow::Raise)? {
                 kwnames.push(k);
                 values.push(v);
             }
         }
-        // 3.11+ leave a NULL (or self) below the callable; older versions do not.
-        let callable = self.frame.pop();
-        let below_is_null_slot = self.vm.version.format.major_minor >= (3, 11);
-        let (callable, values) = if below_is_null_slot {
-            let under = self.frame.pop();
-            if self.vm.version.format.major_minor >= (3, 13) {
-                // [callable, self|NULL, args, kwargs?]: `callable` popped above is self|NULL.
-                if callable.is_null() {
-                    (under, values)
-                } else {
-                    let mut v = vec![callable];
-                    v.extend(values);
-                    (under, v)
-                }
-            } else if under.is_null() {
-                (callable, values)
-            } else {
-                let mut v = vec![callable];
-                v.extend(values);
-                (under, v)
-            }
-        } else {
-            (callable, values)
-        };
+        Ok((values, kwnames))
+    }
+
+    fn call_ex(&mut self, callable: Value, values: Vec<Value>, kwnames: Vec<Value>) -> Flow {
         let base = self.frame.stack.len();
         let kw_tuple = self.vm.new_tuple(kwnames);
         self.frame.stack.extend(values);
         self.call_from_stack(callable, base, base, kw_tuple)
     }
 
-    /// MAKE_FUNCTION: flags select, from the top down, closure (8), annotations (4),
-    /// keyword defaults (2) and defaults (1); 3.6–3.10 also pop the qualified name.
-    pub fn make_function(&mut self, flags: u32) -> Flow {
-        let top = self.frame.pop();
-        let (code_v, qualname) = match top.payload() {
-            Some(Payload::Str(_)) => (self.frame.pop(), Some(top)),
-            _ => (top, None),
+    /// 3.6–3.10: `[callable, args, kwargs?]`.
+    pub fn call_function_ex(&mut self, flags: u32) -> Flow {
+        let (values, kwnames) = match self.pop_ex_arguments(flags) {
+            Ok(x) => x,
+            Err(f) => return f,
         };
-        let mut closure = Value::None;
-        let mut annotations = Value::None;
-        let mut kwdefaults = Value::None;
-        let mut defaults = Value::None;
-        if flags & 8 != 0 {
-            closure = self.frame.pop();
+        let callable = self.frame.pop();
+        self.call_ex(callable, values, kwnames)
+    }
+
+    /// 3.11/3.12: `[NULL, callable, args, kwargs?]`.
+    pub fn call_function_ex_null_below(&mut self, flags: u32) -> Flow {
+        let (values, kwnames) = match self.pop_ex_arguments(flags) {
+            Ok(x) => x,
+            Err(f) => return f,
+        };
+        let callable = self.frame.pop();
+        self.frame.pop();
+        self.call_ex(callable, values, kwnames)
+    }
+
+    /// 3.13: `[callable, NULL, args, kwargs?]`.
+    pub fn call_function_ex_null_above(&mut self, flags: u32) -> Flow {
+        let (values, kwnames) = match self.pop_ex_arguments(flags) {
+            Ok(x) => x,
+            Err(f) => return f,
+        };
+        self.frame.pop();
+        let callable = self.frame.pop();
+        self.call_ex(callable, values, kwnames)
+    }
+
+    /// Pops the values MAKE_FUNCTION's flags select, from the top down: closure (8),
+    /// annotations (4), keyword defaults (2), defaults (1).
+    fn pop_function_parts(&mut self, flags: u32) -> [Value; 4] {
+        let mut parts = [Value::None, Value::None, Value::None, Value::None];
+        for (bit, slot) in [(8, 3), (4, 2), (2, 1), (1, 0)] {
+            if flags & bit != 0 {
+                parts[slot] = self.frame.pop();
+            }
         }
-        if flags & 4 != 0 {
-            annotations = self.frame.pop();
-        }
-        if flags & 2 != 0 {
-            kwdefaults = self.frame.pop();
-        }
-        if flags & 1 != 0 {
-            defaults = self.frame.pop();
-        }
-        let f = tri!(self.new_function(code_v, qualname, defaults, kwdefaults, annotations, closure));
+        parts
+    }
+
+    /// 3.6–3.10: `[parts..., code, qualname]`.
+    pub fn make_function_flags_qualname(&mut self, flags: u32) -> Flow {
+        let qualname = self.frame.pop();
+        let code = self.frame.pop();
+        let [defaults, kwdefaults, annotations, closure] = self.pop_function_parts(flags);
+        let f = tri!(self.new_function(code, Some(qualname), defaults, kwdefaults, annotations, closure));
         self.frame.push(f);
         Flow::Next
+    }
+
+    /// 3.11/3.12: `[parts..., code]`; the qualified name comes from the code object.
+    pub fn make_function_flags(&mut self, flags: u32) -> Flow {
+        let code = self.frame.pop();
+        let [defaults, kwdefaults, annotations, closure] = self.pop_function_parts(flags);
+        let f = tri!(self.new_function(code, None, defaults, kwdefaults, annotations, closure));
+        self.frame.push(f);
+        Flow::Next
+    }
+
+    /// 3.13: `[code]`; SET_FUNCTION_ATTRIBUTE adds the parts.
+    pub fn make_function_plain(&mut self, _: u32) -> Flow {
+        self.make_function_flags(0)
     }
 
     /// 3.13: sets one attribute (flag `oparg`) of the function on top from the value below.

@@ -140,24 +140,65 @@ impl Exec<'_> {
         Flow::Next
     }
 
-    /// COMPARE_OP: `cmp_ops[oparg >> compare_shift]`; 3.13's bit 4 converts to bool.
-    pub fn compare_op(&mut self, arg: u32) -> Flow {
-        let b = self.frame.pop();
-        let a = self.frame.pop();
+    /// Rich comparison `cmp_ops[oparg >> compare_shift]`; `None` if that entry is not
+    /// a rich comparison.
+    fn rich_compare(&mut self, arg: u32) -> Result<Option<Value>, Flow> {
         let shift = self.vm.version.compare_shift;
         let sym = self.vm.version.cmp_ops.get((arg >> shift) as usize).copied().unwrap_or("");
-        let Some(op) = CmpOp::from_symbol(sym) else {
-            return self.compare_legacy(sym, a, b);
-        };
-        let r = tri!(self.vm.compare(&a, &b, op));
-        let to_bool = shift == 5 && arg & 16 != 0;
-        if to_bool {
-            let t = tri!(self.vm.truthy(&r));
-            self.frame.push(Value::Bool(t));
-        } else {
-            self.frame.push(r);
+        let Some(op) = CmpOp::from_symbol(sym) else { return Ok(None) };
+        let b = self.frame.pop();
+        let a = self.frame.pop();
+        self.vm.compare(&a, &b, op).map(Some).map_err(Flow::Raise)
+    }
+
+    /// Up to 3.8: a rich comparison, or in/not in/is/is not/exception match.
+    pub fn compare_op(&mut self, arg: u32) -> Flow {
+        match self.rich_compare(arg) {
+            Ok(Some(r)) => {
+                self.frame.push(r);
+                Flow::Next
+            }
+            Ok(None) => {
+                let sym = self.vm.version.cmp_ops.get(arg as usize).copied().unwrap_or("");
+                let b = self.frame.pop();
+                let a = self.frame.pop();
+                self.compare_legacy(sym, a, b)
+            }
+            Err(f) => f,
         }
-        Flow::Next
+    }
+
+    /// 3.9–3.11: rich comparison `cmp_ops[oparg]`; 3.12: `cmp_ops[oparg >> 4]`.
+    pub fn compare_op_rich(&mut self, arg: u32) -> Flow {
+        match self.rich_compare(arg) {
+            Ok(Some(r)) => {
+                self.frame.push(r);
+                Flow::Next
+            }
+            Ok(None) => Flow::Raise(self.vm.system_error("bad COMPARE_OP argument")),
+            Err(f) => f,
+        }
+    }
+
+    pub fn compare_op_masked(&mut self, arg: u32) -> Flow {
+        self.compare_op_rich(arg)
+    }
+
+    /// 3.13: `cmp_ops[oparg >> 5]`, converted to bool when `oparg & 16`.
+    pub fn compare_op_bool(&mut self, arg: u32) -> Flow {
+        match self.rich_compare(arg) {
+            Ok(Some(r)) => {
+                if arg & 16 != 0 {
+                    let t = tri!(self.vm.truthy(&r));
+                    self.frame.push(Value::Bool(t));
+                } else {
+                    self.frame.push(r);
+                }
+                Flow::Next
+            }
+            Ok(None) => Flow::Raise(self.vm.system_error("bad COMPARE_OP argument")),
+            Err(f) => f,
+        }
     }
 
     /// ≤3.8 COMPARE_OP entries that are not rich comparisons.

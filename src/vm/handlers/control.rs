@@ -6,26 +6,14 @@ use crate::tri;
 use crate::vm::eval::{Exec, Flow};
 
 impl Exec<'_> {
-    #[inline]
-    fn jump(&mut self, target: u32) -> Flow {
-        self.frame.pc = target as usize;
+    /// Every unconditional jump (forward, backward, absolute: the target is resolved).
+    /// A backward jump is a safe point for the cycle collector.
+    pub fn jump(&mut self, t: u32) -> Flow {
+        if (t as usize) < self.frame.pc && crate::object::gc::due() {
+            crate::object::gc::collect();
+        }
+        self.frame.pc = t as usize;
         Flow::Next
-    }
-
-    pub fn jump_forward(&mut self, t: u32) -> Flow {
-        self.jump(t)
-    }
-
-    pub fn jump_backward(&mut self, t: u32) -> Flow {
-        self.jump(t)
-    }
-
-    pub fn jump_backward_no_interrupt(&mut self, t: u32) -> Flow {
-        self.jump(t)
-    }
-
-    pub fn jump_absolute(&mut self, t: u32) -> Flow {
-        self.jump(t)
     }
 
     #[inline]
@@ -53,22 +41,6 @@ impl Exec<'_> {
         }
     }
 
-    pub fn pop_jump_forward_if_false(&mut self, t: u32) -> Flow {
-        self.pop_jump_if_false(t)
-    }
-
-    pub fn pop_jump_forward_if_true(&mut self, t: u32) -> Flow {
-        self.pop_jump_if_true(t)
-    }
-
-    pub fn pop_jump_backward_if_false(&mut self, t: u32) -> Flow {
-        self.pop_jump_if_false(t)
-    }
-
-    pub fn pop_jump_backward_if_true(&mut self, t: u32) -> Flow {
-        self.pop_jump_if_true(t)
-    }
-
     pub fn pop_jump_if_none(&mut self, t: u32) -> Flow {
         if self.frame.pop().is_none() {
             self.jump(t)
@@ -83,22 +55,6 @@ impl Exec<'_> {
         } else {
             Flow::Next
         }
-    }
-
-    pub fn pop_jump_forward_if_none(&mut self, t: u32) -> Flow {
-        self.pop_jump_if_none(t)
-    }
-
-    pub fn pop_jump_forward_if_not_none(&mut self, t: u32) -> Flow {
-        self.pop_jump_if_not_none(t)
-    }
-
-    pub fn pop_jump_backward_if_none(&mut self, t: u32) -> Flow {
-        self.pop_jump_if_none(t)
-    }
-
-    pub fn pop_jump_backward_if_not_none(&mut self, t: u32) -> Flow {
-        self.pop_jump_if_not_none(t)
     }
 
     pub fn jump_if_false_or_pop(&mut self, t: u32) -> Flow {
@@ -127,8 +83,10 @@ impl Exec<'_> {
         self.push_result(r)
     }
 
-    /// FOR_ITER up to 3.11: push the next item, or pop the iterator and jump past the loop.
-    pub fn for_iter(&mut self, t: u32) -> Flow {
+    /// Pushes the next item of the iterator on top; when it is exhausted, pops it and
+    /// jumps to `target + skip` instructions.
+    #[inline]
+    fn for_iter_skipping(&mut self, target: u32, skip: u32) -> Flow {
         let it = self.frame.top().clone();
         match self.vm.next(&it) {
             Ok(Some(v)) => {
@@ -137,10 +95,32 @@ impl Exec<'_> {
             }
             Ok(None) => {
                 self.frame.pop();
-                self.jump(t)
+                self.jump(target + skip)
             }
             Err(e) => Flow::Raise(e),
         }
+    }
+
+    /// FOR_ITER up to 3.11: exhausted, jump past the loop.
+    pub fn for_iter(&mut self, t: u32) -> Flow {
+        self.for_iter_skipping(t, 0)
+    }
+
+    /// 3.12: exhausted, jump past the END_FOR at the target.
+    pub fn for_iter_skip_end_for(&mut self, t: u32) -> Flow {
+        self.for_iter_skipping(t, 1)
+    }
+
+    /// 3.13: exhausted, jump past the END_FOR and POP_TOP at the target.
+    pub fn for_iter_skip_end_for_pop_top(&mut self, t: u32) -> Flow {
+        self.for_iter_skipping(t, 2)
+    }
+
+    /// 3.12: END_FOR pops the exhausted iterator and the last value.
+    pub fn end_for(&mut self, _: u32) -> Flow {
+        self.frame.pop();
+        self.frame.pop();
+        Flow::Next
     }
 
     pub fn return_value(&mut self, _: u32) -> Flow {

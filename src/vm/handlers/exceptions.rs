@@ -63,13 +63,13 @@ impl Exec<'_> {
         Flow::Next
     }
 
-    /// Re-raises TOS; with `oparg` set (3.10+), the frame's last instruction is restored
-    /// from the value below it (for the traceback line).
+    /// 3.11+: re-raises TOS; with `oparg` set, the traceback points at the instruction
+    /// whose position (in code units) is `oparg` places below the exception.
     pub fn reraise(&mut self, oparg: u32) -> Flow {
         let exc = self.frame.pop();
         if oparg != 0 {
-            if let Value::Int(lasti) = self.frame.pop() {
-                let offset = (lasti as u32) * 2;
+            if let Value::Int(lasti) = self.frame.peek(oparg as usize - 1) {
+                let offset = (*lasti as u32) * 2;
                 if let Some(i) = self.frame.code.raw.iter().position(|r| r.offset == offset) {
                     self.frame.lasti = i;
                 }

@@ -1,7 +1,6 @@
 //! Loads, stores and deletes of constants, locals, names, globals, cells and attributes.
 
 use crate::object::{Payload, Value};
-use crate::spec::ArgKind;
 use crate::tri;
 use crate::vm::eval::{Exec, Flow};
 use crate::vm::messages;
@@ -27,10 +26,6 @@ impl Exec<'_> {
         let v = v.clone();
         self.frame.push(v);
         Flow::Next
-    }
-
-    pub fn load_fast_check(&mut self, i: u32) -> Flow {
-        self.load_fast(i)
     }
 
     /// 3.12+: push the local (Null if unbound) and unbind it.
@@ -142,36 +137,58 @@ impl Exec<'_> {
         Flow::Raise(self.vm.new_exception(&self.vm.types.exc.name_error, &msg))
     }
 
-    /// LOAD_GLOBAL; for 3.11+ (arg kind `global`) the name is `oparg >> 1` and bit 0
-    /// pushes a NULL first.
-    pub fn load_global(&mut self, arg: u32) -> Flow {
-        let with_null = self.current_arg_kind() == ArgKind::Global;
-        let i = if with_null { arg >> 1 } else { arg };
+    /// The global `name` (globals, then builtins), or NameError.
+    fn global_value(&mut self, i: u32) -> Result<Value, Flow> {
         let name = self.name(i);
         let globals = self.frame.globals.clone();
-        let v = match self.vm.dict_get_name(&globals, &name) {
-            Some(v) => v,
-            None => {
-                let builtins = self.frame.builtins.clone();
-                match self.vm.dict_get_name(&builtins, &name) {
-                    Some(v) => v,
-                    None => {
-                        let msg = messages::global_not_defined(self.vm.version.format.major_minor, &name.payload_text());
-                        return Flow::Raise(self.vm.new_exception(&self.vm.types.exc.name_error, &msg));
-                    }
-                }
-            }
-        };
-        if with_null && arg & 1 == 1 && self.vm.version.format.major_minor >= (3, 13) {
-            self.frame.push(v);
-            self.frame.push(Value::Null);
-        } else {
-            if with_null && arg & 1 == 1 {
-                self.frame.push(Value::Null);
-            }
-            self.frame.push(v);
+        if let Some(v) = self.vm.dict_get_name(&globals, &name) {
+            return Ok(v);
         }
-        Flow::Next
+        let builtins = self.frame.builtins.clone();
+        if let Some(v) = self.vm.dict_get_name(&builtins, &name) {
+            return Ok(v);
+        }
+        let msg = messages::global_not_defined(self.vm.version.format.major_minor, &name.payload_text());
+        Err(Flow::Raise(self.vm.new_exception(&self.vm.types.exc.name_error, &msg)))
+    }
+
+    /// LOAD_GLOBAL up to 3.10.
+    pub fn load_global(&mut self, i: u32) -> Flow {
+        match self.global_value(i) {
+            Ok(v) => {
+                self.frame.push(v);
+                Flow::Next
+            }
+            Err(f) => f,
+        }
+    }
+
+    /// 3.11/3.12: name `oparg >> 1`; bit 0 pushes a NULL before the value.
+    pub fn load_global_push_null(&mut self, arg: u32) -> Flow {
+        match self.global_value(arg >> 1) {
+            Ok(v) => {
+                if arg & 1 == 1 {
+                    self.frame.push(Value::Null);
+                }
+                self.frame.push(v);
+                Flow::Next
+            }
+            Err(f) => f,
+        }
+    }
+
+    /// 3.13: name `oparg >> 1`; bit 0 pushes a NULL after the value.
+    pub fn load_global_null_after(&mut self, arg: u32) -> Flow {
+        match self.global_value(arg >> 1) {
+            Ok(v) => {
+                self.frame.push(v);
+                if arg & 1 == 1 {
+                    self.frame.push(Value::Null);
+                }
+                Flow::Next
+            }
+            Err(f) => f,
+        }
     }
 
     pub fn store_global(&mut self, i: u32) -> Flow {
@@ -190,11 +207,6 @@ impl Exec<'_> {
         }
         let msg = messages::global_not_defined(self.vm.version.format.major_minor, &name.payload_text());
         Flow::Raise(self.vm.new_exception(&self.vm.types.exc.name_error, &msg))
-    }
-
-    /// The argument kind of the instruction being executed.
-    pub(crate) fn current_arg_kind(&self) -> ArgKind {
-        self.frame.code.raw.get(self.frame.lasti).map(|i| i.op.arg).unwrap_or(ArgKind::None)
     }
 
     // ----- cells -----
@@ -282,52 +294,125 @@ impl Exec<'_> {
 
     // ----- attributes -----
 
-    /// LOAD_ATTR; for 3.12+ (arg kind `attr`) the name is `oparg >> 1` and bit 0 makes it
-    /// a method load (pushing the method and self, or NULL and the attribute).
-    pub fn load_attr(&mut self, arg: u32) -> Flow {
-        if self.current_arg_kind() == ArgKind::Attr {
-            if arg & 1 == 1 {
-                return self.load_method(arg >> 1);
-            }
-            return self.load_attr_plain(arg >> 1);
-        }
-        self.load_attr_plain(arg)
-    }
-
-    fn load_attr_plain(&mut self, i: u32) -> Flow {
+    /// LOAD_ATTR: `getattr(TOS, name)`.
+    pub fn load_attr(&mut self, i: u32) -> Flow {
         let name = self.name(i);
         let obj = self.frame.pop();
         let r = self.vm.get_attr(&obj, &name);
         self.push_result(r)
     }
 
-    /// Pushes `[method, self]` for a plain function found on the type, else
-    /// `[NULL, attribute]` (3.13: `[attribute, NULL]`).
-    pub fn load_method(&mut self, i: u32) -> Flow {
+    /// Looks up a method for a call: `Ok((method, self))` for a plain function found on
+    /// the type (no bound method is made), else `Err(attribute)`.
+    fn method_lookup(&mut self, obj: &Value, i: u32) -> Result<Result<(Value, Value), Value>, Flow> {
         let name = self.name(i);
-        let obj = self.frame.pop();
-        let class_ = self.vm.class_of(&obj).clone();
-        let is_plain_instance = !matches!(obj.payload(), Some(Payload::Type(_) | Payload::Module(_)));
+        let class_ = self.vm.class_of(obj).clone();
+        let is_plain_instance = !matches!(obj.payload(), Some(Payload::Type(_) | Payload::Module(_) | Payload::Super(_)));
         if is_plain_instance && !self.vm.has_custom_getattribute(&class_) {
             if let Some(f) = self.vm.lookup_in_mro(&class_, &name) {
                 let is_method = matches!(f.payload(), Some(Payload::Function(_)))
                     || matches!(f.payload(), Some(Payload::Builtin(b)) if b.kind == crate::object::BuiltinKind::Method);
-                if is_method && !self.vm.instance_dict_has(&obj, &name) {
-                    self.frame.push(f);
-                    self.frame.push(obj);
-                    return Flow::Next;
+                if is_method && !self.vm.instance_dict_has(obj, &name) {
+                    return Ok(Ok((f, obj.clone())));
                 }
             }
         }
-        let v = tri!(self.vm.get_attr(&obj, &name));
-        if self.vm.version.format.major_minor >= (3, 13) {
-            self.frame.push(v);
-            self.frame.push(Value::Null);
-        } else {
-            self.frame.push(Value::Null);
-            self.frame.push(v);
+        match self.vm.get_attr(obj, &name) {
+            Ok(v) => Ok(Err(v)),
+            Err(e) => Err(Flow::Raise(e)),
+        }
+    }
+
+    /// 3.7–3.11 LOAD_METHOD: pushes `[method, self]` or `[NULL, attribute]`.
+    pub fn load_method(&mut self, i: u32) -> Flow {
+        let obj = self.frame.pop();
+        match self.method_lookup(&obj, i) {
+            Ok(Ok((m, s))) => {
+                self.frame.push(m);
+                self.frame.push(s);
+            }
+            Ok(Err(attr)) => {
+                self.frame.push(Value::Null);
+                self.frame.push(attr);
+            }
+            Err(f) => return f,
         }
         Flow::Next
+    }
+
+    /// 3.12 LOAD_ATTR: name `oparg >> 1`; bit 0 makes it a method load (`[method, self]`
+    /// or `[NULL, attribute]`).
+    pub fn load_attr_method(&mut self, arg: u32) -> Flow {
+        if arg & 1 == 0 {
+            return self.load_attr(arg >> 1);
+        }
+        self.load_method(arg >> 1)
+    }
+
+    /// 3.13 LOAD_ATTR: as 3.12, the method form pushing `[method, self]` or
+    /// `[attribute, NULL]`.
+    pub fn load_attr_method_self_or_null(&mut self, arg: u32) -> Flow {
+        if arg & 1 == 0 {
+            return self.load_attr(arg >> 1);
+        }
+        let obj = self.frame.pop();
+        match self.method_lookup(&obj, arg >> 1) {
+            Ok(Ok((m, s))) => {
+                self.frame.push(m);
+                self.frame.push(s);
+            }
+            Ok(Err(attr)) => {
+                self.frame.push(attr);
+                self.frame.push(Value::Null);
+            }
+            Err(f) => return f,
+        }
+        Flow::Next
+    }
+
+    /// 3.12+: `[super, class, self]` → `super(class, self).name`; name `oparg >> 2`,
+    /// bit 0 a method load, bit 1 the two-argument form.
+    fn super_attr(&mut self, arg: u32) -> Result<(Value, Value, bool), Flow> {
+        let self_v = self.frame.pop();
+        let class_v = self.frame.pop();
+        let super_callable = self.frame.pop();
+        let name = self.name(arg >> 2);
+        let sup = if matches!(&super_callable, Value::Obj(o) if std::rc::Rc::ptr_eq(o, &self.vm.types.super_)) {
+            self.vm.new_super(class_v, self_v.clone()).map_err(Flow::Raise)?
+        } else {
+            let args = if arg & 2 != 0 { vec![class_v, self_v.clone()] } else { vec![] };
+            self.vm.call(&super_callable, crate::object::Args::positional(&args)).map_err(Flow::Raise)?
+        };
+        let attr = self.vm.get_attr(&sup, &name).map_err(Flow::Raise)?;
+        Ok((attr, self_v, arg & 1 != 0))
+    }
+
+    /// 3.12 LOAD_SUPER_ATTR: pushes the attribute, or for a method load `[NULL, bound]`.
+    pub fn load_super_attr(&mut self, arg: u32) -> Flow {
+        match self.super_attr(arg) {
+            Ok((attr, _, method)) => {
+                if method {
+                    self.frame.push(Value::Null);
+                }
+                self.frame.push(attr);
+                Flow::Next
+            }
+            Err(f) => f,
+        }
+    }
+
+    /// 3.13 LOAD_SUPER_ATTR: a method load pushes `[bound, NULL]`.
+    pub fn load_super_attr_self_or_null(&mut self, arg: u32) -> Flow {
+        match self.super_attr(arg) {
+            Ok((attr, _, method)) => {
+                self.frame.push(attr);
+                if method {
+                    self.frame.push(Value::Null);
+                }
+                Flow::Next
+            }
+            Err(f) => f,
+        }
     }
 
     pub fn store_attr(&mut self, i: u32) -> Flow {

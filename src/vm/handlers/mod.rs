@@ -3,13 +3,17 @@
 //! generated `dispatch_handler!` calls it. A handler the VM does not define falls back to
 //! `Handlers::unimplemented`, which raises SystemError naming the opcode.
 
+mod asyncio;
+mod blocks;
 mod build;
 mod calls;
 mod compare;
 mod control;
 mod exceptions;
+mod generators;
 mod loads;
 mod stack;
+mod unpack;
 
 use super::eval::{Exec, Flow};
 use super::PyResult;

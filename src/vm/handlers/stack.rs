@@ -13,10 +13,6 @@ impl Exec<'_> {
         Flow::Next
     }
 
-    pub fn cache(&mut self, _: u32) -> Flow {
-        Flow::Next
-    }
-
     pub fn pop_top(&mut self, _: u32) -> Flow {
         self.frame.pop();
         Flow::Next

@@ -1,0 +1,81 @@
+//! The builtin functions (`print`, `len`, `repr`, `isinstance`, `__build_class__`, ...).
+
+use crate::object::{Args, Payload, Value};
+use crate::vm::{PyResult, Vm};
+
+pub fn init(vm: &mut Vm) {
+    vm.add_builtin("print", builtin_print);
+    vm.add_builtin("len", builtin_len);
+    vm.add_builtin("repr", builtin_repr);
+    vm.add_builtin("__build_class__", |vm, args| vm.build_class(args));
+    vm.add_builtin("isinstance", builtin_isinstance);
+}
+
+fn builtin_print(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let mut sep = " ".to_string();
+    let mut end = "\n".to_string();
+    for (k, v) in args.kw() {
+        let key = k.as_str().map(|s| s.as_str()).unwrap_or("");
+        let text = |vm: &mut Vm, v: &Value| -> PyResult<Option<String>> {
+            match v {
+                Value::None => Ok(None),
+                _ => match v.as_str() {
+                    Some(s) => Ok(Some(s.as_str().to_string())),
+                    None => Err(vm.type_error(&format!("{key} must be None or a string, not {}", vm.type_name(v)))),
+                },
+            }
+        };
+        match key {
+            "sep" => sep = text(vm, v)?.unwrap_or_else(|| " ".into()),
+            "end" => end = text(vm, v)?.unwrap_or_else(|| "\n".into()),
+            "file" | "flush" => {}
+            _ => return Err(vm.type_error(&format!("'{key}' is an invalid keyword argument for print()"))),
+        }
+    }
+    let mut out = String::new();
+    for (i, v) in args.pos().iter().enumerate() {
+        if i > 0 {
+            out.push_str(&sep);
+        }
+        out.push_str(&vm.str(v)?);
+    }
+    out.push_str(&end);
+    vm.write_stdout(&out);
+    Ok(Value::None)
+}
+
+fn builtin_len(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    match args.pos() {
+        [v] => Ok(Value::Int(vm.len(v)? as i64)),
+        p => Err(vm.type_error(&format!("len() takes exactly one argument ({} given)", p.len()))),
+    }
+}
+
+fn builtin_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    match args.pos() {
+        [v] => {
+            let s = vm.repr(v)?;
+            Ok(vm.new_str(&s))
+        }
+        p => Err(vm.type_error(&format!("repr() takes exactly one argument ({} given)", p.len()))),
+    }
+}
+
+fn builtin_isinstance(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let [obj, cls] = args.pos() else {
+        return Err(vm.type_error("isinstance expected 2 arguments"));
+    };
+    let classes = match cls.payload() {
+        Some(Payload::Tuple(t)) => t.to_vec(),
+        _ => vec![cls.clone()],
+    };
+    let oc = vm.class_of(obj).clone();
+    for c in classes {
+        if let Value::Obj(c) = &c {
+            if vm.is_subclass_of(&oc, c) {
+                return Ok(Value::Bool(true));
+            }
+        }
+    }
+    Ok(Value::Bool(false))
+}

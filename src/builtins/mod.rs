@@ -1,0 +1,29 @@
+//! The builtin functions and the builtin types' methods, one file per type (a type's
+//! constructor, its methods, then its `init` that registers them). `init_all` runs every
+//! `init` when an interpreter starts.
+
+pub mod args;
+pub mod exceptions;
+pub mod functions;
+pub mod generic;
+pub mod list;
+pub mod object;
+pub mod range;
+pub mod str;
+pub mod super_;
+
+use crate::vm::Vm;
+
+/// Registers every builtin function and method.
+pub fn init_all(vm: &mut Vm) {
+    object::init(vm);
+    exceptions::init(vm);
+    functions::init(vm);
+    generic::init(vm);
+    list::init(vm);
+    range::init(vm);
+    str::init(vm);
+    super_::init(vm);
+    vm.init_generator_types();
+    vm.init_async_gen_types();
+}
