@@ -53,7 +53,11 @@ fn root() -> PathBuf {
 /// What a case must do.
 enum Expect {
     /// Recorded from CPython: stdout, exit status, last stderr line when the status is non-zero.
-    Golden { out: Vec<u8>, status: i32, err: Option<String> },
+    Golden {
+        out: Vec<u8>,
+        status: i32,
+        err: Option<String>,
+    },
     /// Self-checking program: only the exit status matters.
     Status(i32),
 }
@@ -104,7 +108,7 @@ fn collect_golden(root: &Path, cases: &mut Vec<Case>) {
         let mut pycs: Vec<_> = fs::read_dir(&dir)
             .unwrap()
             .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().map_or(false, |x| x == "pyc"))
+            .filter(|p| p.extension().is_some_and(|x| x == "pyc"))
             .collect();
         pycs.sort_by_key(|p| version_key(&p.file_stem().unwrap().to_string_lossy()));
         for pyc in pycs {
@@ -117,14 +121,21 @@ fn collect_golden(root: &Path, cases: &mut Vec<Case>) {
                 .unwrap_or_else(|e| panic!("{program} {version}: bad .status ({e})"));
             let err_path = pyc.with_extension("err");
             let err = if status != 0 {
-                Some(read_text(&err_path).trim_end_matches(['\n', '\r']).to_string())
+                Some(
+                    read_text(&err_path)
+                        .trim_end_matches(['\n', '\r'])
+                        .to_string(),
+                )
             } else {
                 None
             };
             cases.push(Case {
                 program: program.clone(),
                 version,
-                pyc: format!("tests/golden/{program}/{}", pyc.file_name().unwrap().to_string_lossy()),
+                pyc: format!(
+                    "tests/golden/{program}/{}",
+                    pyc.file_name().unwrap().to_string_lossy()
+                ),
                 expect: Expect::Golden { out, status, err },
             });
         }
@@ -146,10 +157,15 @@ fn collect_shared(root: &Path, cases: &mut Vec<Case>) {
             .next()
             .and_then(|s| s.trim().parse().ok())
             .unwrap_or_else(|| panic!("MANIFEST.tsv line {}: no exit status", n + 1));
-        let (version, name) = file.split_once('/').expect("MANIFEST path is <version>/<file>");
+        let (version, name) = file
+            .split_once('/')
+            .expect("MANIFEST path is <version>/<file>");
         let stem = name.strip_suffix(".pyc").unwrap_or(name);
         let rel = format!("tests/programs/shared/{file}");
-        assert!(root.join(&rel).exists(), "MANIFEST.tsv names a missing file {rel}");
+        assert!(
+            root.join(&rel).exists(),
+            "MANIFEST.tsv names a missing file {rel}"
+        );
         cases.push(Case {
             program: format!("shared/{stem}"),
             version: version.to_string(),
@@ -161,14 +177,22 @@ fn collect_shared(root: &Path, cases: &mut Vec<Case>) {
 
 fn run(bin: &Path, root: &Path, pyc: &str) -> Outcome {
     let mut cmd = Command::new(bin);
-    cmd.arg(pyc).current_dir(root).stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    cmd.arg(pyc)
+        .current_dir(root)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
     for (k, _) in std::env::vars_os() {
         if k.to_string_lossy().starts_with("PYTHON") {
             cmd.env_remove(&k);
         }
     }
-    cmd.env("PYTHONHASHSEED", "0").env("PYTHONIOENCODING", "utf-8").env("LC_ALL", "C.UTF-8");
-    let mut child = cmd.spawn().unwrap_or_else(|e| panic!("spawning {}: {e}", bin.display()));
+    cmd.env("PYTHONHASHSEED", "0")
+        .env("PYTHONIOENCODING", "utf-8")
+        .env("LC_ALL", "C.UTF-8");
+    let mut child = cmd
+        .spawn()
+        .unwrap_or_else(|e| panic!("spawning {}: {e}", bin.display()));
     let mut out_pipe = child.stdout.take().unwrap();
     let mut err_pipe = child.stderr.take().unwrap();
     let out_reader = thread::spawn(move || {
@@ -201,7 +225,13 @@ fn run(bin: &Path, root: &Path, pyc: &str) -> Outcome {
     let signal = std::os::unix::process::ExitStatusExt::signal(&status);
     #[cfg(not(unix))]
     let signal = None;
-    Outcome { stdout, stderr, code: if timed_out { None } else { status.code() }, signal, timed_out }
+    Outcome {
+        stdout,
+        stderr,
+        code: if timed_out { None } else { status.code() },
+        signal,
+        timed_out,
+    }
 }
 
 /// The last non-blank line, split on `\n` with a trailing `\r` dropped (as gen_golden.py does).
@@ -209,8 +239,7 @@ fn last_line(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes)
         .split('\n')
         .map(|l| l.strip_suffix('\r').unwrap_or(l))
-        .filter(|l| !l.trim().is_empty())
-        .last()
+        .rfind(|l| !l.trim().is_empty())
         .unwrap_or("")
         .to_string()
 }
@@ -235,13 +264,26 @@ fn stdout_diff(expected: &[u8], actual: &[u8]) -> String {
         match (el.get(i), al.get(i)) {
             (Some(x), Some(y)) if x == y => continue,
             (Some(x), Some(y)) => {
-                return format!("stdout line {}: expected {:?}, got {:?}", i + 1, clip(x), clip(y))
+                return format!(
+                    "stdout line {}: expected {:?}, got {:?}",
+                    i + 1,
+                    clip(x),
+                    clip(y)
+                )
             }
             (Some(x), None) => {
-                return format!("stdout line {}: expected {:?}, got end of output", i + 1, clip(x))
+                return format!(
+                    "stdout line {}: expected {:?}, got end of output",
+                    i + 1,
+                    clip(x)
+                )
             }
             (None, Some(y)) => {
-                return format!("stdout line {}: expected end of output, got {:?}", i + 1, clip(y))
+                return format!(
+                    "stdout line {}: expected end of output, got {:?}",
+                    i + 1,
+                    clip(y)
+                )
             }
             (None, None) => unreachable!(),
         }
@@ -278,7 +320,11 @@ fn check(case: &Case, o: &Outcome) -> Option<String> {
                 if o.timed_out || o.stdout == *out || o.code.is_none() {
                     return Some(status_line(*status));
                 }
-                return Some(format!("{}; {}", status_line(*status), stdout_diff(out, &o.stdout)));
+                return Some(format!(
+                    "{}; {}",
+                    status_line(*status),
+                    stdout_diff(out, &o.stdout)
+                ));
             }
             if o.stdout != *out {
                 return Some(stdout_diff(out, &o.stdout));
@@ -311,10 +357,16 @@ fn read_known_failures(path: &Path) -> (BTreeMap<(String, String), String>, Vec<
             [program, version] => {
                 let key = (program.to_string(), version.to_string());
                 if map.insert(key, reason.to_string()).is_some() {
-                    problems.push(format!("known_failures.txt line {}: duplicate entry {program} {version}", n + 1));
+                    problems.push(format!(
+                        "known_failures.txt line {}: duplicate entry {program} {version}",
+                        n + 1
+                    ));
                 }
             }
-            _ => problems.push(format!("known_failures.txt line {}: expected `program version  # reason`", n + 1)),
+            _ => problems.push(format!(
+                "known_failures.txt line {}: expected `program version  # reason`",
+                n + 1
+            )),
         }
     }
     (map, problems)
@@ -332,13 +384,18 @@ fn conformance() {
     if let Some(f) = &filter {
         cases.retain(|c| format!("{} {}", c.program, c.version).contains(f.as_str()));
     }
-    let jobs: usize = std::env::var("XPYTHON_CONFORMANCE_JOBS").ok().and_then(|s| s.parse().ok()).unwrap_or(2).max(1);
+    let jobs: usize = std::env::var("XPYTHON_CONFORMANCE_JOBS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(2)
+        .max(1);
     let verbose = std::env::var_os("XPYTHON_CONFORMANCE_VERBOSE").is_some();
     let write_to = std::env::var_os("XPYTHON_CONFORMANCE_WRITE").map(PathBuf::from);
 
     // Run every case; results[i] is the failure summary of cases[i].
     let next = AtomicUsize::new(0);
-    let results: Mutex<Vec<Option<Option<String>>>> = Mutex::new((0..cases.len()).map(|_| None).collect());
+    let results: Mutex<Vec<Option<Option<String>>>> =
+        Mutex::new((0..cases.len()).map(|_| None).collect());
     let started = Instant::now();
     thread::scope(|s| {
         for _ in 0..jobs {
@@ -351,23 +408,42 @@ fn conformance() {
             });
         }
     });
-    let results: Vec<Option<String>> = results.into_inner().unwrap().into_iter().map(|r| r.unwrap()).collect();
+    let results: Vec<Option<String>> = results
+        .into_inner()
+        .unwrap()
+        .into_iter()
+        .map(|r| r.unwrap())
+        .collect();
 
     if let Some(path) = write_to {
         let mut text = String::from(
             "# Conformance pairs the VM is known to fail: `program version  # first difference`.\n\
              # Generated by tools/update_known_failures.py; shrink it as the VM improves.\n",
         );
-        let mut failing: Vec<(&Case, &String)> =
-            cases.iter().zip(&results).filter_map(|(c, r)| r.as_ref().map(|r| (c, r))).collect();
+        let mut failing: Vec<(&Case, &String)> = cases
+            .iter()
+            .zip(&results)
+            .filter_map(|(c, r)| r.as_ref().map(|r| (c, r)))
+            .collect();
         failing.sort_by(|a, b| {
-            (&a.0.program, version_key(&a.0.version)).cmp(&(&b.0.program, version_key(&b.0.version)))
+            (&a.0.program, version_key(&a.0.version))
+                .cmp(&(&b.0.program, version_key(&b.0.version)))
         });
         for (c, r) in &failing {
-            text.push_str(&format!("{} {}  # {}\n", c.program, c.version, r.replace('\n', " ")));
+            text.push_str(&format!(
+                "{} {}  # {}\n",
+                c.program,
+                c.version,
+                r.replace('\n', " ")
+            ));
         }
         fs::write(&path, text).unwrap_or_else(|e| panic!("writing {}: {e}", path.display()));
-        say!("wrote {} failing pairs of {} to {}", failing.len(), cases.len(), path.display());
+        say!(
+            "wrote {} failing pairs of {} to {}",
+            failing.len(),
+            cases.len(),
+            path.display()
+        );
         return;
     }
 
@@ -402,30 +478,66 @@ fn conformance() {
     if filter.is_none() {
         for (program, version) in known.keys() {
             if !present.contains(&(program.clone(), version.clone())) {
-                problems.push(format!("known_failures.txt lists {program} {version}, which is not a case"));
+                problems.push(format!(
+                    "known_failures.txt lists {program} {version}, which is not a case"
+                ));
             }
         }
     }
 
-    say!("\nconformance: {} cases in {:.1} s ({jobs} jobs)", cases.len(), started.elapsed().as_secs_f64());
-    say!("{:>7} {:>7} {:>14} {:>11} {:>13} {:>6}", "version", "passed", "known-failing", "unexpected", "now-passing", "total");
+    say!(
+        "\nconformance: {} cases in {:.1} s ({jobs} jobs)",
+        cases.len(),
+        started.elapsed().as_secs_f64()
+    );
+    say!(
+        "{:>7} {:>7} {:>14} {:>11} {:>13} {:>6}",
+        "version",
+        "passed",
+        "known-failing",
+        "unexpected",
+        "now-passing",
+        "total"
+    );
     let mut total = [0usize; 5];
     for ((maj, min), row) in &counts {
-        say!("{:>7} {:>7} {:>14} {:>11} {:>13} {:>6}", format!("{maj}.{min}"), row[0], row[1], row[2], row[3], row[4]);
+        say!(
+            "{:>7} {:>7} {:>14} {:>11} {:>13} {:>6}",
+            format!("{maj}.{min}"),
+            row[0],
+            row[1],
+            row[2],
+            row[3],
+            row[4]
+        );
         for k in 0..5 {
             total[k] += row[k];
         }
     }
-    say!("{:>7} {:>7} {:>14} {:>11} {:>13} {:>6}", "all", total[0], total[1], total[2], total[3], total[4]);
+    say!(
+        "{:>7} {:>7} {:>14} {:>11} {:>13} {:>6}",
+        "all",
+        total[0],
+        total[1],
+        total[2],
+        total[3],
+        total[4]
+    );
 
     if !unexpected.is_empty() {
-        say!("\n{} unexpected failures (not in tests/known_failures.txt):", unexpected.len());
+        say!(
+            "\n{} unexpected failures (not in tests/known_failures.txt):",
+            unexpected.len()
+        );
         for u in &unexpected {
             say!("  {u}");
         }
     }
     if !now_passing.is_empty() {
-        say!("\n{} pairs now pass; remove them from tests/known_failures.txt:", now_passing.len());
+        say!(
+            "\n{} pairs now pass; remove them from tests/known_failures.txt:",
+            now_passing.len()
+        );
         for p in &now_passing {
             say!("  {p}");
         }

@@ -21,7 +21,10 @@ fn builtin_print(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
                 Value::None => Ok(None),
                 _ => match v.as_str() {
                     Some(s) => Ok(Some(s.as_str().to_string())),
-                    None => Err(vm.type_error(&format!("{key} must be None or a string, not {}", vm.type_name(v)))),
+                    None => Err(vm.type_error(&format!(
+                        "{key} must be None or a string, not {}",
+                        vm.type_name(v)
+                    ))),
                 },
             }
         };
@@ -29,7 +32,11 @@ fn builtin_print(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             "sep" => sep = text(vm, v)?.unwrap_or_else(|| " ".into()),
             "end" => end = text(vm, v)?.unwrap_or_else(|| "\n".into()),
             "file" | "flush" => {}
-            _ => return Err(vm.type_error(&format!("'{key}' is an invalid keyword argument for print()"))),
+            _ => {
+                return Err(vm.type_error(&format!(
+                    "'{key}' is an invalid keyword argument for print()"
+                )))
+            }
         }
     }
     let mut out = String::new();
@@ -47,7 +54,10 @@ fn builtin_print(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn builtin_len(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     match args.pos() {
         [v] => Ok(Value::Int(vm.len(v)? as i64)),
-        p => Err(vm.type_error(&format!("len() takes exactly one argument ({} given)", p.len()))),
+        p => Err(vm.type_error(&format!(
+            "len() takes exactly one argument ({} given)",
+            p.len()
+        ))),
     }
 }
 
@@ -57,7 +67,10 @@ fn builtin_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             let s = vm.repr(v)?;
             Ok(vm.new_str(&s))
         }
-        p => Err(vm.type_error(&format!("repr() takes exactly one argument ({} given)", p.len()))),
+        p => Err(vm.type_error(&format!(
+            "repr() takes exactly one argument ({} given)",
+            p.len()
+        ))),
     }
 }
 

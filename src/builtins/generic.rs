@@ -14,7 +14,10 @@ fn builtin_next(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     match args.pos() {
         [it] => vm.next_or_stop(it),
         [it, default] => Ok(vm.next(it)?.unwrap_or_else(|| default.clone())),
-        p => Err(vm.type_error(&format!("next expected at most 2 arguments, got {}", p.len()))),
+        p => Err(vm.type_error(&format!(
+            "next expected at most 2 arguments, got {}",
+            p.len()
+        ))),
     }
 }
 
@@ -26,6 +29,9 @@ fn builtin_iter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             callable: callable.clone(),
             sentinel: sentinel.clone(),
         })),
-        p => Err(vm.type_error(&format!("iter expected at most 2 arguments, got {}", p.len()))),
+        p => Err(vm.type_error(&format!(
+            "iter expected at most 2 arguments, got {}",
+            p.len()
+        ))),
     }
 }

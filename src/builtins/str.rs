@@ -29,7 +29,10 @@ fn str_split(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let parts: Vec<Value> = match pos.get(1) {
         None | Some(Value::None) => text.split_whitespace().map(|p| vm.new_str(p)).collect(),
         Some(sep) => {
-            let sep = sep.as_str().map(|s| s.as_str().to_string()).unwrap_or_default();
+            let sep = sep
+                .as_str()
+                .map(|s| s.as_str().to_string())
+                .unwrap_or_default();
             if sep.is_empty() {
                 return Err(vm.value_error("empty separator"));
             }

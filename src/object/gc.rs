@@ -36,7 +36,14 @@ thread_local! {
 pub fn is_container(p: &Payload) -> bool {
     !matches!(
         p,
-        Payload::Str(_) | Payload::Bytes(_) | Payload::ByteArray(_) | Payload::Int(_) | Payload::Float(_) | Payload::Complex(..) | Payload::Code(_) | Payload::Range(_)
+        Payload::Str(_)
+            | Payload::Bytes(_)
+            | Payload::ByteArray(_)
+            | Payload::Int(_)
+            | Payload::Float(_)
+            | Payload::Complex(..)
+            | Payload::Code(_)
+            | Payload::Range(_)
     )
 }
 
@@ -97,8 +104,10 @@ fn traverse(o: &Object, f: &mut dyn FnMut(&ObjRef)) {
         Payload::Builtin(b) => v(&b.bound),
         Payload::Type(t) => {
             v(&Value::Obj(t.dict.clone()));
-            t.bases.with(|b| b.iter().for_each(|x| v(&Value::Obj(x.clone()))));
-            t.mro.with(|m| m.iter().skip(1).for_each(|x| v(&Value::Obj(x.clone()))));
+            t.bases
+                .with(|b| b.iter().for_each(|x| v(&Value::Obj(x.clone()))));
+            t.mro
+                .with(|m| m.iter().skip(1).for_each(|x| v(&Value::Obj(x.clone()))));
         }
         Payload::Module(d) => v(&Value::Obj(d.clone())),
         Payload::Exception(e) => {
@@ -189,9 +198,16 @@ pub fn collect() -> usize {
         t.retain(|w| w.strong_count() > 0);
         t.iter().filter_map(|w| w.upgrade()).collect()
     });
-    let index: HashMap<*const Object, usize> = live.iter().enumerate().map(|(i, o)| (Rc::as_ptr(o), i)).collect();
+    let index: HashMap<*const Object, usize> = live
+        .iter()
+        .enumerate()
+        .map(|(i, o)| (Rc::as_ptr(o), i))
+        .collect();
     // `live` itself holds one reference to each.
-    let mut refs: Vec<isize> = live.iter().map(|o| Rc::strong_count(o) as isize - 1).collect();
+    let mut refs: Vec<isize> = live
+        .iter()
+        .map(|o| Rc::strong_count(o) as isize - 1)
+        .collect();
     for o in &live {
         traverse(o, &mut |r| {
             if let Some(&j) = index.get(&Rc::as_ptr(r)) {
@@ -214,7 +230,12 @@ pub fn collect() -> usize {
             }
         });
     }
-    let garbage: Vec<ObjRef> = live.iter().zip(&reachable).filter(|(_, r)| !**r).map(|(o, _)| o.clone()).collect();
+    let garbage: Vec<ObjRef> = live
+        .iter()
+        .zip(&reachable)
+        .filter(|(_, r)| !**r)
+        .map(|(o, _)| o.clone())
+        .collect();
     THRESHOLD.with(|t| t.set((live.len() - garbage.len()).max(MIN_THRESHOLD)));
     drop(live);
     let mut dropped = Vec::new();
@@ -253,10 +274,16 @@ mod tests {
                 cell.with_mut(|t| t.insert_new(Value::Int(0), 0, l2.clone()));
             }
         }
-        assert!(tracked_alive() >= before + 30_000, "the cycles are alive before a collection");
+        assert!(
+            tracked_alive() >= before + 30_000,
+            "the cycles are alive before a collection"
+        );
         let freed = collect();
         assert!(freed >= 30_000, "freed {freed}");
-        assert!(tracked_alive() <= before + 10, "only live objects remain tracked");
+        assert!(
+            tracked_alive() <= before + 10,
+            "only live objects remain tracked"
+        );
         // The kept list survived with its contents.
         assert!(matches!(kept.payload(), Some(Payload::List(l)) if l.with(|v| v.len()) == 1));
     }

@@ -135,7 +135,11 @@ impl Object {
     pub fn new(class: ObjRef, payload: Payload) -> ObjRef {
         let cell = OnceCell::new();
         let _ = cell.set(class);
-        let o = Rc::new(Object { class: cell, dict: None, payload });
+        let o = Rc::new(Object {
+            class: cell,
+            dict: None,
+            payload,
+        });
         gc::track(&o);
         o
     }
@@ -144,14 +148,22 @@ impl Object {
     pub fn with_dict(class: ObjRef, payload: Payload) -> ObjRef {
         let cell = OnceCell::new();
         let _ = cell.set(class);
-        let o = Rc::new(Object { class: cell, dict: Some(PyCell::new(None)), payload });
+        let o = Rc::new(Object {
+            class: cell,
+            dict: Some(PyCell::new(None)),
+            payload,
+        });
         gc::track(&o);
         o
     }
 
     /// An object whose class is set later with `set_class_once` (bootstrap of `type`).
     pub fn new_unclassed(payload: Payload, has_dict: bool) -> ObjRef {
-        Rc::new(Object { class: OnceCell::new(), dict: has_dict.then(|| PyCell::new(None)), payload })
+        Rc::new(Object {
+            class: OnceCell::new(),
+            dict: has_dict.then(|| PyCell::new(None)),
+            payload,
+        })
     }
 
     /// Completes `new_unclassed`; a no-op if the class is already set.
@@ -336,14 +348,22 @@ pub fn float_str_py2(x: f64, out: &mut String) {
 /// C's `%.{precision}g`.
 pub fn format_g(x: f64, precision: usize) -> String {
     if x == 0.0 {
-        return if x.is_sign_negative() { "-0".into() } else { "0".into() };
+        return if x.is_sign_negative() {
+            "-0".into()
+        } else {
+            "0".into()
+        };
     }
     let p = precision.max(1);
     let sci = format!("{:.*e}", p - 1, x);
     let (mant, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
     let exp: i32 = exp.parse().unwrap_or(0);
     if exp < -4 || exp >= p as i32 {
-        let mant = if mant.contains('.') { mant.trim_end_matches('0').trim_end_matches('.') } else { mant };
+        let mant = if mant.contains('.') {
+            mant.trim_end_matches('0').trim_end_matches('.')
+        } else {
+            mant
+        };
         let sign = if exp < 0 { '-' } else { '+' };
         format!("{mant}e{sign}{:02}", exp.abs())
     } else {

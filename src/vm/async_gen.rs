@@ -10,7 +10,7 @@
 
 use super::generator::GenResult;
 use super::{PyErr, PyResult, Vm};
-use crate::object::{Args, BuiltinKind, Object, ObjRef, Payload, PyCell, Value};
+use crate::object::{Args, BuiltinKind, ObjRef, Object, Payload, PyCell, Value};
 
 /// A value yielded by an async generator's body.
 pub struct Wrapped(pub Value);
@@ -29,24 +29,41 @@ pub struct ASend {
 impl Vm {
     /// Wraps a value yielded by an async generator body.
     pub fn async_gen_wrap_value(&self, v: Value) -> Value {
-        Value::Obj(Object::new(self.types.iterator.clone(), Payload::Other(Box::new(Wrapped(v)))))
+        Value::Obj(Object::new(
+            self.types.iterator.clone(),
+            Payload::Other(Box::new(Wrapped(v))),
+        ))
     }
 
     /// An awaitable whose first step returns `v`.
     pub fn immediate_awaitable(&self, v: Value) -> Value {
-        Value::Obj(Object::new(self.types.iterator.clone(), Payload::Other(Box::new(Immediate(v)))))
+        Value::Obj(Object::new(
+            self.types.iterator.clone(),
+            Payload::Other(Box::new(Immediate(v))),
+        ))
     }
 
     fn new_asend(&self, gen: ObjRef, first: Result<Value, PyErr>) -> Value {
-        let a = ASend { gen, first: Some(first), done: false };
-        Value::Obj(Object::new(self.types.async_gen_asend.clone(), Payload::Other(Box::new(PyCell::new(a)))))
+        let a = ASend {
+            gen,
+            first: Some(first),
+            done: false,
+        };
+        Value::Obj(Object::new(
+            self.types.async_gen_asend.clone(),
+            Payload::Other(Box::new(PyCell::new(a))),
+        ))
     }
 
     /// One step of an asend/athrow awaitable: sends `v` (or throws `exc`) into the
     /// generator and classifies what comes out.
     fn asend_step(&mut self, aw: &ObjRef, v: Value, exc: Option<PyErr>) -> PyResult<Value> {
-        let Payload::Other(any) = &aw.payload else { return Err(self.system_error("bad asend object")) };
-        let Some(cell) = any.downcast_ref::<PyCell<ASend>>() else { return Err(self.system_error("bad asend object")) };
+        let Payload::Other(any) = &aw.payload else {
+            return Err(self.system_error("bad asend object"));
+        };
+        let Some(cell) = any.downcast_ref::<PyCell<ASend>>() else {
+            return Err(self.system_error("bad asend object"));
+        };
         let (gen, first, done) = cell.with_mut(|a| (a.gen.clone(), a.first.take(), a.done));
         if done {
             return Err(self.new_exception(
@@ -103,7 +120,10 @@ impl Vm {
 }
 
 fn self_obj<'a>(vm: &Vm, args: &'a Args<'_>) -> PyResult<&'a ObjRef> {
-    args.values.first().and_then(|v| v.as_obj()).ok_or_else(|| vm.type_error("method needs an object"))
+    args.values
+        .first()
+        .and_then(|v| v.as_obj())
+        .ok_or_else(|| vm.type_error("method needs an object"))
 }
 
 fn agen_aiter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

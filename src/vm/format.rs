@@ -93,12 +93,19 @@ fn pad(body: &str, spec: &Spec, default_align: char, sign_len: usize) -> String 
     let (fill, align) = if spec.zero && spec.align.is_none() {
         ('0', '=')
     } else {
-        (spec.fill.unwrap_or(' '), spec.align.unwrap_or(default_align))
+        (
+            spec.fill.unwrap_or(' '),
+            spec.align.unwrap_or(default_align),
+        )
     };
     let fill_str = |n: usize| std::iter::repeat_n(fill, n).collect::<String>();
     match align {
         '<' => format!("{body}{}", fill_str(fill_n)),
-        '^' => format!("{}{body}{}", fill_str(fill_n / 2), fill_str(fill_n - fill_n / 2)),
+        '^' => format!(
+            "{}{body}{}",
+            fill_str(fill_n / 2),
+            fill_str(fill_n - fill_n / 2)
+        ),
         '=' => {
             let (sign, rest) = body.split_at(sign_len.min(body.len()));
             format!("{sign}{}{rest}", fill_str(fill_n))
@@ -111,7 +118,7 @@ fn group(digits: &str, sep: char, every: usize) -> String {
     let n = digits.len();
     let mut out = String::with_capacity(n + n / every);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (n - i) % every == 0 {
+        if i > 0 && (n - i).is_multiple_of(every) {
             out.push(sep);
         }
         out.push(c);
@@ -122,7 +129,10 @@ fn group(digits: &str, sep: char, every: usize) -> String {
 impl Vm {
     /// `format(v, spec)`.
     pub fn format(&mut self, v: &Value, spec: Option<&Value>) -> PyResult<Value> {
-        let spec_text = spec.and_then(|s| s.as_str()).map(|s| s.as_str().to_string()).unwrap_or_default();
+        let spec_text = spec
+            .and_then(|s| s.as_str())
+            .map(|s| s.as_str().to_string())
+            .unwrap_or_default();
         if let Value::Obj(o) = v {
             let class_ = o.class().clone();
             if self.type_data(&class_).is_heap {
@@ -137,7 +147,9 @@ impl Vm {
             }
         }
         if spec_text.is_empty() {
-            if v.as_str().is_some() && !matches!(v, Value::Obj(o) if self.type_data(o.class()).is_heap) {
+            if v.as_str().is_some()
+                && !matches!(v, Value::Obj(o) if self.type_data(o.class()).is_heap)
+            {
                 return Ok(v.clone());
             }
             let s = self.str(v)?;
@@ -147,7 +159,9 @@ impl Vm {
         let text = match v {
             Value::Float(f) => self.format_float(*f, &spec)?,
             Value::Obj(o) if matches!(o.payload, Payload::Float(_)) => {
-                let Payload::Float(f) = o.payload else { unreachable!() };
+                let Payload::Float(f) = o.payload else {
+                    unreachable!()
+                };
                 self.format_float(f, &spec)?
             }
             _ if as_int(v).is_some() && !matches!(v, Value::Bool(_) if spec.kind.is_none()) => {
@@ -179,7 +193,9 @@ impl Vm {
     fn format_str(&mut self, s: &str, spec: &Spec) -> PyResult<String> {
         if let Some(k) = spec.kind {
             if k != 's' {
-                return Err(self.value_error(&format!("Unknown format code '{k}' for object of type 'str'")));
+                return Err(self.value_error(&format!(
+                    "Unknown format code '{k}' for object of type 'str'"
+                )));
             }
         }
         if spec.sign.is_some() {
@@ -210,12 +226,17 @@ impl Vm {
             'c' => {
                 use num_traits::ToPrimitive;
                 let c = n.to_u32().and_then(char::from_u32).ok_or_else(|| {
-                    self.new_exception(&self.types.exc.overflow_error, "%c arg not in range(0x110000)")
+                    self.new_exception(
+                        &self.types.exc.overflow_error,
+                        "%c arg not in range(0x110000)",
+                    )
                 })?;
                 return Ok(pad(&c.to_string(), spec, '<', 0));
             }
             k => {
-                return Err(self.value_error(&format!("Unknown format code '{k}' for object of type 'int'")));
+                return Err(self.value_error(&format!(
+                    "Unknown format code '{k}' for object of type 'int'"
+                )));
             }
         };
         let digits = match spec.grouping {
@@ -283,7 +304,9 @@ impl Vm {
                     }
                 },
                 Some(k) => {
-                    return Err(self.value_error(&format!("Unknown format code '{k}' for object of type 'float'")));
+                    return Err(self.value_error(&format!(
+                        "Unknown format code '{k}' for object of type 'float'"
+                    )));
                 }
             }
         };
@@ -339,16 +362,27 @@ pub fn exp_format(a: f64, p: usize) -> String {
 pub fn general_format(a: f64, p: usize, alternate: bool) -> String {
     let p = p.max(1);
     if a == 0.0 {
-        return if alternate { format!("{:.*}", p - 1, 0.0) } else { "0".into() };
+        return if alternate {
+            format!("{:.*}", p - 1, 0.0)
+        } else {
+            "0".into()
+        };
     }
-    let exp = format!("{:.*e}", p - 1, a).split_once('e').and_then(|(_, e)| e.parse::<i32>().ok()).unwrap_or(0);
+    let exp = format!("{:.*e}", p - 1, a)
+        .split_once('e')
+        .and_then(|(_, e)| e.parse::<i32>().ok())
+        .unwrap_or(0);
     if exp < -4 || exp >= p as i32 {
         let s = exp_format(a, p - 1);
         if alternate {
             return s;
         }
         let (mant, e) = s.split_once('e').unwrap_or((&s, ""));
-        let mant = if mant.contains('.') { mant.trim_end_matches('0').trim_end_matches('.') } else { mant };
+        let mant = if mant.contains('.') {
+            mant.trim_end_matches('0').trim_end_matches('.')
+        } else {
+            mant
+        };
         format!("{mant}e{e}")
     } else {
         let s = format!("{:.*}", (p as i32 - 1 - exp).max(0) as usize, a);
@@ -359,4 +393,3 @@ pub fn general_format(a: f64, p: usize, alternate: bool) -> String {
         }
     }
 }
-

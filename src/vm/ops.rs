@@ -248,10 +248,16 @@ impl Vm {
         self.binary_op_slow(a, b, op, inplace)
     }
 
-    fn binary_op_slow(&mut self, a: &Value, b: &Value, op: BinOp, inplace: bool) -> PyResult<Value> {
+    fn binary_op_slow(
+        &mut self,
+        a: &Value,
+        b: &Value,
+        op: BinOp,
+        inplace: bool,
+    ) -> PyResult<Value> {
         let (name, rname, iname) = op.dunders(self);
         if inplace {
-            if let Some(r) = self.call_special(a, &iname, &[b.clone()])? {
+            if let Some(r) = self.call_special(a, &iname, std::slice::from_ref(b))? {
                 if !self.is_not_implemented(&r) {
                     return Ok(r);
                 }
@@ -260,7 +266,8 @@ impl Vm {
         let ta = self.class_of(a).clone();
         let tb = self.class_of(b).clone();
         let same = Rc::ptr_eq(&ta, &tb);
-        let b_first = !same && self.is_subclass_of(&tb, &ta) && self.lookup_in_mro(&tb, &rname).is_some();
+        let b_first =
+            !same && self.is_subclass_of(&tb, &ta) && self.lookup_in_mro(&tb, &rname).is_some();
         if b_first {
             if let Some(r) = self.call_reflected(b, &rname, a)? {
                 return Ok(r);
@@ -274,8 +281,20 @@ impl Vm {
                 return Ok(r);
             }
         }
-        let sym = if inplace { format!("{}=", op.symbol()) } else { op.symbol().to_string() };
-        let sym = if op == BinOp::Pow { if inplace { "**=".to_string() } else { sym } } else { sym };
+        let sym = if inplace {
+            format!("{}=", op.symbol())
+        } else {
+            op.symbol().to_string()
+        };
+        let sym = if op == BinOp::Pow {
+            if inplace {
+                "**=".to_string()
+            } else {
+                sym
+            }
+        } else {
+            sym
+        };
         Err(self.type_error(&format!(
             "unsupported operand type(s) for {sym}: '{}' and '{}'",
             self.type_name(a),
@@ -285,12 +304,21 @@ impl Vm {
 
     /// `a.__op__(b)`, where builtin payloads (int/float/str... subclass instances) use the
     /// builtin implementation.
-    fn builtin_or_special(&mut self, a: &Value, b: &Value, name: &ObjRef, op: BinOp) -> PyResult<Option<Value>> {
+    fn builtin_or_special(
+        &mut self,
+        a: &Value,
+        b: &Value,
+        name: &ObjRef,
+        op: BinOp,
+    ) -> PyResult<Option<Value>> {
         let ta = self.class_of(a).clone();
         match self.lookup_in_mro(&ta, name) {
             Some(f) if !matches!(f.payload(), Some(Payload::Builtin(_))) => {
                 let bound = self.descr_get(f, Some(a), &ta)?;
-                let r = self.call(&bound, crate::object::Args::positional(&[b.clone()]))?;
+                let r = self.call(
+                    &bound,
+                    crate::object::Args::positional(std::slice::from_ref(b)),
+                )?;
                 Ok((!self.is_not_implemented(&r)).then_some(r))
             }
             _ => self.builtin_binary(a, b, op),
@@ -302,7 +330,10 @@ impl Vm {
         match self.lookup_in_mro(&tb, rname) {
             Some(f) if !matches!(f.payload(), Some(Payload::Builtin(_))) => {
                 let bound = self.descr_get(f, Some(b), &tb)?;
-                let r = self.call(&bound, crate::object::Args::positional(&[a.clone()]))?;
+                let r = self.call(
+                    &bound,
+                    crate::object::Args::positional(std::slice::from_ref(a)),
+                )?;
                 Ok((!self.is_not_implemented(&r)).then_some(r))
             }
             _ => Ok(None),
@@ -320,19 +351,24 @@ impl Vm {
                 if y == 0 {
                     return Err(self.zero_division("integer division or modulo by zero"));
                 }
-                x.checked_div_euclid(y).map(|_| Value::Int(Integer::div_floor(&x, &y)))
+                x.checked_div_euclid(y)
+                    .map(|_| Value::Int(Integer::div_floor(&x, &y)))
             }
             BinOp::Mod => {
                 if y == 0 {
                     return Err(self.zero_division("integer modulo by zero"));
                 }
-                x.checked_rem(y).map(|_| Value::Int(Integer::mod_floor(&x, &y)))
+                x.checked_rem(y)
+                    .map(|_| Value::Int(Integer::mod_floor(&x, &y)))
             }
             BinOp::TrueDiv => {
                 if y == 0 {
                     return Err(self.zero_division("division by zero"));
                 }
-                Some(Value::Float(int_true_div(&BigInt::from(x), &BigInt::from(y))))
+                Some(Value::Float(int_true_div(
+                    &BigInt::from(x),
+                    &BigInt::from(y),
+                )))
             }
             BinOp::And => Some(Value::Int(x & y)),
             BinOp::Or => Some(Value::Int(x | y)),
@@ -351,7 +387,15 @@ impl Vm {
                 if y < 0 {
                     return Err(self.value_error("negative shift count"));
                 }
-                Some(Value::Int(if y >= 64 { if x < 0 { -1 } else { 0 } } else { x >> y }))
+                Some(Value::Int(if y >= 64 {
+                    if x < 0 {
+                        -1
+                    } else {
+                        0
+                    }
+                } else {
+                    x >> y
+                }))
             }
             BinOp::Pow => {
                 if y < 0 {
@@ -360,18 +404,17 @@ impl Vm {
                     }
                     return Ok(Some(Value::Float((x as f64).powf(y as f64))));
                 }
-                u32::try_from(y).ok().and_then(|e| x.checked_pow(e)).map(Value::Int)
+                u32::try_from(y)
+                    .ok()
+                    .and_then(|e| x.checked_pow(e))
+                    .map(Value::Int)
             }
             BinOp::MatMul => return Ok(None),
         })
     }
 
     fn zero_pow_message(&self) -> &'static str {
-        if self.version.format.major_minor >= (3, 11) {
-            "0.0 cannot be raised to a negative power"
-        } else {
-            "0.0 cannot be raised to a negative power"
-        }
+        "0.0 cannot be raised to a negative power"
     }
 
     pub fn zero_division(&self, msg: &str) -> super::PyErr {
@@ -418,11 +461,17 @@ impl Vm {
         if x < 0.0 && y.fract() != 0.0 && y.is_finite() {
             // A negative base to a fractional power is complex in 3.x.
             let r = num_complex_pow(x, y);
-            return Ok(Value::Obj(crate::object::Object::new(self.types.complex.clone(), Payload::Complex(r.0, r.1))));
+            return Ok(Value::Obj(crate::object::Object::new(
+                self.types.complex.clone(),
+                Payload::Complex(r.0, r.1),
+            )));
         }
         let r = x.powf(y);
         if r.is_infinite() && x.is_finite() && y.is_finite() {
-            return Err(self.new_exception(&self.types.exc.overflow_error.clone(), "(34, 'Numerical result out of range')"));
+            return Err(self.new_exception(
+                &self.types.exc.overflow_error.clone(),
+                "(34, 'Numerical result out of range')",
+            ));
         }
         Ok(Value::Float(r))
     }
@@ -432,7 +481,17 @@ impl Vm {
         // Numbers.
         if is_float(a) || is_float(b) {
             if let (Some(x), Some(y)) = (as_float(a), as_float(b)) {
-                if op == BinOp::Div || !matches!(op, BinOp::LShift | BinOp::RShift | BinOp::And | BinOp::Or | BinOp::Xor | BinOp::MatMul) {
+                if op == BinOp::Div
+                    || !matches!(
+                        op,
+                        BinOp::LShift
+                            | BinOp::RShift
+                            | BinOp::And
+                            | BinOp::Or
+                            | BinOp::Xor
+                            | BinOp::MatMul
+                    )
+                {
                     return self.float_op(x, y, op).map(Some);
                 }
             }
@@ -447,7 +506,11 @@ impl Vm {
         }
         // Sequences.
         let (Some(pa), pb) = (a.payload(), b.payload()) else {
-            if let (Some(n), Some(Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_))) = (as_int(a), b.payload()) {
+            if let (
+                Some(n),
+                Some(Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_)),
+            ) = (as_int(a), b.payload())
+            {
                 if op == BinOp::Mul {
                     return self.repeat(b, n).map(Some);
                 }
@@ -471,7 +534,11 @@ impl Vm {
                 v.extend(y.iter().cloned());
                 Ok(Some(self.new_tuple(v)))
             }
-            (BinOp::Mul, Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_), _) => match as_int(b) {
+            (
+                BinOp::Mul,
+                Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_),
+                _,
+            ) => match as_int(b) {
                 Some(n) => self.repeat(a, n).map(Some),
                 None => Ok(None),
             },
@@ -483,7 +550,12 @@ impl Vm {
         let n = match n {
             IntRef::Small(n) => n.max(0) as usize,
             IntRef::Big(b) if b.is_negative() => 0,
-            IntRef::Big(_) => return Err(self.new_exception(&self.types.exc.overflow_error.clone(), "cannot fit 'int' into an index-sized integer")),
+            IntRef::Big(_) => {
+                return Err(self.new_exception(
+                    &self.types.exc.overflow_error.clone(),
+                    "cannot fit 'int' into an index-sized integer",
+                ))
+            }
         };
         Ok(match seq.payload() {
             Some(Payload::Str(s)) => self.new_str(&s.as_str().repeat(n)),
@@ -502,7 +574,10 @@ impl Vm {
                 }
                 self.new_tuple(v)
             }
-            Some(Payload::Bytes(b)) => Value::Obj(crate::object::Object::new(self.types.bytes.clone(), Payload::Bytes(b.repeat(n).into()))),
+            Some(Payload::Bytes(b)) => Value::Obj(crate::object::Object::new(
+                self.types.bytes.clone(),
+                Payload::Bytes(b.repeat(n).into()),
+            )),
             _ => Value::None,
         })
     }
@@ -538,7 +613,10 @@ impl Vm {
                     if y.is_negative() {
                         return Err(self.value_error("negative shift count"));
                     }
-                    return Err(self.new_exception(&self.types.exc.overflow_error.clone(), "too many digits in integer"));
+                    return Err(self.new_exception(
+                        &self.types.exc.overflow_error.clone(),
+                        "too many digits in integer",
+                    ));
                 };
                 self.new_int_big(x << s)
             }
@@ -547,7 +625,7 @@ impl Vm {
                     return Err(self.value_error("negative shift count"));
                 }
                 let s = y.to_usize().unwrap_or(usize::MAX);
-                if s >= x.bits() as usize + 1 {
+                if s > x.bits() as usize {
                     Value::Int(if x.is_negative() { -1 } else { 0 })
                 } else {
                     self.new_int_big(x >> s)
@@ -555,11 +633,17 @@ impl Vm {
             }
             BinOp::Pow => {
                 if y.is_negative() {
-                    let (xf, yf) = (x.to_f64().unwrap_or(f64::INFINITY), y.to_f64().unwrap_or(f64::NEG_INFINITY));
+                    let (xf, yf) = (
+                        x.to_f64().unwrap_or(f64::INFINITY),
+                        y.to_f64().unwrap_or(f64::NEG_INFINITY),
+                    );
                     return self.float_pow(xf, yf).map(Some);
                 }
                 let Some(e) = y.to_u32() else {
-                    return Err(self.new_exception(&self.types.exc.overflow_error.clone(), "exponent too large"));
+                    return Err(self.new_exception(
+                        &self.types.exc.overflow_error.clone(),
+                        "exponent too large",
+                    ));
                 };
                 self.new_int_big(num_traits::Pow::pow(x, e))
             }
@@ -601,12 +685,18 @@ impl Vm {
             }
             if let Some(Payload::Complex(re, im)) = v.payload() {
                 let (re, im) = if op == "-" { (-re, -im) } else { (*re, *im) };
-                return Ok(Value::Obj(crate::object::Object::new(self.types.complex.clone(), Payload::Complex(re, im))));
+                return Ok(Value::Obj(crate::object::Object::new(
+                    self.types.complex.clone(),
+                    Payload::Complex(re, im),
+                )));
             }
         }
         match self.call_special(v, &name, &[])? {
             Some(r) => Ok(r),
-            None => Err(self.type_error(&format!("bad operand type for unary {op}: '{}'", self.type_name(v)))),
+            None => Err(self.type_error(&format!(
+                "bad operand type for unary {op}: '{}'",
+                self.type_name(v)
+            ))),
         }
     }
 
@@ -621,19 +711,19 @@ impl Vm {
         let rname = op.swapped().dunder(self);
         let reflected_first = !Rc::ptr_eq(&ta, &tb) && self.is_subclass_of(&tb, &ta);
         if reflected_first {
-            if let Some(r) = self.call_special(b, &rname, &[a.clone()])? {
+            if let Some(r) = self.call_special(b, &rname, std::slice::from_ref(a))? {
                 if !self.is_not_implemented(&r) {
                     return Ok(r);
                 }
             }
         }
-        if let Some(r) = self.call_special(a, &name, &[b.clone()])? {
+        if let Some(r) = self.call_special(a, &name, std::slice::from_ref(b))? {
             if !self.is_not_implemented(&r) {
                 return Ok(r);
             }
         }
         if !reflected_first {
-            if let Some(r) = self.call_special(b, &rname, &[a.clone()])? {
+            if let Some(r) = self.call_special(b, &rname, std::slice::from_ref(a))? {
                 if !self.is_not_implemented(&r) {
                     return Ok(r);
                 }
@@ -724,7 +814,11 @@ pub fn int_true_div(x: &BigInt, y: &BigInt) -> f64 {
     let neg = x.is_negative() != y.is_negative();
     let (a, b) = (x.abs(), y.abs());
     let shift = 55i64 - (a.bits() as i64 - b.bits() as i64);
-    let (q, r) = if shift >= 0 { (&a << shift as usize).div_rem(&b) } else { a.div_rem(&(&b << (-shift) as usize)) };
+    let (q, r) = if shift >= 0 {
+        (&a << shift as usize).div_rem(&b)
+    } else {
+        a.div_rem(&(&b << (-shift) as usize))
+    };
     let sticky = if r.is_zero() { 0u8 } else { 1 };
     let q = q.to_u64().unwrap_or(u64::MAX) | sticky as u64;
     let f = (q as f64) * 2f64.powi(-(shift as i32));

@@ -13,17 +13,22 @@ impl crate::vm::Vm {
     pub fn awaitable_iter(&mut self, obj: &Value) -> PyResult<Value> {
         if let Some(Payload::Generator(g)) = obj.payload() {
             let is_coro = g.with(|s| match s {
-                crate::vm::generator::GenState::Suspended(f) => f.kind == GenKind::Coroutine || f.frame.code.flags() & crate::vm::bind::CO_ITERABLE_COROUTINE != 0,
+                crate::vm::generator::GenState::Suspended(f) => {
+                    f.kind == GenKind::Coroutine
+                        || f.frame.code.flags() & crate::vm::bind::CO_ITERABLE_COROUTINE != 0
+                }
                 _ => true,
             });
-            if is_coro && self.class_of(obj).as_ref() as *const _ == self.types.coroutine.as_ref() as *const _ {
+            if is_coro && std::ptr::eq(self.class_of(obj).as_ref(), self.types.coroutine.as_ref()) {
                 return Ok(obj.clone());
             }
         }
         let name = self.names.__await__.clone();
         match self.call_special(obj, &name, &[])? {
             Some(it) => {
-                if matches!(it.payload(), Some(Payload::Generator(_))) && std::rc::Rc::ptr_eq(self.class_of(&it), &self.types.coroutine) {
+                if matches!(it.payload(), Some(Payload::Generator(_)))
+                    && std::rc::Rc::ptr_eq(self.class_of(&it), &self.types.coroutine)
+                {
                     return Err(self.type_error("__await__() returned a coroutine"));
                 }
                 Ok(it)
@@ -83,7 +88,10 @@ impl Exec<'_> {
         let next = match tri!(self.vm.call_special(&aiter, &name, &[])) {
             Some(n) => n,
             None => {
-                let msg = format!("'async for' requires an iterator with __anext__ method, got {}", self.vm.type_name(&aiter));
+                let msg = format!(
+                    "'async for' requires an iterator with __anext__ method, got {}",
+                    self.vm.type_name(&aiter)
+                );
                 return Flow::Raise(self.vm.type_error(&msg));
             }
         };
@@ -94,13 +102,25 @@ impl Exec<'_> {
     pub fn before_async_with(&mut self, _: u32) -> Flow {
         let mgr = self.frame.pop();
         let class_ = self.vm.class_of(&mgr).clone();
-        let (enter_name, exit_name) = (self.vm.names.__aenter__.clone(), self.vm.names.__aexit__.clone());
+        let (enter_name, exit_name) = (
+            self.vm.names.__aenter__.clone(),
+            self.vm.names.__aexit__.clone(),
+        );
         let enter = self.vm.lookup_in_mro(&class_, &enter_name);
         let exit = self.vm.lookup_in_mro(&class_, &exit_name);
         let (Some(enter), Some(exit)) = (enter, exit) else {
             let v = self.vm.version.format.major_minor;
-            let msg = crate::vm::messages::no_context_manager(v, &self.vm.type_name(&mgr), true, self.vm.lookup_in_mro(&class_, &enter_name).is_none());
-            let cls = if v >= (3, 11) { self.vm.types.exc.type_error.clone() } else { self.vm.types.exc.attribute_error.clone() };
+            let msg = crate::vm::messages::no_context_manager(
+                v,
+                &self.vm.type_name(&mgr),
+                true,
+                self.vm.lookup_in_mro(&class_, &enter_name).is_none(),
+            );
+            let cls = if v >= (3, 11) {
+                self.vm.types.exc.type_error.clone()
+            } else {
+                self.vm.types.exc.attribute_error.clone()
+            };
             return Flow::Raise(self.vm.new_exception(&cls, &msg));
         };
         let exit = tri!(self.vm.descr_get(exit, Some(&mgr), &class_));
@@ -116,7 +136,11 @@ impl Exec<'_> {
     pub fn setup_async_with(&mut self, target: u32) -> Flow {
         let res = self.frame.pop();
         let level = self.frame.stack.len() as u32;
-        self.frame.blocks.push(Block { kind: BlockKind::AsyncWith, handler: target, level });
+        self.frame.blocks.push(Block {
+            kind: BlockKind::AsyncWith,
+            handler: target,
+            level,
+        });
         self.frame.push(res);
         Flow::Next
     }
@@ -124,8 +148,13 @@ impl Exec<'_> {
     /// 3.11+: `[aiter, exc]`: StopAsyncIteration ends the loop, anything else re-raises.
     pub fn end_async_for(&mut self, _: u32) -> Flow {
         let exc = self.frame.pop();
-        let Value::Obj(e) = &exc else { return Flow::Raise(self.vm.system_error("END_ASYNC_FOR without an exception")) };
-        if self.vm.is_instance_of_class(e, &self.vm.types.exc.stop_async_iteration.clone()) {
+        let Value::Obj(e) = &exc else {
+            return Flow::Raise(self.vm.system_error("END_ASYNC_FOR without an exception"));
+        };
+        if self
+            .vm
+            .is_instance_of_class(e, &self.vm.types.exc.stop_async_iteration.clone())
+        {
             self.frame.pop();
             Flow::Next
         } else {
@@ -138,7 +167,9 @@ impl Exec<'_> {
         let typ = self.frame.peek(0).clone();
         let value = self.frame.peek(1).clone();
         let is_stop = match &value {
-            Value::Obj(e) => self.vm.is_instance_of_class(e, &self.vm.types.exc.stop_async_iteration.clone()),
+            Value::Obj(e) => self
+                .vm
+                .is_instance_of_class(e, &self.vm.types.exc.stop_async_iteration.clone()),
             _ => false,
         };
         if is_stop {

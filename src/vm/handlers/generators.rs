@@ -112,8 +112,13 @@ impl Exec<'_> {
     /// the result (`[sub_iter, last_sent_val, exc] → [None, value]`).
     pub fn cleanup_throw(&mut self, _: u32) -> Flow {
         let exc = self.frame.pop();
-        let Value::Obj(e) = &exc else { return Flow::Next };
-        if self.vm.is_instance_of_class(e, &self.vm.types.exc.stop_iteration.clone()) {
+        let Value::Obj(e) = &exc else {
+            return Flow::Next;
+        };
+        if self
+            .vm
+            .is_instance_of_class(e, &self.vm.types.exc.stop_iteration.clone())
+        {
             let value = self.vm.stop_iteration_value(&crate::vm::PyErr(e.clone()));
             self.frame.pop();
             self.frame.pop();

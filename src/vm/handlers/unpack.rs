@@ -13,10 +13,18 @@ impl Exec<'_> {
             match self.vm.collect(p) {
                 Ok(items) => out.extend(items),
                 Err(e) => {
-                    if call_error && self.vm.is_instance_of_class(&e.0, &self.vm.types.exc.type_error.clone()) && !self.vm.is_iterable(p) {
+                    if call_error
+                        && self
+                            .vm
+                            .is_instance_of_class(&e.0, &self.vm.types.exc.type_error.clone())
+                        && !self.vm.is_iterable(p)
+                    {
                         let func = self.frame.peek(0).clone();
                         let fname = self.vm.callable_name(&func);
-                        let msg = format!("{fname} argument after * must be an iterable, not {}", self.vm.type_name(p));
+                        let msg = format!(
+                            "{fname} argument after * must be an iterable, not {}",
+                            self.vm.type_name(p)
+                        );
                         return Err(Flow::Raise(self.vm.type_error(&msg)));
                     }
                     return Err(Flow::Raise(e));
@@ -90,7 +98,10 @@ impl Exec<'_> {
                 Err(_) => {
                     let func = self.frame.peek(1).clone();
                     let fname = self.vm.callable_name(&func);
-                    let msg = format!("{fname} argument after ** must be a mapping, not {}", self.vm.type_name(p));
+                    let msg = format!(
+                        "{fname} argument after ** must be a mapping, not {}",
+                        self.vm.type_name(p)
+                    );
                     return Flow::Raise(self.vm.type_error(&msg));
                 }
             };
@@ -162,7 +173,13 @@ impl Exec<'_> {
                 self.frame.push(v);
                 Flow::Next
             }
-            Err(e) if self.vm.is_instance_of_class(&e.0, &self.vm.types.exc.key_error.clone()) => self.load_global(i),
+            Err(e)
+                if self
+                    .vm
+                    .is_instance_of_class(&e.0, &self.vm.types.exc.key_error.clone()) =>
+            {
+                self.load_global(i)
+            }
             Err(e) => Flow::Raise(e),
         }
     }
@@ -177,7 +194,10 @@ impl Exec<'_> {
                     self.frame.push(v);
                     return Flow::Next;
                 }
-                Err(e) if self.vm.is_instance_of_class(&e.0, &self.vm.types.exc.key_error.clone()) => {}
+                Err(e)
+                    if self
+                        .vm
+                        .is_instance_of_class(&e.0, &self.vm.types.exc.key_error.clone()) => {}
                 Err(e) => return Flow::Raise(e),
             }
         }
@@ -195,7 +215,9 @@ impl Exec<'_> {
 
     pub fn match_mapping(&mut self, _: u32) -> Flow {
         let v = self.frame.top().clone();
-        let is = self.vm.is_subclass_of(self.vm.class_of(&v), &self.vm.types.dict.clone());
+        let is = self
+            .vm
+            .is_subclass_of(self.vm.class_of(&v), &self.vm.types.dict.clone());
         self.frame.push(Value::Bool(is));
         Flow::Next
     }
@@ -204,7 +226,9 @@ impl Exec<'_> {
         let v = self.frame.top().clone();
         let c = self.vm.class_of(&v).clone();
         let t = &self.vm.types;
-        let is = [&t.list, &t.tuple, &t.range].iter().any(|s| self.vm.is_subclass_of(&c, s));
+        let is = [&t.list, &t.tuple, &t.range]
+            .iter()
+            .any(|s| self.vm.is_subclass_of(&c, s));
         self.frame.push(Value::Bool(is));
         Flow::Next
     }
@@ -215,10 +239,16 @@ impl Exec<'_> {
         let subject = self.frame.peek(1).clone();
         let keys = self.vm.collect(&keys).map_err(Flow::Raise)?;
         let get = self.vm.intern("get");
-        let dummy = Value::Obj(crate::object::Object::new(self.vm.types.object.clone(), Payload::Plain));
+        let dummy = Value::Obj(crate::object::Object::new(
+            self.vm.types.object.clone(),
+            Payload::Plain,
+        ));
         let mut values = Vec::with_capacity(keys.len());
         for k in keys {
-            let v = self.vm.call_method(&subject, &get, &[k, dummy.clone()]).map_err(Flow::Raise)?;
+            let v = self
+                .vm
+                .call_method(&subject, &get, &[k, dummy.clone()])
+                .map_err(Flow::Raise)?;
             if v.is(&dummy) {
                 return Ok(Value::None);
             }
@@ -256,7 +286,9 @@ impl Exec<'_> {
         let keys = self.frame.pop();
         let subject = self.frame.top().clone();
         let rest = self.vm.new_dict();
-        tri!(self.vm.dict_update_from(&Value::Obj(rest.clone()), &subject));
+        tri!(self
+            .vm
+            .dict_update_from(&Value::Obj(rest.clone()), &subject));
         for k in tri!(self.vm.collect(&keys)) {
             tri!(self.vm.dict_remove(&rest, &k));
         }
@@ -271,8 +303,14 @@ impl Exec<'_> {
         let names = self.frame.pop();
         let cls = self.frame.pop();
         let subject = self.frame.pop();
-        let Some(cls_obj) = cls.as_obj().filter(|c| matches!(c.payload, Payload::Type(_))).cloned() else {
-            return Err(Flow::Raise(self.vm.type_error("called match pattern must be a class")));
+        let Some(cls_obj) = cls
+            .as_obj()
+            .filter(|c| matches!(c.payload, Payload::Type(_)))
+            .cloned()
+        else {
+            return Err(Flow::Raise(
+                self.vm.type_error("called match pattern must be a class"),
+            ));
         };
         if !self.vm.is_subclass_of(self.vm.class_of(&subject), &cls_obj) {
             return Ok(Value::None);
@@ -281,12 +319,27 @@ impl Exec<'_> {
         let mut seen: Vec<String> = Vec::new();
         if count > 0 {
             let match_args_name = self.vm.names.__match_args__.clone();
-            let match_args = self.vm.get_attr_opt(&cls, &match_args_name).map_err(Flow::Raise)?;
+            let match_args = self
+                .vm
+                .get_attr_opt(&cls, &match_args_name)
+                .map_err(Flow::Raise)?;
             let self_match = {
                 let t = &self.vm.types;
-                [&t.bool_, &t.bytearray, &t.bytes, &t.dict, &t.float, &t.frozenset, &t.int, &t.list, &t.set, &t.str_, &t.tuple]
-                    .iter()
-                    .any(|b| self.vm.is_subclass_of(&cls_obj, b))
+                [
+                    &t.bool_,
+                    &t.bytearray,
+                    &t.bytes,
+                    &t.dict,
+                    &t.float,
+                    &t.frozenset,
+                    &t.int,
+                    &t.list,
+                    &t.set,
+                    &t.str_,
+                    &t.tuple,
+                ]
+                .iter()
+                .any(|b| self.vm.is_subclass_of(&cls_obj, b))
             };
             match match_args {
                 Some(ma) => {
@@ -306,8 +359,14 @@ impl Exec<'_> {
                         ))));
                     }
                     for item in items.iter().take(count as usize) {
-                        let Some(name) = item.as_obj().cloned() else { return Ok(Value::None) };
-                        seen.push(item.as_str().map(|s| s.as_str().to_string()).unwrap_or_default());
+                        let Some(name) = item.as_obj().cloned() else {
+                            return Ok(Value::None);
+                        };
+                        seen.push(
+                            item.as_str()
+                                .map(|s| s.as_str().to_string())
+                                .unwrap_or_default(),
+                        );
                         match self.vm.get_attr_opt(&subject, &name).map_err(Flow::Raise)? {
                             Some(v) => attrs.push(v),
                             None => return Ok(Value::None),
@@ -324,7 +383,10 @@ impl Exec<'_> {
             }
         }
         for name in self.vm.collect(&names).map_err(Flow::Raise)? {
-            let text = name.as_str().map(|s| s.as_str().to_string()).unwrap_or_default();
+            let text = name
+                .as_str()
+                .map(|s| s.as_str().to_string())
+                .unwrap_or_default();
             if seen.contains(&text) {
                 let n = self.vm.type_data(&cls_obj).name();
                 return Err(Flow::Raise(self.vm.type_error(&format!(
@@ -332,7 +394,9 @@ impl Exec<'_> {
                 ))));
             }
             seen.push(text);
-            let Some(n) = name.as_obj().cloned() else { return Ok(Value::None) };
+            let Some(n) = name.as_obj().cloned() else {
+                return Ok(Value::None);
+            };
             match self.vm.get_attr_opt(&subject, &n).map_err(Flow::Raise)? {
                 Some(v) => attrs.push(v),
                 None => return Ok(Value::None),
@@ -366,7 +430,13 @@ impl Exec<'_> {
     /// 3.12+: the operations the compiler delegates to the runtime, by the version's
     /// `intrinsics_1` table.
     pub fn call_intrinsic_1(&mut self, which: u32) -> Flow {
-        let name = self.vm.version.intrinsics_1.get(which as usize).copied().unwrap_or("");
+        let name = self
+            .vm
+            .version
+            .intrinsics_1
+            .get(which as usize)
+            .copied()
+            .unwrap_or("");
         let v = self.frame.pop();
         let r = match name {
             "INTRINSIC_PRINT" => {
@@ -381,7 +451,9 @@ impl Exec<'_> {
             "INTRINSIC_STOPITERATION_ERROR" => Err(self.stop_iteration_error(v)),
             "INTRINSIC_ASYNC_GEN_WRAP" => Ok(self.vm.async_gen_wrap_value(v)),
             "INTRINSIC_SUBSCRIPT_GENERIC" => Ok(v),
-            _ => Err(self.vm.system_error(&format!("intrinsic {name} is not supported"))),
+            _ => Err(self
+                .vm
+                .system_error(&format!("intrinsic {name} is not supported"))),
         };
         self.push_result(r)
     }
@@ -399,10 +471,22 @@ impl Exec<'_> {
 
     /// A StopIteration raised inside a generator body becomes RuntimeError (PEP 479).
     fn stop_iteration_error(&mut self, v: Value) -> crate::vm::PyErr {
-        let Value::Obj(e) = &v else { return self.vm.system_error("bad exception") };
-        if self.vm.is_instance_of_class(e, &self.vm.types.exc.stop_iteration.clone()) {
-            let kind = if self.frame.code.flags() & crate::vm::bind::CO_COROUTINE != 0 { "coroutine" } else { "generator" };
-            let r = self.vm.new_exception(&self.vm.types.exc.runtime_error.clone(), &format!("{kind} raised StopIteration"));
+        let Value::Obj(e) = &v else {
+            return self.vm.system_error("bad exception");
+        };
+        if self
+            .vm
+            .is_instance_of_class(e, &self.vm.types.exc.stop_iteration.clone())
+        {
+            let kind = if self.frame.code.flags() & crate::vm::bind::CO_COROUTINE != 0 {
+                "coroutine"
+            } else {
+                "generator"
+            };
+            let r = self.vm.new_exception(
+                &self.vm.types.exc.runtime_error.clone(),
+                &format!("{kind} raised StopIteration"),
+            );
             if let Payload::Exception(d) = &r.0.payload {
                 d.cause.replace(v.clone());
                 d.context.replace(v.clone());
@@ -415,11 +499,20 @@ impl Exec<'_> {
     }
 
     pub fn call_intrinsic_2(&mut self, which: u32) -> Flow {
-        let name = self.vm.version.intrinsics_2.get(which as usize).copied().unwrap_or("");
+        let name = self
+            .vm
+            .version
+            .intrinsics_2
+            .get(which as usize)
+            .copied()
+            .unwrap_or("");
         let b = self.frame.pop();
         let a = self.frame.pop();
         let _ = (&a, &b, Args::positional(&[]));
-        Flow::Raise(self.vm.system_error(&format!("intrinsic {name} is not supported")))
+        Flow::Raise(
+            self.vm
+                .system_error(&format!("intrinsic {name} is not supported")),
+        )
     }
 }
 
