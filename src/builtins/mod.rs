@@ -4,6 +4,7 @@
 
 pub mod args;
 pub mod exceptions;
+pub mod exec;
 pub mod functions;
 pub mod generic;
 pub mod list;
@@ -18,6 +19,7 @@ use crate::vm::Vm;
 pub fn init_all(vm: &mut Vm) {
     object::init(vm);
     exceptions::init(vm);
+    exec::init(vm);
     functions::init(vm);
     generic::init(vm);
     list::init(vm);
