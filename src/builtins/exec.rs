@@ -26,12 +26,17 @@ fn run_code(vm: &mut Vm, name: &str, args: Args<'_>, is_eval: bool) -> PyResult<
             ));
         }
         _ => {
-            let what = if is_eval { "a string, bytes or code object" } else { "a string, bytes or code object" };
-            return Err(vm.type_error(&format!("{name}() arg 1 must be {what}")));
+            return Err(vm.type_error(&format!(
+                "{name}() arg 1 must be a string, bytes or code object"
+            )))
         }
     };
     let (caller_globals, caller_locals, caller_builtins) = match vm.caller_frame() {
-        Some(f) => (Some(f.globals.clone()), f.locals.clone(), f.builtins.clone()),
+        Some(f) => (
+            Some(f.globals.clone()),
+            f.locals.clone(),
+            f.builtins.clone(),
+        ),
         None => (None, Value::Null, vm.builtins.clone()),
     };
     let globals = match pos.get(1) {
@@ -57,7 +62,10 @@ fn run_code(vm: &mut Vm, name: &str, args: Args<'_>, is_eval: bool) -> PyResult<
     };
     let key = vm.names.__builtins__.clone();
     if vm.dict_get_name(&globals, &key).is_none() {
-        let b = crate::object::Object::new(vm.types.module.clone(), Payload::Module(caller_builtins.clone()));
+        let b = crate::object::Object::new(
+            vm.types.module.clone(),
+            Payload::Module(caller_builtins.clone()),
+        );
         vm.dict_set(&globals, Value::Obj(key), Value::Obj(b))?;
     }
     let frame = Frame::new(code, globals, caller_builtins, locals);
