@@ -27,3 +27,9 @@ pub fn except_handler_blocks(v: &VersionSpec) -> bool {
 pub fn traceback_uses_qualname(v: &VersionSpec) -> bool {
     v.format.major_minor >= (3, 9)
 }
+
+/// Whether `generator.close()` returns the value the generator returned on GeneratorExit
+/// (3.13+) rather than None.
+pub fn close_returns_value(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 13)
+}

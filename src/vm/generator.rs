@@ -142,7 +142,8 @@ impl Vm {
                 if let Some(e) = exc {
                     return Err(e);
                 }
-                return Err(self.stop_iteration_error(gen));
+                // An exhausted generator stays exhausted: like returning None again.
+                return Ok(GenResult::Return(Value::None));
             }
         };
         if g.fresh && exc.is_none() && !value.is_none() {
@@ -207,12 +208,6 @@ impl Vm {
             d.suppress_context.set(true);
         }
         r
-    }
-
-    /// StopIteration for an exhausted generator (plain, no value).
-    fn stop_iteration_error(&mut self, gen: &ObjRef) -> PyErr {
-        let _ = gen;
-        self.new_exception(&self.types.exc.stop_iteration.clone(), "")
     }
 
     /// Runs `frame` starting by raising `e` at its current instruction.
@@ -372,7 +367,7 @@ fn gen_close(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             &vm.types.exc.runtime_error.clone(),
             "generator ignored GeneratorExit",
         )),
-        Ok(GenResult::Return(_)) => Ok(Value::None),
+        Ok(GenResult::Return(v)) => Ok(if super::flavour::close_returns_value(vm.version) { v } else { Value::None }),
         Err(e)
             if vm.is_instance_of_class(&e.0, &vm.types.exc.generator_exit.clone())
                 || vm.is_instance_of_class(&e.0, &vm.types.exc.stop_iteration.clone()) =>

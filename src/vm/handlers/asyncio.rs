@@ -95,8 +95,17 @@ impl Exec<'_> {
                 return Flow::Raise(self.vm.type_error(&msg));
             }
         };
-        let r = self.vm.awaitable_iter(&next);
-        self.push_result(r)
+        match self.vm.awaitable_iter(&next) {
+            Ok(aw) => {
+                self.frame.push(aw);
+                Flow::Next
+            }
+            Err(e) if self.vm.is_instance_of_class(&e.0, &self.vm.types.exc.type_error.clone()) => {
+                let msg = format!("'async for' received an invalid object from __anext__: {}", self.vm.type_name(&next));
+                Flow::Raise(self.vm.type_error(&msg))
+            }
+            Err(e) => Flow::Raise(e),
+        }
     }
 
     pub fn before_async_with(&mut self, _: u32) -> Flow {
