@@ -705,6 +705,9 @@ impl Vm {
         if let Some(r) = self.compare_native(a, b, op) {
             return Ok(Value::Bool(r));
         }
+        if let Some(r) = self.compare_containers(a, b, op)? {
+            return Ok(Value::Bool(r));
+        }
         let ta = self.class_of(a).clone();
         let tb = self.class_of(b).clone();
         let name = op.dunder(self);
@@ -738,6 +741,87 @@ impl Vm {
                 self.type_name(a),
                 self.type_name(b)
             ))),
+        }
+    }
+
+    /// Lists with lists and tuples with tuples (lexicographically), dicts with dicts and
+    /// sets with sets (by content): the builtin containers' comparisons, which compare
+    /// their items with the full protocol. `None` for anything else.
+    fn compare_containers(&mut self, a: &Value, b: &Value, op: CmpOp) -> PyResult<Option<bool>> {
+        let (Some(pa), Some(pb)) = (a.payload(), b.payload()) else { return Ok(None) };
+        let overridden = |vm: &Vm, v: &Value| matches!(v, Value::Obj(o) if vm.type_data(o.class()).is_heap);
+        if overridden(self, a) || overridden(self, b) {
+            return Ok(None);
+        }
+        match (pa, pb) {
+            (Payload::List(_), Payload::List(_)) | (Payload::Tuple(_), Payload::Tuple(_)) => {
+                self.check_stack(" in comparison")?;
+                let (x, y) = (self.collect(a)?, self.collect(b)?);
+                if matches!(op, CmpOp::Eq | CmpOp::Ne) && x.len() != y.len() {
+                    return Ok(Some(op == CmpOp::Ne));
+                }
+                for (p, q) in x.iter().zip(&y) {
+                    if p.is(q) || self.eq(p, q)? {
+                        continue;
+                    }
+                    return match op {
+                        CmpOp::Eq => Ok(Some(false)),
+                        CmpOp::Ne => Ok(Some(true)),
+                        _ => {
+                            let r = self.compare(p, q, op)?;
+                            self.truthy(&r).map(Some)
+                        }
+                    };
+                }
+                Ok(Some(op.test(x.len(), y.len())))
+            }
+            (Payload::Dict(_), Payload::Dict(_)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
+                let (Value::Obj(da), Value::Obj(db)) = (a, b) else { return Ok(None) };
+                let items = self.dict_items(da);
+                let same_len = items.len() == self.dict_items(db).len();
+                let mut equal = same_len;
+                if equal {
+                    for e in items {
+                        match self.dict_get(db, &e.key)? {
+                            Some(v) if e.value.is(&v) || self.eq(&e.value, &v)? => {}
+                            _ => {
+                                equal = false;
+                                break;
+                            }
+                        }
+                    }
+                }
+                Ok(Some(equal == (op == CmpOp::Eq)))
+            }
+            (Payload::Set(_) | Payload::FrozenSet(_), Payload::Set(_) | Payload::FrozenSet(_)) => {
+                let (Value::Obj(sa), Value::Obj(sb)) = (a, b) else { return Ok(None) };
+                let (x, y) = (self.collect(a)?, self.collect(b)?);
+                let a_in_b = |vm: &mut Vm| -> PyResult<bool> {
+                    for v in &x {
+                        if !vm.set_contains(sb, v)? {
+                            return Ok(false);
+                        }
+                    }
+                    Ok(true)
+                };
+                let b_in_a = |vm: &mut Vm| -> PyResult<bool> {
+                    for v in &y {
+                        if !vm.set_contains(sa, v)? {
+                            return Ok(false);
+                        }
+                    }
+                    Ok(true)
+                };
+                Ok(Some(match op {
+                    CmpOp::Eq => x.len() == y.len() && a_in_b(self)?,
+                    CmpOp::Ne => !(x.len() == y.len() && a_in_b(self)?),
+                    CmpOp::Le => x.len() <= y.len() && a_in_b(self)?,
+                    CmpOp::Lt => x.len() < y.len() && a_in_b(self)?,
+                    CmpOp::Ge => x.len() >= y.len() && b_in_a(self)?,
+                    CmpOp::Gt => x.len() > y.len() && b_in_a(self)?,
+                }))
+            }
+            _ => Ok(None),
         }
     }
 
