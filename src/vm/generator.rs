@@ -367,7 +367,11 @@ fn gen_close(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             &vm.types.exc.runtime_error.clone(),
             "generator ignored GeneratorExit",
         )),
-        Ok(GenResult::Return(v)) => Ok(if super::flavour::close_returns_value(vm.version) { v } else { Value::None }),
+        Ok(GenResult::Return(v)) => Ok(if super::flavour::close_returns_value(vm.version) {
+            v
+        } else {
+            Value::None
+        }),
         Err(e)
             if vm.is_instance_of_class(&e.0, &vm.types.exc.generator_exit.clone())
                 || vm.is_instance_of_class(&e.0, &vm.types.exc.stop_iteration.clone()) =>

@@ -748,8 +748,11 @@ impl Vm {
     /// sets with sets (by content): the builtin containers' comparisons, which compare
     /// their items with the full protocol. `None` for anything else.
     fn compare_containers(&mut self, a: &Value, b: &Value, op: CmpOp) -> PyResult<Option<bool>> {
-        let (Some(pa), Some(pb)) = (a.payload(), b.payload()) else { return Ok(None) };
-        let overridden = |vm: &Vm, v: &Value| matches!(v, Value::Obj(o) if vm.type_data(o.class()).is_heap);
+        let (Some(pa), Some(pb)) = (a.payload(), b.payload()) else {
+            return Ok(None);
+        };
+        let overridden =
+            |vm: &Vm, v: &Value| matches!(v, Value::Obj(o) if vm.type_data(o.class()).is_heap);
         if overridden(self, a) || overridden(self, b) {
             return Ok(None);
         }
@@ -776,7 +779,9 @@ impl Vm {
                 Ok(Some(op.test(x.len(), y.len())))
             }
             (Payload::Dict(_), Payload::Dict(_)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
-                let (Value::Obj(da), Value::Obj(db)) = (a, b) else { return Ok(None) };
+                let (Value::Obj(da), Value::Obj(db)) = (a, b) else {
+                    return Ok(None);
+                };
                 let items = self.dict_items(da);
                 let same_len = items.len() == self.dict_items(db).len();
                 let mut equal = same_len;
@@ -794,7 +799,9 @@ impl Vm {
                 Ok(Some(equal == (op == CmpOp::Eq)))
             }
             (Payload::Set(_) | Payload::FrozenSet(_), Payload::Set(_) | Payload::FrozenSet(_)) => {
-                let (Value::Obj(sa), Value::Obj(sb)) = (a, b) else { return Ok(None) };
+                let (Value::Obj(sa), Value::Obj(sb)) = (a, b) else {
+                    return Ok(None);
+                };
                 let (x, y) = (self.collect(a)?, self.collect(b)?);
                 let a_in_b = |vm: &mut Vm| -> PyResult<bool> {
                     for v in &x {

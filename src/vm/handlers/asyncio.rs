@@ -100,8 +100,15 @@ impl Exec<'_> {
                 self.frame.push(aw);
                 Flow::Next
             }
-            Err(e) if self.vm.is_instance_of_class(&e.0, &self.vm.types.exc.type_error.clone()) => {
-                let msg = format!("'async for' received an invalid object from __anext__: {}", self.vm.type_name(&next));
+            Err(e)
+                if self
+                    .vm
+                    .is_instance_of_class(&e.0, &self.vm.types.exc.type_error.clone()) =>
+            {
+                let msg = format!(
+                    "'async for' received an invalid object from __anext__: {}",
+                    self.vm.type_name(&next)
+                );
                 Flow::Raise(self.vm.type_error(&msg))
             }
             Err(e) => Flow::Raise(e),

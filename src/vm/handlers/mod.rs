@@ -11,7 +11,9 @@ mod compare;
 mod control;
 mod exceptions;
 mod generators;
+mod intrinsics;
 mod loads;
+mod matching;
 mod stack;
 mod unpack;
 
