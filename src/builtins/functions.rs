@@ -22,7 +22,12 @@ fn builtin_input(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             let p = vm.str(prompt)?;
             vm.write_stdout(&p);
         }
-        p => return Err(vm.type_error(&format!("input expected at most 1 argument, got {}", p.len()))),
+        p => {
+            return Err(vm.type_error(&format!(
+                "input expected at most 1 argument, got {}",
+                p.len()
+            )))
+        }
     }
     vm.flush_stdout();
     let mut line = String::new();

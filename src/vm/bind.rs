@@ -20,11 +20,13 @@ impl Vm {
             return Err(self.system_error("make_frame on a non-function"));
         };
         let code = func.code.clone();
-        let mut frame = Frame::new(
+        let vecs = self.spare_vecs.pop().unwrap_or_default();
+        let mut frame = Frame::with_vecs(
             code.clone(),
             func.globals.clone(),
             func.builtins.clone(),
             Value::Null,
+            vecs,
         );
         frame.func = Some(func_obj.clone());
         self.bind_arguments(func, &mut frame.fast, args)?;

@@ -106,7 +106,9 @@ impl Vm {
                     if self.frames.len() == base {
                         return (cur, Ok(FrameExit::Return(v)));
                     }
-                    cur = self.frames.pop().unwrap_or_else(unreachable_frame);
+                    let caller = self.frames.pop().unwrap_or_else(unreachable_frame);
+                    let done = std::mem::replace(&mut cur, caller);
+                    self.recycle(done);
                     cur.push(v);
                 }
                 Flow::Call(callee) => {
@@ -205,6 +207,17 @@ impl Vm {
             self.unwind_why(cur, super::blocks::Why::Exception(e.clone())),
             super::blocks::Unwound::Handled
         )
+    }
+
+    /// Keeps a finished frame's vectors for the next call (emptied: their values are
+    /// dropped now).
+    fn recycle(&mut self, mut f: Frame) {
+        if self.spare_vecs.len() < 64 {
+            f.stack.clear();
+            f.fast.clear();
+            self.spare_vecs
+                .push((std::mem::take(&mut f.stack), std::mem::take(&mut f.fast)));
+        }
     }
 
     fn trace_instruction(&mut self, f: &Frame) {

@@ -77,6 +77,9 @@ pub struct Vm {
     /// their caller's frame (`super()`, `locals()`, `globals()`, `vars()`, `exec`).
     /// Set by the loop around each call of a non-Python callable; see `caller_frame`.
     pub(crate) calling_frame: *const frame::Frame,
+    /// Value vectors (stack, fast locals) of finished frames, reused by new frames so a
+    /// call does not allocate them.
+    pub(crate) spare_vecs: Vec<(Vec<Value>, Vec<Value>)>,
     /// Where instruction traces go, when tracing is on.
     pub trace: Option<Box<dyn std::io::Write>>,
     /// Buffered standard output.
@@ -137,6 +140,7 @@ impl Vm {
             stdout: Vec::new(),
             trace: None,
             calling_frame: std::ptr::null(),
+            spare_vecs: Vec::new(),
         }
     }
 
