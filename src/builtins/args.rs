@@ -41,7 +41,10 @@ impl Signature<'_> {
                     out[i] = Some(v.clone());
                 }
                 _ => {
-                    return Err(vm.type_error(&format!("{}() got an unexpected keyword argument '{key}'", self.name)));
+                    return Err(vm.type_error(&format!(
+                        "{}() got an unexpected keyword argument '{key}'",
+                        self.name
+                    )));
                 }
             }
         }
@@ -77,11 +80,19 @@ impl Signature<'_> {
     }
 
     fn too_many(&self, vm: &Vm, given: usize) -> crate::vm::PyErr {
-        vm.type_error(&format!("{}() takes {} ({given} given)", self.name, self.expected()))
+        vm.type_error(&format!(
+            "{}() takes {} ({given} given)",
+            self.name,
+            self.expected()
+        ))
     }
 
     fn too_few(&self, vm: &Vm, given: usize) -> crate::vm::PyErr {
-        vm.type_error(&format!("{}() takes {} ({given} given)", self.name, self.expected()))
+        vm.type_error(&format!(
+            "{}() takes {} ({given} given)",
+            self.name,
+            self.expected()
+        ))
     }
 }
 
@@ -95,8 +106,15 @@ pub fn no_kwargs(vm: &Vm, name: &str, args: &Args<'_>) -> PyResult<()> {
 }
 
 /// The `self` argument of a method of a builtin type, checked.
-pub fn self_arg<'a>(vm: &Vm, args: &'a Args<'_>, type_name: &str, method: &str) -> PyResult<&'a Value> {
+pub fn self_arg<'a>(
+    vm: &Vm,
+    args: &'a Args<'_>,
+    type_name: &str,
+    method: &str,
+) -> PyResult<&'a Value> {
     args.values.first().ok_or_else(|| {
-        vm.type_error(&format!("descriptor '{method}' of '{type_name}' object needs an argument"))
+        vm.type_error(&format!(
+            "descriptor '{method}' of '{type_name}' object needs an argument"
+        ))
     })
 }

@@ -9,12 +9,27 @@ pub fn init(vm: &mut Vm) {
     let base = vm.types.exc.base_exception.clone();
     vm.add_method(&base, "__new__", exc_new, BuiltinKind::StaticMethod);
     vm.add_method(&base, "__init__", exc_init, BuiltinKind::Method);
-    vm.add_method(&base, "with_traceback", exc_with_traceback, BuiltinKind::Method);
+    vm.add_method(
+        &base,
+        "with_traceback",
+        exc_with_traceback,
+        BuiltinKind::Method,
+    );
     vm.add_getset(&base, "args", exc_get_args, Some(exc_set_args));
     vm.add_getset(&base, "__context__", exc_get_context, Some(exc_set_context));
     vm.add_getset(&base, "__cause__", exc_get_cause, Some(exc_set_cause));
-    vm.add_getset(&base, "__suppress_context__", exc_get_suppress, Some(exc_set_suppress));
-    vm.add_getset(&base, "__traceback__", exc_get_traceback, Some(exc_set_traceback));
+    vm.add_getset(
+        &base,
+        "__suppress_context__",
+        exc_get_suppress,
+        Some(exc_set_suppress),
+    );
+    vm.add_getset(
+        &base,
+        "__traceback__",
+        exc_get_traceback,
+        Some(exc_set_traceback),
+    );
     let si = vm.types.exc.stop_iteration.clone();
     vm.add_getset(&si, "value", stop_iteration_value, None);
     let se = vm.types.exc.system_exit.clone();
@@ -141,7 +156,8 @@ fn exc_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn exc_with_traceback(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let this = exc_self(vm, &args)?.clone();
     if let Payload::Exception(d) = &this.payload {
-        d.traceback_obj.replace(args.values.get(1).cloned().unwrap_or(Value::None));
+        d.traceback_obj
+            .replace(args.values.get(1).cloned().unwrap_or(Value::None));
     }
     Ok(Value::Obj(this))
 }

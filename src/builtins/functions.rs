@@ -9,6 +9,41 @@ pub fn init(vm: &mut Vm) {
     vm.add_builtin("repr", builtin_repr);
     vm.add_builtin("__build_class__", |vm, args| vm.build_class(args));
     vm.add_builtin("isinstance", builtin_isinstance);
+    vm.add_builtin("input", builtin_input);
+}
+
+/// `input(prompt='')`: writes the prompt (flushing output first), reads a line from
+/// standard input without its newline; EOFError at end of input.
+fn builtin_input(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    crate::builtins::args::no_kwargs(vm, "input", &args)?;
+    match args.pos() {
+        [] => {}
+        [prompt] => {
+            let p = vm.str(prompt)?;
+            vm.write_stdout(&p);
+        }
+        p => {
+            return Err(vm.type_error(&format!(
+                "input expected at most 1 argument, got {}",
+                p.len()
+            )))
+        }
+    }
+    vm.flush_stdout();
+    let mut line = String::new();
+    match std::io::stdin().read_line(&mut line) {
+        Ok(0) => Err(vm.new_exception(&vm.types.exc.eof_error.clone(), "EOF when reading a line")),
+        Ok(_) => {
+            if line.ends_with('\n') {
+                line.pop();
+                if line.ends_with('\r') {
+                    line.pop();
+                }
+            }
+            Ok(vm.new_str(&line))
+        }
+        Err(e) => Err(vm.new_exception(&vm.types.exc.os_error.clone(), &e.to_string())),
+    }
 }
 
 fn builtin_print(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -21,7 +56,10 @@ fn builtin_print(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
                 Value::None => Ok(None),
                 _ => match v.as_str() {
                     Some(s) => Ok(Some(s.as_str().to_string())),
-                    None => Err(vm.type_error(&format!("{key} must be None or a string, not {}", vm.type_name(v)))),
+                    None => Err(vm.type_error(&format!(
+                        "{key} must be None or a string, not {}",
+                        vm.type_name(v)
+                    ))),
                 },
             }
         };
@@ -29,7 +67,11 @@ fn builtin_print(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             "sep" => sep = text(vm, v)?.unwrap_or_else(|| " ".into()),
             "end" => end = text(vm, v)?.unwrap_or_else(|| "\n".into()),
             "file" | "flush" => {}
-            _ => return Err(vm.type_error(&format!("'{key}' is an invalid keyword argument for print()"))),
+            _ => {
+                return Err(vm.type_error(&format!(
+                    "'{key}' is an invalid keyword argument for print()"
+                )))
+            }
         }
     }
     let mut out = String::new();
@@ -47,7 +89,10 @@ fn builtin_print(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn builtin_len(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     match args.pos() {
         [v] => Ok(Value::Int(vm.len(v)? as i64)),
-        p => Err(vm.type_error(&format!("len() takes exactly one argument ({} given)", p.len()))),
+        p => Err(vm.type_error(&format!(
+            "len() takes exactly one argument ({} given)",
+            p.len()
+        ))),
     }
 }
 
@@ -57,7 +102,10 @@ fn builtin_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             let s = vm.repr(v)?;
             Ok(vm.new_str(&s))
         }
-        p => Err(vm.type_error(&format!("repr() takes exactly one argument ({} given)", p.len()))),
+        p => Err(vm.type_error(&format!(
+            "repr() takes exactly one argument ({} given)",
+            p.len()
+        ))),
     }
 }
 

@@ -12,12 +12,12 @@ pub fn init(vm: &mut Vm) {
 fn builtin_next(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     crate::builtins::args::no_kwargs(vm, "next", &args)?;
     match args.pos() {
-        [it] => match vm.next(it)? {
-            Some(v) => Ok(v),
-            None => Err(vm.new_exception(&vm.types.exc.stop_iteration.clone(), "")),
-        },
+        [it] => vm.next_or_stop(it),
         [it, default] => Ok(vm.next(it)?.unwrap_or_else(|| default.clone())),
-        p => Err(vm.type_error(&format!("next expected at most 2 arguments, got {}", p.len()))),
+        p => Err(vm.type_error(&format!(
+            "next expected at most 2 arguments, got {}",
+            p.len()
+        ))),
     }
 }
 
@@ -29,6 +29,9 @@ fn builtin_iter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             callable: callable.clone(),
             sentinel: sentinel.clone(),
         })),
-        p => Err(vm.type_error(&format!("iter expected at most 2 arguments, got {}", p.len()))),
+        p => Err(vm.type_error(&format!(
+            "iter expected at most 2 arguments, got {}",
+            p.len()
+        ))),
     }
 }

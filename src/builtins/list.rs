@@ -28,7 +28,9 @@ fn list_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn list_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     crate::builtins::args::no_kwargs(vm, "list", &args)?;
     let pos = args.pos();
-    let Some(Value::Obj(this)) = pos.first() else { return Err(vm.type_error("list.__init__ needs a list")) };
+    let Some(Value::Obj(this)) = pos.first() else {
+        return Err(vm.type_error("list.__init__ needs a list"));
+    };
     let items = match pos.len() {
         1 => Vec::new(),
         2 => vm.collect(&pos[1])?,
@@ -49,6 +51,9 @@ fn list_append(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             }
             _ => Err(vm.type_error("descriptor 'append' requires a 'list' object")),
         },
-        p => Err(vm.type_error(&format!("list.append() takes exactly one argument ({} given)", p.len().saturating_sub(1)))),
+        p => Err(vm.type_error(&format!(
+            "list.append() takes exactly one argument ({} given)",
+            p.len().saturating_sub(1)
+        ))),
     }
 }

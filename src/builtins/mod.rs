@@ -10,6 +10,7 @@ pub mod codec_tables;
 pub mod codecs;
 pub mod complex;
 pub mod exceptions;
+pub mod exec;
 pub mod float;
 pub mod functions;
 pub mod generic;
@@ -31,6 +32,7 @@ use crate::vm::Vm;
 pub fn init_all(vm: &mut Vm) {
     object::init(vm);
     exceptions::init(vm);
+    exec::init(vm);
     functions::init(vm);
     generic::init(vm);
     list::init(vm);
@@ -48,4 +50,5 @@ pub fn init_all(vm: &mut Vm) {
     codecs::init(vm);
     numeric::init(vm);
     vm.init_generator_types();
+    vm.init_async_gen_types();
 }

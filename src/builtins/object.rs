@@ -54,19 +54,38 @@ fn type_qualname(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn type_mro(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let t = type_arg(vm, &args)?;
-    let mro = vm.type_data(&t).mro.get().into_iter().map(Value::Obj).collect();
+    let mro = vm
+        .type_data(&t)
+        .mro
+        .get()
+        .into_iter()
+        .map(Value::Obj)
+        .collect();
     Ok(vm.new_tuple(mro))
 }
 
 fn type_bases(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let t = type_arg(vm, &args)?;
-    let bases = vm.type_data(&t).bases.get().into_iter().map(Value::Obj).collect();
+    let bases = vm
+        .type_data(&t)
+        .bases
+        .get()
+        .into_iter()
+        .map(Value::Obj)
+        .collect();
     Ok(vm.new_tuple(bases))
 }
 
 fn type_base(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let t = type_arg(vm, &args)?;
-    Ok(vm.type_data(&t).bases.get().first().cloned().map(Value::Obj).unwrap_or(Value::None))
+    Ok(vm
+        .type_data(&t)
+        .bases
+        .get()
+        .first()
+        .cloned()
+        .map(Value::Obj)
+        .unwrap_or(Value::None))
 }
 
 fn type_dict(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -90,7 +109,9 @@ fn object_class(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn object_dict(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let Some(v) = args.values.first() else { return Err(vm.type_error("descriptor '__dict__' needs an argument")) };
+    let Some(v) = args.values.first() else {
+        return Err(vm.type_error("descriptor '__dict__' needs an argument"));
+    };
     match v.as_obj().and_then(|o| vm.ensure_instance_dict(o)) {
         Some(d) => Ok(Value::Obj(d)),
         None => Err(vm.new_exception(
@@ -106,7 +127,9 @@ fn object_init(_vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
 
 fn object_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     match args.values.first() {
-        Some(Value::Obj(cls)) if matches!(cls.payload, Payload::Type(_)) => Ok(Value::Obj(vm.new_instance(cls))),
+        Some(Value::Obj(cls)) if matches!(cls.payload, Payload::Type(_)) => {
+            Ok(Value::Obj(vm.new_instance(cls)))
+        }
         _ => Err(vm.type_error("object.__new__(X): X is not a type object")),
     }
 }
@@ -116,8 +139,15 @@ fn type_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     match pos {
         [_, obj] => Ok(Value::Obj(vm.class_of(obj).clone())),
         [Value::Obj(meta), name, bases, Value::Obj(ns)] => {
-            let name = name.as_str().map(|s| s.as_str().to_string()).unwrap_or_default();
-            let bases: Vec<ObjRef> = vm.collect(bases)?.into_iter().filter_map(|b| b.as_obj().cloned()).collect();
+            let name = name
+                .as_str()
+                .map(|s| s.as_str().to_string())
+                .unwrap_or_default();
+            let bases: Vec<ObjRef> = vm
+                .collect(bases)?
+                .into_iter()
+                .filter_map(|b| b.as_obj().cloned())
+                .collect();
             Ok(Value::Obj(vm.new_class(meta, &name, bases, ns)?))
         }
         _ => Err(vm.type_error("type() takes 1 or 3 arguments")),

@@ -15,7 +15,10 @@ fn range_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         .map(|v| match v {
             Value::Int(i) => Ok(*i),
             Value::Bool(b) => Ok(*b as i64),
-            _ => Err(vm.type_error(&format!("'{}' object cannot be interpreted as an integer", vm.type_name(v)))),
+            _ => Err(vm.type_error(&format!(
+                "'{}' object cannot be interpreted as an integer",
+                vm.type_name(v)
+            ))),
         })
         .collect::<PyResult<_>>()?;
     let (start, stop, step) = match ints[..] {
@@ -23,12 +26,22 @@ fn range_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         [start, stop] => (start, stop, 1),
         [start, stop, step] => (start, stop, step),
         _ => {
-            return Err(vm.type_error(&format!("range expected at most 3 arguments, got {}", ints.len())));
+            return Err(vm.type_error(&format!(
+                "range expected at most 3 arguments, got {}",
+                ints.len()
+            )));
         }
     };
     if step == 0 {
         return Err(vm.value_error("range() arg 3 must not be zero"));
     }
-    let r = [IntValue::Small(start), IntValue::Small(stop), IntValue::Small(step)];
-    Ok(Value::Obj(Object::new(vm.types.range.clone(), Payload::Range(Box::new(r)))))
+    let r = [
+        IntValue::Small(start),
+        IntValue::Small(stop),
+        IntValue::Small(step),
+    ];
+    Ok(Value::Obj(Object::new(
+        vm.types.range.clone(),
+        Payload::Range(Box::new(r)),
+    )))
 }

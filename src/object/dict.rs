@@ -40,10 +40,16 @@ pub use super::set::Eq;
 
 pub enum Probe {
     /// The key is at entry `entry`, index slot `slot`.
-    Found { slot: usize, entry: usize },
+    Found {
+        slot: usize,
+        entry: usize,
+    },
     Absent,
     /// Compare `candidate` with the key in Python, then `resume`.
-    Ask { candidate: Value, state: ProbeState },
+    Ask {
+        candidate: Value,
+        state: ProbeState,
+    },
 }
 
 impl Default for DictData {
@@ -54,7 +60,12 @@ impl Default for DictData {
 
 impl DictData {
     pub fn new() -> DictData {
-        DictData { indices: vec![EMPTY; MIN_SIZE], entries: Vec::new(), used: 0, version: 0 }
+        DictData {
+            indices: vec![EMPTY; MIN_SIZE],
+            entries: Vec::new(),
+            used: 0,
+            version: 0,
+        }
     }
 
     pub fn with_capacity(n: usize) -> DictData {
@@ -62,7 +73,12 @@ impl DictData {
         while size * 2 < n * 3 {
             size <<= 1;
         }
-        DictData { indices: vec![EMPTY; size], entries: Vec::with_capacity(n), used: 0, version: 0 }
+        DictData {
+            indices: vec![EMPTY; size],
+            entries: Vec::with_capacity(n),
+            used: 0,
+            version: 0,
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -77,8 +93,17 @@ impl DictData {
         self.indices.len() - 1
     }
 
-    pub fn find(&self, key: &Value, hash: i64, native_eq: &mut dyn FnMut(&Value, &Value) -> Eq) -> Probe {
-        let state = ProbeState { i: (hash as u64 as usize) & self.mask(), perturb: hash as u64, version: self.version };
+    pub fn find(
+        &self,
+        key: &Value,
+        hash: i64,
+        native_eq: &mut dyn FnMut(&Value, &Value) -> Eq,
+    ) -> Probe {
+        let state = ProbeState {
+            i: (hash as u64 as usize) & self.mask(),
+            perturb: hash as u64,
+            version: self.version,
+        };
         self.run(key, hash, state, native_eq)
     }
 
@@ -96,18 +121,31 @@ impl DictData {
         }
         if equal {
             let entry = self.indices[state.i] as usize;
-            return Some(Probe::Found { slot: state.i, entry });
+            return Some(Probe::Found {
+                slot: state.i,
+                entry,
+            });
         }
         Some(self.run(key, hash, self.next(state), native_eq))
     }
 
     fn next(&self, mut s: ProbeState) -> ProbeState {
         s.perturb >>= PERTURB_SHIFT;
-        s.i = (s.i.wrapping_mul(5).wrapping_add(s.perturb as usize).wrapping_add(1)) & self.mask();
+        s.i =
+            (s.i.wrapping_mul(5)
+                .wrapping_add(s.perturb as usize)
+                .wrapping_add(1))
+                & self.mask();
         s
     }
 
-    fn run(&self, key: &Value, hash: i64, mut s: ProbeState, native_eq: &mut dyn FnMut(&Value, &Value) -> Eq) -> Probe {
+    fn run(
+        &self,
+        key: &Value,
+        hash: i64,
+        mut s: ProbeState,
+        native_eq: &mut dyn FnMut(&Value, &Value) -> Eq,
+    ) -> Probe {
         loop {
             let ix = self.indices[s.i];
             if ix == EMPTY {
@@ -116,13 +154,26 @@ impl DictData {
             if ix != DUMMY {
                 let e = &self.entries[ix as usize];
                 if e.key.is(key) {
-                    return Probe::Found { slot: s.i, entry: ix as usize };
+                    return Probe::Found {
+                        slot: s.i,
+                        entry: ix as usize,
+                    };
                 }
                 if e.hash == hash {
                     match native_eq(&e.key, key) {
-                        Eq::Equal => return Probe::Found { slot: s.i, entry: ix as usize },
+                        Eq::Equal => {
+                            return Probe::Found {
+                                slot: s.i,
+                                entry: ix as usize,
+                            }
+                        }
                         Eq::Different => {}
-                        Eq::Unknown => return Probe::Ask { candidate: e.key.clone(), state: s },
+                        Eq::Unknown => {
+                            return Probe::Ask {
+                                candidate: e.key.clone(),
+                                state: s,
+                            }
+                        }
                     }
                 }
             }
@@ -148,7 +199,11 @@ impl DictData {
         let mut i = (hash as u64 as usize) & mask;
         while self.indices[i] != EMPTY {
             perturb >>= PERTURB_SHIFT;
-            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(perturb as usize)
+                .wrapping_add(1))
+                & mask;
         }
         i
     }
@@ -221,10 +276,18 @@ impl DictData {
             let mut i = (hash as u64 as usize) & mask;
             while self.indices[i] != pos as u32 {
                 perturb >>= PERTURB_SHIFT;
-                i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+                i = (i
+                    .wrapping_mul(5)
+                    .wrapping_add(perturb as usize)
+                    .wrapping_add(1))
+                    & mask;
             }
             self.indices[i] = DUMMY;
-            let e = self.entries.pop().unwrap_or(DictEntry { hash: 0, key: Value::Null, value: Value::Null });
+            let e = self.entries.pop().unwrap_or(DictEntry {
+                hash: 0,
+                key: Value::Null,
+                value: Value::Null,
+            });
             self.used -= 1;
             self.version += 1;
             return Some((e.key, e.value));

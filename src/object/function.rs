@@ -34,7 +34,10 @@ pub struct Args<'a> {
 
 impl<'a> Args<'a> {
     pub fn positional(values: &'a [Value]) -> Args<'a> {
-        Args { values, kwnames: &[] }
+        Args {
+            values,
+            kwnames: &[],
+        }
     }
 
     /// The positional arguments.

@@ -14,6 +14,7 @@
 pub mod dict;
 pub mod exception;
 pub mod function;
+pub mod gc;
 pub mod hash;
 pub mod pycell;
 pub mod set;
@@ -134,19 +135,35 @@ impl Object {
     pub fn new(class: ObjRef, payload: Payload) -> ObjRef {
         let cell = OnceCell::new();
         let _ = cell.set(class);
-        Rc::new(Object { class: cell, dict: None, payload })
+        let o = Rc::new(Object {
+            class: cell,
+            dict: None,
+            payload,
+        });
+        gc::track(&o);
+        o
     }
 
     /// A new heap object of `class` with an (initially empty) instance dict slot.
     pub fn with_dict(class: ObjRef, payload: Payload) -> ObjRef {
         let cell = OnceCell::new();
         let _ = cell.set(class);
-        Rc::new(Object { class: cell, dict: Some(PyCell::new(None)), payload })
+        let o = Rc::new(Object {
+            class: cell,
+            dict: Some(PyCell::new(None)),
+            payload,
+        });
+        gc::track(&o);
+        o
     }
 
     /// An object whose class is set later with `set_class_once` (bootstrap of `type`).
     pub fn new_unclassed(payload: Payload, has_dict: bool) -> ObjRef {
-        Rc::new(Object { class: OnceCell::new(), dict: has_dict.then(|| PyCell::new(None)), payload })
+        Rc::new(Object {
+            class: OnceCell::new(),
+            dict: has_dict.then(|| PyCell::new(None)),
+            payload,
+        })
     }
 
     /// Completes `new_unclassed`; a no-op if the class is already set.
@@ -160,6 +177,43 @@ impl Object {
         // Every constructor sets the class; only `type`'s bootstrap leaves a moment
         // without one, before any Python code exists.
         self.class.get().expect("object class is set at creation")
+    }
+}
+
+thread_local! {
+    /// How many `Object` drops are running inside each other.
+    static DROP_DEPTH: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+    /// Contents of objects whose drop was deferred to keep the Rust stack shallow.
+    static DEFERRED: std::cell::RefCell<Vec<Payload>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Nested drops deeper than this hand their contents to the outermost drop.
+const MAX_DROP_DEPTH: u32 = 512;
+
+impl Drop for Object {
+    /// Dropping a deeply nested structure (a list in a list in a list...) would recurse
+    /// once per level on the Rust stack; past a fixed depth the contents are moved to a
+    /// worklist that the outermost drop empties iteratively (CPython's "trashcan").
+    fn drop(&mut self) {
+        let depth = DROP_DEPTH.with(|d| {
+            let v = d.get() + 1;
+            d.set(v);
+            v
+        });
+        if depth > MAX_DROP_DEPTH && gc::is_container(&self.payload) {
+            let payload = std::mem::replace(&mut self.payload, Payload::Plain);
+            DEFERRED.with(|q| q.borrow_mut().push(payload));
+        }
+        if let Some(d) = self.dict.take() {
+            drop(d);
+        }
+        if depth == 1 {
+            // The outermost drop empties the worklist (more may be added while it does).
+            while let Some(p) = DEFERRED.with(|q| q.borrow_mut().pop()) {
+                drop(p);
+            }
+        }
+        DROP_DEPTH.with(|d| d.set(d.get() - 1));
     }
 }
 
@@ -294,14 +348,22 @@ pub fn float_str_py2(x: f64, out: &mut String) {
 /// C's `%.{precision}g`.
 pub fn format_g(x: f64, precision: usize) -> String {
     if x == 0.0 {
-        return if x.is_sign_negative() { "-0".into() } else { "0".into() };
+        return if x.is_sign_negative() {
+            "-0".into()
+        } else {
+            "0".into()
+        };
     }
     let p = precision.max(1);
     let sci = format!("{:.*e}", p - 1, x);
     let (mant, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
     let exp: i32 = exp.parse().unwrap_or(0);
     if exp < -4 || exp >= p as i32 {
-        let mant = if mant.contains('.') { mant.trim_end_matches('0').trim_end_matches('.') } else { mant };
+        let mant = if mant.contains('.') {
+            mant.trim_end_matches('0').trim_end_matches('.')
+        } else {
+            mant
+        };
         let sign = if exp < 0 { '-' } else { '+' };
         format!("{mant}e{sign}{:02}", exp.abs())
     } else {

@@ -22,7 +22,10 @@ pub struct SetEntry {
 }
 
 impl SetEntry {
-    const UNUSED: SetEntry = SetEntry { hash: 0, key: Value::Null };
+    const UNUSED: SetEntry = SetEntry {
+        hash: 0,
+        key: Value::Null,
+    };
     fn is_unused(&self) -> bool {
         self.key.is_null() && self.hash == 0
     }
@@ -86,7 +89,13 @@ impl Default for SetData {
 
 impl SetData {
     pub fn new() -> SetData {
-        SetData { table: vec![SetEntry::UNUSED; MIN_SIZE], fill: 0, used: 0, finger: 0, version: 0 }
+        SetData {
+            table: vec![SetEntry::UNUSED; MIN_SIZE],
+            fill: 0,
+            used: 0,
+            finger: 0,
+            version: 0,
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -102,13 +111,22 @@ impl SetData {
     }
 
     /// Starts a probe for `hash`.
-    pub fn find(&self, key: &Value, hash: i64, native_eq: &mut dyn FnMut(&Value, &Value) -> Eq) -> Probe {
+    pub fn find(
+        &self,
+        key: &Value,
+        hash: i64,
+        native_eq: &mut dyn FnMut(&Value, &Value) -> Eq,
+    ) -> Probe {
         let mask = self.mask();
         let i = (hash as u64 as usize) & mask;
         let state = ProbeState {
             i,
             perturb: hash as u64,
-            probes: if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 },
+            probes: if i + LINEAR_PROBES <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            },
             slot: i,
             freeslot: None,
             version: self.version,
@@ -143,20 +161,40 @@ impl SetData {
             s.slot += 1;
         } else {
             s.perturb >>= PERTURB_SHIFT;
-            s.i = (s.i.wrapping_mul(5).wrapping_add(1).wrapping_add(s.perturb as usize)) & mask;
+            s.i =
+                (s.i.wrapping_mul(5)
+                    .wrapping_add(1)
+                    .wrapping_add(s.perturb as usize))
+                    & mask;
             s.slot = s.i;
-            s.probes = if s.i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+            s.probes = if s.i + LINEAR_PROBES <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            };
         }
         s
     }
 
-    fn run(&self, key: &Value, hash: i64, mut s: ProbeState, native_eq: &mut dyn FnMut(&Value, &Value) -> Eq) -> Probe {
+    fn run(
+        &self,
+        key: &Value,
+        hash: i64,
+        mut s: ProbeState,
+        native_eq: &mut dyn FnMut(&Value, &Value) -> Eq,
+    ) -> Probe {
         loop {
             let entry = &self.table[s.slot];
             if entry.is_unused() {
                 return match s.freeslot {
-                    Some(f) => Probe::Absent { slot: f, dummy: true },
-                    None => Probe::Absent { slot: s.slot, dummy: false },
+                    Some(f) => Probe::Absent {
+                        slot: f,
+                        dummy: true,
+                    },
+                    None => Probe::Absent {
+                        slot: s.slot,
+                        dummy: false,
+                    },
                 };
             }
             if entry.hash == hash && entry.is_active() {
@@ -166,7 +204,12 @@ impl SetData {
                 match native_eq(&entry.key, key) {
                     Eq::Equal => return Probe::Found(s.slot),
                     Eq::Different => {}
-                    Eq::Unknown => return Probe::Ask { candidate: entry.key.clone(), state: s },
+                    Eq::Unknown => {
+                        return Probe::Ask {
+                            candidate: entry.key.clone(),
+                            state: s,
+                        }
+                    }
                 }
             } else if entry.is_dummy() && s.freeslot.is_none() {
                 s.freeslot = Some(s.slot);
@@ -188,13 +231,23 @@ impl SetData {
         if self.fill * 5 < self.mask() * 3 {
             return;
         }
-        let minused = if self.used > 50_000 { self.used * 2 } else { self.used * 4 };
+        let minused = if self.used > 50_000 {
+            self.used * 2
+        } else {
+            self.used * 4
+        };
         self.resize(minused);
     }
 
     /// Removes the entry at `slot` (from a `Found` probe), returning its key.
     pub fn remove_at(&mut self, slot: usize) -> Value {
-        let old = std::mem::replace(&mut self.table[slot], SetEntry { hash: -1, key: Value::Null });
+        let old = std::mem::replace(
+            &mut self.table[slot],
+            SetEntry {
+                hash: -1,
+                key: Value::Null,
+            },
+        );
         self.used -= 1;
         self.version += 1;
         old.key
@@ -232,7 +285,11 @@ impl SetData {
                 }
             }
             perturb >>= PERTURB_SHIFT;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
         }
     }
 
@@ -258,7 +315,10 @@ impl SetData {
     }
 
     pub fn clear(&mut self) {
-        *self = SetData { version: self.version + 1, ..SetData::new() };
+        *self = SetData {
+            version: self.version + 1,
+            ..SetData::new()
+        };
     }
 
     /// The entry at `slot`, if active (iteration walks slots in order).
@@ -294,7 +354,9 @@ mod tests {
     }
 
     fn order(s: &SetData) -> Vec<i64> {
-        s.iter().map(|e| if let Value::Int(i) = e.key { i } else { 0 }).collect()
+        s.iter()
+            .map(|e| if let Value::Int(i) = e.key { i } else { 0 })
+            .collect()
     }
 
     #[test]

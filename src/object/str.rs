@@ -26,7 +26,11 @@ pub struct PyStr {
 impl PyStr {
     pub fn new(s: &str) -> PyStr {
         PyStr {
-            char_len: if s.is_ascii() { s.len() } else { s.chars().count() },
+            char_len: if s.is_ascii() {
+                s.len()
+            } else {
+                s.chars().count()
+            },
             is_ascii: s.is_ascii(),
             has_surrogates: false,
             data: s.as_bytes().into(),
@@ -54,7 +58,11 @@ impl PyStr {
             }
         }
         let lossy = has_surrogates.then(|| {
-            points.iter().map(|&c| char::from_u32(c).unwrap_or('\u{FFFD}')).collect::<String>().into_boxed_str()
+            points
+                .iter()
+                .map(|&c| char::from_u32(c).unwrap_or('\u{FFFD}'))
+                .collect::<String>()
+                .into_boxed_str()
         });
         PyStr {
             char_len: points.len(),
@@ -91,7 +99,12 @@ impl PyStr {
             } else if b >> 5 == 0b110 {
                 (((b as u32 & 0x1F) << 6) | (d[i + 1] as u32 & 0x3F), 2)
             } else if b >> 4 == 0b1110 {
-                (((b as u32 & 0x0F) << 12) | ((d[i + 1] as u32 & 0x3F) << 6) | (d[i + 2] as u32 & 0x3F), 3)
+                (
+                    ((b as u32 & 0x0F) << 12)
+                        | ((d[i + 1] as u32 & 0x3F) << 6)
+                        | (d[i + 2] as u32 & 0x3F),
+                    3,
+                )
             } else {
                 (
                     ((b as u32 & 0x07) << 18)
@@ -181,7 +194,10 @@ mod tests {
         // PYTHONHASHSEED=0 python3.11 -c "print(hash('é'), hash('€'), hash('😀'))"
         let e = PyStr::new("a");
         assert_eq!(e.hash(SipRounds::Sip13), 4644417185603328019);
-        assert_eq!(PyStr::new("hello").hash(SipRounds::Sip24), -8304253580878589255);
+        assert_eq!(
+            PyStr::new("hello").hash(SipRounds::Sip24),
+            -8304253580878589255
+        );
     }
 
     #[test]

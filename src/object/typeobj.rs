@@ -86,7 +86,9 @@ pub fn c3_mro(
             return Ok(out);
         }
         let candidate = seqs.iter().map(|s| &s[0]).find(|head| {
-            !seqs.iter().any(|s| s[1..].iter().any(|x| Rc::ptr_eq(x, head)))
+            !seqs
+                .iter()
+                .any(|s| s[1..].iter().any(|x| Rc::ptr_eq(x, head)))
         });
         let Some(head) = candidate.cloned() else {
             let mut remaining_heads: Vec<ObjRef> = Vec::new();

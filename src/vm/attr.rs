@@ -3,7 +3,7 @@
 //! attribute semantics of types, modules and `super` objects.
 
 use super::{PyErr, PyResult, Vm};
-use crate::object::{Args, BoundMethod, Builtin, BuiltinKind, Object, ObjRef, Payload, Value};
+use crate::object::{Args, BoundMethod, Builtin, BuiltinKind, ObjRef, Object, Payload, Value};
 use std::rc::Rc;
 
 /// What a class attribute does when found through an instance.
@@ -41,15 +41,23 @@ impl Vm {
     fn descr_kind(&mut self, descr: &Value) -> Descr {
         match descr.payload() {
             Some(Payload::Property(_)) => Descr::Data,
-            Some(Payload::Function(_) | Payload::ClassMethod(_) | Payload::StaticMethod(_)) => Descr::NonData,
+            Some(Payload::Function(_) | Payload::ClassMethod(_) | Payload::StaticMethod(_)) => {
+                Descr::NonData
+            }
             Some(Payload::Builtin(b)) if b.kind != BuiltinKind::Function => Descr::NonData,
             Some(_) => {
                 let dt = self.class_of(descr).clone();
                 if !self.type_data(&dt).is_heap {
                     return Descr::Plain;
                 }
-                let (set, del, get) = (self.names.__set__.clone(), self.names.__delete__.clone(), self.names.__get__.clone());
-                if self.lookup_in_mro(&dt, &set).is_some() || self.lookup_in_mro(&dt, &del).is_some() {
+                let (set, del, get) = (
+                    self.names.__set__.clone(),
+                    self.names.__delete__.clone(),
+                    self.names.__get__.clone(),
+                );
+                if self.lookup_in_mro(&dt, &set).is_some()
+                    || self.lookup_in_mro(&dt, &del).is_some()
+                {
                     Descr::Data
                 } else if self.lookup_in_mro(&dt, &get).is_some() {
                     Descr::NonData
@@ -62,7 +70,12 @@ impl Vm {
     }
 
     /// Applies a descriptor found on a class: `descr.__get__(instance, owner)`.
-    pub fn descr_get(&mut self, descr: Value, instance: Option<&Value>, owner: &ObjRef) -> PyResult<Value> {
+    pub fn descr_get(
+        &mut self,
+        descr: Value,
+        instance: Option<&Value>,
+        owner: &ObjRef,
+    ) -> PyResult<Value> {
         match descr.payload() {
             Some(Payload::Function(_)) => Ok(match instance {
                 Some(inst) => self.bind(descr.clone(), inst.clone()),
@@ -70,7 +83,9 @@ impl Vm {
             }),
             Some(Payload::Builtin(b)) => match (b.kind, instance) {
                 (BuiltinKind::Method, Some(inst)) => Ok(self.bind_builtin(b, inst.clone())),
-                (BuiltinKind::ClassMethod, _) => Ok(self.bind_builtin(b, Value::Obj(owner.clone()))),
+                (BuiltinKind::ClassMethod, _) => {
+                    Ok(self.bind_builtin(b, Value::Obj(owner.clone())))
+                }
                 _ => Ok(descr),
             },
             Some(Payload::ClassMethod(f)) => {
@@ -83,9 +98,12 @@ impl Vm {
                 Some(inst) => {
                     let fget = p[0].get();
                     if fget.is_none() {
-                        return Err(self.new_exception(&self.types.exc.attribute_error.clone(), "unreadable attribute"));
+                        return Err(self.new_exception(
+                            &self.types.exc.attribute_error.clone(),
+                            "unreadable attribute",
+                        ));
                     }
-                    self.call(&fget, Args::positional(&[inst.clone()]))
+                    self.call(&fget, Args::positional(std::slice::from_ref(inst)))
                 }
             },
             Some(_) => {
@@ -97,7 +115,10 @@ impl Vm {
                 match self.lookup_in_mro(&dt, &get_name) {
                     Some(get) => {
                         let inst = instance.cloned().unwrap_or(Value::None);
-                        self.call(&get, Args::positional(&[descr, inst, Value::Obj(owner.clone())]))
+                        self.call(
+                            &get,
+                            Args::positional(&[descr, inst, Value::Obj(owner.clone())]),
+                        )
                     }
                     None => Ok(descr),
                 }
@@ -108,7 +129,10 @@ impl Vm {
 
     /// A bound method object.
     pub fn bind(&self, func: Value, self_: Value) -> Value {
-        Value::Obj(Object::new(self.types.method.clone(), Payload::Method(Box::new(BoundMethod { func, self_ }))))
+        Value::Obj(Object::new(
+            self.types.method.clone(),
+            Payload::Method(Box::new(BoundMethod { func, self_ })),
+        ))
     }
 
     fn bind_builtin(&self, b: &Builtin, self_: Value) -> Value {
@@ -142,7 +166,10 @@ impl Vm {
             let ga = self.names.__getattribute__.clone();
             if let Some(hook) = self.lookup_in_mro(&class_, &ga) {
                 if !matches!(hook.payload(), Some(Payload::Builtin(_))) {
-                    let r = self.call(&hook, Args::positional(&[obj.clone(), Value::Obj(name.clone())]));
+                    let r = self.call(
+                        &hook,
+                        Args::positional(&[obj.clone(), Value::Obj(name.clone())]),
+                    );
                     return self.absent_on_attribute_error(r, obj, name, &class_);
                 }
             }
@@ -150,7 +177,11 @@ impl Vm {
         if let Some(Payload::Super(_)) = obj.payload() {
             return match self.super_getattr(obj, name) {
                 Ok(v) => Ok(Some(v)),
-                Err(e) if self.is_instance_of_class(&e.0, &self.types.exc.attribute_error.clone()) => Ok(None),
+                Err(e)
+                    if self.is_instance_of_class(&e.0, &self.types.exc.attribute_error.clone()) =>
+                {
+                    Ok(None)
+                }
                 Err(e) => Err(e),
             };
         }
@@ -167,7 +198,9 @@ impl Vm {
             if let Some(hook) = self.lookup_in_mro(&class_, &gattr) {
                 let bound = self.descr_get(hook, Some(obj), &class_)?;
                 let r = self.call(&bound, Args::positional(&[Value::Obj(name.clone())]));
-                return self.absent_on_attribute_error(r, obj, name, &class_).map(|v| v.or(None));
+                return self
+                    .absent_on_attribute_error(r, obj, name, &class_)
+                    .map(|v| v.or(None));
             }
         }
         Ok(None)
@@ -182,14 +215,21 @@ impl Vm {
     ) -> PyResult<Option<Value>> {
         match r {
             Ok(v) => Ok(Some(v)),
-            Err(e) if self.is_instance_of_class(&e.0, &self.types.exc.attribute_error.clone()) => Ok(None),
+            Err(e) if self.is_instance_of_class(&e.0, &self.types.exc.attribute_error.clone()) => {
+                Ok(None)
+            }
             Err(e) => Err(e),
         }
     }
 
     /// object.__getattribute__: data descriptors, then the instance dict, then other
     /// class attributes.
-    pub fn generic_getattr(&mut self, obj: &Value, class_: &ObjRef, name: &ObjRef) -> PyResult<Option<Value>> {
+    pub fn generic_getattr(
+        &mut self,
+        obj: &Value,
+        class_: &ObjRef,
+        name: &ObjRef,
+    ) -> PyResult<Option<Value>> {
         let descr = self.lookup_in_mro(class_, name);
         if let Some(d) = &descr {
             if let Descr::Data = self.descr_kind(d) {
@@ -220,14 +260,18 @@ impl Vm {
         let meta_attr = self.lookup_in_mro(&meta, name);
         if let Some(d) = &meta_attr {
             if let Descr::Data = self.descr_kind(d) {
-                return self.descr_get(d.clone(), Some(&Value::Obj(t.clone())), &meta).map(Some);
+                return self
+                    .descr_get(d.clone(), Some(&Value::Obj(t.clone())), &meta)
+                    .map(Some);
             }
         }
         if let Some(v) = self.lookup_in_mro(&t, name) {
             return self.descr_get(v, None, &t).map(Some);
         }
         match meta_attr {
-            Some(d) => self.descr_get(d, Some(&Value::Obj(t.clone())), &meta).map(Some),
+            Some(d) => self
+                .descr_get(d, Some(&Value::Obj(t.clone())), &meta)
+                .map(Some),
             None => Ok(None),
         }
     }
@@ -236,7 +280,9 @@ impl Vm {
     pub fn attribute_error(&self, obj: &Value, name: &ObjRef) -> PyErr {
         let attr = name.payload_str();
         let msg = match obj.payload() {
-            Some(Payload::Type(t)) => format!("type object '{}' has no attribute '{attr}'", t.name()),
+            Some(Payload::Type(t)) => {
+                format!("type object '{}' has no attribute '{attr}'", t.name())
+            }
             Some(Payload::Module(dict)) => {
                 let modname = match &dict.payload {
                     Payload::Dict(_) => self.module_name(dict),
@@ -253,12 +299,15 @@ impl Vm {
     }
 
     fn module_name(&self, dict: &ObjRef) -> Option<String> {
-        let Payload::Dict(cell) = &dict.payload else { return None };
+        let Payload::Dict(cell) = &dict.payload else {
+            return None;
+        };
         cell.with(|d| {
-            d.iter().find_map(|e| match (&e.key.as_str(), &e.value.as_str()) {
-                (Some(k), Some(v)) if k.as_str() == "__name__" => Some(v.as_str().to_string()),
-                _ => None,
-            })
+            d.iter()
+                .find_map(|e| match (&e.key.as_str(), &e.value.as_str()) {
+                    (Some(k), Some(v)) if k.as_str() == "__name__" => Some(v.as_str().to_string()),
+                    _ => None,
+                })
         })
     }
 
@@ -269,7 +318,10 @@ impl Vm {
             let sa = self.names.__setattr__.clone();
             if let Some(hook) = self.lookup_in_mro(&class_, &sa) {
                 if !matches!(hook.payload(), Some(Payload::Builtin(_))) {
-                    self.call(&hook, Args::positional(&[obj.clone(), Value::Obj(name.clone()), value]))?;
+                    self.call(
+                        &hook,
+                        Args::positional(&[obj.clone(), Value::Obj(name.clone()), value]),
+                    )?;
                     return Ok(());
                 }
             }
@@ -284,7 +336,10 @@ impl Vm {
             let da = self.names.__delattr__.clone();
             if let Some(hook) = self.lookup_in_mro(&class_, &da) {
                 if !matches!(hook.payload(), Some(Payload::Builtin(_))) {
-                    self.call(&hook, Args::positional(&[obj.clone(), Value::Obj(name.clone())]))?;
+                    self.call(
+                        &hook,
+                        Args::positional(&[obj.clone(), Value::Obj(name.clone())]),
+                    )?;
                     return Ok(());
                 }
             }
@@ -293,7 +348,13 @@ impl Vm {
     }
 
     /// object.__setattr__ / __delattr__ (`value` None deletes).
-    pub fn generic_setattr(&mut self, obj: &Value, class_: &ObjRef, name: &ObjRef, value: Option<Value>) -> PyResult<()> {
+    pub fn generic_setattr(
+        &mut self,
+        obj: &Value,
+        class_: &ObjRef,
+        name: &ObjRef,
+        value: Option<Value>,
+    ) -> PyResult<()> {
         let target_is_type = matches!(obj.payload(), Some(Payload::Type(_)));
         let descr_owner = class_.clone();
         if let Some(d) = self.lookup_in_mro(&descr_owner, name) {
@@ -347,7 +408,11 @@ impl Vm {
             return Ok(());
         }
         let dt = self.class_of(&descr).clone();
-        let hook_name = if value.is_some() { self.names.__set__.clone() } else { self.names.__delete__.clone() };
+        let hook_name = if value.is_some() {
+            self.names.__set__.clone()
+        } else {
+            self.names.__delete__.clone()
+        };
         match self.lookup_in_mro(&dt, &hook_name) {
             Some(hook) => {
                 let mut args = vec![descr, obj.clone()];
@@ -360,7 +425,11 @@ impl Vm {
     }
 
     fn attribute_error_readonly(&self, obj: &Value, name: &ObjRef) -> PyErr {
-        let msg = format!("'{}' object has no attribute '{}'", self.type_name(obj), name.payload_str());
+        let msg = format!(
+            "'{}' object has no attribute '{}'",
+            self.type_name(obj),
+            name.payload_str()
+        );
         self.new_exception(&self.types.exc.attribute_error, &msg)
     }
 

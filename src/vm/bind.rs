@@ -20,7 +20,14 @@ impl Vm {
             return Err(self.system_error("make_frame on a non-function"));
         };
         let code = func.code.clone();
-        let mut frame = Frame::new(code.clone(), func.globals.clone(), func.builtins.clone(), Value::Null);
+        let vecs = self.spare_vecs.pop().unwrap_or_default();
+        let mut frame = Frame::with_vecs(
+            code.clone(),
+            func.globals.clone(),
+            func.builtins.clone(),
+            Value::Null,
+            vecs,
+        );
         frame.func = Some(func_obj.clone());
         self.bind_arguments(func, &mut frame.fast, args)?;
         // ≤3.10 layouts: cells and free variables are set up before the first instruction.
@@ -33,7 +40,9 @@ impl Vm {
                 .unwrap_or(Value::Null);
             frame.fast[slot] = self.new_cell(initial);
         }
-        if !code.cells_at_start.is_empty() || code.version.format.code_layout != crate::spec::CodeLayout::Py311 {
+        if !code.cells_at_start.is_empty()
+            || code.version.format.code_layout != crate::spec::CodeLayout::Py311
+        {
             for (i, &slot) in code.free_slots.iter().enumerate() {
                 if let Some(cell) = func.closure.get(i) {
                     frame.fast[slot] = Value::Obj(cell.clone());
@@ -44,7 +53,10 @@ impl Vm {
     }
 
     pub fn new_cell(&self, v: Value) -> Value {
-        Value::Obj(crate::object::Object::new(self.types.cell.clone(), Payload::Cell(PyCell::new(v))))
+        Value::Obj(crate::object::Object::new(
+            self.types.cell.clone(),
+            Payload::Cell(PyCell::new(v)),
+        ))
     }
 
     fn func_name_for_errors(&self, func: &Function) -> String {
@@ -55,7 +67,12 @@ impl Vm {
         }
     }
 
-    fn bind_arguments(&mut self, func: &Function, fast: &mut [Value], args: Args<'_>) -> PyResult<()> {
+    fn bind_arguments(
+        &mut self,
+        func: &Function,
+        fast: &mut [Value],
+        args: Args<'_>,
+    ) -> PyResult<()> {
         let co = &func.code.co;
         let argcount = co.argcount as usize;
         let posonly = co.posonlyargcount as usize;
@@ -71,7 +88,11 @@ impl Vm {
         fast[..n].clone_from_slice(&pos[..n]);
         let mut slot = total_named;
         if flags & CO_VARARGS != 0 {
-            let extra = if pos.len() > argcount { pos[argcount..].to_vec() } else { Vec::new() };
+            let extra = if pos.len() > argcount {
+                pos[argcount..].to_vec()
+            } else {
+                Vec::new()
+            };
             fast[slot] = self.new_tuple(extra);
             slot += 1;
         } else if pos.len() > argcount {
@@ -89,7 +110,10 @@ impl Vm {
         let mut posonly_passed_as_kw: Vec<String> = Vec::new();
         for (name, value) in args.kw() {
             let key = name.as_str().map(|s| s.as_str()).unwrap_or("");
-            let found = names[posonly..total_named].iter().position(|n| n.payload_str_eq(key)).map(|i| i + posonly);
+            let found = names[posonly..total_named]
+                .iter()
+                .position(|n| n.payload_str_eq(key))
+                .map(|i| i + posonly);
             match found {
                 Some(i) => {
                     if !fast[i].is_null() {
@@ -170,31 +194,61 @@ impl Vm {
     }
 
     fn missing_arguments(&self, fname: &str, missing: &[ObjRef], kind: &str) -> super::PyErr {
-        let quoted: Vec<String> = missing.iter().map(|n| format!("'{}'", n.as_text())).collect();
+        let quoted: Vec<String> = missing
+            .iter()
+            .map(|n| format!("'{}'", n.as_text()))
+            .collect();
         let list = match quoted.len() {
             1 => quoted[0].clone(),
             2 => format!("{} and {}", quoted[0], quoted[1]),
-            _ => format!("{}, and {}", quoted[..quoted.len() - 1].join(", "), quoted[quoted.len() - 1]),
+            _ => format!(
+                "{}, and {}",
+                quoted[..quoted.len() - 1].join(", "),
+                quoted[quoted.len() - 1]
+            ),
         };
         let plural = if missing.len() == 1 { "" } else { "s" };
-        self.type_error(&format!("{fname}() missing {} required {kind} argument{plural}: {list}", missing.len()))
+        self.type_error(&format!(
+            "{fname}() missing {} required {kind} argument{plural}: {list}",
+            missing.len()
+        ))
     }
 
-    fn too_many_positional(&self, func: &Function, fname: &str, given: usize, args: Args<'_>, fast: &[Value]) -> super::PyErr {
+    fn too_many_positional(
+        &self,
+        func: &Function,
+        fname: &str,
+        given: usize,
+        args: Args<'_>,
+        fast: &[Value],
+    ) -> super::PyErr {
         let co = &func.code.co;
         let argcount = co.argcount as usize;
         let ndefaults = match func.defaults.get().payload() {
             Some(Payload::Tuple(t)) => t.len(),
             _ => 0,
         };
-        let kwonly_given = (argcount..argcount + co.kwonlyargcount as usize).filter(|&i| !fast[i].is_null()).count();
+        let kwonly_given = (argcount..argcount + co.kwonlyargcount as usize)
+            .filter(|&i| !fast[i].is_null())
+            .count();
         let _ = args;
         let takes = if ndefaults > 0 {
-            format!("from {} to {} positional arguments", argcount - ndefaults, argcount)
+            format!(
+                "from {} to {} positional arguments",
+                argcount - ndefaults,
+                argcount
+            )
         } else {
-            format!("{argcount} positional argument{}", if argcount == 1 { "" } else { "s" })
+            format!(
+                "{argcount} positional argument{}",
+                if argcount == 1 { "" } else { "s" }
+            )
         };
-        let was = if given == 1 && kwonly_given == 0 { "was" } else { "were" };
+        let was = if given == 1 && kwonly_given == 0 {
+            "was"
+        } else {
+            "were"
+        };
         let given_text = if kwonly_given > 0 {
             format!(
                 "{given} positional argument{} (and {kwonly_given} keyword-only argument{}) were given",

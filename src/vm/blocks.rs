@@ -44,7 +44,9 @@ impl Vm {
     pub fn unwind_why(&mut self, frame: &mut Frame, why: Why) -> Unwound {
         let py3_handlers = super::flavour::except_handler_blocks(self.version);
         loop {
-            let Some(&block) = frame.blocks.last() else { return Unwound::Exit(why) };
+            let Some(&block) = frame.blocks.last() else {
+                return Unwound::Exit(why);
+            };
             if let (BlockKind::Loop, Why::Continue(target)) = (block.kind, &why) {
                 frame.pc = *target as usize;
                 return Unwound::Handled;
@@ -60,11 +62,18 @@ impl Vm {
                     frame.pc = block.handler as usize;
                     return Unwound::Handled;
                 }
-                (Why::Exception(e), BlockKind::Except | BlockKind::Finally | BlockKind::With | BlockKind::AsyncWith) => {
+                (
+                    Why::Exception(e),
+                    BlockKind::Except | BlockKind::Finally | BlockKind::With | BlockKind::AsyncWith,
+                ) => {
                     let exc = e.0.clone();
                     if py3_handlers {
                         let level = frame.stack.len() as u32;
-                        frame.blocks.push(Block { kind: BlockKind::ExceptHandler, handler: frame.lasti as u32, level });
+                        frame.blocks.push(Block {
+                            kind: BlockKind::ExceptHandler,
+                            handler: frame.lasti as u32,
+                            level,
+                        });
                         let prev = std::mem::replace(&mut self.handled, Value::Obj(exc.clone()));
                         self.push_exc_triple(frame, &prev);
                     } else {
@@ -127,7 +136,9 @@ impl Vm {
     /// The exception a `(traceback, value, type)` triple stands for.
     pub fn exc_from_triple(&mut self, value: &Value, typ: &Value) -> Result<PyErr, PyErr> {
         match value {
-            Value::Obj(o) if matches!(o.payload, crate::object::Payload::Exception(_)) => Ok(PyErr(o.clone())),
+            Value::Obj(o) if matches!(o.payload, crate::object::Payload::Exception(_)) => {
+                Ok(PyErr(o.clone()))
+            }
             _ => self.make_exception(typ).map(PyErr),
         }
     }

@@ -2,15 +2,28 @@
 //! functions and methods (implemented per type in `crate::builtins`).
 
 use super::Vm;
-use crate::object::{Builtin, BuiltinKind, NativeFn, Object, ObjRef, Payload, Value};
+use crate::object::{Builtin, BuiltinKind, NativeFn, ObjRef, Object, Payload, Value};
 use std::io::Write;
 
 impl Vm {
     /// A builtin function object.
-    pub fn new_builtin(&self, name: &'static str, func: NativeFn, kind: BuiltinKind, owner: Option<ObjRef>) -> Value {
+    pub fn new_builtin(
+        &self,
+        name: &'static str,
+        func: NativeFn,
+        kind: BuiltinKind,
+        owner: Option<ObjRef>,
+    ) -> Value {
         Value::Obj(Object::new(
             self.types.builtin_function.clone(),
-            Payload::Builtin(Box::new(Builtin { name, func, kind, owner, bound: Value::Null, doc: None })),
+            Payload::Builtin(Box::new(Builtin {
+                name,
+                func,
+                kind,
+                owner,
+                bound: Value::Null,
+                doc: None,
+            })),
         ))
     }
 
@@ -23,7 +36,13 @@ impl Vm {
     }
 
     /// Adds a method (or class/static method) to a builtin type.
-    pub fn add_method(&mut self, t: &ObjRef, name: &'static str, func: NativeFn, kind: BuiltinKind) {
+    pub fn add_method(
+        &mut self,
+        t: &ObjRef,
+        name: &'static str,
+        func: NativeFn,
+        kind: BuiltinKind,
+    ) {
         let f = self.new_builtin(name, func, kind, Some(t.clone()));
         let key = Value::Obj(self.intern(name));
         let dict = self.type_data(t).dict.clone();
@@ -31,7 +50,13 @@ impl Vm {
     }
 
     /// Adds a computed attribute (a property whose getter and setter are builtins).
-    pub fn add_getset(&mut self, t: &ObjRef, name: &'static str, get: NativeFn, set: Option<NativeFn>) {
+    pub fn add_getset(
+        &mut self,
+        t: &ObjRef,
+        name: &'static str,
+        get: NativeFn,
+        set: Option<NativeFn>,
+    ) {
         let fget = self.new_builtin(name, get, BuiltinKind::Function, Some(t.clone()));
         let fset = match set {
             Some(f) => self.new_builtin(name, f, BuiltinKind::Function, Some(t.clone())),
@@ -113,4 +138,3 @@ impl Vm {
         self.type_error(&format!("{name}() takes {expected} ({given} given)"))
     }
 }
-

@@ -2,7 +2,7 @@
 //! binding arguments to a Python function's parameters with CPython's error messages.
 
 use super::{PyResult, Vm};
-use crate::object::{Args, Object, ObjRef, Payload, PyCell, Value};
+use crate::object::{Args, ObjRef, Object, Payload, PyCell, Value};
 use std::rc::Rc;
 
 /// The code-object flags that matter to argument binding.
@@ -24,7 +24,13 @@ impl Vm {
                     let mut v = Vec::with_capacity(args.values.len() + 1);
                     v.push(b.bound.clone());
                     v.extend_from_slice(args.values);
-                    (b.func)(self, Args { values: &v, kwnames: args.kwnames })
+                    (b.func)(
+                        self,
+                        Args {
+                            values: &v,
+                            kwnames: args.kwnames,
+                        },
+                    )
                 }
             }
             Payload::Method(m) => {
@@ -32,7 +38,13 @@ impl Vm {
                 v.push(m.self_.clone());
                 v.extend_from_slice(args.values);
                 let func = m.func.clone();
-                self.call(&func, Args { values: &v, kwnames: args.kwnames })
+                self.call(
+                    &func,
+                    Args {
+                        values: &v,
+                        kwnames: args.kwnames,
+                    },
+                )
             }
             Payload::Type(_) => self.type_call(o, args),
             _ => {
@@ -57,9 +69,16 @@ impl Vm {
 
     /// Calls a special method looked up on the type (not the instance), as CPython does
     /// for operators: `type(obj).name(obj, *args)`. `None` if the type lacks it.
-    pub fn call_special(&mut self, obj: &Value, name: &ObjRef, args: &[Value]) -> PyResult<Option<Value>> {
+    pub fn call_special(
+        &mut self,
+        obj: &Value,
+        name: &ObjRef,
+        args: &[Value],
+    ) -> PyResult<Option<Value>> {
         let class_ = self.class_of(obj).clone();
-        let Some(f) = self.lookup_in_mro(&class_, name) else { return Ok(None) };
+        let Some(f) = self.lookup_in_mro(&class_, name) else {
+            return Ok(None);
+        };
         let bound = self.descr_get(f, Some(obj), &class_)?;
         self.call(&bound, Args::positional(args)).map(Some)
     }
@@ -84,11 +103,18 @@ impl Vm {
                     Some(Payload::StaticMethod(f)) => f.get(),
                     _ => new,
                 };
-                self.call(&new, Args { values: &with_cls, kwnames: args.kwnames })?
+                self.call(
+                    &new,
+                    Args {
+                        values: &with_cls,
+                        kwnames: args.kwnames,
+                    },
+                )?
             }
             None => Value::Obj(self.new_instance(t)),
         };
-        if !self.is_instance_of_class(self.class_of(&obj), t) && !Rc::ptr_eq(self.class_of(&obj), t) {
+        if !self.is_instance_of_class(self.class_of(&obj), t) && !Rc::ptr_eq(self.class_of(&obj), t)
+        {
             return Ok(obj);
         }
         let init_name = self.names.__init__.clone();
@@ -96,7 +122,10 @@ impl Vm {
             let bound = self.descr_get(init, Some(&obj), t)?;
             let r = self.call(&bound, args)?;
             if !r.is_none() {
-                return Err(self.type_error(&format!("__init__() should return None, not '{}'", self.type_name(&r))));
+                return Err(self.type_error(&format!(
+                    "__init__() should return None, not '{}'",
+                    self.type_name(&r)
+                )));
             }
         }
         Ok(obj)
@@ -112,7 +141,10 @@ impl Vm {
             match t.layout {
                 Layout::Exception => {
                     let args = self.new_tuple(Vec::new());
-                    let data = crate::object::ExceptionData { args: PyCell::new(args), ..Default::default() };
+                    let data = crate::object::ExceptionData {
+                        args: PyCell::new(args),
+                        ..Default::default()
+                    };
                     Payload::Exception(Box::new(data))
                 }
                 Layout::List => Payload::List(PyCell::new(Vec::new())),

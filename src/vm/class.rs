@@ -5,7 +5,7 @@
 use super::frame::Frame;
 use super::{PyResult, Vm};
 use crate::object::typeobj::{c3_mro, Layout};
-use crate::object::{Args, Object, ObjRef, Payload, PyCell, TypeData, Value};
+use crate::object::{Args, ObjRef, Object, Payload, PyCell, TypeData, Value};
 use std::cell::Cell;
 use std::rc::Rc;
 
@@ -54,7 +54,14 @@ impl Vm {
             },
         };
         let meta = if let Some(Payload::Type(_)) = meta.payload() {
-            Value::Obj(self.most_derived_metaclass(meta.as_obj().cloned().unwrap_or_else(|| self.types.type_.clone()), &bases)?)
+            Value::Obj(
+                self.most_derived_metaclass(
+                    meta.as_obj()
+                        .cloned()
+                        .unwrap_or_else(|| self.types.type_.clone()),
+                    &bases,
+                )?,
+            )
         } else {
             meta
         };
@@ -64,7 +71,13 @@ impl Vm {
             Some(p) => {
                 let mut v = vec![name.clone(), bases_tuple.clone()];
                 v.extend(kwvalues.iter().cloned());
-                self.call(&p, Args { values: &v, kwnames: &kwnames })?
+                self.call(
+                    &p,
+                    Args {
+                        values: &v,
+                        kwnames: &kwnames,
+                    },
+                )?
             }
             None => Value::Obj(self.new_dict()),
         };
@@ -72,7 +85,10 @@ impl Vm {
         let Some(Payload::Function(f)) = func.payload() else {
             return Err(self.type_error("__build_class__: func must be a function"));
         };
-        let func_obj = func.as_obj().cloned().unwrap_or_else(|| self.types.function.clone());
+        let func_obj = func
+            .as_obj()
+            .cloned()
+            .unwrap_or_else(|| self.types.function.clone());
         let mut frame = self.make_frame(&func_obj, Args::positional(&[]))?;
         frame.locals = ns.clone();
         let _ = f;
@@ -84,7 +100,13 @@ impl Vm {
         }
         let mut v = vec![name, bases_tuple, ns];
         v.extend(kwvalues);
-        let cls = self.call(&meta, Args { values: &v, kwnames: &kwnames })?;
+        let cls = self.call(
+            &meta,
+            Args {
+                values: &v,
+                kwnames: &kwnames,
+            },
+        )?;
         if let Some(Payload::Cell(c)) = cell.payload() {
             if let Value::Obj(_) = &cls {
                 let _ = c.replace(cls.clone());
@@ -120,8 +142,18 @@ impl Vm {
     }
 
     /// `type.__new__(meta, name, bases, namespace)`.
-    pub fn new_class(&mut self, meta: &ObjRef, name: &str, bases: Vec<ObjRef>, ns: &ObjRef) -> PyResult<ObjRef> {
-        let bases = if bases.is_empty() { vec![self.types.object.clone()] } else { bases };
+    pub fn new_class(
+        &mut self,
+        meta: &ObjRef,
+        name: &str,
+        bases: Vec<ObjRef>,
+        ns: &ObjRef,
+    ) -> PyResult<ObjRef> {
+        let bases = if bases.is_empty() {
+            vec![self.types.object.clone()]
+        } else {
+            bases
+        };
         for b in &bases {
             let bt = self.type_data(b);
             if !bt.subclassable {
@@ -147,12 +179,20 @@ impl Vm {
         let slots_name = self.names.__slots__.clone();
         let slots_v = self.dict_get_name(&dict, &slots_name);
         let mut slots: Vec<Rc<str>> = Vec::new();
-        let mut instance_dict = bases.iter().any(|b| self.type_data(b).instance_dict) || layout == Layout::Plain;
+        let mut instance_dict =
+            bases.iter().any(|b| self.type_data(b).instance_dict) || layout == Layout::Plain;
         if let Some(sv) = &slots_v {
-            let names = if sv.as_str().is_some() { vec![sv.clone()] } else { self.collect(sv)? };
+            let names = if sv.as_str().is_some() {
+                vec![sv.clone()]
+            } else {
+                self.collect(sv)?
+            };
             instance_dict = bases.iter().any(|b| self.type_data(b).instance_dict);
             for n in names {
-                let s = n.as_str().map(|s| s.as_str().to_string()).unwrap_or_default();
+                let s = n
+                    .as_str()
+                    .map(|s| s.as_str().to_string())
+                    .unwrap_or_default();
                 if s == "__dict__" {
                     instance_dict = true;
                 } else {
@@ -193,7 +233,11 @@ impl Vm {
         let mro = match c3_mro(&cls, &bases, &mro_of) {
             Ok(m) => m,
             Err(conflict) => {
-                let names: Vec<String> = conflict.remaining_heads.iter().map(|h| self.type_data(h).name().to_string()).collect();
+                let names: Vec<String> = conflict
+                    .remaining_heads
+                    .iter()
+                    .map(|h| self.type_data(h).name().to_string())
+                    .collect();
                 return Err(self.type_error(&format!(
                     "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                     names.join(", ")
@@ -203,10 +247,16 @@ impl Vm {
         self.type_data(&cls).mro.replace(mro);
         // Slots become descriptors; functions stay functions; __init_subclass__ and
         // __class_getitem__ are implicitly class methods.
-        for implicit in [self.names.__init_subclass__.clone(), self.names.__class_getitem__.clone()] {
+        for implicit in [
+            self.names.__init_subclass__.clone(),
+            self.names.__class_getitem__.clone(),
+        ] {
             if let Some(f) = self.dict_get_name(&dict, &implicit) {
                 if matches!(f.payload(), Some(Payload::Function(_))) {
-                    let cm = Object::new(self.types.classmethod.clone(), Payload::ClassMethod(PyCell::new(f)));
+                    let cm = Object::new(
+                        self.types.classmethod.clone(),
+                        Payload::ClassMethod(PyCell::new(f)),
+                    );
                     self.dict_set(&dict, Value::Obj(implicit), Value::Obj(cm))?;
                 }
             }
@@ -214,7 +264,10 @@ impl Vm {
         let new_name = self.names.__new__.clone();
         if let Some(f) = self.dict_get_name(&dict, &new_name) {
             if matches!(f.payload(), Some(Payload::Function(_))) {
-                let sm = Object::new(self.types.staticmethod.clone(), Payload::StaticMethod(PyCell::new(f)));
+                let sm = Object::new(
+                    self.types.staticmethod.clone(),
+                    Payload::StaticMethod(PyCell::new(f)),
+                );
                 self.dict_set(&dict, Value::Obj(new_name), Value::Obj(sm))?;
             }
         }
@@ -240,7 +293,10 @@ impl Vm {
             if self.type_data(&at).is_heap {
                 if let Some(f) = self.lookup_in_mro(&at, &set_name) {
                     let bound = self.descr_get(f, Some(&e.value), &at)?;
-                    self.call(&bound, Args::positional(&[Value::Obj(cls.clone()), e.key.clone()]))?;
+                    self.call(
+                        &bound,
+                        Args::positional(&[Value::Obj(cls.clone()), e.key.clone()]),
+                    )?;
                 }
             }
         }

@@ -10,7 +10,7 @@ use super::{PyResult, Vm};
 use crate::bytecode::decode::{decode, Instruction};
 use crate::bytecode::exception_table::parse_exception_table;
 use crate::bytecode::lines::{co_lines, LineRange};
-use crate::object::{IntValue, Object, ObjRef, Payload, PyCell, Value};
+use crate::object::{IntValue, ObjRef, Object, Payload, PyCell, Value};
 use crate::pyc::{CodeObject, Constant};
 use crate::spec::{ArgKind, CodeLayout, Handler, VersionSpec};
 use std::rc::Rc;
@@ -72,48 +72,73 @@ impl Code {
         let layout = version.format.code_layout;
 
         // Fast slots: ≤3.10 varnames + cellvars + freevars; 3.11+ localsplus.
-        let (fast_names, first_cell, cells_at_start, free_slots, cell_args) = if layout == CodeLayout::Py311 {
-            let names: Vec<ObjRef> = co.localsplus_names.iter().map(|n| vm.intern(n)).collect();
-            let kinds = &co.localsplus_kinds;
-            let first_cell = kinds.iter().position(|k| k & (crate::pyc::CO_FAST_CELL | crate::pyc::CO_FAST_FREE) != 0);
-            let frees: Vec<usize> =
-                (0..kinds.len()).filter(|&i| kinds[i] & crate::pyc::CO_FAST_FREE != 0).collect();
-            (names, first_cell.unwrap_or(kinds.len()), Vec::new(), frees, Vec::new())
-        } else {
-            let mut names: Vec<ObjRef> = co.varnames.iter().map(|n| vm.intern(n)).collect();
-            let nlocals = names.len();
-            names.extend(co.cellvars.iter().map(|n| vm.intern(n)));
-            names.extend(co.freevars.iter().map(|n| vm.intern(n)));
-            let ncells = co.cellvars.len();
-            let cells: Vec<usize> = (nlocals..nlocals + ncells).collect();
-            let frees: Vec<usize> = (nlocals + ncells..names.len()).collect();
-            let nargs = (co.argcount
-                + co.kwonlyargcount
-                + u32::from(co.flags & super::call::CO_VARARGS != 0)
-                + u32::from(co.flags & super::call::CO_VARKEYWORDS != 0)) as usize;
-            let cell_args: Vec<(usize, usize)> = co
-                .cellvars
-                .iter()
-                .enumerate()
-                .filter_map(|(i, c)| co.varnames[..nargs.min(nlocals)].iter().position(|v| v == c).map(|a| (nlocals + i, a)))
-                .collect();
-            (names, nlocals, cells, frees, cell_args)
-        };
+        let (fast_names, first_cell, cells_at_start, free_slots, cell_args) =
+            if layout == CodeLayout::Py311 {
+                let names: Vec<ObjRef> = co.localsplus_names.iter().map(|n| vm.intern(n)).collect();
+                let kinds = &co.localsplus_kinds;
+                let first_cell = kinds
+                    .iter()
+                    .position(|k| k & (crate::pyc::CO_FAST_CELL | crate::pyc::CO_FAST_FREE) != 0);
+                let frees: Vec<usize> = (0..kinds.len())
+                    .filter(|&i| kinds[i] & crate::pyc::CO_FAST_FREE != 0)
+                    .collect();
+                (
+                    names,
+                    first_cell.unwrap_or(kinds.len()),
+                    Vec::new(),
+                    frees,
+                    Vec::new(),
+                )
+            } else {
+                let mut names: Vec<ObjRef> = co.varnames.iter().map(|n| vm.intern(n)).collect();
+                let nlocals = names.len();
+                names.extend(co.cellvars.iter().map(|n| vm.intern(n)));
+                names.extend(co.freevars.iter().map(|n| vm.intern(n)));
+                let ncells = co.cellvars.len();
+                let cells: Vec<usize> = (nlocals..nlocals + ncells).collect();
+                let frees: Vec<usize> = (nlocals + ncells..names.len()).collect();
+                let nargs = (co.argcount
+                    + co.kwonlyargcount
+                    + u32::from(co.flags & super::call::CO_VARARGS != 0)
+                    + u32::from(co.flags & super::call::CO_VARKEYWORDS != 0))
+                    as usize;
+                let cell_args: Vec<(usize, usize)> = co
+                    .cellvars
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, c)| {
+                        co.varnames[..nargs.min(nlocals)]
+                            .iter()
+                            .position(|v| v == c)
+                            .map(|a| (nlocals + i, a))
+                    })
+                    .collect();
+                (names, nlocals, cells, frees, cell_args)
+            };
 
         // Instructions: EXTENDED_ARG folded away, jumps to instruction indices.
         let kept: Vec<&Instruction> = raw.iter().filter(|i| !i.is_extended_arg()).collect();
         let offsets: Vec<u32> = kept.iter().map(|i| i.offset).collect();
         let index_of = |offset: u32| -> u32 { offsets.partition_point(|&o| o < offset) as u32 };
-        let deref_base = if layout == CodeLayout::Py311 { 0 } else { first_cell as u32 };
+        let deref_base = if layout == CodeLayout::Py311 {
+            0
+        } else {
+            first_cell as u32
+        };
         let instrs: Vec<Instr> = kept
             .iter()
             .map(|i| {
                 let arg = match i.op.arg {
-                    ArgKind::Jrel | ArgKind::Jback | ArgKind::Jabs => index_of(i.target.unwrap_or(0)),
+                    ArgKind::Jrel | ArgKind::Jback | ArgKind::Jabs => {
+                        index_of(i.target.unwrap_or(0))
+                    }
                     ArgKind::Free => deref_base + i.oparg(),
                     _ => i.oparg(),
                 };
-                Instr { handler: i.op.handler, arg }
+                Instr {
+                    handler: i.op.handler,
+                    arg,
+                }
             })
             .collect();
 
@@ -168,7 +193,9 @@ impl Code {
 
     /// The 3.11+ handler covering instruction `index`, if any.
     pub fn handler_for(&self, index: u32) -> Option<&Handler311> {
-        self.exception_table.iter().find(|h| h.start <= index && index < h.end)
+        self.exception_table
+            .iter()
+            .find(|h| h.start <= index && index < h.end)
     }
 }
 
@@ -182,13 +209,22 @@ pub fn constant_value(vm: &mut Vm, c: &Constant) -> Result<Value, String> {
         Constant::Int(i) => Value::Int(*i),
         Constant::BigInt(b) | Constant::Long(b) => vm.new_int_big(b.as_ref().clone()),
         Constant::Float(f) => Value::Float(*f),
-        Constant::Complex(re, im) => Value::Obj(Object::new(vm.types.complex.clone(), Payload::Complex(*re, *im))),
+        Constant::Complex(re, im) => Value::Obj(Object::new(
+            vm.types.complex.clone(),
+            Payload::Complex(*re, *im),
+        )),
         Constant::Str(s) => Value::Obj(vm.intern(s)),
         Constant::SurrogateStr(bytes) => {
-            let points: Vec<u32> = crate::pyc::code_points(bytes).map(u32::from).collect();
-            Value::Obj(Object::new(vm.types.str_.clone(), Payload::Str(crate::object::PyStr::from_code_points(&points))))
+            let points: Vec<u32> = crate::pyc::code_points(bytes).collect();
+            Value::Obj(Object::new(
+                vm.types.str_.clone(),
+                Payload::Str(crate::object::PyStr::from_code_points(&points)),
+            ))
         }
-        Constant::Bytes(b) => Value::Obj(Object::new(vm.types.bytes.clone(), Payload::Bytes(b.to_vec().into()))),
+        Constant::Bytes(b) => Value::Obj(Object::new(
+            vm.types.bytes.clone(),
+            Payload::Bytes(b.to_vec().into()),
+        )),
         Constant::Ellipsis => vm.ellipsis(),
         Constant::StopIteration => Value::Obj(vm.types.exc.stop_iteration.clone()),
         Constant::Tuple(items) => {
@@ -209,7 +245,8 @@ pub fn constant_value(vm: &mut Vm, c: &Constant) -> Result<Value, String> {
             let d = vm.new_dict();
             for (k, v) in items.iter() {
                 let (k, v) = (constant_value(vm, k)?, constant_value(vm, v)?);
-                vm.dict_set(&d, k, v).map_err(|_| "an unhashable dict key constant".to_string())?;
+                vm.dict_set(&d, k, v)
+                    .map_err(|_| "an unhashable dict key constant".to_string())?;
             }
             Value::Obj(d)
         }
@@ -221,11 +258,21 @@ pub fn constant_value(vm: &mut Vm, c: &Constant) -> Result<Value, String> {
             let frozen = matches!(c, Constant::FrozenSet(_));
             py(vm.new_set_from(v, frozen))?
         }
-        Constant::Code(inner) => Value::Obj(Object::new(vm.types.code.clone(), Payload::Code(Code::new(vm, inner)?))),
+        Constant::Code(inner) => Value::Obj(Object::new(
+            vm.types.code.clone(),
+            Payload::Code(Code::new(vm, inner)?),
+        )),
         Constant::Slice(parts) => {
             let [a, b, s] = &**parts;
-            let parts = [constant_value(vm, a)?, constant_value(vm, b)?, constant_value(vm, s)?];
-            Value::Obj(Object::new(vm.types.slice.clone(), Payload::Slice(Box::new(parts))))
+            let parts = [
+                constant_value(vm, a)?,
+                constant_value(vm, b)?,
+                constant_value(vm, s)?,
+            ];
+            Value::Obj(Object::new(
+                vm.types.slice.clone(),
+                Payload::Slice(Box::new(parts)),
+            ))
         }
     })
 }
@@ -236,7 +283,10 @@ impl Vm {
         use num_traits::ToPrimitive;
         match b.to_i64() {
             Some(i) => Value::Int(i),
-            None => Value::Obj(Object::new(self.types.int.clone(), Payload::Int(IntValue::Big(Rc::new(b))))),
+            None => Value::Obj(Object::new(
+                self.types.int.clone(),
+                Payload::Int(IntValue::Big(Rc::new(b))),
+            )),
         }
     }
 
@@ -247,7 +297,10 @@ impl Vm {
 
     /// A set or frozenset of `items` (in insertion order, hashed as CPython does).
     pub fn new_set_from(&mut self, items: Vec<Value>, frozen: bool) -> PyResult<Value> {
-        let set = Object::new(self.types.set.clone(), Payload::Set(PyCell::new(crate::object::SetData::new())));
+        let set = Object::new(
+            self.types.set.clone(),
+            Payload::Set(PyCell::new(crate::object::SetData::new())),
+        );
         for i in items {
             self.set_add(&set, i)?;
         }
@@ -258,6 +311,9 @@ impl Vm {
             Payload::Set(cell) => cell.get(),
             _ => crate::object::SetData::new(),
         };
-        Ok(Value::Obj(Object::new(self.types.frozenset.clone(), Payload::FrozenSet(data))))
+        Ok(Value::Obj(Object::new(
+            self.types.frozenset.clone(),
+            Payload::FrozenSet(data),
+        )))
     }
 }

@@ -38,6 +38,26 @@ pub struct Exec<'a> {
 }
 
 impl Vm {
+    /// RecursionError when the Rust stack is nearly used up (deeply nested data).
+    pub fn check_stack(&self, what: &str) -> PyResult<()> {
+        if self.stack_is_low() {
+            let msg = format!("maximum recursion depth exceeded{what}");
+            return Err(self.new_exception(&self.types.exc.recursion_error, &msg));
+        }
+        Ok(())
+    }
+
+    /// Counts a level of native recursion (repr, comparison) against the recursion
+    /// limit, as CPython's Py_EnterRecursiveCall does; the caller decrements `depth`.
+    pub fn enter_recursion(&mut self, what: &str) -> PyResult<()> {
+        if self.depth >= self.recursion_limit || self.stack_is_low() {
+            let msg = format!("maximum recursion depth exceeded{what}");
+            return Err(self.new_exception(&self.types.exc.recursion_error.clone(), &msg));
+        }
+        self.depth += 1;
+        Ok(())
+    }
+
     /// Runs `frame` and every Python call it makes until it returns, yields or raises.
     /// Returns the frame (a generator keeps it) and how it ended.
     pub fn run_frame(&mut self, frame: Frame) -> (Frame, PyResult<FrameExit>) {
@@ -74,7 +94,10 @@ impl Vm {
             if TRACE {
                 self.trace_instruction(&cur);
             }
-            let mut ex = Exec { vm: self, frame: &mut cur };
+            let mut ex = Exec {
+                vm: self,
+                frame: &mut cur,
+            };
             let flow = dispatch_handler!(ex, instr.handler, instr.arg);
             match flow {
                 Flow::Next => {}
@@ -83,7 +106,9 @@ impl Vm {
                     if self.frames.len() == base {
                         return (cur, Ok(FrameExit::Return(v)));
                     }
-                    cur = self.frames.pop().unwrap_or_else(|| unreachable_frame());
+                    let caller = self.frames.pop().unwrap_or_else(unreachable_frame);
+                    let done = std::mem::replace(&mut cur, caller);
+                    self.recycle(done);
                     cur.push(v);
                 }
                 Flow::Call(callee) => {
@@ -121,13 +146,22 @@ impl Vm {
             return Err(self.new_exception(&self.types.exc.recursion_error.clone(), msg));
         }
         self.depth += 1;
+        if crate::object::gc::due() {
+            crate::object::gc::collect();
+        }
         Ok(())
     }
 
     /// Finds a handler for `e` in `cur` or, frame by frame, in its callers down to `base`.
     /// `Ok` when one was found (`cur` is now the frame that handles it); `Err` when the
     /// exception leaves the frame `run_frame` was given.
-    fn unwind(&mut self, cur: &mut Frame, e: PyErr, base: usize, add_traceback: bool) -> Result<(), PyErr> {
+    fn unwind(
+        &mut self,
+        cur: &mut Frame,
+        e: PyErr,
+        base: usize,
+        add_traceback: bool,
+    ) -> Result<(), PyErr> {
         let mut add_traceback = add_traceback;
         loop {
             if add_traceback {
@@ -144,7 +178,7 @@ impl Vm {
             if self.frames.len() == base {
                 return Err(e);
             }
-            *cur = self.frames.pop().unwrap_or_else(|| unreachable_frame());
+            *cur = self.frames.pop().unwrap_or_else(unreachable_frame);
             add_traceback = true;
         }
     }
@@ -154,7 +188,9 @@ impl Vm {
     /// moves it back to the original raise for the traceback only.
     fn unwind_table(&mut self, cur: &mut Frame, e: &PyErr) -> bool {
         let at = cur.pc.saturating_sub(1) as u32;
-        let Some(h) = cur.code.handler_for(at).copied() else { return false };
+        let Some(h) = cur.code.handler_for(at).copied() else {
+            return false;
+        };
         cur.stack.truncate(h.depth as usize);
         if h.lasti {
             let offset = cur.code.raw.get(cur.lasti).map(|i| i.offset).unwrap_or(0);
@@ -167,15 +203,39 @@ impl Vm {
 
     /// ≤3.10: pop blocks until one handles the exception.
     fn unwind_blocks(&mut self, cur: &mut Frame, e: &PyErr) -> bool {
-        matches!(self.unwind_why(cur, super::blocks::Why::Exception(e.clone())), super::blocks::Unwound::Handled)
+        matches!(
+            self.unwind_why(cur, super::blocks::Why::Exception(e.clone())),
+            super::blocks::Unwound::Handled
+        )
+    }
+
+    /// Keeps a finished frame's vectors for the next call (emptied: their values are
+    /// dropped now).
+    fn recycle(&mut self, mut f: Frame) {
+        if self.spare_vecs.len() < 64 {
+            f.stack.clear();
+            f.fast.clear();
+            self.spare_vecs
+                .push((std::mem::take(&mut f.stack), std::mem::take(&mut f.fast)));
+        }
     }
 
     fn trace_instruction(&mut self, f: &Frame) {
-        let Some(raw) = f.code.raw.get(f.lasti) else { return };
-        let line = f.code.line_of(f.lasti).map(|l| l.to_string()).unwrap_or_else(|| "-".into());
+        let Some(raw) = f.code.raw.get(f.lasti) else {
+            return;
+        };
+        let line = f
+            .code
+            .line_of(f.lasti)
+            .map(|l| l.to_string())
+            .unwrap_or_else(|| "-".into());
         let arg = raw.arg.map(|a| a.to_string()).unwrap_or_default();
         let stack: Vec<String> = f.stack.iter().map(|v| format!("{v:?}")).collect();
-        let blocks: Vec<String> = f.blocks.iter().map(|b| format!("{:?}@{}/{}", b.kind, b.handler, b.level)).collect();
+        let blocks: Vec<String> = f
+            .blocks
+            .iter()
+            .map(|b| format!("{:?}@{}/{}", b.kind, b.handler, b.level))
+            .collect();
         let text = format!(
             "L.{line:>4} @{:>4}: {} {arg}    stack=[{}] blocks=[{}]\n",
             raw.offset,
@@ -189,7 +249,9 @@ impl Vm {
         }
     }
 
-    fn stack_is_low(&self) -> bool {
+    /// Whether the Rust stack is nearly used up (checked by every path that recurses on
+    /// the Rust stack for nested data or re-entrant calls).
+    pub(crate) fn stack_is_low(&self) -> bool {
         match self.stack_limit {
             Some(limit) => {
                 let here = 0u8;
@@ -203,7 +265,12 @@ impl Vm {
 /// Records that `e` passed through instruction `instr` of `code`.
 pub fn add_traceback_entry(e: &PyErr, code: &std::rc::Rc<Code>, instr: u32) {
     if let Payload::Exception(data) = &e.0.payload {
-        data.traceback.with_mut(|tb| tb.push(TracebackEntry { code: code.clone(), instr }));
+        data.traceback.with_mut(|tb| {
+            tb.push(TracebackEntry {
+                code: code.clone(),
+                instr,
+            })
+        });
     }
 }
 
@@ -219,7 +286,13 @@ impl Handlers for Exec<'_> {
 
     #[cold]
     fn unimplemented(&mut self, handler: Handler, _operand: u32) -> Flow {
-        let name = self.frame.code.raw.get(self.frame.lasti).map(|i| i.op.name).unwrap_or("?");
+        let name = self
+            .frame
+            .code
+            .raw
+            .get(self.frame.lasti)
+            .map(|i| i.op.name)
+            .unwrap_or("?");
         Flow::Raise(self.vm.system_error(&format!(
             "opcode {name} (handler {}) is not implemented yet",
             handler.name()

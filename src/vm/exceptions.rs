@@ -15,7 +15,9 @@ impl Vm {
             Some(_) => Some(self.class_of(exc).clone()),
             None => None,
         };
-        let Some(exc_class) = exc_class else { return Ok(false) };
+        let Some(exc_class) = exc_class else {
+            return Ok(false);
+        };
         match target.payload() {
             Some(Payload::Tuple(items)) => {
                 for t in items.iter() {
@@ -26,7 +28,10 @@ impl Vm {
                 Ok(false)
             }
             Some(Payload::Type(_)) => {
-                let t = target.as_obj().cloned().unwrap_or_else(|| exc_class.clone());
+                let t = target
+                    .as_obj()
+                    .cloned()
+                    .unwrap_or_else(|| exc_class.clone());
                 if !self.is_subclass_of(&t, &self.types.exc.base_exception.clone()) {
                     return Err(self.type_error(
                         "catching classes that do not inherit from BaseException is not allowed",
@@ -34,7 +39,9 @@ impl Vm {
                 }
                 Ok(self.is_subclass_of(&exc_class, &t))
             }
-            _ => Err(self.type_error("catching classes that do not inherit from BaseException is not allowed")),
+            _ => Err(self.type_error(
+                "catching classes that do not inherit from BaseException is not allowed",
+            )),
         }
     }
 
@@ -42,7 +49,10 @@ impl Vm {
     pub fn make_exception(&mut self, v: &Value) -> PyResult<ObjRef> {
         match v.payload() {
             Some(Payload::Type(_)) => {
-                let cls = v.as_obj().cloned().unwrap_or_else(|| self.types.exc.type_error.clone());
+                let cls = v
+                    .as_obj()
+                    .cloned()
+                    .unwrap_or_else(|| self.types.exc.type_error.clone());
                 if !self.is_subclass_of(&cls, &self.types.exc.base_exception.clone()) {
                     return Err(self.type_error("exceptions must derive from BaseException"));
                 }
@@ -58,7 +68,10 @@ impl Vm {
                     }
                 }
             }
-            Some(Payload::Exception(_)) => Ok(v.as_obj().cloned().unwrap_or_else(|| self.types.exc.type_error.clone())),
+            Some(Payload::Exception(_)) => Ok(v
+                .as_obj()
+                .cloned()
+                .unwrap_or_else(|| self.types.exc.type_error.clone())),
             _ => Err(self.type_error("exceptions must derive from BaseException")),
         }
     }
@@ -73,19 +86,15 @@ impl Vm {
         }
         // Break a cycle: if exc is already in ctx's context chain, cut it there.
         let mut o = ctx.clone();
-        loop {
-            let Payload::Exception(d) = &o.payload else { break };
-            let next = d.context.get();
-            match next {
-                Value::Obj(n) => {
-                    if Rc::ptr_eq(&n, exc) {
-                        d.context.replace(Value::None);
-                        break;
-                    }
-                    o = n;
-                }
-                _ => break,
+        while let Payload::Exception(d) = &o.payload {
+            let Value::Obj(n) = d.context.get() else {
+                break;
+            };
+            if Rc::ptr_eq(&n, exc) {
+                d.context.replace(Value::None);
+                break;
             }
+            o = n;
         }
         if let Payload::Exception(d) = &exc.payload {
             d.context.replace(Value::Obj(ctx));
@@ -125,8 +134,14 @@ impl Vm {
                 out.push_str("Traceback (most recent call last):\n");
                 for entry in tb.iter().rev() {
                     let co = &entry.code.co;
-                    let line = entry.code.line_of(entry.instr as usize).unwrap_or(co.firstlineno);
-                    out.push_str(&format!("  File \"{}\", line {}, in {}\n", co.filename, line, co.name));
+                    let line = entry
+                        .code
+                        .line_of(entry.instr as usize)
+                        .unwrap_or(co.firstlineno);
+                    out.push_str(&format!(
+                        "  File \"{}\", line {}, in {}\n",
+                        co.filename, line, co.name
+                    ));
                     if let Some(src) = source_line(&co.filename, line) {
                         out.push_str(&format!("    {}\n", src.trim()));
                     }
@@ -141,13 +156,19 @@ impl Vm {
     pub fn exception_last_line(&mut self, exc: &ObjRef) -> String {
         let v = Value::Obj(exc.clone());
         let class_ = exc.class().clone();
-        let name = self.type_data(&class_).qualname.get().to_string();
+        let name = if super::flavour::traceback_uses_qualname(self.version) {
+            self.type_data(&class_).qualname.get().to_string()
+        } else {
+            self.type_data(&class_).name().to_string()
+        };
         let module = self.type_module(&class_);
         let full = match module.as_deref() {
-            Some("builtins") | Some("exceptions") | Some("__main__") | None => name,
+            Some("builtins") | Some("exceptions") | None => name,
             Some(m) => format!("{m}.{name}"),
         };
-        let msg = self.str(&v).unwrap_or_else(|_| "<exception str() failed>".into());
+        let msg = self
+            .str(&v)
+            .unwrap_or_else(|_| "<exception str() failed>".into());
         if msg.is_empty() {
             full
         } else {

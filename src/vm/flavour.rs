@@ -21,3 +21,15 @@ pub fn first_const_is_docstring(v: &VersionSpec, code_flags: u32) -> bool {
 pub fn except_handler_blocks(v: &VersionSpec) -> bool {
     v.format.major_minor.0 >= 3
 }
+
+/// Whether an uncaught exception's type is printed by its qualified name (3.9+:
+/// `__main__.Outer.Error`) rather than its name (`__main__.Error`).
+pub fn traceback_uses_qualname(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 9)
+}
+
+/// Whether `generator.close()` returns the value the generator returned on GeneratorExit
+/// (3.13+) rather than None.
+pub fn close_returns_value(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 13)
+}

@@ -55,12 +55,30 @@ pub struct Frame {
 impl Frame {
     pub fn new(code: Rc<Code>, globals: ObjRef, builtins: ObjRef, locals: Value) -> Frame {
         let nfast = code.nfast();
+        Self::with_vecs(
+            code,
+            globals,
+            builtins,
+            locals,
+            (Vec::with_capacity(16), vec![Value::Null; nfast]),
+        )
+    }
+
+    /// A frame using the given (empty) vectors for its stack and fast locals.
+    pub fn with_vecs(
+        code: Rc<Code>,
+        globals: ObjRef,
+        builtins: ObjRef,
+        locals: Value,
+        (stack, mut fast): (Vec<Value>, Vec<Value>),
+    ) -> Frame {
+        fast.resize(code.nfast(), Value::Null);
         Frame {
             code,
             pc: 0,
             lasti: 0,
-            stack: Vec::with_capacity(16),
-            fast: vec![Value::Null; nfast],
+            stack,
+            fast,
             globals,
             builtins,
             locals,

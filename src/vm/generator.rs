@@ -10,7 +10,7 @@ use super::bind::{CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR};
 use super::eval::FrameExit;
 use super::frame::Frame;
 use super::{PyErr, PyResult, Vm};
-use crate::object::{Args, BuiltinKind, Object, ObjRef, Payload, PyCell, Value};
+use crate::object::{Args, BuiltinKind, ObjRef, Object, Payload, PyCell, Value};
 use crate::spec::Handler;
 
 /// What a generator object holds.
@@ -67,11 +67,16 @@ impl Vm {
     /// that object (owning the frame) instead of running it. For 3.11+ code the frame's
     /// own prefix (COPY_FREE_VARS, MAKE_CELL, RETURN_GENERATOR) runs at the first
     /// resumption, which no program can tell apart from running it at the call.
+    #[allow(clippy::result_large_err)] // the Err is the frame handed back, not an error
     pub fn generator_for_call(&mut self, frame: Frame) -> Result<Value, Frame> {
         if Self::gen_kind(frame.code.flags()).is_none() {
             return Err(frame);
         }
-        let push_first = frame.code.instrs.first().is_some_and(|i| i.handler == Handler::GenStart);
+        let push_first = frame
+            .code
+            .instrs
+            .first()
+            .is_some_and(|i| i.handler == Handler::GenStart);
         Ok(self.new_generator(frame, push_first))
     }
 
@@ -87,8 +92,19 @@ impl Vm {
             GenKind::Coroutine => self.types.coroutine.clone(),
             GenKind::AsyncGenerator => self.types.async_generator.clone(),
         };
-        let gf = GenFrame { frame, fresh: true, push_first, handled: Value::None, kind, name, qualname };
-        let obj = Object::new(class_, Payload::Generator(Box::new(PyCell::new(GenState::Suspended(Box::new(gf))))));
+        let gf = GenFrame {
+            frame,
+            fresh: true,
+            push_first,
+            handled: Value::None,
+            kind,
+            name,
+            qualname,
+        };
+        let obj = Object::new(
+            class_,
+            Payload::Generator(Box::new(PyCell::new(GenState::Suspended(Box::new(gf))))),
+        );
         if let Payload::Generator(cell) = &obj.payload {
             cell.with_mut(|st| {
                 if let GenState::Suspended(g) = st {
@@ -100,7 +116,12 @@ impl Vm {
     }
 
     /// Resumes `gen` with `value` sent in, or `exc` thrown in.
-    pub fn gen_resume(&mut self, gen: &ObjRef, value: Value, exc: Option<PyErr>) -> PyResult<GenResult> {
+    pub fn gen_resume(
+        &mut self,
+        gen: &ObjRef,
+        value: Value,
+        exc: Option<PyErr>,
+    ) -> PyResult<GenResult> {
         let Payload::Generator(cell) = &gen.payload else {
             return Err(self.type_error("not a generator"));
         };
@@ -109,7 +130,11 @@ impl Vm {
             GenState::Suspended(g) => g,
             GenState::Running => {
                 cell.replace(GenState::Running);
-                let what = if self.type_data(gen.class()).name().as_ref() == "coroutine" { "coroutine" } else { "generator" };
+                let what = if self.type_data(gen.class()).name().as_ref() == "coroutine" {
+                    "coroutine"
+                } else {
+                    "generator"
+                };
                 return Err(self.value_error(&format!("{what} already executing")));
             }
             GenState::Finished => {
@@ -117,7 +142,8 @@ impl Vm {
                 if let Some(e) = exc {
                     return Err(e);
                 }
-                return Err(self.stop_iteration_error(gen));
+                // An exhausted generator stays exhausted: like returning None again.
+                return Ok(GenResult::Return(Value::None));
             }
         };
         if g.fresh && exc.is_none() && !value.is_none() {
@@ -184,14 +210,12 @@ impl Vm {
         r
     }
 
-    /// StopIteration for an exhausted generator (plain, no value).
-    fn stop_iteration_error(&mut self, gen: &ObjRef) -> PyErr {
-        let _ = gen;
-        self.new_exception(&self.types.exc.stop_iteration.clone(), "")
-    }
-
     /// Runs `frame` starting by raising `e` at its current instruction.
-    pub fn run_frame_raising(&mut self, mut frame: Frame, e: PyErr) -> (Frame, PyResult<FrameExit>) {
+    pub fn run_frame_raising(
+        &mut self,
+        mut frame: Frame,
+        e: PyErr,
+    ) -> (Frame, PyResult<FrameExit>) {
         frame.pending_raise = Some(e);
         self.run_frame(frame)
     }
@@ -218,14 +242,25 @@ impl Vm {
     /// `Ok(Yield)` or `Ok(Return(value of StopIteration))`.
     pub fn send_to(&mut self, receiver: &Value, value: Value) -> PyResult<GenResult> {
         if let Some(Payload::Generator(_)) = receiver.payload() {
-            let g = receiver.as_obj().cloned().unwrap_or_else(|| self.types.generator.clone());
+            let g = receiver
+                .as_obj()
+                .cloned()
+                .unwrap_or_else(|| self.types.generator.clone());
             return self.gen_resume(&g, value, None);
+        }
+        if let Some(Payload::Other(any)) = receiver.payload() {
+            if let Some(imm) = any.downcast_ref::<super::async_gen::Immediate>() {
+                return Ok(GenResult::Return(imm.0.clone()));
+            }
         }
         let r = if value.is_none() {
             let name = self.names.__next__.clone();
             match self.call_special(receiver, &name, &[]) {
                 Ok(Some(v)) => Ok(v),
-                Ok(None) => Err(self.type_error(&format!("'{}' object is not an iterator", self.type_name(receiver)))),
+                Ok(None) => Err(self.type_error(&format!(
+                    "'{}' object is not an iterator",
+                    self.type_name(receiver)
+                ))),
                 Err(e) => Err(e),
             }
         } else {
@@ -317,7 +352,8 @@ fn gen_throw(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn gen_close(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let g = gen_self(vm, &args)?.clone();
-    let finished = matches!(&g.payload, Payload::Generator(c) if c.with(|s| matches!(s, GenState::Finished)));
+    let finished =
+        matches!(&g.payload, Payload::Generator(c) if c.with(|s| matches!(s, GenState::Finished)));
     let fresh = matches!(&g.payload, Payload::Generator(c) if c.with(|s| matches!(s, GenState::Suspended(f) if f.fresh)));
     if finished || fresh {
         if let Payload::Generator(c) = &g.payload {
@@ -327,8 +363,15 @@ fn gen_close(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     }
     let exit = vm.new_exception(&vm.types.exc.generator_exit.clone(), "");
     match vm.gen_resume(&g, Value::None, Some(exit)) {
-        Ok(GenResult::Yield(_)) => Err(vm.new_exception(&vm.types.exc.runtime_error.clone(), "generator ignored GeneratorExit")),
-        Ok(GenResult::Return(_)) => Ok(Value::None),
+        Ok(GenResult::Yield(_)) => Err(vm.new_exception(
+            &vm.types.exc.runtime_error.clone(),
+            "generator ignored GeneratorExit",
+        )),
+        Ok(GenResult::Return(v)) => Ok(if super::flavour::close_returns_value(vm.version) {
+            v
+        } else {
+            Value::None
+        }),
         Err(e)
             if vm.is_instance_of_class(&e.0, &vm.types.exc.generator_exit.clone())
                 || vm.is_instance_of_class(&e.0, &vm.types.exc.stop_iteration.clone()) =>

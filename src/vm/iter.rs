@@ -6,7 +6,7 @@
 //! `None` the same way.
 
 use super::{PyResult, Vm};
-use crate::object::{Args, Object, ObjRef, Payload, PyCell, Value};
+use crate::object::{Args, ObjRef, Object, Payload, PyCell, Value};
 
 pub enum IterState {
     /// Over a list, tuple or str by index (the list may change while iterating).
@@ -14,9 +14,18 @@ pub enum IterState {
     /// Over a range.
     Range { next: i64, stop: i64, step: i64 },
     /// Over a dict's keys, values or items (checks the dict does not change size).
-    Dict { dict: ObjRef, pos: usize, len: usize, kind: DictIterKind },
+    Dict {
+        dict: ObjRef,
+        pos: usize,
+        len: usize,
+        kind: DictIterKind,
+    },
     /// Over a set (checks the set does not change size).
-    Set { set: ObjRef, slot: usize, len: usize },
+    Set {
+        set: ObjRef,
+        slot: usize,
+        len: usize,
+    },
     /// The `__getitem__` sequence protocol.
     GetItem { obj: Value, index: i64 },
     /// Calls `callable()` until it returns `sentinel`.
@@ -37,7 +46,10 @@ pub enum DictIterKind {
 impl Vm {
     /// A builtin iterator object.
     pub fn new_iter(&self, state: IterState) -> Value {
-        Value::Obj(Object::new(self.types.iterator.clone(), Payload::Iter(Box::new(PyCell::new(state)))))
+        Value::Obj(Object::new(
+            self.types.iterator.clone(),
+            Payload::Iter(Box::new(PyCell::new(state))),
+        ))
     }
 
     /// `iter(obj)`.
@@ -47,7 +59,10 @@ impl Vm {
             if !heap {
                 let state = match &o.payload {
                     Payload::List(_) | Payload::Tuple(_) | Payload::Str(_) | Payload::Bytes(_) => {
-                        Some(IterState::Seq { seq: o.clone(), index: 0 })
+                        Some(IterState::Seq {
+                            seq: o.clone(),
+                            index: 0,
+                        })
                     }
                     Payload::Dict(d) => Some(IterState::Dict {
                         dict: o.clone(),
@@ -55,11 +70,23 @@ impl Vm {
                         len: d.with(|d| d.len()),
                         kind: DictIterKind::Keys,
                     }),
-                    Payload::Set(s) => Some(IterState::Set { set: o.clone(), slot: 0, len: s.with(|s| s.len()) }),
-                    Payload::FrozenSet(s) => Some(IterState::Set { set: o.clone(), slot: 0, len: s.len() }),
+                    Payload::Set(s) => Some(IterState::Set {
+                        set: o.clone(),
+                        slot: 0,
+                        len: s.with(|s| s.len()),
+                    }),
+                    Payload::FrozenSet(s) => Some(IterState::Set {
+                        set: o.clone(),
+                        slot: 0,
+                        len: s.len(),
+                    }),
                     Payload::Range(r) => match &**r {
                         [crate::object::IntValue::Small(a), crate::object::IntValue::Small(b), crate::object::IntValue::Small(c)] => {
-                            Some(IterState::Range { next: *a, stop: *b, step: *c })
+                            Some(IterState::Range {
+                                next: *a,
+                                stop: *b,
+                                step: *c,
+                            })
                         }
                         _ => None,
                     },
@@ -88,7 +115,10 @@ impl Vm {
         let gi = self.names.__getitem__.clone();
         let class_ = self.class_of(obj).clone();
         if self.lookup_in_mro(&class_, &gi).is_some() {
-            return Ok(self.new_iter(IterState::GetItem { obj: obj.clone(), index: 0 }));
+            return Ok(self.new_iter(IterState::GetItem {
+                obj: obj.clone(),
+                index: 0,
+            }));
         }
         Err(self.type_error(&format!("'{}' object is not iterable", self.type_name(obj))))
     }
@@ -104,9 +134,33 @@ impl Vm {
         let name = self.names.__next__.clone();
         match self.call_special(it, &name, &[]) {
             Ok(Some(v)) => Ok(Some(v)),
-            Ok(None) => Err(self.type_error(&format!("'{}' object is not an iterator", self.type_name(it)))),
-            Err(e) if self.is_instance_of_class(&e.0, &self.types.exc.stop_iteration.clone()) => Ok(None),
+            Ok(None) => Err(self.type_error(&format!(
+                "'{}' object is not an iterator",
+                self.type_name(it)
+            ))),
+            Err(e) if self.is_instance_of_class(&e.0, &self.types.exc.stop_iteration.clone()) => {
+                Ok(None)
+            }
             Err(e) => Err(e),
+        }
+    }
+
+    /// `next(it)` as the builtin does it: raises StopIteration at exhaustion, carrying a
+    /// generator's return value.
+    pub fn next_or_stop(&mut self, it: &Value) -> PyResult<Value> {
+        if let Some(Payload::Generator(_)) = it.payload() {
+            let g = it
+                .as_obj()
+                .cloned()
+                .unwrap_or_else(|| self.types.generator.clone());
+            return match self.gen_resume(&g, Value::None, None)? {
+                super::generator::GenResult::Yield(v) => Ok(v),
+                super::generator::GenResult::Return(v) => Err(self.stop_iteration_with(v)),
+            };
+        }
+        match self.next(it)? {
+            Some(v) => Ok(v),
+            None => Err(self.new_exception(&self.types.exc.stop_iteration.clone(), "")),
         }
     }
 
@@ -154,13 +208,23 @@ impl Vm {
                     Step::Done
                 }
             }
-            IterState::Dict { dict, pos, len, kind } => {
-                let Payload::Dict(d) = &dict.payload else { return Step::Done };
+            IterState::Dict {
+                dict,
+                pos,
+                len,
+                kind,
+            } => {
+                let Payload::Dict(d) = &dict.payload else {
+                    return Step::Done;
+                };
                 if d.with(|d| d.len()) != *len {
                     *len = usize::MAX;
                     return Step::SizeChanged("dictionary changed size during iteration");
                 }
-                match d.with(|d| d.next_entry(*pos).map(|(i, e)| (i, e.key.clone(), e.value.clone()))) {
+                match d.with(|d| {
+                    d.next_entry(*pos)
+                        .map(|(i, e)| (i, e.key.clone(), e.value.clone()))
+                }) {
                     Some((i, k, v)) => {
                         *pos = i + 1;
                         match kind {
@@ -195,7 +259,9 @@ impl Vm {
                 *index += 1;
                 r
             }
-            IterState::Callable { callable, sentinel } => Step::CallCallable(callable.clone(), sentinel.clone()),
+            IterState::Callable { callable, sentinel } => {
+                Step::CallCallable(callable.clone(), sentinel.clone())
+            }
             IterState::Values { items, index } => match items.get(*index) {
                 Some(v) => {
                     let v = v.clone();
@@ -210,7 +276,9 @@ impl Vm {
             Step::Yield(v) => Ok(Some(v)),
             Step::Pair(k, v) => Ok(Some(self.new_tuple(vec![k, v]))),
             Step::Char(s, i) => {
-                let Payload::Str(ps) = &s.payload else { return Ok(None) };
+                let Payload::Str(ps) = &s.payload else {
+                    return Ok(None);
+                };
                 Ok(Some(if ps.is_ascii() {
                     let b = [ps.bytes()[i]];
                     self.new_str(std::str::from_utf8(&b).unwrap_or(""))
@@ -219,12 +287,15 @@ impl Vm {
                 }))
             }
             Step::Done => Ok(None),
-            Step::SizeChanged(msg) => Err(self.new_exception(&self.types.exc.runtime_error.clone(), msg)),
+            Step::SizeChanged(msg) => {
+                Err(self.new_exception(&self.types.exc.runtime_error.clone(), msg))
+            }
             Step::CallGetItem(obj, index) => match self.getitem(&obj, &Value::Int(index)) {
                 Ok(v) => Ok(Some(v)),
                 Err(e)
                     if self.is_instance_of_class(&e.0, &self.types.exc.index_error.clone())
-                        || self.is_instance_of_class(&e.0, &self.types.exc.stop_iteration.clone()) =>
+                        || self
+                            .is_instance_of_class(&e.0, &self.types.exc.stop_iteration.clone()) =>
                 {
                     cell.with_mut(|st| *st = IterState::Done);
                     Ok(None)
@@ -265,4 +336,20 @@ impl Vm {
 
 fn next_set_slot(s: &crate::object::SetData, from: usize) -> Option<(usize, Value)> {
     (from..s.capacity()).find_map(|i| s.entry(i).map(|e| (i, e.key.clone())))
+}
+
+/// Calls `f` on every value an iterator state references (for the cycle collector).
+pub fn traverse_iter(st: &IterState, f: &mut dyn FnMut(&Value)) {
+    match st {
+        IterState::Seq { seq, .. } => f(&Value::Obj(seq.clone())),
+        IterState::Dict { dict, .. } => f(&Value::Obj(dict.clone())),
+        IterState::Set { set, .. } => f(&Value::Obj(set.clone())),
+        IterState::GetItem { obj, .. } => f(obj),
+        IterState::Callable { callable, sentinel } => {
+            f(callable);
+            f(sentinel);
+        }
+        IterState::Values { items, .. } => items.iter().for_each(f),
+        IterState::Range { .. } | IterState::Done => {}
+    }
 }

@@ -12,6 +12,17 @@ use crate::object::{ObjRef, Payload, Value};
 
 /// Native equality for keys: decides without running Python code when it can.
 pub fn native_eq(a: &Value, b: &Value) -> Eq {
+    native_eq_depth(a, b, 0)
+}
+
+/// Nested tuples deeper than this are compared through the general path, which checks
+/// the stack.
+const NATIVE_EQ_DEPTH: u32 = 1000;
+
+fn native_eq_depth(a: &Value, b: &Value, depth: u32) -> Eq {
+    if depth > NATIVE_EQ_DEPTH {
+        return Eq::Unknown;
+    }
     use Value::*;
     let yes = |c: bool| if c { Eq::Equal } else { Eq::Different };
     match (a, b) {
@@ -37,7 +48,7 @@ pub fn native_eq(a: &Value, b: &Value) -> Eq {
                         return Eq::Different;
                     }
                     for (p, q) in s.iter().zip(t.iter()) {
-                        match native_eq(p, q) {
+                        match native_eq_depth(p, q, depth + 1) {
                             Eq::Equal => {}
                             other => return other,
                         }
@@ -51,7 +62,12 @@ pub fn native_eq(a: &Value, b: &Value) -> Eq {
         }
         (Obj(o), _) | (_, Obj(o)) => {
             // A builtin str/tuple/... never equals a number or None; anything else might.
-            if is_exact_builtin(o) && !matches!(o.payload, Payload::Int(_) | Payload::Float(_) | Payload::Complex(..)) {
+            if is_exact_builtin(o)
+                && !matches!(
+                    o.payload,
+                    Payload::Int(_) | Payload::Float(_) | Payload::Complex(..)
+                )
+            {
                 Eq::Different
             } else {
                 Eq::Unknown
@@ -82,6 +98,7 @@ impl Vm {
     }
 
     fn hash_object(&mut self, o: &ObjRef, v: &Value) -> PyResult<i64> {
+        self.check_stack("")?;
         if is_exact_builtin(o) {
             match &o.payload {
                 Payload::Str(s) => return Ok(s.hash(self.sip)),
@@ -100,7 +117,10 @@ impl Vm {
                 Payload::Int(crate::object::IntValue::Small(i)) => return Ok(hash_i64(*i)),
                 Payload::Int(crate::object::IntValue::Big(b)) => {
                     let (sign, digits) = b.to_u32_digits();
-                    return Ok(crate::object::hash::hash_big(sign == num_bigint::Sign::Minus, &digits));
+                    return Ok(crate::object::hash::hash_big(
+                        sign == num_bigint::Sign::Minus,
+                        &digits,
+                    ));
                 }
                 Payload::List(_) | Payload::Dict(_) | Payload::Set(_) | Payload::ByteArray(_) => {
                     return Err(self.unhashable(v));
@@ -131,12 +151,21 @@ impl Vm {
         self.dict_get_hashed(dict, key, hash)
     }
 
-    pub fn dict_get_hashed(&mut self, dict: &ObjRef, key: &Value, hash: i64) -> PyResult<Option<Value>> {
-        let Payload::Dict(cell) = &dict.payload else { return Ok(None) };
+    pub fn dict_get_hashed(
+        &mut self,
+        dict: &ObjRef,
+        key: &Value,
+        hash: i64,
+    ) -> PyResult<Option<Value>> {
+        let Payload::Dict(cell) = &dict.payload else {
+            return Ok(None);
+        };
         let mut probe = cell.with(|d| d.find(key, hash, &mut native_eq));
         loop {
             match probe {
-                DictProbe::Found { entry, .. } => return Ok(Some(cell.with(|d| d.entry(entry).value.clone()))),
+                DictProbe::Found { entry, .. } => {
+                    return Ok(Some(cell.with(|d| d.entry(entry).value.clone())))
+                }
                 DictProbe::Absent => return Ok(None),
                 DictProbe::Ask { candidate, state } => {
                     let equal = self.eq(&candidate, key)?;
@@ -150,8 +179,15 @@ impl Vm {
     }
 
     /// Finds `key`, asking Python for equality where needed. Returns (slot, entry).
-    fn dict_locate(&mut self, dict: &ObjRef, key: &Value, hash: i64) -> PyResult<Option<(usize, usize)>> {
-        let Payload::Dict(cell) = &dict.payload else { return Ok(None) };
+    fn dict_locate(
+        &mut self,
+        dict: &ObjRef,
+        key: &Value,
+        hash: i64,
+    ) -> PyResult<Option<(usize, usize)>> {
+        let Payload::Dict(cell) = &dict.payload else {
+            return Ok(None);
+        };
         let mut probe = cell.with(|d| d.find(key, hash, &mut native_eq));
         loop {
             match probe {
@@ -174,8 +210,16 @@ impl Vm {
         self.dict_set_hashed(dict, key, hash, value)
     }
 
-    pub fn dict_set_hashed(&mut self, dict: &ObjRef, key: Value, hash: i64, value: Value) -> PyResult<()> {
-        let Payload::Dict(cell) = &dict.payload else { return Err(self.system_error("dict_set on a non-dict")) };
+    pub fn dict_set_hashed(
+        &mut self,
+        dict: &ObjRef,
+        key: Value,
+        hash: i64,
+        value: Value,
+    ) -> PyResult<()> {
+        let Payload::Dict(cell) = &dict.payload else {
+            return Err(self.system_error("dict_set on a non-dict"));
+        };
         let found = self.dict_locate(dict, &key, hash)?;
         // The old value is dropped after the borrow ends: its destructor may run Python.
         let _old = cell.with_mut(|d| match found {
@@ -191,7 +235,9 @@ impl Vm {
     /// `del dict[key]`; returns the removed value, or None when absent.
     pub fn dict_remove(&mut self, dict: &ObjRef, key: &Value) -> PyResult<Option<Value>> {
         let hash = self.hash(key)?;
-        let Payload::Dict(cell) = &dict.payload else { return Ok(None) };
+        let Payload::Dict(cell) = &dict.payload else {
+            return Ok(None);
+        };
         match self.dict_locate(dict, key, hash)? {
             Some((slot, entry)) => {
                 let (_k, v) = cell.with_mut(|d| d.remove(slot, entry));
@@ -205,8 +251,12 @@ impl Vm {
     /// global and attribute lookups.
     #[inline]
     pub fn dict_get_name(&mut self, dict: &ObjRef, name: &ObjRef) -> Option<Value> {
-        let Payload::Dict(cell) = &dict.payload else { return None };
-        let Payload::Str(s) = &name.payload else { return None };
+        let Payload::Dict(cell) = &dict.payload else {
+            return None;
+        };
+        let Payload::Str(s) = &name.payload else {
+            return None;
+        };
         let hash = s.hash(self.sip);
         let key = Value::Obj(name.clone());
         cell.with(|d| match d.find(&key, hash, &mut native_eq) {
@@ -242,7 +292,8 @@ impl Vm {
                 }
                 SetProbe::Ask { candidate, state } => {
                     let equal = self.eq(&candidate, &key)?;
-                    probe = match cell.with(|s| s.resume(&key, hash, state, equal, &mut native_eq)) {
+                    probe = match cell.with(|s| s.resume(&key, hash, state, equal, &mut native_eq))
+                    {
                         Some(p) => p,
                         None => cell.with(|s| s.find(&key, hash, &mut native_eq)),
                     };
@@ -256,7 +307,9 @@ impl Vm {
     /// `d.update(other)` for a dict `d`: from a mapping (keys() + getitem) or from an
     /// iterable of pairs.
     pub fn dict_update_from(&mut self, d: &Value, other: &Value) -> PyResult<()> {
-        let Value::Obj(dict) = d else { return Err(self.system_error("dict update target")) };
+        let Value::Obj(dict) = d else {
+            return Err(self.system_error("dict update target"));
+        };
         for (k, v) in self.mapping_items(other)? {
             self.dict_set(dict, k, v)?;
         }
@@ -268,13 +321,19 @@ impl Vm {
         if let Value::Obj(o) = m {
             if let Payload::Dict(_) = &o.payload {
                 if !self.type_data(o.class()).is_heap {
-                    return Ok(self.dict_items(o).into_iter().map(|e| (e.key, e.value)).collect());
+                    return Ok(self
+                        .dict_items(o)
+                        .into_iter()
+                        .map(|e| (e.key, e.value))
+                        .collect());
                 }
             }
         }
         let keys_name = self.names.keys.clone();
         let Some(keys) = self.get_attr_opt(m, &keys_name)? else {
-            return Err(self.type_error(&format!("'{}' object is not a mapping", self.type_name(m))));
+            return Err(
+                self.type_error(&format!("'{}' object is not a mapping", self.type_name(m)))
+            );
         };
         let keys = self.call(&keys, crate::object::Args::positional(&[]))?;
         let mut out = Vec::new();
@@ -302,8 +361,12 @@ impl Vm {
                     SetProbe::Ask { candidate, state } => {
                         let equal = self.eq(&candidate, key)?;
                         let resumed = match &s.payload {
-                            Payload::Set(cell) => cell.with(|t| t.resume(key, hash, state, equal, &mut native_eq)),
-                            Payload::FrozenSet(t) => t.resume(key, hash, state, equal, &mut native_eq),
+                            Payload::Set(cell) => {
+                                cell.with(|t| t.resume(key, hash, state, equal, &mut native_eq))
+                            }
+                            Payload::FrozenSet(t) => {
+                                t.resume(key, hash, state, equal, &mut native_eq)
+                            }
                             _ => None,
                         };
                         match resumed {

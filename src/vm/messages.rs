@@ -20,12 +20,8 @@ pub fn unbound_free(v: Ver, name: &str) -> String {
     }
 }
 
-pub fn name_not_defined(v: Ver, name: &str) -> String {
-    if v.0 == 2 {
-        format!("name '{name}' is not defined")
-    } else {
-        format!("name '{name}' is not defined")
-    }
+pub fn name_not_defined(_v: Ver, name: &str) -> String {
+    format!("name '{name}' is not defined")
 }
 
 pub fn global_not_defined(v: Ver, name: &str) -> String {
@@ -39,12 +35,12 @@ pub fn global_not_defined(v: Ver, name: &str) -> String {
 /// The error for a `with` target lacking `__enter__`/`__exit__` (`missing_enter` says
 /// which one is absent, for the ≤3.10 AttributeError).
 pub fn no_context_manager(v: Ver, type_name: &str, async_: bool, missing_enter: bool) -> String {
-    if v >= (3, 12) {
-        let proto = if async_ { "asynchronous context manager" } else { "context manager" };
-        let extra = if async_ { "" } else { "" };
-        format!("'{type_name}' object does not support the {proto} protocol{extra}")
-    } else if v >= (3, 11) {
-        let proto = if async_ { "asynchronous context manager" } else { "context manager" };
+    if v >= (3, 11) {
+        let proto = if async_ {
+            "asynchronous context manager"
+        } else {
+            "context manager"
+        };
         format!("'{type_name}' object does not support the {proto} protocol")
     } else {
         let name = match (async_, missing_enter) {

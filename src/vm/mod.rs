@@ -5,35 +5,38 @@
 //! `PyResult<T>`, whose error is the exception instance (`PyErr`). Nothing is swallowed:
 //! a helper that cannot handle an error returns it.
 
+pub mod async_gen;
 pub mod attr;
 pub mod bind;
 pub mod blocks;
 pub mod builtins;
-pub mod class;
-pub mod exceptions;
 pub mod call;
+pub mod class;
 pub mod code;
 pub mod eval;
+pub mod exceptions;
 pub mod flavour;
 pub mod format;
 pub mod frame;
-pub mod handlers;
-pub mod messages;
-pub mod subscript;
 pub mod generator;
+pub mod handlers;
 pub mod iter;
 pub mod mapping;
+pub mod messages;
 pub mod names;
 pub mod ops;
 pub mod repr;
 pub mod run;
+pub mod subscript;
 pub mod types;
 
 pub use code::Code;
 pub use names::Names;
 pub use types::Types;
 
-use crate::object::{hash::SipRounds, DictData, ExceptionData, Object, ObjRef, Payload, PyCell, PyStr, Value};
+use crate::object::{
+    hash::SipRounds, DictData, ExceptionData, ObjRef, Object, Payload, PyCell, PyStr, Value,
+};
 use crate::spec::VersionSpec;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -74,6 +77,9 @@ pub struct Vm {
     /// their caller's frame (`super()`, `locals()`, `globals()`, `vars()`, `exec`).
     /// Set by the loop around each call of a non-Python callable; see `caller_frame`.
     pub(crate) calling_frame: *const frame::Frame,
+    /// Value vectors (stack, fast locals) of finished frames, reused by new frames so a
+    /// call does not allocate them.
+    pub(crate) spare_vecs: Vec<(Vec<Value>, Vec<Value>)>,
     /// Where instruction traces go, when tracing is on.
     pub trace: Option<Box<dyn std::io::Write>>,
     /// Buffered standard output.
@@ -81,7 +87,7 @@ pub struct Vm {
     /// The exception currently being handled (`sys.exc_info()`), or None.
     pub handled: Value,
     /// Containers whose repr is being computed (to print `[...]` for self-reference).
-    pub repr_active: Vec<usize>,
+    pub repr_active: std::collections::HashSet<usize>,
 }
 
 /// The objects of which exactly one exists.
@@ -94,8 +100,15 @@ impl Vm {
     /// A fresh interpreter for `version`'s bytecode.
     pub fn new(version: &'static VersionSpec) -> Vm {
         let types = types::bootstrap();
-        let builtins = Object::new(types.dict.clone(), Payload::Dict(PyCell::new(DictData::new())));
-        let sip = if version.format.major_minor >= (3, 11) { SipRounds::Sip13 } else { SipRounds::Sip24 };
+        let builtins = Object::new(
+            types.dict.clone(),
+            Payload::Dict(PyCell::new(DictData::new())),
+        );
+        let sip = if version.format.major_minor >= (3, 11) {
+            SipRounds::Sip13
+        } else {
+            SipRounds::Sip24
+        };
         let mut interned: HashMap<Rc<str>, ObjRef> = HashMap::new();
         let str_type = types.str_.clone();
         let names = Names::new(&mut |name| {
@@ -104,7 +117,10 @@ impl Vm {
             o
         });
         let singletons = Singletons {
-            not_implemented: Value::Obj(Object::new(types.not_implemented_type.clone(), Payload::Plain)),
+            not_implemented: Value::Obj(Object::new(
+                types.not_implemented_type.clone(),
+                Payload::Plain,
+            )),
             ellipsis: Value::Obj(Object::new(types.ellipsis_type.clone(), Payload::Plain)),
         };
         Vm {
@@ -119,11 +135,12 @@ impl Vm {
             frames: Vec::new(),
             stack_limit: None,
             singletons,
-            repr_active: Vec::new(),
+            repr_active: std::collections::HashSet::new(),
             handled: Value::None,
             stdout: Vec::new(),
             trace: None,
             calling_frame: std::ptr::null(),
+            spare_vecs: Vec::new(),
         }
     }
 
@@ -161,33 +178,55 @@ impl Vm {
     // ----- constructors -----
 
     pub fn new_str(&self, s: &str) -> Value {
-        Value::Obj(Object::new(self.types.str_.clone(), Payload::Str(PyStr::new(s))))
+        Value::Obj(Object::new(
+            self.types.str_.clone(),
+            Payload::Str(PyStr::new(s)),
+        ))
     }
 
     pub fn new_tuple(&self, items: Vec<Value>) -> Value {
-        Value::Obj(Object::new(self.types.tuple.clone(), Payload::Tuple(items.into_boxed_slice())))
+        Value::Obj(Object::new(
+            self.types.tuple.clone(),
+            Payload::Tuple(items.into_boxed_slice()),
+        ))
     }
 
     pub fn new_list(&self, items: Vec<Value>) -> Value {
-        Value::Obj(Object::new(self.types.list.clone(), Payload::List(PyCell::new(items))))
+        Value::Obj(Object::new(
+            self.types.list.clone(),
+            Payload::List(PyCell::new(items)),
+        ))
     }
 
     pub fn new_dict(&self) -> ObjRef {
-        Object::new(self.types.dict.clone(), Payload::Dict(PyCell::new(DictData::new())))
+        Object::new(
+            self.types.dict.clone(),
+            Payload::Dict(PyCell::new(DictData::new())),
+        )
     }
 
     // ----- exceptions -----
 
     /// A new exception of class `class` with one message argument.
     pub fn new_exception(&self, class: &ObjRef, message: &str) -> PyErr {
-        let args = if message.is_empty() { self.new_tuple(vec![]) } else { self.new_tuple(vec![self.new_str(message)]) };
+        let args = if message.is_empty() {
+            self.new_tuple(vec![])
+        } else {
+            self.new_tuple(vec![self.new_str(message)])
+        };
         self.new_exception_args(class, args)
     }
 
     /// A new exception of class `class` with the given `args` tuple.
     pub fn new_exception_args(&self, class: &ObjRef, args: Value) -> PyErr {
-        let data = ExceptionData { args: PyCell::new(args), ..Default::default() };
-        PyErr(Object::with_dict(class.clone(), Payload::Exception(Box::new(data))))
+        let data = ExceptionData {
+            args: PyCell::new(args),
+            ..Default::default()
+        };
+        PyErr(Object::with_dict(
+            class.clone(),
+            Payload::Exception(Box::new(data)),
+        ))
     }
 
     pub fn type_error(&self, message: &str) -> PyErr {
@@ -204,14 +243,15 @@ impl Vm {
 
     /// Full equality `a == b` as a bool (the slow path runs `__eq__`).
     pub fn eq(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
+        self.check_stack(" in comparison")?;
         match mapping::native_eq(a, b) {
             crate::object::set::Eq::Equal => Ok(true),
             crate::object::set::Eq::Different => Ok(false),
             crate::object::set::Eq::Unknown => {
                 let eq = self.names.__eq__.clone();
-                match self.call_special(a, &eq, &[b.clone()])? {
+                match self.call_special(a, &eq, std::slice::from_ref(b))? {
                     Some(r) if !self.is_not_implemented(&r) => self.truthy(&r),
-                    _ => match self.call_special(b, &eq, &[a.clone()])? {
+                    _ => match self.call_special(b, &eq, std::slice::from_ref(a))? {
                         Some(r) if !self.is_not_implemented(&r) => self.truthy(&r),
                         _ => Ok(a.is(b)),
                     },
@@ -268,7 +308,8 @@ impl Vm {
             Some(Value::None) => Err(self.unhashable(v)),
             // Builtin `__hash__` methods of value types (int, float, str... subclasses)
             // hash the payload; only object's identity hash stays below.
-            Some(f) if !matches!(f.payload(), Some(Payload::Builtin(b)) if b.owner.as_ref().is_none_or(|o| Rc::ptr_eq(o, &self.types.object))) => {
+            Some(f) if !matches!(f.payload(), Some(Payload::Builtin(b)) if b.owner.as_ref().is_none_or(|o| Rc::ptr_eq(o, &self.types.object))) =>
+            {
                 let bound = self.descr_get(f, Some(v), &class_)?;
                 let r = self.call(&bound, crate::object::Args::positional(&[]))?;
                 match crate::vm::ops::as_int(&r) {
@@ -282,7 +323,7 @@ impl Vm {
             // object.__hash__: the identity, rotated as CPython's _Py_HashPointer does.
             _ => {
                 let id = v.id();
-                Ok((id >> 4 | id << 60) as i64)
+                Ok(id.rotate_right(4) as i64)
             }
         }
     }

@@ -214,12 +214,16 @@ impl Vm {
     pub fn binary_op(&mut self, a: &Value, b: &Value, op: BinOp, inplace: bool) -> PyResult<Value> {
         // Inline fast paths.
         if let (Value::Int(x), Value::Int(y)) = (a, b) {
-            if let Some(r) = crate::builtins::int::int_binop(self, op, &IntRef::Small(*x), &IntRef::Small(*y))? {
+            let (x, y) = (IntRef::Small(*x), IntRef::Small(*y));
+            if let Some(r) = crate::builtins::int::int_binop(self, op, &x, &y)? {
                 return Ok(r);
             }
         }
         if let (Value::Float(x), Value::Float(y)) = (a, b) {
-            if !matches!(op, BinOp::LShift | BinOp::RShift | BinOp::And | BinOp::Or | BinOp::Xor | BinOp::MatMul) {
+            if !matches!(
+                op,
+                BinOp::LShift | BinOp::RShift | BinOp::And | BinOp::Or | BinOp::Xor | BinOp::MatMul
+            ) {
                 return crate::builtins::float::float_binop(self, op, *x, *y);
             }
         }
@@ -231,10 +235,16 @@ impl Vm {
         self.binary_op_slow(a, b, op, inplace)
     }
 
-    fn binary_op_slow(&mut self, a: &Value, b: &Value, op: BinOp, inplace: bool) -> PyResult<Value> {
+    fn binary_op_slow(
+        &mut self,
+        a: &Value,
+        b: &Value,
+        op: BinOp,
+        inplace: bool,
+    ) -> PyResult<Value> {
         let (name, rname, iname) = op.dunders(self);
         if inplace {
-            if let Some(r) = self.call_special(a, &iname, &[b.clone()])? {
+            if let Some(r) = self.call_special(a, &iname, std::slice::from_ref(b))? {
                 if !self.is_not_implemented(&r) {
                     return Ok(r);
                 }
@@ -243,7 +253,8 @@ impl Vm {
         let ta = self.class_of(a).clone();
         let tb = self.class_of(b).clone();
         let same = Rc::ptr_eq(&ta, &tb);
-        let b_first = !same && self.is_subclass_of(&tb, &ta) && self.lookup_in_mro(&tb, &rname).is_some();
+        let b_first =
+            !same && self.is_subclass_of(&tb, &ta) && self.lookup_in_mro(&tb, &rname).is_some();
         if b_first {
             if let Some(r) = self.call_reflected(b, &rname, a)? {
                 return Ok(r);
@@ -260,8 +271,20 @@ impl Vm {
         if let Some(e) = crate::builtins::str::sequence_op_error(self, a, b, op) {
             return Err(e);
         }
-        let sym = if inplace { format!("{}=", op.symbol()) } else { op.symbol().to_string() };
-        let sym = if op == BinOp::Pow { if inplace { "**=".to_string() } else { sym } } else { sym };
+        let sym = if inplace {
+            format!("{}=", op.symbol())
+        } else {
+            op.symbol().to_string()
+        };
+        let sym = if op == BinOp::Pow {
+            if inplace {
+                "**=".to_string()
+            } else {
+                sym
+            }
+        } else {
+            sym
+        };
         Err(self.type_error(&format!(
             "unsupported operand type(s) for {sym}: '{}' and '{}'",
             self.type_name(a),
@@ -271,12 +294,21 @@ impl Vm {
 
     /// `a.__op__(b)`, where builtin payloads (int/float/str... subclass instances) use the
     /// builtin implementation.
-    fn builtin_or_special(&mut self, a: &Value, b: &Value, name: &ObjRef, op: BinOp) -> PyResult<Option<Value>> {
+    fn builtin_or_special(
+        &mut self,
+        a: &Value,
+        b: &Value,
+        name: &ObjRef,
+        op: BinOp,
+    ) -> PyResult<Option<Value>> {
         let ta = self.class_of(a).clone();
         match self.lookup_in_mro(&ta, name) {
             Some(f) if !matches!(f.payload(), Some(Payload::Builtin(_))) => {
                 let bound = self.descr_get(f, Some(a), &ta)?;
-                let r = self.call(&bound, crate::object::Args::positional(&[b.clone()]))?;
+                let r = self.call(
+                    &bound,
+                    crate::object::Args::positional(std::slice::from_ref(b)),
+                )?;
                 Ok((!self.is_not_implemented(&r)).then_some(r))
             }
             _ => self.builtin_binary(a, b, op),
@@ -288,7 +320,10 @@ impl Vm {
         match self.lookup_in_mro(&tb, rname) {
             Some(f) if !matches!(f.payload(), Some(Payload::Builtin(_))) => {
                 let bound = self.descr_get(f, Some(b), &tb)?;
-                let r = self.call(&bound, crate::object::Args::positional(&[a.clone()]))?;
+                let r = self.call(
+                    &bound,
+                    crate::object::Args::positional(std::slice::from_ref(a)),
+                )?;
                 Ok((!self.is_not_implemented(&r)).then_some(r))
             }
             _ => Ok(None),
@@ -313,7 +348,11 @@ impl Vm {
         }
         // Sequences.
         let (Some(pa), pb) = (a.payload(), b.payload()) else {
-            if let (Some(n), Some(Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_))) = (as_int(a), b.payload()) {
+            if let (
+                Some(n),
+                Some(Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_)),
+            ) = (as_int(a), b.payload())
+            {
                 if op == BinOp::Mul {
                     return self.repeat(b, n).map(Some);
                 }
@@ -337,7 +376,11 @@ impl Vm {
                 v.extend(y.iter().cloned());
                 Ok(Some(self.new_tuple(v)))
             }
-            (BinOp::Mul, Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_), _) => match as_int(b) {
+            (
+                BinOp::Mul,
+                Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_),
+                _,
+            ) => match as_int(b) {
                 Some(n) => self.repeat(a, n).map(Some),
                 None => Ok(None),
             },
@@ -349,7 +392,12 @@ impl Vm {
         let n = match n {
             IntRef::Small(n) => n.max(0) as usize,
             IntRef::Big(b) if b.is_negative() => 0,
-            IntRef::Big(_) => return Err(self.new_exception(&self.types.exc.overflow_error.clone(), "cannot fit 'int' into an index-sized integer")),
+            IntRef::Big(_) => {
+                return Err(self.new_exception(
+                    &self.types.exc.overflow_error.clone(),
+                    "cannot fit 'int' into an index-sized integer",
+                ))
+            }
         };
         Ok(match seq.payload() {
             Some(Payload::Str(s)) => self.new_str(&s.as_str().repeat(n)),
@@ -368,7 +416,10 @@ impl Vm {
                 }
                 self.new_tuple(v)
             }
-            Some(Payload::Bytes(b)) => Value::Obj(crate::object::Object::new(self.types.bytes.clone(), Payload::Bytes(b.repeat(n).into()))),
+            Some(Payload::Bytes(b)) => Value::Obj(crate::object::Object::new(
+                self.types.bytes.clone(),
+                Payload::Bytes(b.repeat(n).into()),
+            )),
             _ => Value::None,
         })
     }
@@ -407,12 +458,18 @@ impl Vm {
             }
             if let Some(Payload::Complex(re, im)) = v.payload() {
                 let (re, im) = if op == "-" { (-re, -im) } else { (*re, *im) };
-                return Ok(Value::Obj(crate::object::Object::new(self.types.complex.clone(), Payload::Complex(re, im))));
+                return Ok(Value::Obj(crate::object::Object::new(
+                    self.types.complex.clone(),
+                    Payload::Complex(re, im),
+                )));
             }
         }
         match self.call_special(v, &name, &[])? {
             Some(r) => Ok(r),
-            None => Err(self.type_error(&format!("bad operand type for unary {op}: '{}'", self.type_name(v)))),
+            None => Err(self.type_error(&format!(
+                "bad operand type for unary {op}: '{}'",
+                self.type_name(v)
+            ))),
         }
     }
 
@@ -421,25 +478,28 @@ impl Vm {
         if let Some(r) = self.compare_native(a, b, op) {
             return Ok(Value::Bool(r));
         }
+        if let Some(r) = self.compare_containers(a, b, op)? {
+            return Ok(Value::Bool(r));
+        }
         let ta = self.class_of(a).clone();
         let tb = self.class_of(b).clone();
         let name = op.dunder(self);
         let rname = op.swapped().dunder(self);
         let reflected_first = !Rc::ptr_eq(&ta, &tb) && self.is_subclass_of(&tb, &ta);
         if reflected_first {
-            if let Some(r) = self.call_special(b, &rname, &[a.clone()])? {
+            if let Some(r) = self.call_special(b, &rname, std::slice::from_ref(a))? {
                 if !self.is_not_implemented(&r) {
                     return Ok(r);
                 }
             }
         }
-        if let Some(r) = self.call_special(a, &name, &[b.clone()])? {
+        if let Some(r) = self.call_special(a, &name, std::slice::from_ref(b))? {
             if !self.is_not_implemented(&r) {
                 return Ok(r);
             }
         }
         if !reflected_first {
-            if let Some(r) = self.call_special(b, &rname, &[a.clone()])? {
+            if let Some(r) = self.call_special(b, &rname, std::slice::from_ref(a))? {
                 if !self.is_not_implemented(&r) {
                     return Ok(r);
                 }
@@ -454,6 +514,94 @@ impl Vm {
                 self.type_name(a),
                 self.type_name(b)
             ))),
+        }
+    }
+
+    /// Lists with lists and tuples with tuples (lexicographically), dicts with dicts and
+    /// sets with sets (by content): the builtin containers' comparisons, which compare
+    /// their items with the full protocol. `None` for anything else.
+    fn compare_containers(&mut self, a: &Value, b: &Value, op: CmpOp) -> PyResult<Option<bool>> {
+        let (Some(pa), Some(pb)) = (a.payload(), b.payload()) else {
+            return Ok(None);
+        };
+        let overridden =
+            |vm: &Vm, v: &Value| matches!(v, Value::Obj(o) if vm.type_data(o.class()).is_heap);
+        if overridden(self, a) || overridden(self, b) {
+            return Ok(None);
+        }
+        match (pa, pb) {
+            (Payload::List(_), Payload::List(_)) | (Payload::Tuple(_), Payload::Tuple(_)) => {
+                self.check_stack(" in comparison")?;
+                let (x, y) = (self.collect(a)?, self.collect(b)?);
+                if matches!(op, CmpOp::Eq | CmpOp::Ne) && x.len() != y.len() {
+                    return Ok(Some(op == CmpOp::Ne));
+                }
+                for (p, q) in x.iter().zip(&y) {
+                    if p.is(q) || self.eq(p, q)? {
+                        continue;
+                    }
+                    return match op {
+                        CmpOp::Eq => Ok(Some(false)),
+                        CmpOp::Ne => Ok(Some(true)),
+                        _ => {
+                            let r = self.compare(p, q, op)?;
+                            self.truthy(&r).map(Some)
+                        }
+                    };
+                }
+                Ok(Some(op.test(x.len(), y.len())))
+            }
+            (Payload::Dict(_), Payload::Dict(_)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
+                let (Value::Obj(da), Value::Obj(db)) = (a, b) else {
+                    return Ok(None);
+                };
+                let items = self.dict_items(da);
+                let same_len = items.len() == self.dict_items(db).len();
+                let mut equal = same_len;
+                if equal {
+                    for e in items {
+                        match self.dict_get(db, &e.key)? {
+                            Some(v) if e.value.is(&v) || self.eq(&e.value, &v)? => {}
+                            _ => {
+                                equal = false;
+                                break;
+                            }
+                        }
+                    }
+                }
+                Ok(Some(equal == (op == CmpOp::Eq)))
+            }
+            (Payload::Set(_) | Payload::FrozenSet(_), Payload::Set(_) | Payload::FrozenSet(_)) => {
+                let (Value::Obj(sa), Value::Obj(sb)) = (a, b) else {
+                    return Ok(None);
+                };
+                let (x, y) = (self.collect(a)?, self.collect(b)?);
+                let a_in_b = |vm: &mut Vm| -> PyResult<bool> {
+                    for v in &x {
+                        if !vm.set_contains(sb, v)? {
+                            return Ok(false);
+                        }
+                    }
+                    Ok(true)
+                };
+                let b_in_a = |vm: &mut Vm| -> PyResult<bool> {
+                    for v in &y {
+                        if !vm.set_contains(sa, v)? {
+                            return Ok(false);
+                        }
+                    }
+                    Ok(true)
+                };
+                Ok(Some(match op {
+                    CmpOp::Eq => x.len() == y.len() && a_in_b(self)?,
+                    CmpOp::Ne => !(x.len() == y.len() && a_in_b(self)?),
+                    CmpOp::Le => x.len() <= y.len() && a_in_b(self)?,
+                    CmpOp::Lt => x.len() < y.len() && a_in_b(self)?,
+                    CmpOp::Ge => x.len() >= y.len() && b_in_a(self)?,
+                    CmpOp::Gt => x.len() > y.len() && b_in_a(self)?,
+                }))
+            }
+            _ => Ok(None),
         }
     }
 
@@ -475,7 +623,8 @@ impl Vm {
             });
         }
         if (is_float(a) || as_int(a).is_some()) && (is_float(b) || as_int(b).is_some()) {
-            let (x, y) = (crate::builtins::numeric::num_of(a)?, crate::builtins::numeric::num_of(b)?);
+            let x = crate::builtins::numeric::num_of(a)?;
+            let y = crate::builtins::numeric::num_of(b)?;
             return Some(match crate::builtins::numeric::cmp_numbers(&x, &y) {
                 Some(ord) => op.test(ord, std::cmp::Ordering::Equal),
                 None => op == CmpOp::Ne,

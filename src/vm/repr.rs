@@ -25,6 +25,14 @@ impl Vm {
     }
 
     fn repr_object(&mut self, o: &ObjRef, v: &Value) -> PyResult<String> {
+        // Like CPython, a repr counts against the recursion limit.
+        self.enter_recursion(" while getting the repr of an object")?;
+        let r = self.repr_object_inner(o, v);
+        self.depth -= 1;
+        r
+    }
+
+    fn repr_object_inner(&mut self, o: &ObjRef, v: &Value) -> PyResult<String> {
         let version = self.version.format.major_minor;
         let class_ = o.class().clone();
         if self.type_data(&class_).is_heap {
@@ -46,10 +54,16 @@ impl Vm {
         let mut out = String::new();
         match &o.payload {
             Payload::Str(s) => text::text_repr(s.code_points().into_iter(), version, &mut out),
-            Payload::Bytes(b) => text::bytes_repr(b, if version.0 == 2 { "" } else { "b" }, &mut out),
+            Payload::Bytes(b) => {
+                text::bytes_repr(b, if version.0 == 2 { "" } else { "b" }, &mut out)
+            }
             Payload::Int(IntValue::Small(i)) => out.push_str(&i.to_string()),
-            Payload::Int(IntValue::Big(b)) => out.push_str(&crate::builtins::int::big_to_decimal(self, b)?),
-            Payload::ByteArray(_) => out.push_str(&crate::builtins::bytes::repr_of(self, v).unwrap_or_default()),
+            Payload::Int(IntValue::Big(b)) => {
+                out.push_str(&crate::builtins::int::big_to_decimal(self, b)?)
+            }
+            Payload::ByteArray(_) => {
+                out.push_str(&crate::builtins::bytes::repr_of(self, v).unwrap_or_default())
+            }
             Payload::Float(f) => text::float_repr(*f, version, &mut out),
             Payload::Complex(re, im) => text::complex_repr(*re, *im, version, &mut out),
             Payload::Tuple(items) => {
@@ -87,18 +101,30 @@ impl Vm {
             }
             Payload::Type(t) => {
                 let module = self.type_module(o);
-                let kind = if version.0 == 2 && !t.is_heap { "type" } else { "class" };
+                let kind = if version.0 == 2 && !t.is_heap {
+                    "type"
+                } else {
+                    "class"
+                };
                 match module.as_deref() {
-                    Some("builtins") | Some("__builtin__") | None => out.push_str(&format!("<{kind} '{}'>", t.qualname.get())),
+                    Some("builtins") | Some("__builtin__") | None => {
+                        out.push_str(&format!("<{kind} '{}'>", t.qualname.get()))
+                    }
                     Some(m) => out.push_str(&format!("<{kind} '{m}.{}'>", t.qualname.get())),
                 }
             }
-            Payload::Function(f) => out.push_str(&format!("<function {} at {:#x}>", f.qualname.get(), v.id())),
+            Payload::Function(f) => {
+                out.push_str(&format!("<function {} at {:#x}>", f.qualname.get(), v.id()))
+            }
             Payload::Builtin(b) => match (&b.bound, &b.owner) {
                 (Value::Null, _) => out.push_str(&format!("<built-in function {}>", b.name)),
                 (bound, _) => {
                     let tn = self.type_name(bound);
-                    out.push_str(&format!("<built-in method {} of {tn} object at {:#x}>", b.name, bound.id()))
+                    out.push_str(&format!(
+                        "<built-in method {} of {tn} object at {:#x}>",
+                        b.name,
+                        bound.id()
+                    ))
                 }
             },
             Payload::Method(m) => {
@@ -122,12 +148,16 @@ impl Vm {
                 let inner = match args.payload() {
                     Some(Payload::Tuple(items)) if items.len() == 1 => {
                         let r = self.repr(&items[0])?;
-                        if version >= (3, 7) || version.0 == 2 { r } else { format!("{r},") }
+                        if version >= (3, 7) || version.0 == 2 {
+                            r
+                        } else {
+                            format!("{r},")
+                        }
                     }
                     Some(Payload::Tuple(items)) => {
                         let items = items.clone();
-                        let r = self.repr_items(&items, "", "")?;
-                        r
+
+                        self.repr_items(&items, "", "")?
                     }
                     _ => String::new(),
                 };
@@ -147,12 +177,17 @@ impl Vm {
             }
             Payload::Slice(parts) => {
                 let parts = (**parts).clone();
-                let r: Vec<String> = parts.iter().map(|p| self.repr(p)).collect::<PyResult<_>>()?;
+                let r: Vec<String> = parts
+                    .iter()
+                    .map(|p| self.repr(p))
+                    .collect::<PyResult<_>>()?;
                 out.push_str(&format!("slice({}, {}, {})", r[0], r[1], r[2]));
             }
             Payload::Module(dict) => {
                 let name = self.dict_get_name(dict, &self.names.__name__.clone());
-                let name = name.and_then(|n| n.as_str().map(|s| s.as_str().to_string())).unwrap_or_else(|| "?".into());
+                let name = name
+                    .and_then(|n| n.as_str().map(|s| s.as_str().to_string()))
+                    .unwrap_or_else(|| "?".into());
                 out.push_str(&format!("<module '{name}'>"));
             }
             Payload::Cell(_) => out.push_str(&format!("<cell at {:#x}>", v.id())),
@@ -193,12 +228,13 @@ impl Vm {
         let mut out = String::from("{");
         let mut pos = 0;
         let mut first = true;
-        loop {
-            let Payload::Dict(cell) = &d.payload else { break };
-            let Some((k, v, next)) = cell.with(|t| t.next_entry(pos).map(|(i, e)| (e.key.clone(), e.value.clone(), i + 1)))
-            else {
-                break;
-            };
+        let Payload::Dict(cell) = &d.payload else {
+            return Ok("{}".into());
+        };
+        while let Some((k, v, next)) = cell.with(|t| {
+            t.next_entry(pos)
+                .map(|(i, e)| (e.key.clone(), e.value.clone(), i + 1))
+        }) {
             pos = next;
             if !first {
                 out.push_str(", ");
@@ -228,7 +264,11 @@ impl Vm {
             return Ok(format!("{name}({})", self.repr_items(&items, "[", "]")?));
         }
         let body = self.repr_items(&items, "{", "}")?;
-        Ok(if exact_set { body } else { format!("{name}({body})") })
+        Ok(if exact_set {
+            body
+        } else {
+            format!("{name}({body})")
+        })
     }
 
     /// The `__module__` of a type, as a string.
@@ -296,16 +336,10 @@ impl Vm {
     }
 
     fn repr_enter(&mut self, o: &ObjRef) -> bool {
-        let id = Rc::as_ptr(o) as usize;
-        if self.repr_active.contains(&id) {
-            return false;
-        }
-        self.repr_active.push(id);
-        true
+        self.repr_active.insert(Rc::as_ptr(o) as usize)
     }
 
     fn repr_leave(&mut self, o: &ObjRef) {
-        let id = Rc::as_ptr(o) as usize;
-        self.repr_active.retain(|&x| x != id);
+        self.repr_active.remove(&(Rc::as_ptr(o) as usize));
     }
 }

@@ -16,27 +16,29 @@ const STACK_MARGIN: usize = 64 << 20;
 
 /// Loads and runs the `.pyc` at `path` as the main module; returns the exit status.
 pub fn run_main(path: String) -> i32 {
-    let handle = std::thread::Builder::new().stack_size(STACK_SIZE).spawn(move || {
-        // Loaded on the interpreter thread: code objects are not Send.
-        let pyc = match crate::pyc::load_pyc_file(&path) {
-            Ok(p) => p,
-            Err(e) => {
-                crate::cli::report_error(&path, &e.to_string());
-                return 1;
+    let handle = std::thread::Builder::new()
+        .stack_size(STACK_SIZE)
+        .spawn(move || {
+            // Loaded on the interpreter thread: code objects are not Send.
+            let pyc = match crate::pyc::load_pyc_file(&path) {
+                Ok(p) => p,
+                Err(e) => {
+                    crate::cli::report_error(&path, &e.to_string());
+                    return 1;
+                }
+            };
+            let here = 0u8;
+            let base = std::ptr::addr_of!(here) as usize;
+            let mut vm = Vm::new(pyc.version);
+            vm.stack_limit = Some(base.saturating_sub(STACK_SIZE - STACK_MARGIN));
+            vm.init_builtins();
+            if std::env::var_os("XPYTHON_TRACE").is_some() {
+                vm.trace = Some(Box::new(std::io::stderr()));
             }
-        };
-        let here = 0u8;
-        let base = std::ptr::addr_of!(here) as usize;
-        let mut vm = Vm::new(pyc.version);
-        vm.stack_limit = Some(base.saturating_sub(STACK_SIZE - STACK_MARGIN));
-        vm.init_builtins();
-        if std::env::var_os("XPYTHON_TRACE").is_some() {
-            vm.trace = Some(Box::new(std::io::stderr()));
-        }
-        let status = vm.run_module_code(&pyc, &path);
-        vm.flush_stdout();
-        status
-    });
+            let status = vm.run_module_code(&pyc, &path);
+            vm.flush_stdout();
+            status
+        });
     match handle.map(|h| h.join()) {
         Ok(Ok(status)) => status,
         _ => {
@@ -60,9 +62,17 @@ impl Vm {
         let main = self.new_str("__main__");
         let _ = self.dict_set(&globals, Value::Obj(name), main);
         let bkey = self.names.__builtins__.clone();
-        let builtins_mod = crate::object::Object::new(self.types.module.clone(), Payload::Module(self.builtins.clone()));
+        let builtins_mod = crate::object::Object::new(
+            self.types.module.clone(),
+            Payload::Module(self.builtins.clone()),
+        );
         let _ = self.dict_set(&globals, Value::Obj(bkey), Value::Obj(builtins_mod));
-        let frame = Frame::new(code, globals.clone(), self.builtins.clone(), Value::Obj(globals));
+        let frame = Frame::new(
+            code,
+            globals.clone(),
+            self.builtins.clone(),
+            Value::Obj(globals),
+        );
         match self.run_frame(frame).1 {
             Ok(FrameExit::Return(_)) | Ok(FrameExit::Yield(_)) => 0,
             Err(e) => self.report_uncaught(e),
@@ -81,7 +91,9 @@ impl Vm {
     }
 
     fn system_exit_status(&mut self, e: &super::PyErr) -> i32 {
-        let Payload::Exception(d) = &e.0.payload else { return 1 };
+        let Payload::Exception(d) = &e.0.payload else {
+            return 1;
+        };
         let args = d.args.get();
         let code = match args.payload() {
             Some(Payload::Tuple(t)) if t.len() == 1 => t[0].clone(),

@@ -4,7 +4,7 @@
 
 use super::ops::{as_int, IntRef};
 use super::{PyResult, Vm};
-use crate::object::{Args, Object, ObjRef, Payload, Value};
+use crate::object::{Args, ObjRef, Object, Payload, Value};
 use num_traits::{Signed, ToPrimitive};
 
 /// Normalised slice bounds over a sequence of `len` items.
@@ -29,7 +29,11 @@ impl Vm {
     pub fn index_value(&mut self, v: &Value) -> PyResult<Option<isize>> {
         match as_int(v) {
             Some(IntRef::Small(i)) => Ok(Some(i as isize)),
-            Some(IntRef::Big(b)) => Ok(Some(if b.is_negative() { isize::MIN } else { isize::MAX })),
+            Some(IntRef::Big(b)) => Ok(Some(if b.is_negative() {
+                isize::MIN
+            } else {
+                isize::MAX
+            })),
             None => {
                 let name = self.names.__index__.clone();
                 match self.call_special(v, &name, &[])? {
@@ -59,12 +63,18 @@ impl Vm {
             }
         };
         let len_i = len as isize;
-        let (lower, upper) = if step < 0 { (-1, len_i - 1) } else { (0, len_i) };
+        let (lower, upper) = if step < 0 {
+            (-1, len_i - 1)
+        } else {
+            (0, len_i)
+        };
         let bound = |v: &Value, default: isize, vm: &mut Vm| -> PyResult<isize> {
             if v.is_none() {
                 return Ok(default);
             }
-            let Some(mut i) = vm.index_value(v)? else { return Err(vm.slice_index_error()) };
+            let Some(mut i) = vm.index_value(v)? else {
+                return Err(vm.slice_index_error());
+            };
             if i < 0 {
                 i = i.saturating_add(len_i);
                 if i < lower {
@@ -78,13 +88,22 @@ impl Vm {
         let start = bound(&slice[0], if step < 0 { upper } else { lower }, self)?;
         let stop = bound(&slice[1], if step < 0 { lower } else { upper }, self)?;
         let count = if step > 0 {
-            if stop > start { (stop - start - 1) / step + 1 } else { 0 }
+            if stop > start {
+                (stop - start - 1) / step + 1
+            } else {
+                0
+            }
         } else if start > stop {
             (start - stop - 1) / (-step) + 1
         } else {
             0
         };
-        Ok(SliceBounds { start, stop, step, len: count as usize })
+        Ok(SliceBounds {
+            start,
+            stop,
+            step,
+            len: count as usize,
+        })
     }
 
     fn slice_index_error(&self) -> super::PyErr {
@@ -93,10 +112,15 @@ impl Vm {
 
     /// A sequence index, negative counted from the end, bounds-checked.
     fn seq_index(&mut self, key: &Value, len: usize, what: &str) -> PyResult<Option<usize>> {
-        let Some(i) = self.index_value(key)? else { return Ok(None) };
+        let Some(i) = self.index_value(key)? else {
+            return Ok(None);
+        };
         let j = if i < 0 { i + len as isize } else { i };
         if j < 0 || j >= len as isize {
-            return Err(self.new_exception(&self.types.exc.index_error.clone(), &format!("{what} index out of range")));
+            return Err(self.new_exception(
+                &self.types.exc.index_error.clone(),
+                &format!("{what} index out of range"),
+            ));
         }
         Ok(Some(j as usize))
     }
@@ -121,7 +145,9 @@ impl Vm {
                     }
                     let len = l.with(|l| l.len());
                     return match self.seq_index(key, len, "list")? {
-                        Some(i) => l.with(|l| l.get(i).cloned()).ok_or_else(|| self.list_index_error()),
+                        Some(i) => l
+                            .with(|l| l.get(i).cloned())
+                            .ok_or_else(|| self.list_index_error()),
                         None => Err(self.indices_error("list", key)),
                     };
                 }
@@ -144,14 +170,24 @@ impl Vm {
                     }
                     return match self.seq_index(key, chars.len(), "string")? {
                         Some(i) => Ok(self.new_str_points(&chars[i..=i])),
-                        None => Err(self.type_error(&format!("string indices must be integers{}", if self.version.format.major_minor >= (3, 0) { ", not '".to_string() + &self.type_name(key) + "'" } else { String::new() }))),
+                        None => Err(self.type_error(&format!(
+                            "string indices must be integers{}",
+                            if self.version.format.major_minor >= (3, 0) {
+                                ", not '".to_string() + &self.type_name(key) + "'"
+                            } else {
+                                String::new()
+                            }
+                        ))),
                     };
                 }
                 Payload::Bytes(b) if exact => {
                     if let Some(Payload::Slice(sl)) = key.payload() {
                         let bounds = self.slice_bounds(sl, b.len())?;
                         let picked: Vec<u8> = bounds.indices().map(|i| b[i]).collect();
-                        return Ok(Value::Obj(Object::new(self.types.bytes.clone(), Payload::Bytes(picked.into()))));
+                        return Ok(Value::Obj(Object::new(
+                            self.types.bytes.clone(),
+                            Payload::Bytes(picked.into()),
+                        )));
                     }
                     return match self.seq_index(key, b.len(), "index")? {
                         Some(i) => Ok(Value::Int(b[i] as i64)),
@@ -178,12 +214,12 @@ impl Vm {
                         Some(Payload::Function(_)) => self.bind(f, obj.clone()),
                         _ => f,
                     };
-                    return self.call(&f, Args::positional(&[key.clone()]));
+                    return self.call(&f, Args::positional(std::slice::from_ref(key)));
                 }
             }
         }
         let name = self.names.__getitem__.clone();
-        match self.call_special(obj, &name, &[key.clone()])? {
+        match self.call_special(obj, &name, std::slice::from_ref(key))? {
             Some(v) => Ok(v),
             None => {
                 if let Value::Obj(o) = obj {
@@ -191,19 +227,27 @@ impl Vm {
                         return Ok(v);
                     }
                 }
-                Err(self.type_error(&format!("'{}' object is not subscriptable", self.type_name(obj))))
+                Err(self.type_error(&format!(
+                    "'{}' object is not subscriptable",
+                    self.type_name(obj)
+                )))
             }
         }
     }
 
     /// Builtin containers subclassed in Python without overriding `__getitem__`.
-    fn builtin_getitem_for_subclass(&mut self, o: &ObjRef, obj: &Value, key: &Value) -> PyResult<Option<Value>> {
+    fn builtin_getitem_for_subclass(
+        &mut self,
+        o: &ObjRef,
+        obj: &Value,
+        key: &Value,
+    ) -> PyResult<Option<Value>> {
         match &o.payload {
             Payload::Dict(_) => match self.dict_get(o, key)? {
                 Some(v) => Ok(Some(v)),
                 None => {
                     let missing = self.names.__missing__.clone();
-                    match self.call_special(obj, &missing, &[key.clone()])? {
+                    match self.call_special(obj, &missing, std::slice::from_ref(key))? {
                         Some(v) => Ok(Some(v)),
                         None => Err(self.key_error(key)),
                     }
@@ -237,7 +281,9 @@ impl Vm {
     fn range_getitem(&mut self, r: &[crate::object::IntValue; 3], key: &Value) -> PyResult<Value> {
         use crate::object::IntValue::Small;
         let (Small(start), Small(stop), Small(step)) = (&r[0], &r[1], &r[2]) else {
-            return Err(self.new_exception(&self.types.exc.overflow_error.clone(), "range too large"));
+            return Err(
+                self.new_exception(&self.types.exc.overflow_error.clone(), "range too large")
+            );
         };
         let len = range_len(*start, *stop, *step);
         match self.seq_index(key, len as usize, "range object")? {
@@ -291,7 +337,9 @@ impl Vm {
 
     fn list_set_slice(&mut self, list: &ObjRef, s: &[Value; 3], value: Value) -> PyResult<()> {
         let new_items = self.collect(&value)?;
-        let Payload::List(l) = &list.payload else { return Ok(()) };
+        let Payload::List(l) = &list.payload else {
+            return Ok(());
+        };
         let len = l.with(|l| l.len());
         let b = self.slice_bounds(s, len)?;
         if b.step == 1 {
@@ -308,7 +356,10 @@ impl Vm {
             )));
         }
         let _old: Vec<Value> = l.with_mut(|l| {
-            b.indices().zip(new_items).map(|(i, v)| std::mem::replace(&mut l[i], v)).collect()
+            b.indices()
+                .zip(new_items)
+                .map(|(i, v)| std::mem::replace(&mut l[i], v))
+                .collect()
         });
         Ok(())
     }
@@ -325,7 +376,8 @@ impl Vm {
                         let b = self.slice_bounds(&s, len)?;
                         let mut drop: Vec<usize> = b.indices().collect();
                         drop.sort_unstable();
-                        let _removed: Vec<Value> = l.with_mut(|l| drop.iter().rev().map(|&i| l.remove(i)).collect());
+                        let _removed: Vec<Value> =
+                            l.with_mut(|l| drop.iter().rev().map(|&i| l.remove(i)).collect());
                         return Ok(());
                     }
                     let len = l.with(|l| l.len());
@@ -347,7 +399,7 @@ impl Vm {
             }
         }
         let name = self.names.__delitem__.clone();
-        match self.call_special(obj, &name, &[key.clone()])? {
+        match self.call_special(obj, &name, std::slice::from_ref(key))? {
             Some(_) => Ok(()),
             None => Err(self.type_error(&format!(
                 "'{}' object does not support item deletion",
@@ -377,7 +429,10 @@ impl Vm {
             },
             None => match obj.as_obj().and_then(builtin_len) {
                 Some(n) => Ok(n),
-                None => Err(self.type_error(&format!("object of type '{}' has no len()", self.type_name(obj)))),
+                None => Err(self.type_error(&format!(
+                    "object of type '{}' has no len()",
+                    self.type_name(obj)
+                ))),
             },
         }
     }
@@ -388,7 +443,10 @@ impl Vm {
             let s: String = points.iter().filter_map(|&c| char::from_u32(c)).collect();
             return self.new_str(&s);
         }
-        Value::Obj(Object::new(self.types.str_.clone(), Payload::Str(crate::object::PyStr::from_code_points(points))))
+        Value::Obj(Object::new(
+            self.types.str_.clone(),
+            Payload::Str(crate::object::PyStr::from_code_points(points)),
+        ))
     }
 }
 

@@ -3,7 +3,7 @@
 //! exception hierarchy.
 
 use crate::object::typeobj::Layout;
-use crate::object::{DictData, Object, ObjRef, Payload, PyCell, TypeData};
+use crate::object::{DictData, ObjRef, Object, Payload, PyCell, TypeData};
 use std::cell::Cell;
 use std::rc::Rc;
 
@@ -42,6 +42,7 @@ pub struct Types {
     pub generator: ObjRef,
     pub coroutine: ObjRef,
     pub async_generator: ObjRef,
+    pub async_gen_asend: ObjRef,
     pub exc: ExceptionTypes,
 }
 
@@ -82,7 +83,13 @@ pub struct ExceptionTypes {
     pub all: Vec<(&'static str, ObjRef)>,
 }
 
-fn type_data(name: &str, bases: Vec<ObjRef>, dict: ObjRef, layout: Layout, subclassable: bool) -> TypeData {
+fn type_data(
+    name: &str,
+    bases: Vec<ObjRef>,
+    dict: ObjRef,
+    layout: Layout,
+    subclassable: bool,
+) -> TypeData {
     let name: Rc<str> = Rc::from(name);
     TypeData {
         qualname: PyCell::new(name.clone()),
@@ -120,20 +127,39 @@ fn linear_mro(t: &ObjRef) {
 pub fn bootstrap() -> Types {
     // `type`, `object` and `dict` refer to each other (type(type) is type, type's dict is
     // a dict, dict's class is type): allocate them unclassed, then tie the knots.
-    let new_dict_unclassed = || Object::new_unclassed(Payload::Dict(PyCell::new(DictData::new())), false);
+    let new_dict_unclassed =
+        || Object::new_unclassed(Payload::Dict(PyCell::new(DictData::new())), false);
     let object_dict = new_dict_unclassed();
     let type_dict = new_dict_unclassed();
     let dict_dict = new_dict_unclassed();
     let object = Object::new_unclassed(
-        Payload::Type(Box::new(type_data("object", vec![], object_dict.clone(), Layout::Plain, true))),
+        Payload::Type(Box::new(type_data(
+            "object",
+            vec![],
+            object_dict.clone(),
+            Layout::Plain,
+            true,
+        ))),
         false,
     );
     let type_ = Object::new_unclassed(
-        Payload::Type(Box::new(type_data("type", vec![object.clone()], type_dict.clone(), Layout::Type, true))),
+        Payload::Type(Box::new(type_data(
+            "type",
+            vec![object.clone()],
+            type_dict.clone(),
+            Layout::Type,
+            true,
+        ))),
         false,
     );
     let dict = Object::new_unclassed(
-        Payload::Type(Box::new(type_data("dict", vec![object.clone()], dict_dict.clone(), Layout::Dict, true))),
+        Payload::Type(Box::new(type_data(
+            "dict",
+            vec![object.clone()],
+            dict_dict.clone(),
+            Layout::Dict,
+            true,
+        ))),
         false,
     );
     for t in [&object, &type_, &dict] {
@@ -150,7 +176,13 @@ pub fn bootstrap() -> Types {
         let d = Object::new(dict.clone(), Payload::Dict(PyCell::new(DictData::new())));
         let t = Object::new(
             type_.clone(),
-            Payload::Type(Box::new(type_data(name, vec![base.clone()], d, layout, subclassable))),
+            Payload::Type(Box::new(type_data(
+                name,
+                vec![base.clone()],
+                d,
+                layout,
+                subclassable,
+            ))),
         );
         linear_mro(&t);
         t
@@ -190,6 +222,7 @@ pub fn bootstrap() -> Types {
         generator: make("generator", &object, Layout::Opaque, false),
         coroutine: make("coroutine", &object, Layout::Opaque, false),
         async_generator: make("async_generator", &object, Layout::Opaque, false),
+        async_gen_asend: make("async_generator_asend", &object, Layout::Opaque, false),
         int,
         object,
         type_,
@@ -199,7 +232,10 @@ pub fn bootstrap() -> Types {
 }
 
 /// The builtin exception classes, each under its base, as in CPython 3.x.
-fn exception_hierarchy(base: &ObjRef, make: &dyn Fn(&str, &ObjRef, Layout, bool) -> ObjRef) -> ExceptionTypes {
+fn exception_hierarchy(
+    base: &ObjRef,
+    make: &dyn Fn(&str, &ObjRef, Layout, bool) -> ObjRef,
+) -> ExceptionTypes {
     let mut all: Vec<(&'static str, ObjRef)> = vec![("BaseException", base.clone())];
     let mut add = |name: &'static str, parent: &ObjRef| -> ObjRef {
         let t = make(name, parent, Layout::Exception, true);

@@ -13,17 +13,22 @@ impl crate::vm::Vm {
     pub fn awaitable_iter(&mut self, obj: &Value) -> PyResult<Value> {
         if let Some(Payload::Generator(g)) = obj.payload() {
             let is_coro = g.with(|s| match s {
-                crate::vm::generator::GenState::Suspended(f) => f.kind == GenKind::Coroutine || f.frame.code.flags() & crate::vm::bind::CO_ITERABLE_COROUTINE != 0,
+                crate::vm::generator::GenState::Suspended(f) => {
+                    f.kind == GenKind::Coroutine
+                        || f.frame.code.flags() & crate::vm::bind::CO_ITERABLE_COROUTINE != 0
+                }
                 _ => true,
             });
-            if is_coro && self.class_of(obj).as_ref() as *const _ == self.types.coroutine.as_ref() as *const _ {
+            if is_coro && std::ptr::eq(self.class_of(obj).as_ref(), self.types.coroutine.as_ref()) {
                 return Ok(obj.clone());
             }
         }
         let name = self.names.__await__.clone();
         match self.call_special(obj, &name, &[])? {
             Some(it) => {
-                if matches!(it.payload(), Some(Payload::Generator(_))) && std::rc::Rc::ptr_eq(self.class_of(&it), &self.types.coroutine) {
+                if matches!(it.payload(), Some(Payload::Generator(_)))
+                    && std::rc::Rc::ptr_eq(self.class_of(&it), &self.types.coroutine)
+                {
                     return Err(self.type_error("__await__() returned a coroutine"));
                 }
                 Ok(it)
@@ -60,9 +65,21 @@ impl Exec<'_> {
         self.push_result(r)
     }
 
-    /// 3.6: `__aiter__` may still return an awaitable.
-    pub fn get_aiter_awaitable(&mut self, a: u32) -> Flow {
-        self.get_aiter(a)
+    /// 3.5–3.6: the result is awaited (YIELD_FROM follows): an async iterator is
+    /// wrapped in an awaitable that returns it at once; anything else is awaited as is.
+    pub fn get_aiter_awaitable(&mut self, _: u32) -> Flow {
+        let v = self.frame.pop();
+        let aiter = tri!(self.aiter_of(&v));
+        let anext = self.vm.names.__anext__.clone();
+        let class_ = self.vm.class_of(&aiter).clone();
+        if self.vm.lookup_in_mro(&class_, &anext).is_some() {
+            let w = self.vm.immediate_awaitable(aiter);
+            self.frame.push(w);
+        } else {
+            let r = self.vm.awaitable_iter(&aiter);
+            return self.push_result(r);
+        }
+        Flow::Next
     }
 
     pub fn get_anext(&mut self, _: u32) -> Flow {
@@ -71,24 +88,55 @@ impl Exec<'_> {
         let next = match tri!(self.vm.call_special(&aiter, &name, &[])) {
             Some(n) => n,
             None => {
-                let msg = format!("'async for' requires an iterator with __anext__ method, got {}", self.vm.type_name(&aiter));
+                let msg = format!(
+                    "'async for' requires an iterator with __anext__ method, got {}",
+                    self.vm.type_name(&aiter)
+                );
                 return Flow::Raise(self.vm.type_error(&msg));
             }
         };
-        let r = self.vm.awaitable_iter(&next);
-        self.push_result(r)
+        match self.vm.awaitable_iter(&next) {
+            Ok(aw) => {
+                self.frame.push(aw);
+                Flow::Next
+            }
+            Err(e)
+                if self
+                    .vm
+                    .is_instance_of_class(&e.0, &self.vm.types.exc.type_error.clone()) =>
+            {
+                let msg = format!(
+                    "'async for' received an invalid object from __anext__: {}",
+                    self.vm.type_name(&next)
+                );
+                Flow::Raise(self.vm.type_error(&msg))
+            }
+            Err(e) => Flow::Raise(e),
+        }
     }
 
     pub fn before_async_with(&mut self, _: u32) -> Flow {
         let mgr = self.frame.pop();
         let class_ = self.vm.class_of(&mgr).clone();
-        let (enter_name, exit_name) = (self.vm.names.__aenter__.clone(), self.vm.names.__aexit__.clone());
+        let (enter_name, exit_name) = (
+            self.vm.names.__aenter__.clone(),
+            self.vm.names.__aexit__.clone(),
+        );
         let enter = self.vm.lookup_in_mro(&class_, &enter_name);
         let exit = self.vm.lookup_in_mro(&class_, &exit_name);
         let (Some(enter), Some(exit)) = (enter, exit) else {
             let v = self.vm.version.format.major_minor;
-            let msg = crate::vm::messages::no_context_manager(v, &self.vm.type_name(&mgr), true, self.vm.lookup_in_mro(&class_, &enter_name).is_none());
-            let cls = if v >= (3, 11) { self.vm.types.exc.type_error.clone() } else { self.vm.types.exc.attribute_error.clone() };
+            let msg = crate::vm::messages::no_context_manager(
+                v,
+                &self.vm.type_name(&mgr),
+                true,
+                self.vm.lookup_in_mro(&class_, &enter_name).is_none(),
+            );
+            let cls = if v >= (3, 11) {
+                self.vm.types.exc.type_error.clone()
+            } else {
+                self.vm.types.exc.attribute_error.clone()
+            };
             return Flow::Raise(self.vm.new_exception(&cls, &msg));
         };
         let exit = tri!(self.vm.descr_get(exit, Some(&mgr), &class_));
@@ -104,7 +152,11 @@ impl Exec<'_> {
     pub fn setup_async_with(&mut self, target: u32) -> Flow {
         let res = self.frame.pop();
         let level = self.frame.stack.len() as u32;
-        self.frame.blocks.push(Block { kind: BlockKind::AsyncWith, handler: target, level });
+        self.frame.blocks.push(Block {
+            kind: BlockKind::AsyncWith,
+            handler: target,
+            level,
+        });
         self.frame.push(res);
         Flow::Next
     }
@@ -112,8 +164,13 @@ impl Exec<'_> {
     /// 3.11+: `[aiter, exc]`: StopAsyncIteration ends the loop, anything else re-raises.
     pub fn end_async_for(&mut self, _: u32) -> Flow {
         let exc = self.frame.pop();
-        let Value::Obj(e) = &exc else { return Flow::Raise(self.vm.system_error("END_ASYNC_FOR without an exception")) };
-        if self.vm.is_instance_of_class(e, &self.vm.types.exc.stop_async_iteration.clone()) {
+        let Value::Obj(e) = &exc else {
+            return Flow::Raise(self.vm.system_error("END_ASYNC_FOR without an exception"));
+        };
+        if self
+            .vm
+            .is_instance_of_class(e, &self.vm.types.exc.stop_async_iteration.clone())
+        {
             self.frame.pop();
             Flow::Next
         } else {
@@ -126,7 +183,9 @@ impl Exec<'_> {
         let typ = self.frame.peek(0).clone();
         let value = self.frame.peek(1).clone();
         let is_stop = match &value {
-            Value::Obj(e) => self.vm.is_instance_of_class(e, &self.vm.types.exc.stop_async_iteration.clone()),
+            Value::Obj(e) => self
+                .vm
+                .is_instance_of_class(e, &self.vm.types.exc.stop_async_iteration.clone()),
             _ => false,
         };
         if is_stop {
@@ -148,9 +207,11 @@ impl Exec<'_> {
         }
     }
 
-    /// 3.11: marks a value an async generator yields (the async-generator protocol
-    /// itself is not implemented yet; the value passes through).
+    /// 3.11: marks the value an async generator body is about to yield.
     pub fn async_gen_wrap(&mut self, _: u32) -> Flow {
+        let v = self.frame.pop();
+        let w = self.vm.async_gen_wrap_value(v);
+        self.frame.push(w);
         Flow::Next
     }
 }

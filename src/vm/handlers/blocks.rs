@@ -12,7 +12,11 @@ use crate::vm::PyErr;
 impl Exec<'_> {
     fn push_block(&mut self, kind: BlockKind, handler: u32) {
         let level = self.frame.stack.len() as u32;
-        self.frame.blocks.push(Block { kind, handler, level });
+        self.frame.blocks.push(Block {
+            kind,
+            handler,
+            level,
+        });
     }
 
     pub fn setup_loop(&mut self, target: u32) -> Flow {
@@ -45,14 +49,21 @@ impl Exec<'_> {
     }
 
     /// 3.0–3.10 POP_EXCEPT: leaves the EXCEPT_HANDLER block, restoring the previously
-    /// handled exception.
+    /// handled exception from the three values on top (3.8+ may have moved a return value
+    /// under them with ROT_FOUR, so nothing below them is dropped).
     pub fn pop_except_block(&mut self, _: u32) -> Flow {
         match self.frame.blocks.pop() {
             Some(b) if b.kind == BlockKind::ExceptHandler => {
-                self.vm.unwind_except_handler(self.frame, &b);
+                let _type = self.frame.pop();
+                let value = self.frame.pop();
+                let _tb = self.frame.pop();
+                self.vm.handled = if value.is_null() { Value::None } else { value };
                 Flow::Next
             }
-            _ => Flow::Raise(self.vm.system_error("popped block is not an except handler")),
+            _ => Flow::Raise(
+                self.vm
+                    .system_error("popped block is not an except handler"),
+            ),
         }
     }
 
@@ -61,7 +72,9 @@ impl Exec<'_> {
             Unwound::Handled => Flow::Next,
             Unwound::Exit(Why::Return(v)) => Flow::Return(v),
             Unwound::Exit(Why::Exception(e)) => Flow::Reraise(e),
-            Unwound::Exit(_) => Flow::Raise(self.vm.system_error("'break' or 'continue' outside a loop")),
+            Unwound::Exit(_) => {
+                Flow::Raise(self.vm.system_error("'break' or 'continue' outside a loop"))
+            }
         }
     }
 
@@ -165,14 +178,25 @@ impl Exec<'_> {
     /// 3.8: leave a `finally` block early (return/break inside it); `oparg` set keeps the
     /// return value on top.
     pub fn pop_finally(&mut self, keep_top: u32) -> Flow {
-        let res = if keep_top != 0 { Some(self.frame.pop()) } else { None };
+        let res = if keep_top != 0 {
+            Some(self.frame.pop())
+        } else {
+            None
+        };
         let exc = self.frame.pop();
         if !(exc.is_null() || matches!(exc, Value::Int(_))) {
             self.frame.pop();
             self.frame.pop();
             match self.frame.blocks.pop() {
-                Some(b) if b.kind == BlockKind::ExceptHandler => self.vm.unwind_except_handler(self.frame, &b),
-                _ => return Flow::Raise(self.vm.system_error("popped block is not an except handler")),
+                Some(b) if b.kind == BlockKind::ExceptHandler => {
+                    self.vm.unwind_except_handler(self.frame, &b)
+                }
+                _ => {
+                    return Flow::Raise(
+                        self.vm
+                            .system_error("popped block is not an except handler"),
+                    )
+                }
             }
         }
         if let Some(r) = res {
@@ -221,17 +245,32 @@ impl Exec<'_> {
     /// `with`: looks up `__enter__`/`__exit__` on the type.
     fn enter_context(&mut self, mgr: &Value, async_: bool) -> Result<(Value, Value), PyErr> {
         let (enter_name, exit_name) = if async_ {
-            (self.vm.names.__aenter__.clone(), self.vm.names.__aexit__.clone())
+            (
+                self.vm.names.__aenter__.clone(),
+                self.vm.names.__aexit__.clone(),
+            )
         } else {
-            (self.vm.names.__enter__.clone(), self.vm.names.__exit__.clone())
+            (
+                self.vm.names.__enter__.clone(),
+                self.vm.names.__exit__.clone(),
+            )
         };
         let class_ = self.vm.class_of(mgr).clone();
         let enter = self.vm.lookup_in_mro(&class_, &enter_name);
         let exit = self.vm.lookup_in_mro(&class_, &exit_name);
         let (Some(enter), Some(exit)) = (enter, exit) else {
             let v = self.vm.version.format.major_minor;
-            let msg = crate::vm::messages::no_context_manager(v, &self.vm.type_name(mgr), async_, self.vm.lookup_in_mro(&class_, &enter_name).is_none());
-            let class_ = if v >= (3, 11) { self.vm.types.exc.type_error.clone() } else { self.vm.types.exc.attribute_error.clone() };
+            let msg = crate::vm::messages::no_context_manager(
+                v,
+                &self.vm.type_name(mgr),
+                async_,
+                self.vm.lookup_in_mro(&class_, &enter_name).is_none(),
+            );
+            let class_ = if v >= (3, 11) {
+                self.vm.types.exc.type_error.clone()
+            } else {
+                self.vm.types.exc.attribute_error.clone()
+            };
             return Err(self.vm.new_exception(&class_, &msg));
         };
         let exit = self.vm.descr_get(exit, Some(mgr), &class_)?;
@@ -274,7 +313,9 @@ impl Exec<'_> {
         let exc = self.frame.peek(0).clone();
         let exit = self.frame.peek(3).clone();
         let typ = Value::Obj(self.vm.class_of(&exc).clone());
-        let r = self.vm.call(&exit, Args::positional(&[typ, exc, Value::None]));
+        let r = self
+            .vm
+            .call(&exit, Args::positional(&[typ, exc, Value::None]));
         self.push_result(r)
     }
 
@@ -306,7 +347,11 @@ impl Exec<'_> {
                 // [exit, tb2, exc2, tp2, tb, val, tp]: remove exit from under the triples.
                 let len = self.frame.stack.len();
                 let exit = self.frame.stack.remove(len - 7);
-                let (tp, val, tb) = (self.frame.peek(0).clone(), self.frame.peek(1).clone(), self.frame.peek(2).clone());
+                let (tp, val, tb) = (
+                    self.frame.peek(0).clone(),
+                    self.frame.peek(1).clone(),
+                    self.frame.peek(2).clone(),
+                );
                 let at = self.frame.stack.len() - 3;
                 self.frame.stack.insert(at, Value::Null);
                 if let Some(b) = self.frame.blocks.last_mut() {
@@ -343,7 +388,10 @@ impl Exec<'_> {
             self.frame.pop();
             let exit = self.frame.pop();
             self.frame.push(Value::Null);
-            let r = tri!(self.vm.call(&exit, Args::positional(&[Value::None, Value::None, Value::None])));
+            let r = tri!(self.vm.call(
+                &exit,
+                Args::positional(&[Value::None, Value::None, Value::None])
+            ));
             self.frame.push(Value::Null);
             self.frame.push(r);
             return Flow::Next;
@@ -356,8 +404,14 @@ impl Exec<'_> {
                 b.level -= 1;
             }
         }
-        let (tp, val, tb) = (self.frame.peek(0).clone(), self.frame.peek(1).clone(), self.frame.peek(2).clone());
-        let r = tri!(self.vm.call(&exit, Args::positional(&[tp.clone(), val, tb])));
+        let (tp, val, tb) = (
+            self.frame.peek(0).clone(),
+            self.frame.peek(1).clone(),
+            self.frame.peek(2).clone(),
+        );
+        let r = tri!(self
+            .vm
+            .call(&exit, Args::positional(&[tp.clone(), val, tb])));
         self.frame.push(tp);
         self.frame.push(r);
         Flow::Next
@@ -369,12 +423,18 @@ impl Exec<'_> {
         let exc = self.frame.pop();
         if !exc.is_null() && tri!(self.vm.truthy(&res)) {
             match self.frame.blocks.pop() {
-                Some(b) if b.kind == BlockKind::ExceptHandler => self.vm.unwind_except_handler(self.frame, &b),
-                _ => return Flow::Raise(self.vm.system_error("popped block is not an except handler")),
+                Some(b) if b.kind == BlockKind::ExceptHandler => {
+                    self.vm.unwind_except_handler(self.frame, &b)
+                }
+                _ => {
+                    return Flow::Raise(
+                        self.vm
+                            .system_error("popped block is not an except handler"),
+                    )
+                }
             }
             self.frame.push(Value::Null);
         }
         Flow::Next
     }
 }
-

@@ -72,10 +72,17 @@ impl Exec<'_> {
     }
 
     pub fn build_slice(&mut self, n: u32) -> Flow {
-        let step = if n == 3 { self.frame.pop() } else { Value::None };
+        let step = if n == 3 {
+            self.frame.pop()
+        } else {
+            Value::None
+        };
         let stop = self.frame.pop();
         let start = self.frame.pop();
-        let s = Object::new(self.vm.types.slice.clone(), Payload::Slice(Box::new([start, stop, step])));
+        let s = Object::new(
+            self.vm.types.slice.clone(),
+            Payload::Slice(Box::new([start, stop, step])),
+        );
         self.frame.push(Value::Obj(s));
         Flow::Next
     }
@@ -125,8 +132,14 @@ impl Exec<'_> {
         let items = match self.vm.collect(&iterable) {
             Ok(items) => items,
             Err(e) => {
-                if self.vm.is_instance_of_class(&e.0, &self.vm.types.exc.type_error.clone()) {
-                    let msg = format!("Value after * must be an iterable, not {}", self.vm.type_name(&iterable));
+                if self
+                    .vm
+                    .is_instance_of_class(&e.0, &self.vm.types.exc.type_error.clone())
+                {
+                    let msg = format!(
+                        "Value after * must be an iterable, not {}",
+                        self.vm.type_name(&iterable)
+                    );
                     return Flow::Raise(self.vm.type_error(&msg));
                 }
                 return Flow::Raise(e);
@@ -180,8 +193,15 @@ impl Exec<'_> {
             _ => match self.vm.collect(&seq) {
                 Ok(items) => items,
                 Err(e) => {
-                    if self.vm.is_instance_of_class(&e.0, &self.vm.types.exc.type_error.clone()) && !self.vm.is_iterable(&seq) {
-                        let msg = format!("cannot unpack non-iterable {} object", self.vm.type_name(&seq));
+                    if self
+                        .vm
+                        .is_instance_of_class(&e.0, &self.vm.types.exc.type_error.clone())
+                        && !self.vm.is_iterable(&seq)
+                    {
+                        let msg = format!(
+                            "cannot unpack non-iterable {} object",
+                            self.vm.type_name(&seq)
+                        );
                         return Flow::Raise(self.vm.type_error(&msg));
                     }
                     return Flow::Raise(e);
@@ -193,7 +213,10 @@ impl Exec<'_> {
             let msg = if items.len() > n {
                 format!("too many values to unpack (expected {n})")
             } else {
-                format!("not enough values to unpack (expected {n}, got {})", items.len())
+                format!(
+                    "not enough values to unpack (expected {n}, got {})",
+                    items.len()
+                )
             };
             return Flow::Raise(self.vm.value_error(&msg));
         }
@@ -207,7 +230,11 @@ impl Exec<'_> {
         let seq = self.frame.pop();
         let items = tri!(self.vm.collect(&seq));
         if items.len() < before + after {
-            let msg = format!("not enough values to unpack (expected at least {}, got {})", before + after, items.len());
+            let msg = format!(
+                "not enough values to unpack (expected at least {}, got {})",
+                before + after,
+                items.len()
+            );
             return Flow::Raise(self.vm.value_error(&msg));
         }
         let mid_end = items.len() - after;
@@ -249,7 +276,10 @@ impl Exec<'_> {
         let stop = self.frame.pop();
         let start = self.frame.pop();
         let obj = self.frame.pop();
-        let s = Value::Obj(Object::new(self.vm.types.slice.clone(), Payload::Slice(Box::new([start, stop, Value::None]))));
+        let s = Value::Obj(Object::new(
+            self.vm.types.slice.clone(),
+            Payload::Slice(Box::new([start, stop, Value::None])),
+        ));
         let r = self.vm.getitem(&obj, &s);
         self.push_result(r)
     }
@@ -259,14 +289,21 @@ impl Exec<'_> {
         let start = self.frame.pop();
         let obj = self.frame.pop();
         let v = self.frame.pop();
-        let s = Value::Obj(Object::new(self.vm.types.slice.clone(), Payload::Slice(Box::new([start, stop, Value::None]))));
+        let s = Value::Obj(Object::new(
+            self.vm.types.slice.clone(),
+            Payload::Slice(Box::new([start, stop, Value::None])),
+        ));
         let r = self.vm.setitem(&obj, s, v);
         self.unit(r)
     }
 
     /// FORMAT_VALUE (≤3.12): conversion in bits 0-1, bit 2 = a format spec is on the stack.
     pub fn format_value(&mut self, flags: u32) -> Flow {
-        let spec = if flags & 4 != 0 { Some(self.frame.pop()) } else { None };
+        let spec = if flags & 4 != 0 {
+            Some(self.frame.pop())
+        } else {
+            None
+        };
         let v = self.frame.pop();
         let converted = match flags & 3 {
             1 => Some(tri!(self.vm.str(&v))),

@@ -14,7 +14,13 @@ impl Exec<'_> {
     /// Calls `callable` with the values from `args_start` to the top of the stack (the
     /// last `kwnames.len()` of them keyword arguments), replacing them — and everything
     /// from `drop_from` up — with the result.
-    fn call_from_stack(&mut self, callable: Value, args_start: usize, drop_from: usize, kwnames: Value) -> Flow {
+    fn call_from_stack(
+        &mut self,
+        callable: Value,
+        args_start: usize,
+        drop_from: usize,
+        kwnames: Value,
+    ) -> Flow {
         let kw: Vec<Value> = match kwnames.payload() {
             Some(Payload::Tuple(t)) => t.to_vec(),
             _ => Vec::new(),
@@ -22,7 +28,10 @@ impl Exec<'_> {
         if let Some(Payload::Function(_)) = callable.payload() {
             let func = callable.as_obj().cloned();
             if let Some(func) = func {
-                let args = Args { values: &self.frame.stack[args_start..], kwnames: &kw };
+                let args = Args {
+                    values: &self.frame.stack[args_start..],
+                    kwnames: &kw,
+                };
                 let frame = match self.vm.make_frame(&func, args) {
                     Ok(f) => f,
                     Err(e) => return Flow::Raise(e),
@@ -38,7 +47,13 @@ impl Exec<'_> {
             }
         }
         let saved = std::mem::replace(&mut self.vm.calling_frame, &*self.frame as *const _);
-        let r = self.vm.call(&callable, Args { values: &self.frame.stack[args_start..], kwnames: &kw });
+        let r = self.vm.call(
+            &callable,
+            Args {
+                values: &self.frame.stack[args_start..],
+                kwnames: &kw,
+            },
+        );
         self.vm.calling_frame = saved;
         self.frame.stack.truncate(drop_from);
         self.push_result(r)
@@ -60,7 +75,13 @@ impl Exec<'_> {
 
     /// 3.11: the keyword names of the next CALL.
     pub fn kw_names(&mut self, i: u32) -> Flow {
-        self.frame.kwnames = self.frame.code.consts.get(i as usize).cloned().unwrap_or(Value::None);
+        self.frame.kwnames = self
+            .frame
+            .code
+            .consts
+            .get(i as usize)
+            .cloned()
+            .unwrap_or(Value::None);
         Flow::Next
     }
 
@@ -81,7 +102,11 @@ impl Exec<'_> {
         let kwnames = std::mem::replace(&mut self.frame.kwnames, Value::None);
         let slot = self.frame.stack.len() - argc as usize - 2;
         let callable = self.frame.stack[slot].clone();
-        let args_start = if self.frame.stack[slot + 1].is_null() { slot + 2 } else { slot + 1 };
+        let args_start = if self.frame.stack[slot + 1].is_null() {
+            slot + 2
+        } else {
+            slot + 1
+        };
         self.call_from_stack(callable, args_start, slot, kwnames)
     }
 
@@ -122,7 +147,11 @@ impl Exec<'_> {
     /// Pops `[args, kwargs?]` of CALL_FUNCTION_EX as (positional values, keyword names,
     /// keyword values).
     fn pop_ex_arguments(&mut self, flags: u32) -> Result<(Vec<Value>, Vec<Value>), Flow> {
-        let kwargs = if flags & 1 != 0 { Some(self.frame.pop()) } else { None };
+        let kwargs = if flags & 1 != 0 {
+            Some(self.frame.pop())
+        } else {
+            None
+        };
         let args = self.frame.pop();
         let mut values = match args.payload() {
             Some(Payload::Tuple(t)) => t.to_vec(),
@@ -194,7 +223,14 @@ impl Exec<'_> {
         let qualname = self.frame.pop();
         let code = self.frame.pop();
         let [defaults, kwdefaults, annotations, closure] = self.pop_function_parts(flags);
-        let f = tri!(self.new_function(code, Some(qualname), defaults, kwdefaults, annotations, closure));
+        let f = tri!(self.new_function(
+            code,
+            Some(qualname),
+            defaults,
+            kwdefaults,
+            annotations,
+            closure
+        ));
         self.frame.push(f);
         Flow::Next
     }
@@ -225,7 +261,9 @@ impl Exec<'_> {
                 8 => {
                     // The closure is fixed at creation; rebuild the function with it.
                     let cells: Vec<_> = match value.payload() {
-                        Some(Payload::Tuple(t)) => t.iter().filter_map(|c| c.as_obj().cloned()).collect(),
+                        Some(Payload::Tuple(t)) => {
+                            t.iter().filter_map(|c| c.as_obj().cloned()).collect()
+                        }
                         _ => Vec::new(),
                     };
                     let rebuilt = Function {
@@ -241,7 +279,10 @@ impl Exec<'_> {
                         doc: PyCell::new(f.doc.get()),
                         module: PyCell::new(f.module.get()),
                     };
-                    let obj = Object::with_dict(self.vm.types.function.clone(), Payload::Function(Box::new(rebuilt)));
+                    let obj = Object::with_dict(
+                        self.vm.types.function.clone(),
+                        Payload::Function(Box::new(rebuilt)),
+                    );
                     self.frame.push(Value::Obj(obj));
                     return Flow::Next;
                 }
@@ -275,7 +316,10 @@ impl Exec<'_> {
             _ => Vec::new(),
         };
         let globals = self.frame.globals.clone();
-        let module = self.vm.dict_get_name(&globals, &self.vm.names.__name__.clone()).unwrap_or(Value::None);
+        let module = self
+            .vm
+            .dict_get_name(&globals, &self.vm.names.__name__.clone())
+            .unwrap_or(Value::None);
         let doc = if crate::vm::flavour::first_const_is_docstring(self.vm.version, code.co.flags) {
             match code.consts.first() {
                 Some(v) if v.as_str().is_some() => v.clone(),
@@ -297,7 +341,10 @@ impl Exec<'_> {
             doc: PyCell::new(doc),
             module: PyCell::new(module),
         };
-        Ok(Value::Obj(Object::with_dict(self.vm.types.function.clone(), Payload::Function(Box::new(f)))))
+        Ok(Value::Obj(Object::with_dict(
+            self.vm.types.function.clone(),
+            Payload::Function(Box::new(f)),
+        )))
     }
 
     pub fn load_build_class(&mut self, _: u32) -> Flow {
@@ -308,7 +355,10 @@ impl Exec<'_> {
                 self.frame.push(f);
                 Flow::Next
             }
-            None => Flow::Raise(self.vm.new_exception(&self.vm.types.exc.name_error.clone(), "__build_class__ not found")),
+            None => Flow::Raise(self.vm.new_exception(
+                &self.vm.types.exc.name_error.clone(),
+                "__build_class__ not found",
+            )),
         }
     }
 }

@@ -144,8 +144,16 @@ impl Exec<'_> {
     /// a rich comparison.
     fn rich_compare(&mut self, arg: u32) -> Result<Option<Value>, Flow> {
         let shift = self.vm.version.compare_shift;
-        let sym = self.vm.version.cmp_ops.get((arg >> shift) as usize).copied().unwrap_or("");
-        let Some(op) = CmpOp::from_symbol(sym) else { return Ok(None) };
+        let sym = self
+            .vm
+            .version
+            .cmp_ops
+            .get((arg >> shift) as usize)
+            .copied()
+            .unwrap_or("");
+        let Some(op) = CmpOp::from_symbol(sym) else {
+            return Ok(None);
+        };
         let b = self.frame.pop();
         let a = self.frame.pop();
         self.vm.compare(&a, &b, op).map(Some).map_err(Flow::Raise)
@@ -159,7 +167,13 @@ impl Exec<'_> {
                 Flow::Next
             }
             Ok(None) => {
-                let sym = self.vm.version.cmp_ops.get(arg as usize).copied().unwrap_or("");
+                let sym = self
+                    .vm
+                    .version
+                    .cmp_ops
+                    .get(arg as usize)
+                    .copied()
+                    .unwrap_or("");
                 let b = self.frame.pop();
                 let a = self.frame.pop();
                 self.compare_legacy(sym, a, b)
@@ -208,7 +222,9 @@ impl Exec<'_> {
             "not in" | "not-in" => Value::Bool(!tri!(self.vm.contains(&b, &a))),
             "is" => Value::Bool(a.is(&b)),
             "is not" | "is-not" => Value::Bool(!a.is(&b)),
-            "exception match" | "exception-match" => Value::Bool(tri!(self.vm.exception_matches(&a, &b))),
+            "exception match" | "exception-match" => {
+                Value::Bool(tri!(self.vm.exception_matches(&a, &b)))
+            }
             _ => return Flow::Raise(self.vm.system_error("bad COMPARE_OP argument")),
         };
         self.frame.push(r);
@@ -262,7 +278,7 @@ impl crate::vm::Vm {
             }
         }
         let name = self.names.__contains__.clone();
-        if let Some(r) = self.call_special(container, &name, &[item.clone()])? {
+        if let Some(r) = self.call_special(container, &name, std::slice::from_ref(item))? {
             return self.truthy(&r);
         }
         let it = match self.get_iter(container) {

@@ -7,7 +7,11 @@ use crate::vm::eval::{Exec, Flow};
 
 impl Exec<'_> {
     /// Every unconditional jump (forward, backward, absolute: the target is resolved).
+    /// A backward jump is a safe point for the cycle collector.
     pub fn jump(&mut self, t: u32) -> Flow {
+        if (t as usize) < self.frame.pc && crate::object::gc::due() {
+            crate::object::gc::collect();
+        }
         self.frame.pc = t as usize;
         Flow::Next
     }

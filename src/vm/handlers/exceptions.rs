@@ -12,7 +12,10 @@ impl Exec<'_> {
         match n {
             0 => match self.vm.handled.clone() {
                 Value::Obj(e) => Flow::Reraise(PyErr(e)),
-                _ => Flow::Raise(self.vm.new_exception(&self.vm.types.exc.runtime_error.clone(), "No active exception to reraise")),
+                _ => Flow::Raise(self.vm.new_exception(
+                    &self.vm.types.exc.runtime_error.clone(),
+                    "No active exception to reraise",
+                )),
             },
             1 => {
                 let v = self.frame.pop();
@@ -42,7 +45,8 @@ impl Exec<'_> {
     pub fn push_exc_info(&mut self, _: u32) -> Flow {
         let exc = self.frame.pop();
         let prev = std::mem::replace(&mut self.vm.handled, exc.clone());
-        self.frame.push(if prev.is_null() { Value::None } else { prev });
+        self.frame
+            .push(if prev.is_null() { Value::None } else { prev });
         self.frame.push(exc);
         Flow::Next
     }
@@ -82,7 +86,8 @@ impl Exec<'_> {
     }
 
     pub fn load_assertion_error(&mut self, _: u32) -> Flow {
-        self.frame.push(Value::Obj(self.vm.types.exc.assertion_error.clone()));
+        self.frame
+            .push(Value::Obj(self.vm.types.exc.assertion_error.clone()));
         Flow::Next
     }
 }

@@ -7,9 +7,14 @@ use crate::vm::eval::{Exec, Flow};
 use crate::vm::generator::GenResult;
 
 impl Exec<'_> {
-    /// ≤3.10 (and 2.5+): yield TOS; the value sent in is pushed on resumption.
+    /// ≤3.10 (and 2.5+): yield TOS (wrapped in async generator code); the value sent in
+    /// is pushed on resumption.
     pub fn yield_value(&mut self, _: u32) -> Flow {
-        Flow::Yield(self.frame.pop())
+        let v = self.frame.pop();
+        if self.frame.code.flags() & crate::vm::bind::CO_ASYNC_GENERATOR != 0 {
+            return Flow::Yield(self.vm.async_gen_wrap_value(v));
+        }
+        Flow::Yield(v)
     }
 
     /// 3.11+: the same, the value already wrapped for async generators.
@@ -107,8 +112,13 @@ impl Exec<'_> {
     /// the result (`[sub_iter, last_sent_val, exc] → [None, value]`).
     pub fn cleanup_throw(&mut self, _: u32) -> Flow {
         let exc = self.frame.pop();
-        let Value::Obj(e) = &exc else { return Flow::Next };
-        if self.vm.is_instance_of_class(e, &self.vm.types.exc.stop_iteration.clone()) {
+        let Value::Obj(e) = &exc else {
+            return Flow::Next;
+        };
+        if self
+            .vm
+            .is_instance_of_class(e, &self.vm.types.exc.stop_iteration.clone())
+        {
             let value = self.vm.stop_iteration_value(&crate::vm::PyErr(e.clone()));
             self.frame.pop();
             self.frame.pop();

@@ -7,13 +7,25 @@ use crate::vm::messages;
 
 impl Exec<'_> {
     pub fn load_const(&mut self, i: u32) -> Flow {
-        let v = self.frame.code.consts.get(i as usize).cloned().unwrap_or(Value::None);
+        let v = self
+            .frame
+            .code
+            .consts
+            .get(i as usize)
+            .cloned()
+            .unwrap_or(Value::None);
         self.frame.push(v);
         Flow::Next
     }
 
     pub fn return_const(&mut self, i: u32) -> Flow {
-        let v = self.frame.code.consts.get(i as usize).cloned().unwrap_or(Value::None);
+        let v = self
+            .frame
+            .code
+            .consts
+            .get(i as usize)
+            .cloned()
+            .unwrap_or(Value::None);
         Flow::Return(v)
     }
 
@@ -69,9 +81,16 @@ impl Exec<'_> {
     }
 
     fn unbound_local(&self, i: u32) -> crate::vm::PyErr {
-        let name = self.frame.code.fast_names.get(i as usize).map(|n| n.payload_text()).unwrap_or_default();
+        let name = self
+            .frame
+            .code
+            .fast_names
+            .get(i as usize)
+            .map(|n| n.payload_text())
+            .unwrap_or_default();
         let msg = messages::unbound_local(self.vm.version.format.major_minor, &name);
-        self.vm.new_exception(&self.vm.types.exc.unbound_local_error, &msg)
+        self.vm
+            .new_exception(&self.vm.types.exc.unbound_local_error, &msg)
     }
 
     pub fn load_name(&mut self, i: u32) -> Flow {
@@ -89,7 +108,10 @@ impl Exec<'_> {
                         self.frame.push(v);
                         return Flow::Next;
                     }
-                    Err(e) if self.vm.is_instance_of_class(&e.0, &self.vm.types.exc.key_error.clone()) => {}
+                    Err(e)
+                        if self
+                            .vm
+                            .is_instance_of_class(&e.0, &self.vm.types.exc.key_error.clone()) => {}
                     Err(e) => return Flow::Raise(e),
                 }
             }
@@ -104,7 +126,8 @@ impl Exec<'_> {
             self.frame.push(v);
             return Flow::Next;
         }
-        let msg = messages::name_not_defined(self.vm.version.format.major_minor, &name.payload_text());
+        let msg =
+            messages::name_not_defined(self.vm.version.format.major_minor, &name.payload_text());
         Flow::Raise(self.vm.new_exception(&self.vm.types.exc.name_error, &msg))
     }
 
@@ -133,7 +156,8 @@ impl Exec<'_> {
                 return Flow::Next;
             }
         }
-        let msg = messages::name_not_defined(self.vm.version.format.major_minor, &name.payload_text());
+        let msg =
+            messages::name_not_defined(self.vm.version.format.major_minor, &name.payload_text());
         Flow::Raise(self.vm.new_exception(&self.vm.types.exc.name_error, &msg))
     }
 
@@ -148,8 +172,11 @@ impl Exec<'_> {
         if let Some(v) = self.vm.dict_get_name(&builtins, &name) {
             return Ok(v);
         }
-        let msg = messages::global_not_defined(self.vm.version.format.major_minor, &name.payload_text());
-        Err(Flow::Raise(self.vm.new_exception(&self.vm.types.exc.name_error, &msg)))
+        let msg =
+            messages::global_not_defined(self.vm.version.format.major_minor, &name.payload_text());
+        Err(Flow::Raise(
+            self.vm.new_exception(&self.vm.types.exc.name_error, &msg),
+        ))
     }
 
     /// LOAD_GLOBAL up to 3.10.
@@ -205,7 +232,8 @@ impl Exec<'_> {
         if tri!(self.vm.dict_remove(&globals, &Value::Obj(name.clone()))).is_some() {
             return Flow::Next;
         }
-        let msg = messages::global_not_defined(self.vm.version.format.major_minor, &name.payload_text());
+        let msg =
+            messages::global_not_defined(self.vm.version.format.major_minor, &name.payload_text());
         Flow::Raise(self.vm.new_exception(&self.vm.types.exc.name_error, &msg))
     }
 
@@ -219,8 +247,12 @@ impl Exec<'_> {
 
     /// 3.11+: the function's closure cells go into the last `oparg` fast slots.
     pub fn copy_free_vars(&mut self, n: u32) -> Flow {
-        let Some(func) = self.frame.func.clone() else { return Flow::Next };
-        let Payload::Function(f) = &func.payload else { return Flow::Next };
+        let Some(func) = self.frame.func.clone() else {
+            return Flow::Next;
+        };
+        let Payload::Function(f) = &func.payload else {
+            return Flow::Next;
+        };
         let nfast = self.frame.fast.len();
         let n = n as usize;
         for (k, cell) in f.closure.iter().enumerate().take(n) {
@@ -282,13 +314,23 @@ impl Exec<'_> {
 
     fn unbound_deref(&self, i: u32) -> crate::vm::PyErr {
         let code = &self.frame.code;
-        let name = code.fast_names.get(i as usize).map(|n| n.payload_text()).unwrap_or_default();
+        let name = code
+            .fast_names
+            .get(i as usize)
+            .map(|n| n.payload_text())
+            .unwrap_or_default();
         let is_free = code.free_slots.contains(&(i as usize));
         let v = self.vm.version.format.major_minor;
         if is_free {
-            self.vm.new_exception(&self.vm.types.exc.name_error, &messages::unbound_free(v, &name))
+            self.vm.new_exception(
+                &self.vm.types.exc.name_error,
+                &messages::unbound_free(v, &name),
+            )
         } else {
-            self.vm.new_exception(&self.vm.types.exc.unbound_local_error, &messages::unbound_local(v, &name))
+            self.vm.new_exception(
+                &self.vm.types.exc.unbound_local_error,
+                &messages::unbound_local(v, &name),
+            )
         }
     }
 
@@ -304,10 +346,17 @@ impl Exec<'_> {
 
     /// Looks up a method for a call: `Ok((method, self))` for a plain function found on
     /// the type (no bound method is made), else `Err(attribute)`.
-    fn method_lookup(&mut self, obj: &Value, i: u32) -> Result<Result<(Value, Value), Value>, Flow> {
+    fn method_lookup(
+        &mut self,
+        obj: &Value,
+        i: u32,
+    ) -> Result<Result<(Value, Value), Value>, Flow> {
         let name = self.name(i);
         let class_ = self.vm.class_of(obj).clone();
-        let is_plain_instance = !matches!(obj.payload(), Some(Payload::Type(_) | Payload::Module(_) | Payload::Super(_)));
+        let is_plain_instance = !matches!(
+            obj.payload(),
+            Some(Payload::Type(_) | Payload::Module(_) | Payload::Super(_))
+        );
         if is_plain_instance && !self.vm.has_custom_getattribute(&class_) {
             if let Some(f) = self.vm.lookup_in_mro(&class_, &name) {
                 let is_method = matches!(f.payload(), Some(Payload::Function(_)))
@@ -377,11 +426,20 @@ impl Exec<'_> {
         let class_v = self.frame.pop();
         let super_callable = self.frame.pop();
         let name = self.name(arg >> 2);
-        let sup = if matches!(&super_callable, Value::Obj(o) if std::rc::Rc::ptr_eq(o, &self.vm.types.super_)) {
-            self.vm.new_super(class_v, self_v.clone()).map_err(Flow::Raise)?
+        let sup = if matches!(&super_callable, Value::Obj(o) if std::rc::Rc::ptr_eq(o, &self.vm.types.super_))
+        {
+            self.vm
+                .new_super(class_v, self_v.clone())
+                .map_err(Flow::Raise)?
         } else {
-            let args = if arg & 2 != 0 { vec![class_v, self_v.clone()] } else { vec![] };
-            self.vm.call(&super_callable, crate::object::Args::positional(&args)).map_err(Flow::Raise)?
+            let args = if arg & 2 != 0 {
+                vec![class_v, self_v.clone()]
+            } else {
+                vec![]
+            };
+            self.vm
+                .call(&super_callable, crate::object::Args::positional(&args))
+                .map_err(Flow::Raise)?
         };
         let attr = self.vm.get_attr(&sup, &name).map_err(Flow::Raise)?;
         Ok((attr, self_v, arg & 1 != 0))

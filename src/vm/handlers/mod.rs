@@ -11,7 +11,9 @@ mod compare;
 mod control;
 mod exceptions;
 mod generators;
+mod intrinsics;
 mod loads;
+mod matching;
 mod stack;
 mod unpack;
 
@@ -45,7 +47,12 @@ impl Exec<'_> {
     #[inline]
     pub(crate) fn name(&self, i: u32) -> crate::object::ObjRef {
         // Bad bytecode with an out-of-range index reads a placeholder name.
-        self.frame.code.names.get(i as usize).cloned().unwrap_or_else(|| self.vm.names.name.clone())
+        self.frame
+            .code
+            .names
+            .get(i as usize)
+            .cloned()
+            .unwrap_or_else(|| self.vm.names.name.clone())
     }
 }
 

@@ -1,7 +1,7 @@
 //! Handlers that only move values on the stack, or do nothing at run time.
 
-use crate::vm::eval::{Exec, Flow};
 use crate::object::Value;
+use crate::vm::eval::{Exec, Flow};
 
 impl Exec<'_> {
     pub fn nop(&mut self, _: u32) -> Flow {

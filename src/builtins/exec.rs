@@ -1,0 +1,84 @@
+//! `exec` and `eval` of code objects, with the caller's or given namespaces.
+//! Source text needs a compiler: xpython compiles with a real CPython (the command-line
+//! bridge), which these builtins do not reach yet.
+
+use crate::object::{Args, Payload, Value};
+use crate::vm::eval::FrameExit;
+use crate::vm::frame::Frame;
+use crate::vm::{PyResult, Vm};
+
+pub fn init(vm: &mut Vm) {
+    vm.add_builtin("exec", builtin_exec);
+    vm.add_builtin("eval", builtin_eval);
+}
+
+fn run_code(vm: &mut Vm, name: &str, args: Args<'_>, is_eval: bool) -> PyResult<Value> {
+    let pos = args.pos();
+    let Some(source) = pos.first() else {
+        return Err(vm.type_error(&format!("{name} expected at least 1 argument, got 0")));
+    };
+    let code = match source.payload() {
+        Some(Payload::Code(c)) => c.clone(),
+        Some(Payload::Str(_) | Payload::Bytes(_)) => {
+            return Err(vm.new_exception(
+                &vm.types.exc.not_implemented_error.clone(),
+                &format!("{name}() of source text needs a compiler; xpython runs compiled code objects only"),
+            ));
+        }
+        _ => {
+            return Err(vm.type_error(&format!(
+                "{name}() arg 1 must be a string, bytes or code object"
+            )))
+        }
+    };
+    let (caller_globals, caller_locals, caller_builtins) = match vm.caller_frame() {
+        Some(f) => (
+            Some(f.globals.clone()),
+            f.locals.clone(),
+            f.builtins.clone(),
+        ),
+        None => (None, Value::Null, vm.builtins.clone()),
+    };
+    let globals = match pos.get(1) {
+        Some(Value::Obj(g)) if matches!(g.payload, Payload::Dict(_)) => g.clone(),
+        Some(Value::None) | None => match &caller_globals {
+            Some(g) => g.clone(),
+            None => vm.new_dict(),
+        },
+        Some(other) => {
+            let t = vm.type_name(other);
+            return Err(vm.type_error(&format!("{name}() globals must be a dict, not {t}")));
+        }
+    };
+    let locals = match pos.get(2) {
+        Some(Value::None) | None => {
+            if pos.get(1).is_some_and(|g| !g.is_none()) || caller_locals.is_null() {
+                Value::Obj(globals.clone())
+            } else {
+                caller_locals
+            }
+        }
+        Some(l) => l.clone(),
+    };
+    let key = vm.names.__builtins__.clone();
+    if vm.dict_get_name(&globals, &key).is_none() {
+        let b = crate::object::Object::new(
+            vm.types.module.clone(),
+            Payload::Module(caller_builtins.clone()),
+        );
+        vm.dict_set(&globals, Value::Obj(key), Value::Obj(b))?;
+    }
+    let frame = Frame::new(code, globals, caller_builtins, locals);
+    match vm.run_frame(frame).1? {
+        FrameExit::Return(v) => Ok(if is_eval { v } else { Value::None }),
+        FrameExit::Yield(_) => Err(vm.system_error("a code object run by exec yielded")),
+    }
+}
+
+fn builtin_exec(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    run_code(vm, "exec", args, false)
+}
+
+fn builtin_eval(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    run_code(vm, "eval", args, true)
+}

@@ -1,0 +1,95 @@
+//! CALL_INTRINSIC_1/2 (3.12+): operations the compiler delegates to the runtime, named
+//! by the version's `intrinsics_1`/`intrinsics_2` tables.
+
+use crate::object::{Args, Payload, Value};
+use crate::vm::eval::{Exec, Flow};
+
+impl Exec<'_> {
+    /// 3.12+: the operations the compiler delegates to the runtime, by the version's
+    /// `intrinsics_1` table.
+    pub fn call_intrinsic_1(&mut self, which: u32) -> Flow {
+        let name = self
+            .vm
+            .version
+            .intrinsics_1
+            .get(which as usize)
+            .copied()
+            .unwrap_or("");
+        let v = self.frame.pop();
+        let r = match name {
+            "INTRINSIC_PRINT" => {
+                let r = self.print_expr_value(v);
+                return r;
+            }
+            "INTRINSIC_UNARY_POSITIVE" => self.vm.unary_op(&v, "+"),
+            "INTRINSIC_LIST_TO_TUPLE" => match v.payload() {
+                Some(Payload::List(l)) => Ok(self.vm.new_tuple(l.get())),
+                _ => Err(self.vm.system_error("LIST_TO_TUPLE of a non-list")),
+            },
+            "INTRINSIC_STOPITERATION_ERROR" => Err(self.stop_iteration_error(v)),
+            "INTRINSIC_ASYNC_GEN_WRAP" => Ok(self.vm.async_gen_wrap_value(v)),
+            "INTRINSIC_SUBSCRIPT_GENERIC" => Ok(v),
+            _ => Err(self
+                .vm
+                .system_error(&format!("intrinsic {name} is not supported"))),
+        };
+        self.push_result(r)
+    }
+
+    fn print_expr_value(&mut self, v: Value) -> Flow {
+        self.frame.push(v);
+        match self.print_expr(0) {
+            Flow::Next => {
+                self.frame.push(Value::None);
+                Flow::Next
+            }
+            f => f,
+        }
+    }
+
+    /// A StopIteration raised inside a generator body becomes RuntimeError (PEP 479).
+    fn stop_iteration_error(&mut self, v: Value) -> crate::vm::PyErr {
+        let Value::Obj(e) = &v else {
+            return self.vm.system_error("bad exception");
+        };
+        if self
+            .vm
+            .is_instance_of_class(e, &self.vm.types.exc.stop_iteration.clone())
+        {
+            let kind = if self.frame.code.flags() & crate::vm::bind::CO_COROUTINE != 0 {
+                "coroutine"
+            } else {
+                "generator"
+            };
+            let r = self.vm.new_exception(
+                &self.vm.types.exc.runtime_error.clone(),
+                &format!("{kind} raised StopIteration"),
+            );
+            if let Payload::Exception(d) = &r.0.payload {
+                d.cause.replace(v.clone());
+                d.context.replace(v.clone());
+                d.suppress_context.set(true);
+            }
+            r
+        } else {
+            crate::vm::PyErr(e.clone())
+        }
+    }
+
+    pub fn call_intrinsic_2(&mut self, which: u32) -> Flow {
+        let name = self
+            .vm
+            .version
+            .intrinsics_2
+            .get(which as usize)
+            .copied()
+            .unwrap_or("");
+        let b = self.frame.pop();
+        let a = self.frame.pop();
+        let _ = (&a, &b, Args::positional(&[]));
+        Flow::Raise(
+            self.vm
+                .system_error(&format!("intrinsic {name} is not supported")),
+        )
+    }
+}

@@ -1,0 +1,33 @@
+# int basics: literals in every base, arithmetic, unary ops, comparisons, repr.
+print(0, 42, -17, 0x1F, 0o17, 0b1011, 1_000_000, 0xFF_FF, 0b_1111)
+print(7 + 3, 7 - 10, 7 * -3, 7 / 2, 8 / 2, -7 / 2, 1 / 3)
+print(7 // 2, 7 % 3, -(-5), +5, abs(-12), -0)
+print(2 ** 10, 2 ** 0, 0 ** 0, (-2) ** 3, (-2) ** 4, 10 ** -2)
+a = 10
+a += 5; print(a)
+a -= 20; print(a)
+a *= -3; print(a)
+a //= 4; print(a)
+a %= 5; print(a)
+a **= 3; print(a)
+a <<= 2; print(a)
+a >>= 1; print(a)
+a |= 0x100; print(a)
+a &= 0x1F0; print(a)
+a ^= 0xFF; print(a)
+print(1 < 2 < 3, 3 > 2 > 2, 1 == 1.0, 2 != 2, 5 >= 5 <= 5)
+print(type(7 / 7).__name__, type(7 // 7).__name__, type(2 ** -1).__name__)
+print(int(), int(7), int(-7.9), int(7.9), int('  12 '), int('-0'))
+print(repr(-5), str(123456789), len(str(2 ** 64)))
+print(max(3, 9, -1), min(3, 9, -1), sum(range(101)))
+n = 12345
+digits = []
+while n:
+    n, d = divmod(n, 10)
+    digits.append(d)
+print(digits)
+print((5).__add__(3), (5).__sub__(8), (5).__mul__(2.0), (5).__rsub__(1))
+print(int.__name__, (3).real, (3).imag, (3).conjugate(), (-3).numerator, (3).denominator)
+print(17 .bit_length(), (-17).bit_length(), (0).bit_length())
+print(isinstance(5, int), isinstance(5, float), type(10**30) is int)
+print(True + 1, 3 * 'ab', [0] * 3, 2 * (1, 2))
