@@ -413,26 +413,15 @@ fn other<'a>(vm: &Vm, args: &'a Args<'_>) -> PyResult<&'a Value> {
 fn b_add(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     this(vm, &args, "__add__")?;
     let (a, b) = (args.values[0].clone(), other(vm, &args)?.clone());
-    match bytes_binary(vm, &a, &b, BinOp::Add)? {
-        Some(r) => Ok(r),
-        None => Err(vm.type_error(&format!(
-            "can't concat {} to {}",
-            vm.type_name(&b),
-            vm.type_name(&a)
-        ))),
-    }
+    let r = bytes_binary(vm, &a, &b, BinOp::Add)?;
+    Ok(r.unwrap_or_else(|| vm.singletons.not_implemented.clone()))
 }
 
 fn b_mul(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     this(vm, &args, "__mul__")?;
     let (a, b) = (args.values[0].clone(), other(vm, &args)?.clone());
-    if as_int(&b).is_none() {
-        return Err(vm.type_error(&format!(
-            "'{}' object cannot be interpreted as an integer",
-            vm.type_name(&b)
-        )));
-    }
-    Ok(bytes_binary(vm, &a, &b, BinOp::Mul)?.unwrap_or(Value::None))
+    let r = bytes_binary(vm, &a, &b, BinOp::Mul)?;
+    Ok(r.unwrap_or_else(|| vm.singletons.not_implemented.clone()))
 }
 
 fn b_mod(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -675,7 +664,7 @@ fn b_fromhex(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let Some(s) = pos[0].as_str() else {
         return Err(vm.type_error(&format!(
             "fromhex() argument must be str, not {}",
-            vm.type_name(&pos[0])
+            super::str::arg_type_name(vm, &pos[0])
         )));
     };
     let p = s.code_points();

@@ -561,7 +561,7 @@ fn float_fromhex(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let Some(text) = s.as_str() else {
         return Err(vm.type_error(&format!(
             "fromhex() argument must be str, not {}",
-            vm.type_name(s)
+            super::str::arg_type_name(vm, s)
         )));
     };
     let x = match parse_hex_float(text.as_str()) {
@@ -695,7 +695,7 @@ fn float_format(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             None => {
                 return Err(vm.type_error(&format!(
                     "format() argument 2 must be str, not {}",
-                    vm.type_name(v)
+                    super::str::arg_type_name(vm, v)
                 )))
             }
         },

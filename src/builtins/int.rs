@@ -683,7 +683,7 @@ fn byteorder_arg(vm: &Vm, v: Option<&Value>) -> PyResult<bool> {
             Some(_) => Err(vm.value_error("byteorder must be either 'little' or 'big'")),
             None => Err(vm.type_error(&format!(
                 "to_bytes() argument 'byteorder' must be str, not {}",
-                vm.type_name(v)
+                super::str::arg_type_name(vm, v)
             ))),
         },
     }
@@ -898,7 +898,7 @@ fn int_format(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             None => {
                 return Err(vm.type_error(&format!(
                     "format() argument 2 must be str, not {}",
-                    vm.type_name(v)
+                    super::str::arg_type_name(vm, v)
                 )))
             }
         },

@@ -747,7 +747,7 @@ fn builtin_format(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         if s.as_str().is_none() {
             return Err(vm.type_error(&format!(
                 "format() argument 2 must be str, not {}",
-                vm.type_name(s)
+                super::str::arg_type_name(vm, s)
             )));
         }
     }

@@ -63,7 +63,7 @@ fn str_points_arg(vm: &Vm, v: &Value, func: &str, position: usize) -> PyResult<V
         None => Err(if ver(vm) >= (3, 13) {
             vm.type_error(&format!(
                 "{func}() argument {position} must be str, not {}",
-                vm.type_name(v)
+                super::str::arg_type_name(vm, v)
             ))
         } else {
             vm.type_error(&format!("must be str, not {}", vm.type_name(v)))
@@ -861,7 +861,7 @@ fn pad_args(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<(Vec<u32>, isi
             None => {
                 return Err(vm.type_error(&format!(
                     "{name}() argument 2 must be str of length 1, not {}",
-                    vm.type_name(v)
+                    super::str::arg_type_name(vm, v)
                 )))
             }
         },
@@ -1113,7 +1113,7 @@ fn prefix_common(vm: &mut Vm, args: Args<'_>, name: &str, suffix: bool) -> PyRes
     let Some(affix) = pos[0].as_str() else {
         return Err(vm.type_error(&format!(
             "{name}() argument must be str, not {}",
-            vm.type_name(&pos[0])
+            super::str::arg_type_name(vm, &pos[0])
         )));
     };
     let a = affix.code_points();
@@ -1235,7 +1235,7 @@ fn str_maketrans(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         let n = if pos[0].as_str().is_none() { 1 } else { 2 };
         return Err(vm.type_error(&format!(
             "maketrans() argument {n} must be str, not {}",
-            vm.type_name(bad)
+            super::str::arg_type_name(vm, bad)
         )));
     };
     let (x, y) = (x.code_points(), y.code_points());
@@ -1249,7 +1249,7 @@ fn str_maketrans(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         let Some(z) = z.as_str() else {
             return Err(vm.type_error(&format!(
                 "maketrans() argument 3 must be str, not {}",
-                vm.type_name(z)
+                super::str::arg_type_name(vm, z)
             )));
         };
         for c in z.code_points() {

@@ -189,8 +189,17 @@ impl Vm {
                             Payload::Bytes(picked.into()),
                         )));
                     }
-                    return match self.seq_index(key, b.len(), "index")? {
-                        Some(i) => Ok(Value::Int(b[i] as i64)),
+                    return match self.index_value(key)? {
+                        Some(i) => {
+                            let j = if i < 0 { i + b.len() as isize } else { i };
+                            match usize::try_from(j).ok().and_then(|j| b.get(j)) {
+                                Some(v) => Ok(Value::Int(*v as i64)),
+                                None => Err(self.new_exception(
+                                    &self.types.exc.index_error.clone(),
+                                    "index out of range",
+                                )),
+                            }
+                        }
                         None => Err(self.indices_error("byte", key)),
                     };
                 }
