@@ -603,13 +603,17 @@ fn str_hash(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 /// `str()` of an instance of a Python subclass of str, int, float or complex that does
 /// not define `__str__` itself: the text, or (before 3.8) the number's plain repr.
-pub fn builtin_str_of_subclass(vm: &Vm, v: &Value) -> Option<String> {
+pub fn builtin_str_of_subclass(vm: &Vm, v: &Value) -> PyResult<Option<String>> {
+    let Value::Obj(o) = v else { return Ok(None) };
+    if !vm.type_data(o.class()).is_heap {
+        return Ok(None);
+    }
     let version = ver(vm);
-    match v.payload()? {
+    Ok(match &o.payload {
         Payload::Str(s) => Some(s.as_str().to_string()),
         Payload::Int(i) if version < (3, 8) => Some(match i {
             crate::object::IntValue::Small(n) => n.to_string(),
-            crate::object::IntValue::Big(b) => b.to_string(),
+            crate::object::IntValue::Big(b) => super::int::big_to_decimal(vm, b)?,
         }),
         Payload::Float(f) if version < (3, 8) => {
             let mut out = String::new();
@@ -622,7 +626,7 @@ pub fn builtin_str_of_subclass(vm: &Vm, v: &Value) -> Option<String> {
             Some(out)
         }
         _ => None,
-    }
+    })
 }
 
 /// `repr(v)` as a str value.
