@@ -517,7 +517,13 @@ pub fn repr_of(vm: &Vm, v: &Value) -> Option<String> {
     crate::pyc::repr::bytes_repr(&data, "b", &mut body);
     Some(match kind {
         Kind::Bytes => body,
-        Kind::ByteArray => format!("{}({body})", vm.type_name(v)),
+        Kind::ByteArray => {
+            // bytearray's repr escapes a single quote even inside double quotes.
+            if body.starts_with("b\"") {
+                body = format!("b\"{}\"", body[2..body.len() - 1].replace('\'', "\\'"));
+            }
+            format!("{}({body})", vm.type_name(v))
+        }
     })
 }
 
@@ -718,7 +724,7 @@ fn sub_range(
     name: &str,
 ) -> PyResult<(Vec<u32>, Vec<u32>, usize, usize, bool)> {
     let (data, _) = this(vm, args, name)?;
-    let pos = method_args(vm, args, "bytes", name, 1, 3)?;
+    let pos = super::str::method_args_since(vm, args, "bytes", name, 1, 3, (3, 13))?;
     let sub = sub_arg(vm, &pos[0])?;
     let start = slice_index(vm, pos.get(1))?;
     let end = slice_index(vm, pos.get(2))?;
@@ -775,7 +781,7 @@ fn b_count(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn starts_ends(vm: &mut Vm, args: Args<'_>, name: &str, suffix: bool) -> PyResult<Value> {
     let (data, _) = this(vm, &args, name)?;
-    let pos = method_args(vm, &args, "bytes", name, 1, 3)?;
+    let pos = super::str::method_args_since(vm, &args, "bytes", name, 1, 3, (3, 13))?;
     let start = slice_index(vm, pos.get(1))?;
     let end = slice_index(vm, pos.get(2))?;
     let check = |sub: &[u8]| {

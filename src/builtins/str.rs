@@ -82,6 +82,20 @@ pub fn method_args<'a>(
     min: usize,
     max: usize,
 ) -> PyResult<&'a [Value]> {
+    method_args_since(vm, args, type_name, name, min, max, (3, 8))
+}
+
+/// `method_args` for a method whose argument parsing moved to Argument Clinic's
+/// messages ("name expected at least N arguments, got M") in version `clinic`.
+pub fn method_args_since<'a>(
+    vm: &Vm,
+    args: &Args<'a>,
+    type_name: &str,
+    name: &str,
+    min: usize,
+    max: usize,
+    clinic: (u8, u8),
+) -> PyResult<&'a [Value]> {
     let all = args.pos();
     let pos = if all.is_empty() { all } else { &all[1..] };
     if !args.kwnames.is_empty() {
@@ -96,7 +110,7 @@ pub fn method_args<'a>(
     if n >= min && n <= max {
         return Ok(pos);
     }
-    let modern = ver(vm) >= (3, 8);
+    let modern = ver(vm) >= clinic;
     let msg = if max == 0 {
         let qual = if ver(vm) >= (3, 9) {
             format!("{type_name}.{name}")

@@ -377,7 +377,7 @@ fn sub_range(
     name: &str,
 ) -> PyResult<(Vec<u32>, Vec<u32>, usize, usize, bool)> {
     let s = self_str(vm, args, name)?.code_points();
-    let pos = method_args(vm, args, "str", name, 1, 3)?;
+    let pos = super::str::method_args_since(vm, args, "str", name, 1, 3, (3, 13))?;
     let sub = str_points_arg(vm, &pos[0], name, 1)?;
     let start = slice_index(vm, pos.get(1))?;
     let end = slice_index(vm, pos.get(2))?;
@@ -456,7 +456,7 @@ fn tail_match(
 
 fn starts_ends(vm: &mut Vm, args: Args<'_>, name: &str, suffix: bool) -> PyResult<Value> {
     let s = self_str(vm, &args, name)?.code_points();
-    let pos = method_args(vm, &args, "str", name, 1, 3)?;
+    let pos = super::str::method_args_since(vm, &args, "str", name, 1, 3, (3, 13))?;
     let start = slice_index(vm, pos.get(1))?;
     let end = slice_index(vm, pos.get(2))?;
     let what = if suffix { "endswith" } else { "startswith" };
@@ -722,6 +722,7 @@ fn keepends_arg(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<bool> {
     .bind(vm, rest)?;
     match &b[0] {
         None => Ok(false),
+        Some(v) if ver(vm) >= (3, 12) => vm.truthy(v),
         Some(v) => match crate::vm::ops::as_int(v) {
             Some(i) => Ok(!matches!(i, crate::vm::ops::IntRef::Small(0))),
             None if numeric_float(v) => Err(vm.type_error("integer argument expected, got float")),

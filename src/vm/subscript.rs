@@ -172,7 +172,7 @@ impl Vm {
                         Some(i) => Ok(self.new_str_points(&chars[i..=i])),
                         None => Err(self.type_error(&format!(
                             "string indices must be integers{}",
-                            if self.version.format.major_minor >= (3, 0) {
+                            if self.version.format.major_minor >= (3, 11) {
                                 ", not '".to_string() + &self.type_name(key) + "'"
                             } else {
                                 String::new()
