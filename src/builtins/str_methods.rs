@@ -565,11 +565,7 @@ pub fn split_points(
                     break;
                 }
                 if splits == maxsplit {
-                    let mut j = n;
-                    while j > i && is_space(s[j - 1]) {
-                        j -= 1;
-                    }
-                    parts.push(s[i..j].to_vec());
+                    parts.push(s[i..n].to_vec());
                     break;
                 }
                 let start = i;
@@ -619,11 +615,7 @@ pub fn rsplit_points(
                     break;
                 }
                 if splits == maxsplit {
-                    let mut j = 0;
-                    while j < i && is_space(s[j]) {
-                        j += 1;
-                    }
-                    parts.push(s[j..i].to_vec());
+                    parts.push(s[..i].to_vec());
                     break;
                 }
                 let end = i;
@@ -1145,16 +1137,6 @@ fn str_translate(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let pos = method_args(vm, &args, "str", "translate", 1, 1)?;
     let table = pos[0].clone();
     let mut r = Vec::with_capacity(s.len());
-    let getitem = vm.names.__getitem__.clone();
-    let class_ = vm.class_of(&table).clone();
-    if vm.lookup_in_mro(&class_, &getitem).is_none()
-        && !matches!(table.payload(), Some(Payload::Dict(_)))
-    {
-        return Err(vm.type_error(&format!(
-            "'{}' object is not subscriptable",
-            vm.type_name(&table)
-        )));
-    }
     for &c in &s {
         let mapped = match vm.getitem(&table, &Value::Int(c as i64)) {
             Ok(v) => v,
