@@ -438,16 +438,16 @@ fn b_rmod(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn b_contains(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (data, _) = this(vm, &args, "__contains__")?;
     let o = other(vm, &args)?.clone();
-    let sub = if bytes_like(&o).is_some() || as_int(&o).is_some() {
-        sub_arg(vm, &o)?
-    } else if super::numeric::index_big(vm, &o)?.is_some() {
-        sub_arg(vm, &o)?
-    } else {
+    let acceptable = bytes_like(&o).is_some()
+        || as_int(&o).is_some()
+        || super::numeric::index_big(vm, &o)?.is_some();
+    if !acceptable {
         return Err(vm.type_error(&format!(
             "a bytes-like object is required, not '{}'",
             vm.type_name(&o)
         )));
-    };
+    }
+    let sub = sub_arg(vm, &o)?;
     Ok(Value::Bool(
         find_points(&widen(&data), &widen(&sub), 0, data.len()).is_some(),
     ))
@@ -562,6 +562,11 @@ b_cmps!(
 );
 
 // ----- methods -----
+
+/// `(self, sub, start, end, start beyond the end)` of find-style methods.
+type SubRange = (Vec<u32>, Vec<u32>, usize, usize, bool);
+/// `(self, kind, sep, maxsplit)` of split-style methods.
+type SplitArgs = (Vec<u8>, Kind, Option<Vec<u8>>, usize);
 
 fn b_decode(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (data, _) = this(vm, &args, "decode")?;
@@ -718,11 +723,7 @@ fn b_fromhex(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     vm.call(&Value::Obj(cls), Args::positional(&[v]))
 }
 
-fn sub_range(
-    vm: &mut Vm,
-    args: &Args<'_>,
-    name: &str,
-) -> PyResult<(Vec<u32>, Vec<u32>, usize, usize, bool)> {
+fn sub_range(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<SubRange> {
     let (data, _) = this(vm, args, name)?;
     let pos = super::str::method_args_since(vm, args, "bytes", name, 1, 3, (3, 13))?;
     let sub = sub_arg(vm, &pos[0])?;
@@ -826,11 +827,7 @@ fn b_endswith(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     starts_ends(vm, args, "endswith", true)
 }
 
-fn split_args(
-    vm: &mut Vm,
-    args: &Args<'_>,
-    name: &str,
-) -> PyResult<(Vec<u8>, Kind, Option<Vec<u8>>, usize)> {
+fn split_args(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<SplitArgs> {
     let (data, kind) = this(vm, args, name)?;
     let rest = Args {
         values: &args.values[1..],

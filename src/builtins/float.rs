@@ -668,7 +668,7 @@ fn float_bool(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 pub fn float_hash_value(vm: &Vm, x: f64, v: &Value) -> i64 {
     let nan_hash = if ver(vm) >= (3, 10) {
         let id = v.id();
-        (id >> 4 | id << 60) as i64
+        id.rotate_right(4) as i64
     } else {
         0
     };

@@ -431,7 +431,7 @@ fn call_if_implemented(
     name: &ObjRef,
     arg: &Value,
 ) -> PyResult<Option<Value>> {
-    match vm.call_special(obj, name, &[arg.clone()])? {
+    match vm.call_special(obj, name, std::slice::from_ref(arg))? {
         Some(r) if !vm.is_not_implemented(&r) => Ok(Some(r)),
         _ => Ok(None),
     }

@@ -208,10 +208,8 @@ fn percent_engine(vm: &mut Vm, f: &[u32], args: &Value, bytes: bool) -> PyResult
         let conv = f[i];
         i += 1;
         if conv == pct {
-            if ver(vm) >= (3, 7) {
-                if arg.is_none() {
-                    st.next(vm)?;
-                }
+            if ver(vm) >= (3, 7) && arg.is_none() {
+                st.next(vm)?;
             }
             out.push(pct);
             continue;
@@ -225,19 +223,11 @@ fn percent_engine(vm: &mut Vm, f: &[u32], args: &Value, bytes: bool) -> PyResult
             FmtErr::Py(e) => e,
             FmtErr::Unsupported => {
                 let index = spec_start + (i - 1 - spec_start);
-                if bytes || conv < 0x80 {
-                    vm.value_error(&format!(
-                        "unsupported format character '{}' (0x{:x}) at index {index}",
-                        char::from_u32(conv).unwrap_or('?'),
-                        conv
-                    ))
-                } else {
-                    vm.value_error(&format!(
-                        "unsupported format character '{}' (0x{:x}) at index {index}",
-                        char::from_u32(conv).unwrap_or('?'),
-                        conv
-                    ))
-                }
+                vm.value_error(&format!(
+                    "unsupported format character '{}' (0x{:x}) at index {index}",
+                    char::from_u32(conv).unwrap_or('?'),
+                    conv
+                ))
             }
         })?;
         // Layout: sign/prefix, zero padding, width.
@@ -620,7 +610,11 @@ fn parse_field<'s>(vm: &Vm, s: &'s [u32], start: usize) -> PyResult<(Field<'s>, 
     }
     let terminated = c == ch('}') || c == ch(':') || c == ch('!');
     let name = &s[start..if terminated { i - 1 } else { i }];
-    let mut field = Field { name, conversion: None, spec: &[] };
+    let mut field = Field {
+        name,
+        conversion: None,
+        spec: &[],
+    };
     if terminated && (c == ch('!') || c == ch(':')) {
         if c == ch('!') {
             if i >= s.len() {
@@ -662,7 +656,12 @@ fn parse_field<'s>(vm: &Vm, s: &'s [u32], start: usize) -> PyResult<(Field<'s>, 
     Ok((field, i))
 }
 
-fn render_field(vm: &mut Vm, field: Field<'_>, fa: &mut FormatArgs<'_>, depth: usize) -> PyResult<Vec<u32>> {
+fn render_field(
+    vm: &mut Vm,
+    field: Field<'_>,
+    fa: &mut FormatArgs<'_>,
+    depth: usize,
+) -> PyResult<Vec<u32>> {
     let mut value = lookup_field(vm, field.name, fa)?;
     if let Some(conv) = field.conversion {
         value = match char::from_u32(conv) {
@@ -680,7 +679,11 @@ fn render_field(vm: &mut Vm, field: Field<'_>, fa: &mut FormatArgs<'_>, depth: u
             }
         };
     }
-    let spec = if field.spec.contains(&ch('{')) { vformat(vm, field.spec, fa, depth - 1)? } else { field.spec.to_vec() };
+    let spec = if field.spec.contains(&ch('{')) {
+        vformat(vm, field.spec, fa, depth - 1)?
+    } else {
+        field.spec.to_vec()
+    };
     let spec_v = vm.new_str_points(&spec);
     let r = vm.format(&value, Some(&spec_v))?;
     Ok(r.as_str().map(|s| s.code_points()).unwrap_or_default())

@@ -326,6 +326,9 @@ fn str_isascii(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 // ----- searching -----
 
+/// `(self, sub, start, end, start beyond the end)` of find-style methods.
+type SubRange = (Vec<u32>, Vec<u32>, usize, usize, bool);
+
 /// The first index of `needle` in `hay[start..end]`.
 pub fn find_points(hay: &[u32], needle: &[u32], start: usize, end: usize) -> Option<usize> {
     if end < start || end - start < needle.len() {
@@ -371,11 +374,7 @@ pub fn count_points(hay: &[u32], needle: &[u32], start: usize, end: usize, max: 
 }
 
 /// Parses `(sub[, start[, end]])` for find/count/index.
-fn sub_range(
-    vm: &mut Vm,
-    args: &Args<'_>,
-    name: &str,
-) -> PyResult<(Vec<u32>, Vec<u32>, usize, usize, bool)> {
+fn sub_range(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<SubRange> {
     let s = self_str(vm, args, name)?.code_points();
     let pos = super::str::method_args_since(vm, args, "str", name, 1, 3, (3, 13))?;
     let sub = str_points_arg(vm, &pos[0], name, 1)?;
@@ -787,13 +786,7 @@ fn strip_common(
         None | Some(Value::None) => None,
         Some(v) => match v.as_str() {
             Some(c) => Some(c.code_points()),
-            None => {
-                return Err(if ver(vm) >= (3, 8) {
-                    vm.type_error(&format!("{name} arg must be None or str"))
-                } else {
-                    vm.type_error(&format!("{name} arg must be None or str"))
-                })
-            }
+            None => return Err(vm.type_error(&format!("{name} arg must be None or str"))),
         },
     };
     let strip = |c: u32| match &chars {
