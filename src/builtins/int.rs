@@ -180,7 +180,10 @@ pub fn int_binop(
         BinOp::LShift => {
             // 3.6 converts the count to a C ssize_t first, whatever the operands.
             if ver(vm) < (3, 7) && y.to_i64().is_none() {
-                return Err(overflow_error(vm, "Python int too large to convert to C ssize_t"));
+                return Err(overflow_error(
+                    vm,
+                    "Python int too large to convert to C ssize_t",
+                ));
             }
             if y.is_negative() {
                 return Err(vm.value_error("negative shift count"));
@@ -205,7 +208,10 @@ pub fn int_binop(
         }
         BinOp::RShift => {
             if ver(vm) < (3, 7) && y.is_negative() && y.to_i64().is_none() {
-                return Err(overflow_error(vm, "Python int too large to convert to C ssize_t"));
+                return Err(overflow_error(
+                    vm,
+                    "Python int too large to convert to C ssize_t",
+                ));
             }
             if y.is_negative() {
                 return Err(vm.value_error("negative shift count"));
