@@ -207,7 +207,7 @@ pub fn int_binop(
             }
         }
         BinOp::RShift => {
-            if ver(vm) < (3, 7) && y.is_negative() && y.to_i64().is_none() {
+            if ver(vm) < (3, 7) && y.to_i64().is_none() {
                 return Err(overflow_error(
                     vm,
                     "Python int too large to convert to C ssize_t",
