@@ -1040,6 +1040,10 @@ fn b_replace(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             _ => usize::MAX,
         },
     };
+    // Before 3.9, an empty string with an explicit count stayed empty.
+    if s.is_empty() && old.is_empty() && count != usize::MAX && ver(vm) < (3, 9) {
+        return Ok(make(vm, kind, Vec::new()));
+    }
     Ok(make(vm, kind, replace_units(&s, &old, &new, count)))
 }
 

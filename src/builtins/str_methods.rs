@@ -993,6 +993,10 @@ fn str_replace(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             }
         }
     };
+    // Before 3.9, an empty string with an explicit count stayed empty.
+    if s.is_empty() && old.is_empty() && count != usize::MAX && ver(vm) < (3, 9) {
+        return Ok(vm.new_str(""));
+    }
     Ok(out(vm, &replace_units(&s, &old, &new, count)))
 }
 
