@@ -287,9 +287,7 @@ pub fn float_from_text(vm: &mut Vm, v: &Value) -> PyResult<f64> {
 // ----- constructor -----
 
 fn float_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let Some(Value::Obj(cls)) = args.values.first().cloned() else {
-        return Err(vm.type_error("float.__new__(X): X is not a type object"));
-    };
+    let cls = super::numeric::new_cls(vm, &args, &vm.types.float.clone())?;
     let rest = Args {
         values: &args.values[1..],
         kwnames: args.kwnames,
