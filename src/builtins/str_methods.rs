@@ -696,26 +696,23 @@ fn is_ascii_py_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b..=0x0c | 0x1c..=0x1f)
 }
 
-/// `split`/`rsplit` on text without lone surrogates, when a fast path applies.
-fn split_text(
-    text: &str,
+/// `split`/`rsplit` on text without lone surrogates, when a fast path applies: the
+/// parts as slices of `text`.
+fn split_text<'t>(
+    text: &'t str,
     ascii: bool,
     sep: Option<&str>,
     maxsplit: usize,
     reverse: bool,
-) -> Option<Vec<String>> {
+) -> Option<Vec<&'t str>> {
     match sep {
         Some(sep) => {
-            let mut parts: Vec<String> = if maxsplit == usize::MAX {
-                text.split(sep).map(String::from).collect()
+            let mut parts: Vec<&str> = if maxsplit == usize::MAX {
+                text.split(sep).collect()
             } else if reverse {
-                text.rsplitn(maxsplit.saturating_add(1), sep)
-                    .map(String::from)
-                    .collect()
+                text.rsplitn(maxsplit.saturating_add(1), sep).collect()
             } else {
-                text.splitn(maxsplit.saturating_add(1), sep)
-                    .map(String::from)
-                    .collect()
+                text.splitn(maxsplit.saturating_add(1), sep).collect()
             };
             if reverse && maxsplit != usize::MAX {
                 parts.reverse();
@@ -723,19 +720,52 @@ fn split_text(
             Some(parts)
         }
         None if ascii => {
-            let pts: Vec<u32> = text.bytes().map(u32::from).collect();
-            let is_space = |c: u32| is_ascii_py_space(c as u8);
-            let parts = if reverse {
-                rsplit_points(&pts, None, maxsplit, &is_space)
+            let b = text.as_bytes();
+            let mut parts = Vec::new();
+            let mut splits = 0;
+            if reverse {
+                let mut i = b.len();
+                loop {
+                    while i > 0 && is_ascii_py_space(b[i - 1]) {
+                        i -= 1;
+                    }
+                    if i == 0 {
+                        break;
+                    }
+                    if splits == maxsplit {
+                        parts.push(&text[..i]);
+                        break;
+                    }
+                    let end = i;
+                    while i > 0 && !is_ascii_py_space(b[i - 1]) {
+                        i -= 1;
+                    }
+                    parts.push(&text[i..end]);
+                    splits += 1;
+                }
+                parts.reverse();
             } else {
-                split_points(&pts, None, maxsplit, &is_space)
-            };
-            Some(
-                parts
-                    .into_iter()
-                    .map(|p| p.into_iter().map(|c| c as u8 as char).collect())
-                    .collect(),
-            )
+                let mut i = 0;
+                loop {
+                    while i < b.len() && is_ascii_py_space(b[i]) {
+                        i += 1;
+                    }
+                    if i == b.len() {
+                        break;
+                    }
+                    if splits == maxsplit {
+                        parts.push(&text[i..]);
+                        break;
+                    }
+                    let start = i;
+                    while i < b.len() && !is_ascii_py_space(b[i]) {
+                        i += 1;
+                    }
+                    parts.push(&text[start..i]);
+                    splits += 1;
+                }
+            }
+            Some(parts)
         }
         None => None,
     }
@@ -755,7 +785,7 @@ fn split_common(vm: &mut Vm, args: Args<'_>, name: &str, reverse: bool) -> PyRes
             maxsplit,
             reverse,
         ) {
-            let items = parts.iter().map(|p| vm.new_str(p)).collect();
+            let items = parts.into_iter().map(|p| vm.new_str(p)).collect();
             return Ok(vm.new_list(items));
         }
     }
