@@ -3,15 +3,28 @@
 //! `init` when an interpreter starts.
 
 pub mod args;
+pub mod bool;
+pub mod bytearray;
+pub mod bytes;
+pub mod codec_tables;
+pub mod codecs;
+pub mod complex;
 pub mod exceptions;
 pub mod exec;
+pub mod float;
 pub mod functions;
 pub mod generic;
+pub mod int;
 pub mod list;
+pub mod numeric;
 pub mod object;
 pub mod range;
 pub mod str;
+pub mod str_format;
+pub mod str_methods;
 pub mod super_;
+pub mod unicode;
+pub mod unicode_db;
 
 use crate::vm::Vm;
 
@@ -26,6 +39,16 @@ pub fn init_all(vm: &mut Vm) {
     range::init(vm);
     str::init(vm);
     super_::init(vm);
+    int::init(vm);
+    bool::init(vm);
+    float::init(vm);
+    complex::init(vm);
+    bytes::init(vm);
+    bytearray::init(vm);
+    str_methods::init(vm);
+    str_format::init(vm);
+    codecs::init(vm);
+    numeric::init(vm);
     vm.init_generator_types();
     vm.init_async_gen_types();
 }

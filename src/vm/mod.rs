@@ -306,12 +306,18 @@ impl Vm {
         let class_ = self.class_of(v).clone();
         match self.lookup_in_mro(&class_, &name) {
             Some(Value::None) => Err(self.unhashable(v)),
-            Some(f) if !matches!(f.payload(), Some(Payload::Builtin(_))) => {
+            // Builtin `__hash__` methods of value types (int, float, str... subclasses)
+            // hash the payload; only object's identity hash stays below.
+            Some(f) if !matches!(f.payload(), Some(Payload::Builtin(b)) if b.owner.as_ref().is_none_or(|o| Rc::ptr_eq(o, &self.types.object))) =>
+            {
                 let bound = self.descr_get(f, Some(v), &class_)?;
-                match self.call(&bound, crate::object::Args::positional(&[]))? {
-                    Value::Int(i) => Ok(if i == -1 { -2 } else { i }),
-                    Value::Bool(b) => Ok(b as i64),
-                    _ => Err(self.type_error("__hash__ method should return an integer")),
+                let r = self.call(&bound, crate::object::Args::positional(&[]))?;
+                match crate::vm::ops::as_int(&r) {
+                    Some(i) => Ok(match crate::builtins::int::int_hash_value(&i) {
+                        -1 => -2,
+                        h => h,
+                    }),
+                    None => Err(self.type_error("__hash__ method should return an integer")),
                 }
             }
             // object.__hash__: the identity, rotated as CPython's _Py_HashPointer does.
