@@ -3,15 +3,23 @@
 //! `init` when an interpreter starts.
 
 pub mod args;
+pub mod arity;
+pub mod dict;
+pub mod dict_views;
 pub mod exceptions;
 pub mod exec;
+pub mod extra_types;
 pub mod functions;
 pub mod generic;
+pub mod iterators;
 pub mod list;
 pub mod object;
 pub mod range;
+pub mod sequence;
+pub mod set;
 pub mod str;
 pub mod super_;
+pub mod tuple;
 
 use crate::vm::Vm;
 
@@ -26,6 +34,10 @@ pub fn init_all(vm: &mut Vm) {
     range::init(vm);
     str::init(vm);
     super_::init(vm);
+    iterators::init(vm);
+    tuple::init(vm);
+    dict::init(vm);
+    set::init(vm);
     vm.init_generator_types();
     vm.init_async_gen_types();
 }

@@ -306,12 +306,23 @@ impl Vm {
         let class_ = self.class_of(v).clone();
         match self.lookup_in_mro(&class_, &name) {
             Some(Value::None) => Err(self.unhashable(v)),
-            Some(f) if !matches!(f.payload(), Some(Payload::Builtin(_))) => {
+            // Any `__hash__` but object's own (the identity, computed below) is called.
+            Some(f)
+                if !matches!(f.payload(), Some(Payload::Builtin(b))
+                    if b.owner.as_ref().is_some_and(|o| Rc::ptr_eq(o, &self.types.object))) =>
+            {
                 let bound = self.descr_get(f, Some(v), &class_)?;
                 match self.call(&bound, crate::object::Args::positional(&[]))? {
                     Value::Int(i) => Ok(if i == -1 { -2 } else { i }),
                     Value::Bool(b) => Ok(b as i64),
-                    _ => Err(self.type_error("__hash__ method should return an integer")),
+                    r => match ops::as_int(&r) {
+                        Some(ops::IntRef::Small(i)) => Ok(if i == -1 { -2 } else { i }),
+                        Some(ops::IntRef::Big(b)) => {
+                            let big = self.new_int_big(b.clone());
+                            self.hash(&big)
+                        }
+                        None => Err(self.type_error("__hash__ method should return an integer")),
+                    },
                 }
             }
             // object.__hash__: the identity, rotated as CPython's _Py_HashPointer does.
