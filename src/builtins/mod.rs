@@ -3,26 +3,34 @@
 //! `init` when an interpreter starts.
 
 pub mod args;
+pub mod arity;
 pub mod bool;
 pub mod bytearray;
 pub mod bytes;
 pub mod codec_tables;
 pub mod codecs;
 pub mod complex;
+pub mod dict;
+pub mod dict_views;
 pub mod exceptions;
 pub mod exec;
+pub mod extra_types;
 pub mod float;
 pub mod functions;
 pub mod generic;
 pub mod int;
+pub mod iterators;
 pub mod list;
 pub mod numeric;
 pub mod object;
 pub mod range;
+pub mod sequence;
+pub mod set;
 pub mod str;
 pub mod str_format;
 pub mod str_methods;
 pub mod super_;
+pub mod tuple;
 pub mod unicode;
 pub mod unicode_db;
 
@@ -49,6 +57,10 @@ pub fn init_all(vm: &mut Vm) {
     str_format::init(vm);
     codecs::init(vm);
     numeric::init(vm);
+    iterators::init(vm);
+    tuple::init(vm);
+    dict::init(vm);
+    set::init(vm);
     vm.init_generator_types();
     vm.init_async_gen_types();
 }

@@ -331,6 +331,64 @@ impl SetData {
         self.table.len()
     }
 
+    /// Active plus dummy slots.
+    pub fn fill(&self) -> usize {
+        self.fill
+    }
+
+    /// The table's mask (number of slots minus one).
+    pub fn table_mask(&self) -> usize {
+        self.mask()
+    }
+
+    /// Copies `other`'s entries into this empty table as CPython's `set_merge` does: the
+    /// slots as they are when the sizes match and `other` has no dummies, else a clean
+    /// insertion of each entry in slot order (no resizing: the caller sized the table).
+    pub fn merge_into_empty(&mut self, other: &SetData) {
+        debug_assert!(self.fill == 0);
+        if self.table.len() == other.table.len() && other.fill == other.used {
+            for (dst, src) in self.table.iter_mut().zip(&other.table) {
+                if src.is_active() {
+                    *dst = src.clone();
+                }
+            }
+        } else {
+            let mask = self.mask();
+            for e in other.table.iter().filter(|e| e.is_active()) {
+                let slot = Self::clean_slot(&self.table, mask, e.hash);
+                self.table[slot] = e.clone();
+            }
+        }
+        self.fill = other.used;
+        self.used = other.used;
+        self.version += 1;
+    }
+
+    /// CPython's `frozenset.__hash__`: an order-independent combination of the entries'
+    /// hashes, corrected for the table's empty and dummy slots.
+    pub fn frozen_hash(&self) -> i64 {
+        fn shuffle(h: u64) -> u64 {
+            ((h ^ 89869747) ^ (h << 16)).wrapping_mul(3644798167)
+        }
+        let mut hash: u64 = 0;
+        for e in &self.table {
+            hash ^= shuffle(e.hash as u64);
+        }
+        if (self.table.len() - self.fill) & 1 == 1 {
+            hash ^= shuffle(0);
+        }
+        if (self.fill - self.used) & 1 == 1 {
+            hash ^= shuffle(u64::MAX);
+        }
+        hash ^= (self.used as u64 + 1).wrapping_mul(1927868237);
+        hash ^= (hash >> 11) ^ (hash >> 25);
+        hash = hash.wrapping_mul(69069).wrapping_add(907133923);
+        if hash == u64::MAX {
+            hash = 590923713;
+        }
+        hash as i64
+    }
+
     /// The active entries in iteration order.
     pub fn iter(&self) -> impl Iterator<Item = &SetEntry> {
         self.table.iter().filter(|e| e.is_active())

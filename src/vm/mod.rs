@@ -306,9 +306,11 @@ impl Vm {
         let class_ = self.class_of(v).clone();
         match self.lookup_in_mro(&class_, &name) {
             Some(Value::None) => Err(self.unhashable(v)),
-            // Builtin `__hash__` methods of value types (int, float, str... subclasses)
-            // hash the payload; only object's identity hash stays below.
-            Some(f) if !matches!(f.payload(), Some(Payload::Builtin(b)) if b.owner.as_ref().is_none_or(|o| Rc::ptr_eq(o, &self.types.object))) =>
+            // Any `__hash__` but object's own (the identity, computed below) is called; a
+            // result beyond the hash range is hashed as an int, as CPython does.
+            Some(f)
+                if !matches!(f.payload(), Some(Payload::Builtin(b))
+                    if b.owner.as_ref().is_some_and(|o| Rc::ptr_eq(o, &self.types.object))) =>
             {
                 let bound = self.descr_get(f, Some(v), &class_)?;
                 let r = self.call(&bound, crate::object::Args::positional(&[]))?;

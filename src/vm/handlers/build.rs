@@ -153,12 +153,12 @@ impl Exec<'_> {
 
     pub fn set_update(&mut self, n: u32) -> Flow {
         let iterable = self.frame.pop();
-        let items = tri!(self.vm.collect(&iterable));
         let set = self.frame.peek((n as usize).wrapping_sub(1)).clone();
-        if let Value::Obj(s) = &set {
-            for v in items {
-                tri!(self.vm.set_add(s, v));
-            }
+        // As CPython's `_PySet_Update`: merging a (frozen)set copies its table layout.
+        if let Some(Payload::Set(cell)) = set.payload() {
+            tri!(crate::builtins::set::update_internal(
+                self.vm, cell, &iterable
+            ));
         }
         Flow::Next
     }
