@@ -3,9 +3,11 @@
 //! prints (qualified names from 3.10 on).
 
 use super::call::{CO_VARARGS, CO_VARKEYWORDS};
+use super::code::Code;
 use super::frame::Frame;
 use super::{PyResult, Vm};
 use crate::object::{Args, Function, ObjRef, Payload, PyCell, Value};
+use std::rc::Rc;
 
 /// Code flags of generator-like functions.
 pub const CO_GENERATOR: u32 = 0x20;
@@ -15,18 +17,16 @@ pub const CO_ASYNC_GENERATOR: u32 = 0x200;
 
 impl Vm {
     /// A new frame for calling `func_obj` with `args`, parameters bound.
-    pub fn make_frame(&mut self, func_obj: &ObjRef, args: Args<'_>) -> PyResult<Frame> {
+    pub fn make_frame(&mut self, func_obj: &ObjRef, args: Args<'_>) -> PyResult<Box<Frame>> {
         let Payload::Function(func) = &func_obj.payload else {
             return Err(self.system_error("make_frame on a non-function"));
         };
         let code = func.code.clone();
-        let vecs = self.spare_vecs.pop().unwrap_or_default();
-        let mut frame = Frame::with_vecs(
+        let mut frame = self.pooled_frame(
             code.clone(),
             func.globals.clone(),
             func.builtins.clone(),
             Value::Null,
-            vecs,
         );
         frame.func = Some(func_obj.clone());
         self.bind_arguments(func, &mut frame.fast, args)?;
@@ -50,6 +50,38 @@ impl Vm {
             }
         }
         Ok(frame)
+    }
+
+    /// A frame for `code`: a finished one from the pool when there is one (no allocation).
+    pub fn pooled_frame(
+        &mut self,
+        code: Rc<Code>,
+        globals: ObjRef,
+        builtins: ObjRef,
+        locals: Value,
+    ) -> Box<Frame> {
+        match self.spare_frames.pop() {
+            Some(mut f) => {
+                f.reset(code, globals, builtins, locals);
+                f
+            }
+            None => Box::new(Frame::new(code, globals, builtins, locals)),
+        }
+    }
+
+    /// Returns a finished frame to the pool (its values are dropped now).
+    pub fn recycle_frame(&mut self, mut f: Box<Frame>) {
+        if self.spare_frames.len() < 64 {
+            f.stack.clear();
+            f.fast.clear();
+            f.blocks.clear();
+            f.locals = Value::Null;
+            f.func = None;
+            f.generator = None;
+            f.kwnames = Value::None;
+            f.pending_raise = None;
+            self.spare_frames.push(f);
+        }
     }
 
     pub fn new_cell(&self, v: Value) -> Value {

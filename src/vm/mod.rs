@@ -69,7 +69,7 @@ pub struct Vm {
     pub depth: usize,
     pub recursion_limit: usize,
     /// Suspended caller frames of the running Python code (the explicit call stack).
-    pub frames: Vec<frame::Frame>,
+    pub frames: Vec<Box<frame::Frame>>,
     /// Raise RecursionError when the Rust stack pointer goes below this address.
     pub stack_limit: Option<usize>,
     pub singletons: Singletons,
@@ -77,9 +77,8 @@ pub struct Vm {
     /// their caller's frame (`super()`, `locals()`, `globals()`, `vars()`, `exec`).
     /// Set by the loop around each call of a non-Python callable; see `caller_frame`.
     pub(crate) calling_frame: *const frame::Frame,
-    /// Value vectors (stack, fast locals) of finished frames, reused by new frames so a
-    /// call does not allocate them.
-    pub(crate) spare_vecs: Vec<(Vec<Value>, Vec<Value>)>,
+    /// Finished frames, reused by new calls so that a call allocates nothing.
+    pub(crate) spare_frames: Vec<Box<frame::Frame>>,
     /// Where instruction traces go, when tracing is on.
     pub trace: Option<Box<dyn std::io::Write>>,
     /// Buffered standard output.
@@ -140,7 +139,7 @@ impl Vm {
             stdout: Vec::new(),
             trace: None,
             calling_frame: std::ptr::null(),
-            spare_vecs: Vec::new(),
+            spare_frames: Vec::new(),
         }
     }
 

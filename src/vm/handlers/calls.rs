@@ -42,7 +42,7 @@ impl Exec<'_> {
                         self.frame.push(gen);
                         Flow::Next
                     }
-                    Err(frame) => Flow::Call(Box::new(frame)),
+                    Err(frame) => Flow::Call(frame),
                 };
             }
         }
