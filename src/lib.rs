@@ -1,6 +1,6 @@
 //! xpython: a CPython bytecode interpreter for the `.pyc` files of CPython 2.4 to 3.13.
 //!
-//! The path of a `.pyc`: `pyc` reads the header and the marshalled code object,
+//! The path of a `.pyc`: [`pyc`] reads the header and the marshalled code object,
 //! `bytecode` decodes `co_code` with the version's generated tables from [`spec`],
 //! and [`dis`] prints it the way the matching CPython's `dis` module does.
 
@@ -8,4 +8,5 @@ pub mod bytecode;
 pub mod cli;
 pub mod dis;
 pub mod docs;
+pub mod pyc;
 pub mod spec;

@@ -120,7 +120,15 @@ fn emit_handlers(spec: &Spec) -> TokenStream {
             type Operand;
             /// What a handler returns to the loop.
             type Flow;
-            #( #[doc = #doc_attrs] fn #methods(&mut self, operand: Self::Operand) -> Self::Flow; )*
+            /// Runs for every handler the implementation does not provide.
+            fn unimplemented(&mut self, handler: Handler, operand: Self::Operand) -> Self::Flow;
+            #(
+                #[doc = #doc_attrs]
+                #[inline(always)]
+                fn #methods(&mut self, operand: Self::Operand) -> Self::Flow {
+                    self.unimplemented(Handler::#variants, operand)
+                }
+            )*
         }
 
         /// Runs the handler of one instruction: the single dispatch `match`.
@@ -128,6 +136,18 @@ fn emit_handlers(spec: &Spec) -> TokenStream {
         pub fn dispatch<H: Handlers>(h: &mut H, handler: Handler, operand: H::Operand) -> H::Flow {
             match handler { #(Handler::#variants => h.#methods(operand),)* }
         }
+
+        /// The same `match`, expanded where the concrete handler type is known: method
+        /// resolution then picks an inherent method of that type (which may live in any
+        /// module) before the `Handlers` default, so handlers can be grouped by topic.
+        #[allow(unused_macros)]
+        macro_rules! dispatch_handler {
+            ($h:expr, $handler:expr, $operand:expr) => {
+                match $handler { #($crate::spec::Handler::#variants => $h.#methods($operand),)* }
+            };
+        }
+        #[allow(unused_imports)]
+        pub(crate) use dispatch_handler;
     }
 }
 

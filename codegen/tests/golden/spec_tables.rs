@@ -57,18 +57,38 @@ pub trait Handlers {
     type Operand;
     /// What a handler returns to the loop.
     type Flow;
+    /// Runs for every handler the implementation does not provide.
+    fn unimplemented(&mut self, handler: Handler, operand: Self::Operand) -> Self::Flow;
     /// Build a tuple from the top items.
-    fn build_tuple(&mut self, operand: Self::Operand) -> Self::Flow;
+    #[inline(always)]
+    fn build_tuple(&mut self, operand: Self::Operand) -> Self::Flow {
+        self.unimplemented(Handler::BuildTuple, operand)
+    }
     /// Rich comparison selected by the argument.
-    fn compare_op(&mut self, operand: Self::Operand) -> Self::Flow;
+    #[inline(always)]
+    fn compare_op(&mut self, operand: Self::Operand) -> Self::Flow {
+        self.unimplemented(Handler::CompareOp, operand)
+    }
     /// Extend the next instruction's argument.
-    fn extended_arg(&mut self, operand: Self::Operand) -> Self::Flow;
+    #[inline(always)]
+    fn extended_arg(&mut self, operand: Self::Operand) -> Self::Flow {
+        self.unimplemented(Handler::ExtendedArg, operand)
+    }
     /// Jump if false, leaving the value on the stack.
-    fn jump_if_false_keep(&mut self, operand: Self::Operand) -> Self::Flow;
+    #[inline(always)]
+    fn jump_if_false_keep(&mut self, operand: Self::Operand) -> Self::Flow {
+        self.unimplemented(Handler::JumpIfFalseKeep, operand)
+    }
     /// Pop the value; jump if it was false.
-    fn pop_jump_if_false(&mut self, operand: Self::Operand) -> Self::Flow;
+    #[inline(always)]
+    fn pop_jump_if_false(&mut self, operand: Self::Operand) -> Self::Flow {
+        self.unimplemented(Handler::PopJumpIfFalse, operand)
+    }
     /// Discard the top of the stack.
-    fn pop_top(&mut self, operand: Self::Operand) -> Self::Flow;
+    #[inline(always)]
+    fn pop_top(&mut self, operand: Self::Operand) -> Self::Flow {
+        self.unimplemented(Handler::PopTop, operand)
+    }
 }
 /// Runs the handler of one instruction: the single dispatch `match`.
 #[inline(always)]
@@ -86,6 +106,22 @@ pub fn dispatch<H: Handlers>(
         Handler::PopTop => h.pop_top(operand),
     }
 }
+/// The same `match`, expanded where the concrete handler type is known: method
+/// resolution then picks an inherent method of that type (which may live in any
+/// module) before the `Handlers` default, so handlers can be grouped by topic.
+#[allow(unused_macros)]
+macro_rules! dispatch_handler {
+    ($h:expr, $handler:expr, $operand:expr) => {
+        match $handler { $crate::spec::Handler::BuildTuple => $h .build_tuple($operand),
+        $crate::spec::Handler::CompareOp => $h .compare_op($operand),
+        $crate::spec::Handler::ExtendedArg => $h .extended_arg($operand),
+        $crate::spec::Handler::JumpIfFalseKeep => $h .jump_if_false_keep($operand),
+        $crate::spec::Handler::PopJumpIfFalse => $h .pop_jump_if_false($operand),
+        $crate::spec::Handler::PopTop => $h .pop_top($operand), }
+    };
+}
+#[allow(unused_imports)]
+pub(crate) use dispatch_handler;
 /// `-1`
 #[allow(clippy::all, unused_parens)]
 fn formula_0(_oparg: i64) -> i64 {
