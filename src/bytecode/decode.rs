@@ -299,7 +299,10 @@ mod tests {
         let e = decode(s, &[unknown, 0]).unwrap_err();
         assert_eq!(e.offset, 0);
         assert!(matches!(e.kind, DecodeErrorKind::UnknownOpcode(_)));
-        assert_eq!(decode(s, &[0, 0, 0]).unwrap_err().offset, 2);
+        let plain = op_with(s, ArgKind::None, Some(0));
+        let e = decode(s, &[plain.num, 0, plain.num]).unwrap_err();
+        assert_eq!(e.offset, 2);
+        assert_eq!(e.kind, DecodeErrorKind::OddLength(3));
         let cached = op_with(s, ArgKind::Name, None);
         let cached = (0..=255u8)
             .filter_map(|n| s.op(n))
@@ -311,7 +314,7 @@ mod tests {
             .filter_map(|n| s.op(n))
             .find(|o| o.not_in_pyc)
             .unwrap();
-        let e = decode(s, &[0, 0, nip.num, 0]).unwrap_err();
+        let e = decode(s, &[plain.num, 0, nip.num, 0]).unwrap_err();
         assert_eq!(e.offset, 2);
         assert!(e.to_string().ends_with("(at byte 2)"));
         let s = spec("2.7");

@@ -8,8 +8,8 @@
 //! - `linetable` (3.10): pairs (byte delta u8, line delta s8), −128 meaning "no line".
 //!   `co_lines()` yields every non-empty range, unmerged.
 //! - `locations` (3.11+): entries of a header byte `1 cccc lll` covering `lll + 1` code
-//!   units, then code-dependent bytes (see [`co_positions`]). `co_lines()` merges
-//!   consecutive entries with the same line.
+//!   units, then code-dependent bytes (see [`co_positions`]). `co_lines()` yields one
+//!   range per entry in 3.11 and merges consecutive entries on the same line from 3.12.
 //!
 //! The line starts `dis` prints differ by version (see [`dis_line_starts`]): up to 3.9 it
 //! walks `co_lnotab` itself, from 3.10 it reads `co_lines()`, and 3.13 also reports the
@@ -50,7 +50,7 @@ pub fn co_lines(
         LineTable::Lnotab => lnotab_ranges(table, firstlineno, false, code_len),
         LineTable::LnotabSigned => lnotab_ranges(table, firstlineno, true, code_len),
         LineTable::Linetable => linetable_ranges(table, firstlineno),
-        LineTable::Locations => location_ranges(table, firstlineno),
+        LineTable::Locations => location_ranges(table, firstlineno, merges_ranges(spec)),
     }
 }
 
@@ -230,7 +230,12 @@ impl Iterator for LocationReader<'_> {
     }
 }
 
-fn location_ranges(table: &[u8], firstlineno: i32) -> Vec<LineRange> {
+/// 3.12+ `co_lines()` merges consecutive entries on the same line; 3.11's yields each.
+fn merges_ranges(spec: &VersionSpec) -> bool {
+    spec.format.major_minor >= (3, 12)
+}
+
+fn location_ranges(table: &[u8], firstlineno: i32, merge: bool) -> Vec<LineRange> {
     let mut out: Vec<LineRange> = Vec::new();
     let mut end: u32 = 0;
     for entry in LocationReader::new(table, firstlineno) {
@@ -238,7 +243,7 @@ fn location_ranges(table: &[u8], firstlineno: i32) -> Vec<LineRange> {
         end += 2 * entry.units;
         let line = entry.position.line;
         match out.last_mut() {
-            Some(last) if last.line == line => last.end = end,
+            Some(last) if merge && last.line == line => last.end = end,
             _ => out.push(LineRange { start, end, line }),
         }
     }
@@ -473,8 +478,12 @@ mod tests {
                 end_col: Some(1)
             }
         );
-        let r = co_lines(v("3.11"), &table, 5, 10);
+        let r = co_lines(v("3.12"), &table, 5, 10);
         assert_eq!(r.len(), 4);
+        assert_eq!(co_lines(v("3.11"), &table, 5, 10).len(), 4);
+        let same_line = [0x80, 0x32, 0x80, 0x32];
+        assert_eq!(co_lines(v("3.11"), &same_line, 5, 4).len(), 2);
+        assert_eq!(co_lines(v("3.12"), &same_line, 5, 4).len(), 1);
         assert_eq!(dis_line_starts(v("3.12"), &table, 5, 10).len(), 3);
         assert_eq!(
             dis_line_starts(v("3.13"), &table, 5, 10),
