@@ -79,11 +79,11 @@ fn lnotab_ranges(table: &[u8], firstlineno: i32, signed: bool, code_len: usize) 
             push(addr, addr + step, line);
             addr += step;
         }
-        line += if signed {
+        line = line.wrapping_add(if signed {
             i32::from(pair[1] as i8)
         } else {
             i32::from(pair[1])
-        };
+        });
     }
     push(addr, code_len, line);
     out
@@ -100,7 +100,7 @@ fn linetable_ranges(table: &[u8], firstlineno: i32) -> Vec<LineRange> {
         let line = if delta == -128 {
             None
         } else {
-            computed += i32::from(delta);
+            computed = computed.wrapping_add(i32::from(delta));
             Some(computed)
         };
         if start != end {
@@ -177,11 +177,11 @@ impl Iterator for LocationReader<'_> {
         let position = match code {
             15 => Position::default(),
             14 => {
-                let line = self.computed_line + self.signed_varint()?;
+                let line = self.computed_line.wrapping_add(self.signed_varint()?);
                 self.computed_line = line;
-                let end_line = line + self.varint()? as i32;
-                let col = self.varint()? as i32 - 1;
-                let end_col = self.varint()? as i32 - 1;
+                let end_line = line.wrapping_add(self.varint()? as i32);
+                let col = (self.varint()? as i32).wrapping_sub(1);
+                let end_col = (self.varint()? as i32).wrapping_sub(1);
                 Position {
                     line: Some(line),
                     end_line: Some(end_line),
@@ -190,7 +190,7 @@ impl Iterator for LocationReader<'_> {
                 }
             }
             13 => {
-                let line = self.computed_line + self.signed_varint()?;
+                let line = self.computed_line.wrapping_add(self.signed_varint()?);
                 self.computed_line = line;
                 Position {
                     line: Some(line),
@@ -200,7 +200,7 @@ impl Iterator for LocationReader<'_> {
                 }
             }
             10..=12 => {
-                let line = self.computed_line + i32::from(code - 10);
+                let line = self.computed_line.wrapping_add(i32::from(code - 10));
                 self.computed_line = line;
                 let col = i32::from(self.byte()?);
                 let end_col = i32::from(self.byte()?);
