@@ -323,6 +323,31 @@ mod tests {
         assert!(matches!(e.kind, DecodeErrorKind::TruncatedArgument(_)));
     }
 
+    /// Up to 3.11 `dis` (and the variable encoding) decide "has an argument" by
+    /// `op >= HAVE_ARGUMENT`; the decoder uses the arg kind for wordcode, so the spec
+    /// must agree with HAVE_ARGUMENT there. (3.12+ `dis` uses `hasarg`, which the arg
+    /// kinds are.)
+    #[test]
+    fn arg_kinds_agree_with_have_argument_up_to_311() {
+        for s in crate::spec::VERSIONS.iter() {
+            if s.format.major_minor > (3, 11) {
+                continue;
+            }
+            for op in (0..=255u8)
+                .filter_map(|n| s.op(n))
+                .filter(|o| !o.not_in_pyc)
+            {
+                assert_eq!(
+                    op.arg != ArgKind::None,
+                    op.num >= s.have_argument,
+                    "{} {}",
+                    s.id(),
+                    op.name
+                );
+            }
+        }
+    }
+
     #[test]
     fn prefix_quirk_depends_on_version() {
         for (id, carried) in [("3.9", true), ("3.10", false)] {
