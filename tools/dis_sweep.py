@@ -17,7 +17,8 @@ Normalisations, applied to both sides (and nothing else):
 Prints per version: modules checked / matching, and the first mismatches.
 
 Usage: tools/dis_sweep.py [--versions 3.11,3.12] [--limit N] [--show N] [--jobs N]
-                          [--xpython target/release/xpython] [--batch N]
+                          [--xpython target/release/xpython] [--batch N] [--extra]
+(--extra adds the -O/-OO .pyc files and site-packages: more bytecode, not stdlib.)
 """
 import argparse
 import glob
@@ -49,17 +50,21 @@ def installed():
     return out
 
 
-def stdlib_pycs(xy, lib):
+def stdlib_pycs(xy, lib, extra=False):
+    """The stdlib's .pyc files; with `extra`, also -O/-OO ones (opt-1, opt-2; 2.7 .pyo)
+    and site-packages."""
     files = []
     tag = "cpython-" + xy.replace(".", "")
     for dirpath, dirnames, filenames in os.walk(lib):
-        if "site-packages" in dirpath.split(os.sep):
+        if "site-packages" in dirpath.split(os.sep) and not extra:
             continue
         for f in filenames:
             if xy.startswith("2."):
-                if f.endswith(".pyc"):
+                if f.endswith(".pyc") or (extra and f.endswith(".pyo")):
                     files.append(os.path.join(dirpath, f))
-            elif f.endswith("." + tag + ".pyc") and os.path.basename(dirpath) == "__pycache__":
+            elif os.path.basename(dirpath) == "__pycache__" and (
+                    f.endswith("." + tag + ".pyc")
+                    or (extra and re.search(r"\." + tag + r"\.opt-[12]\.pyc$", f))):
                 files.append(os.path.join(dirpath, f))
     files.sort()
     return files
@@ -203,7 +208,7 @@ def first_difference(want, got):
 
 
 def sweep_version(xy, exe, lib, args):
-    files = stdlib_pycs(xy, lib)
+    files = stdlib_pycs(xy, lib, args.extra)
     if args.limit:
         files = files[: args.limit]
     batches = [files[i:i + args.batch] for i in range(0, len(files), args.batch)]
@@ -247,6 +252,8 @@ def main():
     ap.add_argument("--show", type=int, default=5, help="mismatches to show per version")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     ap.add_argument("--batch", type=int, default=150)
+    ap.add_argument("--extra", action="store_true",
+                    help="also -O/-OO .pyc files and site-packages (beyond the stdlib)")
     ap.add_argument("--xpython", default=os.path.join(ROOT, "target", "release", "xpython"))
     args = ap.parse_args()
     if not os.path.exists(args.xpython):
