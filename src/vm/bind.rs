@@ -91,14 +91,6 @@ impl Vm {
         ))
     }
 
-    fn func_name_for_errors(&self, func: &Function) -> String {
-        if self.version.format.major_minor >= (3, 10) {
-            func.qualname.get().to_string()
-        } else {
-            func.name.get().to_string()
-        }
-    }
-
     fn bind_arguments(
         &mut self,
         func: &Function,
@@ -113,7 +105,9 @@ impl Vm {
         let total_named = argcount + kwonly;
         let pos = args.pos();
         let names = &func.code.fast_names;
-        let fname = self.func_name_for_errors(func);
+        // Only error paths need the name: computed there, not on every call.
+        let version = self.version;
+        let fname = || func_name_for_errors(version, func);
 
         // Positional arguments.
         let n = pos.len().min(argcount);
@@ -128,7 +122,7 @@ impl Vm {
             fast[slot] = self.new_tuple(extra);
             slot += 1;
         } else if pos.len() > argcount {
-            return Err(self.too_many_positional(func, &fname, pos.len(), args, fast));
+            return Err(self.too_many_positional(func, &fname(), pos.len(), args, fast));
         }
         let kwargs_dict = if flags & CO_VARKEYWORDS != 0 {
             let d = self.new_dict();
@@ -150,7 +144,8 @@ impl Vm {
                 Some(i) => {
                     if !fast[i].is_null() {
                         return Err(self.type_error(&format!(
-                            "{fname}() got multiple values for argument '{key}'"
+                            "{}() got multiple values for argument '{key}'",
+                            fname()
                         )));
                     }
                     fast[i] = value.clone();
@@ -168,7 +163,8 @@ impl Vm {
                             continue;
                         }
                         return Err(self.type_error(&format!(
-                            "{fname}() got an unexpected keyword argument '{key}'"
+                            "{}() got an unexpected keyword argument '{key}'",
+                            fname()
                         )));
                     }
                 },
@@ -176,7 +172,8 @@ impl Vm {
         }
         if !posonly_passed_as_kw.is_empty() {
             return Err(self.type_error(&format!(
-                "{fname}() got some positional-only arguments passed as keyword arguments: '{}'",
+                "{}() got some positional-only arguments passed as keyword arguments: '{}'",
+                fname(),
                 posonly_passed_as_kw.join(", ")
             )));
         }
@@ -199,7 +196,7 @@ impl Vm {
                 }
             }
             if !missing.is_empty() {
-                return Err(self.missing_arguments(&fname, &missing, "positional"));
+                return Err(self.missing_arguments(&fname(), &missing, "positional"));
             }
         }
         // Keyword-only defaults.
@@ -219,7 +216,7 @@ impl Vm {
                 }
             }
             if !missing.is_empty() {
-                return Err(self.missing_arguments(&fname, &missing, "keyword-only"));
+                return Err(self.missing_arguments(&fname(), &missing, "keyword-only"));
             }
         }
         Ok(())
@@ -309,5 +306,14 @@ impl NameExt for ObjRef {
             Payload::Str(p) => p.as_str(),
             _ => "",
         }
+    }
+}
+
+/// How argument errors name a function: qualified from 3.10 on.
+fn func_name_for_errors(version: &crate::spec::VersionSpec, func: &Function) -> String {
+    if version.format.major_minor >= (3, 10) {
+        func.qualname.get().to_string()
+    } else {
+        func.name.get().to_string()
     }
 }
