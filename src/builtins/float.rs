@@ -561,7 +561,7 @@ fn float_fromhex(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let Some(text) = s.as_str() else {
         return Err(vm.type_error(&format!(
             "fromhex() argument must be str, not {}",
-            vm.type_name(s)
+            super::str::arg_type_name(vm, s)
         )));
     };
     let x = match parse_hex_float(text.as_str()) {
@@ -668,7 +668,7 @@ fn float_bool(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 pub fn float_hash_value(vm: &Vm, x: f64, v: &Value) -> i64 {
     let nan_hash = if ver(vm) >= (3, 10) {
         let id = v.id();
-        (id >> 4 | id << 60) as i64
+        id.rotate_right(4) as i64
     } else {
         0
     };
@@ -695,7 +695,7 @@ fn float_format(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             None => {
                 return Err(vm.type_error(&format!(
                     "format() argument 2 must be str, not {}",
-                    vm.type_name(v)
+                    super::str::arg_type_name(vm, v)
                 )))
             }
         },

@@ -431,7 +431,7 @@ fn call_if_implemented(
     name: &ObjRef,
     arg: &Value,
 ) -> PyResult<Option<Value>> {
-    match vm.call_special(obj, name, &[arg.clone()])? {
+    match vm.call_special(obj, name, std::slice::from_ref(arg))? {
         Some(r) if !vm.is_not_implemented(&r) => Ok(Some(r)),
         _ => Ok(None),
     }
@@ -747,7 +747,7 @@ fn builtin_format(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         if s.as_str().is_none() {
             return Err(vm.type_error(&format!(
                 "format() argument 2 must be str, not {}",
-                vm.type_name(s)
+                super::str::arg_type_name(vm, s)
             )));
         }
     }

@@ -82,6 +82,20 @@ pub fn method_args<'a>(
     min: usize,
     max: usize,
 ) -> PyResult<&'a [Value]> {
+    method_args_since(vm, args, type_name, name, min, max, (3, 8))
+}
+
+/// `method_args` for a method whose argument parsing moved to Argument Clinic's
+/// messages ("name expected at least N arguments, got M") in version `clinic`.
+pub fn method_args_since<'a>(
+    vm: &Vm,
+    args: &Args<'a>,
+    type_name: &str,
+    name: &str,
+    min: usize,
+    max: usize,
+    clinic: (u8, u8),
+) -> PyResult<&'a [Value]> {
     let all = args.pos();
     let pos = if all.is_empty() { all } else { &all[1..] };
     if !args.kwnames.is_empty() {
@@ -96,7 +110,7 @@ pub fn method_args<'a>(
     if n >= min && n <= max {
         return Ok(pos);
     }
-    let modern = ver(vm) >= (3, 8);
+    let modern = ver(vm) >= clinic;
     let msg = if max == 0 {
         let qual = if ver(vm) >= (3, 9) {
             format!("{type_name}.{name}")
@@ -423,6 +437,15 @@ fn str_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(str_of_type(vm, &cls, PyStr::from_code_points(&points)))
 }
 
+/// The type name in CPython's "argument ... must be X, not Y" messages (`None` for None).
+pub fn arg_type_name(vm: &Vm, v: &Value) -> String {
+    if v.is_none() {
+        "None".to_string()
+    } else {
+        vm.type_name(v).to_string()
+    }
+}
+
 /// A str argument of a builtin (`encoding`, `errors`...), with CPython's message.
 pub fn text_arg(vm: &Vm, v: &Value, func: &str, name: &str, position: usize) -> PyResult<String> {
     match v.as_str() {
@@ -430,12 +453,12 @@ pub fn text_arg(vm: &Vm, v: &Value, func: &str, name: &str, position: usize) -> 
         None => Err(if ver(vm) >= (3, 8) {
             vm.type_error(&format!(
                 "{func}() argument '{name}' must be str, not {}",
-                vm.type_name(v)
+                arg_type_name(vm, v)
             ))
         } else {
             vm.type_error(&format!(
                 "{func}() argument {position} must be str, not {}",
-                vm.type_name(v)
+                arg_type_name(vm, v)
             ))
         }),
     }
@@ -475,10 +498,11 @@ fn slot_self<'a>(vm: &Vm, args: &Args<'a>, name: &str) -> PyResult<&'a PyStr> {
 fn str_add(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let x = slot_self(vm, &args, "__add__")?;
     let o = other(vm, &args)?;
+    // NotImplemented (rather than CPython's direct-call TypeError) for other operands,
+    // so that the operators go on to the reflected method and the sequence error.
     match o.payload() {
         Some(Payload::Str(y)) => Ok(concat(vm, x, y)),
-        _ => Err(sequence_op_error(vm, &args.values[0], o, BinOp::Add)
-            .unwrap_or_else(|| vm.type_error("bad operand"))),
+        _ => Ok(vm.singletons.not_implemented.clone()),
     }
 }
 
@@ -490,10 +514,7 @@ fn str_mul(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             let n = repeat_count(vm, &n)?;
             repeat(vm, x, n)
         }
-        None => Err(vm.type_error(&format!(
-            "'{}' object cannot be interpreted as an integer",
-            vm.type_name(o)
-        ))),
+        None => Ok(vm.singletons.not_implemented.clone()),
     }
 }
 
@@ -594,6 +615,34 @@ fn str_hash(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::Int(s.hash(vm.sip)))
 }
 
+/// `str()` of an instance of a Python subclass of str, int, float or complex that does
+/// not define `__str__` itself: the text, or (before 3.8) the number's plain repr.
+pub fn builtin_str_of_subclass(vm: &Vm, v: &Value) -> PyResult<Option<String>> {
+    let Value::Obj(o) = v else { return Ok(None) };
+    if !vm.type_data(o.class()).is_heap {
+        return Ok(None);
+    }
+    let version = ver(vm);
+    Ok(match &o.payload {
+        Payload::Str(s) => Some(s.as_str().to_string()),
+        Payload::Int(i) if version < (3, 8) => Some(match i {
+            crate::object::IntValue::Small(n) => n.to_string(),
+            crate::object::IntValue::Big(b) => super::int::big_to_decimal(vm, b)?,
+        }),
+        Payload::Float(f) if version < (3, 8) => {
+            let mut out = String::new();
+            crate::pyc::repr::float_repr(*f, version, &mut out);
+            Some(out)
+        }
+        Payload::Complex(re, im) if version < (3, 8) => {
+            let mut out = String::new();
+            crate::pyc::repr::complex_repr(*re, *im, version, &mut out);
+            Some(out)
+        }
+        _ => None,
+    })
+}
+
 /// `repr(v)` as a str value.
 pub fn repr_value(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let r = vm.repr(v)?;
@@ -627,7 +676,7 @@ fn str_format_m(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let Some(spec) = pos[0].as_str() else {
         return Err(vm.type_error(&format!(
             "format() argument 2 must be str, not {}",
-            vm.type_name(&pos[0])
+            arg_type_name(vm, &pos[0])
         )));
     };
     if spec.char_len() == 0 {

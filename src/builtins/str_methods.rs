@@ -63,7 +63,7 @@ fn str_points_arg(vm: &Vm, v: &Value, func: &str, position: usize) -> PyResult<V
         None => Err(if ver(vm) >= (3, 13) {
             vm.type_error(&format!(
                 "{func}() argument {position} must be str, not {}",
-                vm.type_name(v)
+                super::str::arg_type_name(vm, v)
             ))
         } else {
             vm.type_error(&format!("must be str, not {}", vm.type_name(v)))
@@ -326,6 +326,9 @@ fn str_isascii(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 // ----- searching -----
 
+/// `(self, sub, start, end, start beyond the end)` of find-style methods.
+type SubRange = (Vec<u32>, Vec<u32>, usize, usize, bool);
+
 /// The first index of `needle` in `hay[start..end]`.
 pub fn find_points(hay: &[u32], needle: &[u32], start: usize, end: usize) -> Option<usize> {
     if end < start || end - start < needle.len() {
@@ -371,13 +374,9 @@ pub fn count_points(hay: &[u32], needle: &[u32], start: usize, end: usize, max: 
 }
 
 /// Parses `(sub[, start[, end]])` for find/count/index.
-fn sub_range(
-    vm: &mut Vm,
-    args: &Args<'_>,
-    name: &str,
-) -> PyResult<(Vec<u32>, Vec<u32>, usize, usize, bool)> {
+fn sub_range(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<SubRange> {
     let s = self_str(vm, args, name)?.code_points();
-    let pos = method_args(vm, args, "str", name, 1, 3)?;
+    let pos = super::str::method_args_since(vm, args, "str", name, 1, 3, (3, 13))?;
     let sub = str_points_arg(vm, &pos[0], name, 1)?;
     let start = slice_index(vm, pos.get(1))?;
     let end = slice_index(vm, pos.get(2))?;
@@ -456,7 +455,7 @@ fn tail_match(
 
 fn starts_ends(vm: &mut Vm, args: Args<'_>, name: &str, suffix: bool) -> PyResult<Value> {
     let s = self_str(vm, &args, name)?.code_points();
-    let pos = method_args(vm, &args, "str", name, 1, 3)?;
+    let pos = super::str::method_args_since(vm, &args, "str", name, 1, 3, (3, 13))?;
     let start = slice_index(vm, pos.get(1))?;
     let end = slice_index(vm, pos.get(2))?;
     let what = if suffix { "endswith" } else { "startswith" };
@@ -565,11 +564,7 @@ pub fn split_points(
                     break;
                 }
                 if splits == maxsplit {
-                    let mut j = n;
-                    while j > i && is_space(s[j - 1]) {
-                        j -= 1;
-                    }
-                    parts.push(s[i..j].to_vec());
+                    parts.push(s[i..n].to_vec());
                     break;
                 }
                 let start = i;
@@ -619,11 +614,7 @@ pub fn rsplit_points(
                     break;
                 }
                 if splits == maxsplit {
-                    let mut j = 0;
-                    while j < i && is_space(s[j]) {
-                        j += 1;
-                    }
-                    parts.push(s[j..i].to_vec());
+                    parts.push(s[..i].to_vec());
                     break;
                 }
                 let end = i;
@@ -722,6 +713,7 @@ fn keepends_arg(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<bool> {
     .bind(vm, rest)?;
     match &b[0] {
         None => Ok(false),
+        Some(v) if ver(vm) >= (3, 12) => vm.truthy(v),
         Some(v) => match crate::vm::ops::as_int(v) {
             Some(i) => Ok(!matches!(i, crate::vm::ops::IntRef::Small(0))),
             None if numeric_float(v) => Err(vm.type_error("integer argument expected, got float")),
@@ -794,13 +786,7 @@ fn strip_common(
         None | Some(Value::None) => None,
         Some(v) => match v.as_str() {
             Some(c) => Some(c.code_points()),
-            None => {
-                return Err(if ver(vm) >= (3, 8) {
-                    vm.type_error(&format!("{name} arg must be None or str"))
-                } else {
-                    vm.type_error(&format!("{name} arg must be None or str"))
-                })
-            }
+            None => return Err(vm.type_error(&format!("{name} arg must be None or str"))),
         },
     };
     let strip = |c: u32| match &chars {
@@ -861,7 +847,7 @@ fn pad_args(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<(Vec<u32>, isi
             None => {
                 return Err(vm.type_error(&format!(
                     "{name}() argument 2 must be str of length 1, not {}",
-                    vm.type_name(v)
+                    super::str::arg_type_name(vm, v)
                 )))
             }
         },
@@ -1007,6 +993,10 @@ fn str_replace(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             }
         }
     };
+    // Before 3.9, an empty string with an explicit count stayed empty.
+    if s.is_empty() && old.is_empty() && count != usize::MAX && ver(vm) < (3, 9) {
+        return Ok(vm.new_str(""));
+    }
     Ok(out(vm, &replace_units(&s, &old, &new, count)))
 }
 
@@ -1113,7 +1103,7 @@ fn prefix_common(vm: &mut Vm, args: Args<'_>, name: &str, suffix: bool) -> PyRes
     let Some(affix) = pos[0].as_str() else {
         return Err(vm.type_error(&format!(
             "{name}() argument must be str, not {}",
-            vm.type_name(&pos[0])
+            super::str::arg_type_name(vm, &pos[0])
         )));
     };
     let a = affix.code_points();
@@ -1144,16 +1134,6 @@ fn str_translate(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let pos = method_args(vm, &args, "str", "translate", 1, 1)?;
     let table = pos[0].clone();
     let mut r = Vec::with_capacity(s.len());
-    let getitem = vm.names.__getitem__.clone();
-    let class_ = vm.class_of(&table).clone();
-    if vm.lookup_in_mro(&class_, &getitem).is_none()
-        && !matches!(table.payload(), Some(Payload::Dict(_)))
-    {
-        return Err(vm.type_error(&format!(
-            "'{}' object is not subscriptable",
-            vm.type_name(&table)
-        )));
-    }
     for &c in &s {
         let mapped = match vm.getitem(&table, &Value::Int(c as i64)) {
             Ok(v) => v,
@@ -1235,7 +1215,7 @@ fn str_maketrans(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         let n = if pos[0].as_str().is_none() { 1 } else { 2 };
         return Err(vm.type_error(&format!(
             "maketrans() argument {n} must be str, not {}",
-            vm.type_name(bad)
+            super::str::arg_type_name(vm, bad)
         )));
     };
     let (x, y) = (x.code_points(), y.code_points());
@@ -1249,7 +1229,7 @@ fn str_maketrans(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         let Some(z) = z.as_str() else {
             return Err(vm.type_error(&format!(
                 "maketrans() argument 3 must be str, not {}",
-                vm.type_name(z)
+                super::str::arg_type_name(vm, z)
             )));
         };
         for c in z.code_points() {

@@ -335,8 +335,7 @@ impl Vm {
             _ => (10, ""),
         };
         let digits = if radix == 10 {
-            let s = crate::builtins::int::big_to_decimal(self, &n.abs())?;
-            s
+            crate::builtins::int::big_to_decimal(self, &n.abs())?
         } else {
             let s = n.magnitude().to_str_radix(radix);
             if kind == 'X' {

@@ -248,6 +248,15 @@ impl Vm {
             crate::object::set::Eq::Different => Ok(false),
             crate::object::set::Eq::Unknown => {
                 let eq = self.names.__eq__.clone();
+                // A proper subclass's __eq__ goes first, as in the `==` operator.
+                let (ta, tb) = (self.class_of(a).clone(), self.class_of(b).clone());
+                if !Rc::ptr_eq(&ta, &tb) && self.is_subclass_of(&tb, &ta) {
+                    if let Some(r) = self.call_special(b, &eq, std::slice::from_ref(a))? {
+                        if !self.is_not_implemented(&r) {
+                            return self.truthy(&r);
+                        }
+                    }
+                }
                 match self.call_special(a, &eq, std::slice::from_ref(b))? {
                     Some(r) if !self.is_not_implemented(&r) => self.truthy(&r),
                     _ => match self.call_special(b, &eq, std::slice::from_ref(a))? {
