@@ -98,10 +98,7 @@ impl Vm {
                 Some(inst) => {
                     let fget = p[0].get();
                     if fget.is_none() {
-                        return Err(self.new_exception(
-                            &self.types.exc.attribute_error.clone(),
-                            "unreadable attribute",
-                        ));
+                        return Err(crate::builtins::property::no_accessor(self, p, inst, 0));
                     }
                     self.call(&fget, Args::positional(std::slice::from_ref(inst)))
                 }
@@ -136,8 +133,15 @@ impl Vm {
     }
 
     fn bind_builtin(&self, b: &Builtin, self_: Value) -> Value {
+        let class = crate::builtins::extra_types::builtin_class(
+            self,
+            b.name,
+            b.kind,
+            b.owner.as_ref(),
+            true,
+        );
         Value::Obj(Object::new(
-            self.types.builtin_function.clone(),
+            class,
             Payload::Builtin(Box::new(Builtin {
                 name: b.name,
                 func: b.func,
@@ -395,12 +399,12 @@ impl Vm {
 
     fn descr_set(&mut self, descr: Value, obj: &Value, value: Option<Value>) -> PyResult<()> {
         if let Some(Payload::Property(p)) = descr.payload() {
-            let (f, msg) = match &value {
-                Some(_) => (p[1].get(), "can't set attribute"),
-                None => (p[2].get(), "can't delete attribute"),
+            let (f, which) = match &value {
+                Some(_) => (p[1].get(), 1),
+                None => (p[2].get(), 2),
             };
             if f.is_none() {
-                return Err(self.new_exception(&self.types.exc.attribute_error.clone(), msg));
+                return Err(crate::builtins::property::no_accessor(self, p, obj, which));
             }
             let mut args = vec![obj.clone()];
             args.extend(value);
