@@ -576,7 +576,7 @@ fn object_init_subclass(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn object_subclasshook(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    if ver(vm) >= (3, 10) && args.pos().len() != 2 {
+    if ver(vm) >= (3, 13) && args.pos().len() != 2 {
         let cls = args.values.first().cloned().unwrap_or(Value::None);
         let owner = match cls.payload() {
             Some(Payload::Type(t)) => t.name().to_string(),

@@ -264,7 +264,7 @@ fn type_subclasscheck(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 pub fn attr_name(vm: &Vm, v: &Value, fname: &str) -> PyResult<ObjRef> {
     match v {
         Value::Obj(o) if matches!(o.payload, Payload::Str(_)) => Ok(o.clone()),
-        _ if ver(vm) < (3, 10) && !fname.is_empty() => {
+        _ if ver(vm) < (3, 11) && !fname.is_empty() => {
             Err(vm.type_error(&format!("{fname}(): attribute name must be string")))
         }
         _ => Err(vm.type_error(&format!(

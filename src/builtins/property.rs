@@ -90,9 +90,25 @@ fn this<'a>(vm: &Vm, args: &Args<'a>) -> PyResult<(&'a Value, &'a Slots)> {
 
 /// The AttributeError of a property without the accessor `which` (0 getter, 1 setter,
 /// 2 deleter), worded as the running version words it.
-pub fn no_accessor(vm: &Vm, p: &Slots, obj: &Value, which: usize) -> PyErr {
+pub fn no_accessor(vm: &Vm, descr: &Value, p: &Slots, obj: &Value, which: usize) -> PyErr {
     let v = ver(vm);
     let name = p[4].get();
+    if std::rc::Rc::ptr_eq(vm.class_of(descr), &vm.types.extra.getset_descriptor) {
+        // A builtin type's computed attribute without a setter.
+        let owner = match p[0].get().payload() {
+            Some(Payload::Builtin(b)) => b.owner.as_ref().map(|t| vm.type_data(t).name()),
+            _ => None,
+        }
+        .unwrap_or_else(|| vm.type_name(obj));
+        let n = name
+            .as_str()
+            .map(|s| s.as_str().to_string())
+            .unwrap_or_default();
+        return vm.new_exception(
+            &vm.types.exc.attribute_error,
+            &format!("attribute '{n}' of '{owner}' objects is not writable"),
+        );
+    }
     let name_repr = name.as_str().map(|s| format!("'{}'", s.as_str()));
     let msg = if v >= (3, 11) {
         let what = ["getter", "setter", "deleter"][which];
@@ -205,7 +221,7 @@ fn property_get(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     }
     let fget = p[0].get();
     if fget.is_none() {
-        return Err(no_accessor(vm, p, obj, 0));
+        return Err(no_accessor(vm, v, p, obj, 0));
     }
     vm.call(&fget, Args::positional(std::slice::from_ref(obj)))
 }
@@ -216,7 +232,7 @@ fn property_set(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     arity::check_count(vm, "__set__", pos.len(), 2, 2)?;
     let fset = p[1].get();
     if fset.is_none() {
-        return Err(no_accessor(vm, p, &pos[0], 1));
+        return Err(no_accessor(vm, &args.pos()[0], p, &pos[0], 1));
     }
     vm.call(&fset, Args::positional(pos))?;
     Ok(Value::None)
@@ -227,7 +243,7 @@ fn property_delete(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let obj = arity::one_arg(vm, &args, "property", "__delete__")?;
     let fdel = p[2].get();
     if fdel.is_none() {
-        return Err(no_accessor(vm, p, obj, 2));
+        return Err(no_accessor(vm, &args.pos()[0], p, obj, 2));
     }
     vm.call(&fdel, Args::positional(std::slice::from_ref(obj)))?;
     Ok(Value::None)

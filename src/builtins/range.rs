@@ -137,7 +137,7 @@ fn index_big(vm: &mut Vm, v: &Value) -> PyResult<BigInt> {
 }
 
 fn range_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    arity::no_kwargs(vm, &args, "range")?;
+    arity::no_kwargs_type(vm, &args, "range")?;
     let pos = &args.pos()[1..];
     if pos.is_empty() {
         let v = ver(vm);

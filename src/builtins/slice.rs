@@ -54,7 +54,7 @@ pub fn new_slice(vm: &Vm, start: Value, stop: Value, step: Value) -> Value {
 }
 
 fn slice_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    arity::no_kwargs(vm, &args, "slice")?;
+    arity::no_kwargs_type(vm, &args, "slice")?;
     let pos = &args.pos()[1..];
     arity::check_count(vm, "slice", pos.len(), 1, 3)?;
     Ok(match pos {

@@ -98,7 +98,9 @@ impl Vm {
                 Some(inst) => {
                     let fget = p[0].get();
                     if fget.is_none() {
-                        return Err(crate::builtins::property::no_accessor(self, p, inst, 0));
+                        return Err(crate::builtins::property::no_accessor(
+                            self, &descr, p, inst, 0,
+                        ));
                     }
                     self.call(&fget, Args::positional(std::slice::from_ref(inst)))
                 }
@@ -392,6 +394,10 @@ impl Vm {
             Some(v) => self.dict_set(&dict, Value::Obj(name.clone()), v),
             None => match self.dict_remove(&dict, &Value::Obj(name.clone()))? {
                 Some(_) => Ok(()),
+                // Up to 3.10 the error of deleting a missing attribute is just its name.
+                None if self.version.format.major_minor < (3, 11) => {
+                    Err(self.new_exception(&self.types.exc.attribute_error, name.payload_str()))
+                }
                 None => Err(self.attribute_error(obj, name)),
             },
         }
@@ -404,7 +410,9 @@ impl Vm {
                 None => (p[2].get(), 2),
             };
             if f.is_none() {
-                return Err(crate::builtins::property::no_accessor(self, p, obj, which));
+                return Err(crate::builtins::property::no_accessor(
+                    self, &descr, p, obj, which,
+                ));
             }
             let mut args = vec![obj.clone()];
             args.extend(value);
@@ -429,8 +437,13 @@ impl Vm {
     }
 
     fn attribute_error_readonly(&self, obj: &Value, name: &ObjRef) -> PyErr {
+        let extra = if self.version.format.major_minor >= (3, 13) {
+            " and no __dict__ for setting new attributes"
+        } else {
+            ""
+        };
         let msg = format!(
-            "'{}' object has no attribute '{}'",
+            "'{}' object has no attribute '{}'{extra}",
             self.type_name(obj),
             name.payload_str()
         );
