@@ -233,6 +233,20 @@ pub fn bind_kw(
     params: &[&str],
     required: usize,
 ) -> PyResult<Vec<Option<Value>>> {
+    bind_kw_styled(vm, fname, pos, args, params, required, false)
+}
+
+/// `bind_kw` for a function converted to Argument Clinic (3.13 words an unknown keyword
+/// as "f() got an unexpected keyword argument 'x'").
+pub fn bind_kw_styled(
+    vm: &Vm,
+    fname: &str,
+    pos: &[Value],
+    args: &Args<'_>,
+    params: &[&str],
+    required: usize,
+    clinic: bool,
+) -> PyResult<Vec<Option<Value>>> {
     let v = ver(vm);
     let total = pos.len() + args.kwnames.len();
     if total > params.len() {
@@ -263,7 +277,9 @@ pub fn bind_kw(
     }
     // An unknown keyword is reported after a missing argument, except in 3.13.
     let unknown_err = |key: &str| {
-        if v < (3, 7) {
+        if clinic && v >= (3, 13) {
+            super::list::unexpected_kw(vm, fname, key)
+        } else if v < (3, 7) {
             vm.type_error(&format!(
                 "'{key}' is an invalid keyword argument for this function"
             ))

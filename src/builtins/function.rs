@@ -385,6 +385,14 @@ fn builtin_self(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let b = builtin(vm, &args)?;
     Ok(match (&b.bound, &b.owner) {
         (Value::Null, Some(o)) if b.kind == BuiltinKind::StaticMethod => Value::Obj(o.clone()),
+        // A builtin function's `__self__` is the builtins module.
+        (Value::Null, None) => {
+            let module = crate::object::Object::new(
+                vm.types.module.clone(),
+                Payload::Module(vm.builtins.clone()),
+            );
+            Value::Obj(module)
+        }
         (Value::Null, _) => Value::None,
         (v, _) => v.clone(),
     })

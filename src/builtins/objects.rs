@@ -274,6 +274,15 @@ pub fn attr_name(vm: &Vm, v: &Value, fname: &str) -> PyResult<ObjRef> {
     }
 }
 
+/// `getattr(v, name, None)`-like: `None` when getting raises AttributeError.
+pub fn getattr_opt(vm: &mut Vm, v: &Value, name: &ObjRef) -> PyResult<Option<Value>> {
+    match vm.get_attr(v, name) {
+        Ok(r) => Ok(Some(r)),
+        Err(e) if vm.is_instance_of_class(&e.0, &vm.types.exc.attribute_error.clone()) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
 fn builtin_getattr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     arity::no_kwargs(vm, &args, "getattr")?;
     let pos = args.pos();

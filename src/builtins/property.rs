@@ -161,14 +161,8 @@ fn doc_of(vm: &mut Vm, f: &Value) -> PyResult<Value> {
 /// `property.__init__(self, fget=None, fset=None, fdel=None, doc=None)`.
 fn property_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (_, p) = this(vm, &args)?;
-    let b = arity::bind_kw(
-        vm,
-        "property",
-        &args.pos()[1..],
-        &args,
-        &["fget", "fset", "fdel", "doc"],
-        0,
-    )?;
+    let params = ["fget", "fset", "fdel", "doc"];
+    let b = arity::bind_kw_styled(vm, "property", &args.pos()[1..], &args, &params, 0, true)?;
     let get = |i: usize| b[i].clone().unwrap_or(Value::None);
     let (fget, fset, fdel, mut doc) = (get(0), get(1), get(2), get(3));
     if doc.is_none() {
@@ -368,12 +362,12 @@ fn wrapper_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         if let Some(d) = this.as_obj().and_then(|o| vm.ensure_instance_dict(o)) {
             for attr in ["__module__", "__name__", "__qualname__", "__doc__"] {
                 let key = vm.intern(attr);
-                if let Some(v) = vm.get_attr_opt(&f, &key)? {
+                if let Some(v) = super::objects::getattr_opt(vm, &f, &key)? {
                     vm.dict_set(&d, Value::Obj(key), v)?;
                 }
             }
             let dict_key = vm.names.__dict__.clone();
-            if let Some(Value::Obj(fd)) = vm.get_attr_opt(&f, &dict_key)? {
+            if let Some(Value::Obj(fd)) = super::objects::getattr_opt(vm, &f, &dict_key)? {
                 if matches!(fd.payload, Payload::Dict(_)) {
                     for e in vm.dict_items(&fd) {
                         vm.dict_set(&d, e.key, e.value)?;

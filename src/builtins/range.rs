@@ -141,8 +141,8 @@ fn range_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let pos = &args.pos()[1..];
     if pos.is_empty() {
         let v = ver(vm);
-        let s = if v < (3, 7) { "s" } else { "" };
-        let min = if v >= (3, 10) { "at least " } else { "" };
+        let s = if v < (3, 8) { "s" } else { "" };
+        let min = if v >= (3, 9) { "at least " } else { "" };
         return Err(vm.type_error(&format!("range expected {min}1 argument{s}, got 0")));
     }
     arity::check_count(vm, "range", pos.len(), 1, 3)?;
@@ -284,16 +284,18 @@ fn range_contains(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn range_index(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let b = this(vm, &args, "index")?;
     let x = arity::one_arg(vm, &args, "range", "index")?;
-    let found = match exact_int(vm, x) {
-        Some(i) => b.position(&i).map(|p| int_obj(vm, p)),
-        None => search(vm, &b, x, true)?.1.map(Value::Int),
-    };
-    match found {
-        Some(v) => Ok(v),
-        None => {
-            let r = vm.repr(x)?;
-            Err(vm.value_error(&format!("{r} is not in range")))
-        }
+    match exact_int(vm, x) {
+        Some(i) => match b.position(&i) {
+            Some(p) => Ok(int_obj(vm, p)),
+            None => {
+                let r = vm.repr(x)?;
+                Err(vm.value_error(&format!("{r} is not in range")))
+            }
+        },
+        None => match search(vm, &b, x, true)?.1 {
+            Some(i) => Ok(Value::Int(i)),
+            None => Err(vm.value_error("sequence.index(x): x not in sequence")),
+        },
     }
 }
 

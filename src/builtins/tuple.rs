@@ -70,6 +70,9 @@ fn tuple_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         return Err(vm.type_error("tuple() takes no keyword arguments"));
     }
     let pos = &args.pos()[1..];
+    if ver(vm) < (3, 7) {
+        arity::check_count_parse(vm, "tuple", pos.len(), 0, 1)?;
+    }
     arity::check_count(vm, "tuple", pos.len(), 0, 1)?;
     let exact = std::rc::Rc::ptr_eq(&cls, &vm.types.tuple);
     let items = match pos.first() {
