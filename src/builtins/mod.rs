@@ -6,6 +6,7 @@ pub mod args;
 pub mod arity;
 pub mod dict;
 pub mod dict_views;
+pub mod exception_group;
 pub mod exceptions;
 pub mod exec;
 pub mod extra_types;
@@ -46,6 +47,7 @@ pub fn init_all(vm: &mut Vm) {
     objects::init(vm);
     property::init(vm);
     function::init(vm);
+    exception_group::init(vm);
     vm.init_generator_types();
     vm.init_async_gen_types();
 }

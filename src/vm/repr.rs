@@ -324,6 +324,9 @@ impl Vm {
                 }
             }
             if let Payload::Exception(e) = &o.payload {
+                if let Some(s) = crate::builtins::exception_group::group_str(v) {
+                    return Ok(s);
+                }
                 let args = e.args.get();
                 return match args.payload() {
                     Some(Payload::Tuple(items)) if items.is_empty() => Ok(String::new()),
