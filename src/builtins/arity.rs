@@ -233,11 +233,21 @@ pub fn bind_kw(
     params: &[&str],
     required: usize,
 ) -> PyResult<Vec<Option<Value>>> {
-    bind_kw_styled(vm, fname, pos, args, params, required, false)
+    bind_kw_styled(vm, fname, pos, args, params, required, KwStyle::default())
+}
+
+/// How a builtin's parser words and orders its keyword-argument errors.
+#[derive(Clone, Copy, Default)]
+pub struct KwStyle {
+    /// Converted to Argument Clinic (3.13's "got an unexpected keyword argument").
+    pub clinic: bool,
+    /// A 3.11+ vectorcall constructor (keywords checked first, no "(pos N)").
+    pub vectorcall: bool,
 }
 
 /// `bind_kw` for a function converted to Argument Clinic (3.13 words an unknown keyword
-/// as "f() got an unexpected keyword argument 'x'").
+/// as "f() got an unexpected keyword argument 'x'"), or given a vectorcall constructor in
+/// 3.11 (keywords checked first, no "(pos N)").
 pub fn bind_kw_styled(
     vm: &Vm,
     fname: &str,
@@ -245,8 +255,9 @@ pub fn bind_kw_styled(
     args: &Args<'_>,
     params: &[&str],
     required: usize,
-    clinic: bool,
+    style: KwStyle,
 ) -> PyResult<Vec<Option<Value>>> {
+    let KwStyle { clinic, vectorcall } = style;
     let v = ver(vm);
     let total = pos.len() + args.kwnames.len();
     if total > params.len() {
@@ -289,14 +300,15 @@ pub fn bind_kw_styled(
             ))
         }
     };
-    if let (Some(key), true) = (&unknown, v >= (3, 11)) {
+    // 3.11's vectorcall constructors (`enumerate`) check keywords first.
+    if let (Some(key), true) = (&unknown, vectorcall && v >= (3, 11)) {
         return Err(unknown_err(key));
     }
     if let Some(i) = out[..required].iter().position(|x| x.is_none()) {
         let name = params[i];
         return Err(vm.type_error(&if v < (3, 7) {
             format!("Required argument '{name}' (pos {}) not found", i + 1)
-        } else if v < (3, 11) {
+        } else if v < (3, 11) || !vectorcall {
             format!(
                 "{fname}() missing required argument '{name}' (pos {})",
                 i + 1

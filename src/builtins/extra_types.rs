@@ -43,6 +43,7 @@ pub struct ExtraTypes {
     pub method_wrapper: ObjRef,
     pub classmethod_descriptor: ObjRef,
     pub getset_descriptor: ObjRef,
+    pub memory_iterator: ObjRef,
 }
 
 /// How `bootstrap` makes a builtin type: name, base, layout, subclassable.
@@ -117,6 +118,7 @@ impl ExtraTypes {
             method_wrapper: opaque("method-wrapper"),
             classmethod_descriptor: opaque("classmethod_descriptor"),
             getset_descriptor: opaque("getset_descriptor"),
+            memory_iterator: opaque("memory_iterator"),
         }
     }
 }

@@ -342,6 +342,7 @@ pub fn init(vm: &mut Vm) {
         x.set_iterator.clone(),
         x.range_iterator.clone(),
         x.callable_iterator.clone(),
+        x.memory_iterator.clone(),
         vm.types.iterator.clone(),
     ];
     for t in others {
@@ -379,7 +380,18 @@ fn iter_next(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn enumerate_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let pos = &args.pos()[1..];
-    let b = arity::bind_kw(vm, "enumerate", pos, &args, &["iterable", "start"], 1)?;
+    let b = arity::bind_kw_styled(
+        vm,
+        "enumerate",
+        pos,
+        &args,
+        &["iterable", "start"],
+        1,
+        arity::KwStyle {
+            clinic: false,
+            vectorcall: true,
+        },
+    )?;
     let iter = vm.get_iter(b[0].as_ref().unwrap_or(&Value::None))?;
     let count = match &b[1] {
         Some(v) => arity::index_arg(vm, v)?,

@@ -15,6 +15,7 @@ pub mod functions;
 pub mod generic;
 pub mod iterators;
 pub mod list;
+pub mod memoryview;
 pub mod object;
 pub mod objects;
 pub mod property;
@@ -48,6 +49,7 @@ pub fn init_all(vm: &mut Vm) {
     property::init(vm);
     function::init(vm);
     exception_group::init(vm);
+    memoryview::init(vm);
     vm.init_generator_types();
     vm.init_async_gen_types();
 }

@@ -162,7 +162,18 @@ fn doc_of(vm: &mut Vm, f: &Value) -> PyResult<Value> {
 fn property_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (_, p) = this(vm, &args)?;
     let params = ["fget", "fset", "fdel", "doc"];
-    let b = arity::bind_kw_styled(vm, "property", &args.pos()[1..], &args, &params, 0, true)?;
+    let b = arity::bind_kw_styled(
+        vm,
+        "property",
+        &args.pos()[1..],
+        &args,
+        &params,
+        0,
+        arity::KwStyle {
+            clinic: true,
+            vectorcall: false,
+        },
+    )?;
     let get = |i: usize| b[i].clone().unwrap_or(Value::None);
     let (fget, fset, fdel, mut doc) = (get(0), get(1), get(2), get(3));
     if doc.is_none() {
