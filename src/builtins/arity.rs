@@ -50,6 +50,17 @@ pub fn check_count_legacy(
     if ver(vm) >= (3, 8) {
         return check_count(vm, name, given, min, max);
     }
+    check_count_parse(vm, name, given, min, max)
+}
+
+/// `PyArg_ParseTuple`'s count message, whatever the version.
+pub fn check_count_parse(
+    vm: &Vm,
+    name: &str,
+    given: usize,
+    min: usize,
+    max: usize,
+) -> PyResult<()> {
     if given >= min && given <= max {
         return Ok(());
     }
@@ -113,8 +124,18 @@ pub fn no_kwargs_method(vm: &Vm, args: &Args<'_>, owner: &str, name: &str) -> Py
     }
 }
 
-/// A builtin function or constructor that takes no keyword arguments (`list()`, `range()`).
+/// A builtin function that takes no keyword arguments (`len()`, `sum()` before 3.8).
 pub fn no_kwargs(vm: &Vm, args: &Args<'_>, name: &str) -> PyResult<()> {
+    if args.kwnames.is_empty() {
+        Ok(())
+    } else {
+        Err(vm.type_error(&format!("{name}() takes no keyword arguments")))
+    }
+}
+
+/// A type constructor that takes no keyword arguments (`range()`, `set()`, `zip()`...):
+/// 3.6 words it differently from functions.
+pub fn no_kwargs_type(vm: &Vm, args: &Args<'_>, name: &str) -> PyResult<()> {
     if args.kwnames.is_empty() {
         Ok(())
     } else if ver(vm) < (3, 7) {
@@ -134,7 +155,7 @@ pub fn self_of<'a>(
     name: &str,
 ) -> PyResult<&'a ObjRef> {
     let Some(v) = args.pos().first() else {
-        return Err(if ver(vm) >= (3, 10) {
+        return Err(if ver(vm) >= (3, 9) {
             vm.type_error(&format!(
                 "unbound method {type_name}.{name}() needs an argument"
             ))
@@ -153,7 +174,7 @@ pub fn self_of<'a>(
 /// `descriptor 'append' for 'list' objects doesn't apply to a 'int' object`.
 pub fn descriptor_mismatch(vm: &Vm, name: &str, type_name: &str, v: &Value) -> PyErr {
     let got = vm.type_name(v);
-    if ver(vm) < (3, 7) {
+    if ver(vm) < (3, 8) {
         vm.type_error(&format!(
             "descriptor '{name}' requires a '{type_name}' object but received a '{got}'"
         ))
@@ -212,10 +233,35 @@ pub fn bind_kw(
     params: &[&str],
     required: usize,
 ) -> PyResult<Vec<Option<Value>>> {
+    bind_kw_styled(vm, fname, pos, args, params, required, KwStyle::default())
+}
+
+/// How a builtin's parser words and orders its keyword-argument errors.
+#[derive(Clone, Copy, Default)]
+pub struct KwStyle {
+    /// Converted to Argument Clinic (3.13's "got an unexpected keyword argument").
+    pub clinic: bool,
+    /// A 3.11+ vectorcall constructor (keywords checked first, no "(pos N)").
+    pub vectorcall: bool,
+}
+
+/// `bind_kw` for a function converted to Argument Clinic (3.13 words an unknown keyword
+/// as "f() got an unexpected keyword argument 'x'"), or given a vectorcall constructor in
+/// 3.11 (keywords checked first, no "(pos N)").
+pub fn bind_kw_styled(
+    vm: &Vm,
+    fname: &str,
+    pos: &[Value],
+    args: &Args<'_>,
+    params: &[&str],
+    required: usize,
+    style: KwStyle,
+) -> PyResult<Vec<Option<Value>>> {
+    let KwStyle { clinic, vectorcall } = style;
     let v = ver(vm);
-    if pos.len() > params.len() {
+    let total = pos.len() + args.kwnames.len();
+    if total > params.len() {
         let n = params.len();
-        let total = pos.len() + args.kwnames.len();
         let qual = if required == n { "exactly" } else { "at most" };
         return Err(vm.type_error(&format!(
             "{fname}() takes {qual} {n} argument{} ({total} given)",
@@ -223,6 +269,7 @@ pub fn bind_kw(
         )));
     }
     let mut out: Vec<Option<Value>> = vec![None; params.len()];
+    let mut unknown: Option<String> = None;
     for (slot, val) in out.iter_mut().zip(pos) {
         *slot = Some(val.clone());
     }
@@ -236,14 +283,32 @@ pub fn bind_kw(
                 )));
             }
             Some(i) => out[i] = Some(val.clone()),
-            None => return Err(super::list::unexpected_kw(vm, fname, &key)),
+            None => unknown = unknown.or(Some(key)),
         }
+    }
+    // An unknown keyword is reported after a missing argument, except in 3.13.
+    let unknown_err = |key: &str| {
+        if clinic && v >= (3, 13) {
+            super::list::unexpected_kw(vm, fname, key)
+        } else if v < (3, 7) {
+            vm.type_error(&format!(
+                "'{key}' is an invalid keyword argument for this function"
+            ))
+        } else {
+            vm.type_error(&format!(
+                "'{key}' is an invalid keyword argument for {fname}()"
+            ))
+        }
+    };
+    // 3.11's vectorcall constructors (`enumerate`) check keywords first.
+    if let (Some(key), true) = (&unknown, vectorcall && v >= (3, 11)) {
+        return Err(unknown_err(key));
     }
     if let Some(i) = out[..required].iter().position(|x| x.is_none()) {
         let name = params[i];
         return Err(vm.type_error(&if v < (3, 7) {
             format!("Required argument '{name}' (pos {}) not found", i + 1)
-        } else if v < (3, 11) {
+        } else if v < (3, 11) || !vectorcall {
             format!(
                 "{fname}() missing required argument '{name}' (pos {})",
                 i + 1
@@ -251,6 +316,9 @@ pub fn bind_kw(
         } else {
             format!("{fname}() missing required argument '{name}'")
         }));
+    }
+    if let Some(key) = unknown {
+        return Err(unknown_err(&key));
     }
     Ok(out)
 }

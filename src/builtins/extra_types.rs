@@ -6,7 +6,8 @@
 //! Created once with the other builtin types (`vm::types::bootstrap`).
 
 use crate::object::typeobj::Layout;
-use crate::object::{ObjRef, Payload};
+use crate::object::{BuiltinKind, ObjRef, Payload};
+use crate::vm::Vm;
 
 pub struct ExtraTypes {
     pub dict_keys: ObjRef,
@@ -37,6 +38,12 @@ pub struct ExtraTypes {
     pub mappingproxy: ObjRef,
     pub base_exception_group: ObjRef,
     pub exception_group: ObjRef,
+    pub method_descriptor: ObjRef,
+    pub wrapper_descriptor: ObjRef,
+    pub method_wrapper: ObjRef,
+    pub classmethod_descriptor: ObjRef,
+    pub getset_descriptor: ObjRef,
+    pub memory_iterator: ObjRef,
 }
 
 /// How `bootstrap` makes a builtin type: name, base, layout, subclassable.
@@ -106,6 +113,119 @@ impl ExtraTypes {
             mappingproxy: opaque("mappingproxy"),
             base_exception_group,
             exception_group,
+            method_descriptor: opaque("method_descriptor"),
+            wrapper_descriptor: opaque("wrapper_descriptor"),
+            method_wrapper: opaque("method-wrapper"),
+            classmethod_descriptor: opaque("classmethod_descriptor"),
+            getset_descriptor: opaque("getset_descriptor"),
+            memory_iterator: opaque("memory_iterator"),
+        }
+    }
+}
+
+/// Dunder methods of builtin types that CPython implements as ordinary methods (not as
+/// type slots), so they are `method_descriptor`s rather than `wrapper_descriptor`s.
+const NON_SLOT_DUNDERS: &[&str] = &[
+    "__dir__",
+    "__format__",
+    "__sizeof__",
+    "__reduce__",
+    "__reduce_ex__",
+    "__getnewargs__",
+    "__getnewargs_ex__",
+    "__reversed__",
+    "__length_hint__",
+    "__getstate__",
+    "__setstate__",
+    "__round__",
+    "__trunc__",
+    "__floor__",
+    "__ceil__",
+    "__bytes__",
+    "__complex__",
+    "__fspath__",
+    "__enter__",
+    "__exit__",
+    "__instancecheck__",
+    "__subclasscheck__",
+    "__prepare__",
+    "__mro_entries__",
+    "__set_name__",
+    "__missing__",
+    "__copy__",
+    "__deepcopy__",
+    "__subclasses__",
+    "__class_getitem__",
+    "__init_subclass__",
+    "__subclasshook__",
+];
+
+/// The type of a builtin function object, as CPython names it: `builtin_function_or_method`
+/// for functions and bound methods, `method_descriptor` / `wrapper_descriptor` (slot
+/// dunders) / `classmethod_descriptor` for methods taken from their type, and
+/// `method-wrapper` for a bound slot dunder.
+pub fn builtin_class(
+    vm: &Vm,
+    name: &str,
+    kind: BuiltinKind,
+    owner: Option<&ObjRef>,
+    bound: bool,
+) -> ObjRef {
+    let x = &vm.types.extra;
+    if owner.is_none() {
+        return vm.types.builtin_function.clone();
+    }
+    let slot = name.starts_with("__") && name.ends_with("__") && !NON_SLOT_DUNDERS.contains(&name);
+    match (kind, bound) {
+        (BuiltinKind::Method, false) if slot => x.wrapper_descriptor.clone(),
+        (BuiltinKind::Method, false) => x.method_descriptor.clone(),
+        (BuiltinKind::Method, true) if slot => x.method_wrapper.clone(),
+        (BuiltinKind::ClassMethod, false) => x.classmethod_descriptor.clone(),
+        _ => vm.types.builtin_function.clone(),
+    }
+}
+
+/// The repr of a builtin function object, by its kind (see `builtin_class`).
+pub fn builtin_repr(vm: &Vm, o: &ObjRef, b: &crate::object::Builtin) -> String {
+    let x = &vm.types.extra;
+    let class = o.class();
+    let owner_name = b
+        .owner
+        .as_ref()
+        .map(|t| vm.type_data(t).name())
+        .unwrap_or_else(|| std::rc::Rc::from("?"));
+    if std::rc::Rc::ptr_eq(class, &x.method_descriptor)
+        || std::rc::Rc::ptr_eq(class, &x.classmethod_descriptor)
+    {
+        return format!("<method '{}' of '{owner_name}' objects>", b.name);
+    }
+    if std::rc::Rc::ptr_eq(class, &x.wrapper_descriptor) {
+        return format!("<slot wrapper '{}' of '{owner_name}' objects>", b.name);
+    }
+    if std::rc::Rc::ptr_eq(class, &x.method_wrapper) {
+        return format!(
+            "<method-wrapper '{}' of {} object at {:#x}>",
+            b.name,
+            vm.type_name(&b.bound),
+            b.bound.id()
+        );
+    }
+    match (&b.bound, &b.owner, b.kind) {
+        (crate::object::Value::Null, Some(t), BuiltinKind::StaticMethod) => {
+            format!(
+                "<built-in method {} of type object at {:#x}>",
+                b.name,
+                crate::object::Value::Obj(t.clone()).id()
+            )
+        }
+        (crate::object::Value::Null, _, _) => format!("<built-in function {}>", b.name),
+        (bound, _, _) => {
+            format!(
+                "<built-in method {} of {} object at {:#x}>",
+                b.name,
+                vm.type_name(bound),
+                bound.id()
+            )
         }
     }
 }

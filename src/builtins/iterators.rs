@@ -216,7 +216,7 @@ pub fn native_next(vm: &mut Vm, cell: &PyCell<IterState>) -> PyResult<Option<Val
             let Some(v) = vm.next(&iter)? else {
                 return Ok(None);
             };
-            let keep = if func.is_none() || vm.is_exact(&func, &vm.types.bool_.clone()) {
+            let keep = if func.is_none() || func.is(&Value::Obj(vm.types.bool_.clone())) {
                 vm.truthy(&v)?
             } else {
                 let r = vm.call(&func, Args::positional(std::slice::from_ref(&v)))?;
@@ -342,6 +342,7 @@ pub fn init(vm: &mut Vm) {
         x.set_iterator.clone(),
         x.range_iterator.clone(),
         x.callable_iterator.clone(),
+        x.memory_iterator.clone(),
         vm.types.iterator.clone(),
     ];
     for t in others {
@@ -379,7 +380,18 @@ fn iter_next(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn enumerate_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let pos = &args.pos()[1..];
-    let b = arity::bind_kw(vm, "enumerate", pos, &args, &["iterable", "start"], 1)?;
+    let b = arity::bind_kw_styled(
+        vm,
+        "enumerate",
+        pos,
+        &args,
+        &["iterable", "start"],
+        1,
+        arity::KwStyle {
+            clinic: false,
+            vectorcall: true,
+        },
+    )?;
     let iter = vm.get_iter(b[0].as_ref().unwrap_or(&Value::None))?;
     let count = match &b[1] {
         Some(v) => arity::index_arg(vm, v)?,
@@ -397,7 +409,7 @@ fn zip_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         } else if ver(vm) >= (3, 10) {
             return Err(super::list::unexpected_kw(vm, "zip", &key));
         } else {
-            arity::no_kwargs(vm, &args, "zip")?;
+            arity::no_kwargs_type(vm, &args, "zip")?;
         }
     }
     let mut iters = Vec::new();
@@ -416,7 +428,7 @@ fn zip_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn map_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    arity::no_kwargs(vm, &args, "map")?;
+    arity::no_kwargs_type(vm, &args, "map")?;
     let pos = &args.pos()[1..];
     if pos.len() < 2 {
         return Err(vm.type_error("map() must have at least two arguments."));
@@ -432,7 +444,7 @@ fn map_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn filter_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    arity::no_kwargs(vm, &args, "filter")?;
+    arity::no_kwargs_type(vm, &args, "filter")?;
     let pos = &args.pos()[1..];
     arity::check_count(vm, "filter", pos.len(), 2, 2)?;
     let iter = vm.get_iter(&pos[1])?;
@@ -443,7 +455,7 @@ fn filter_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn reversed_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    arity::no_kwargs(vm, &args, "reversed")?;
+    arity::no_kwargs_type(vm, &args, "reversed")?;
     let pos = &args.pos()[1..];
     arity::check_count(vm, "reversed", pos.len(), 1, 1)?;
     reversed(vm, &pos[0])
@@ -454,7 +466,9 @@ pub fn reversed(vm: &mut Vm, seq: &Value) -> PyResult<Value> {
     let class_ = vm.class_of(seq).clone();
     let rev = vm.names.__reversed__.clone();
     match vm.lookup_in_mro(&class_, &rev) {
-        Some(Value::None) => {}
+        Some(Value::None) => {
+            return Err(vm.type_error(&format!("'{}' object is not reversible", vm.type_name(seq))));
+        }
         Some(f) => {
             let bound = vm.descr_get(f, Some(seq), &class_)?;
             return vm.call(&bound, Args::positional(&[]));
@@ -562,7 +576,7 @@ fn min_max(vm: &mut Vm, args: Args<'_>, name: &str, op: CmpOp) -> PyResult<Value
     match (best, default) {
         (Some((item, _)), _) => Ok(item),
         (None, Some(d)) => Ok(d),
-        (None, None) => Err(vm.value_error(&if v >= (3, 13) {
+        (None, None) => Err(vm.value_error(&if v >= (3, 12) {
             format!("{name}() iterable argument is empty")
         } else {
             format!("{name}() arg is an empty sequence")

@@ -102,6 +102,9 @@ fn list_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         return Err(vm.type_error("list() takes no keyword arguments"));
     }
     let pos = args.pos();
+    if ver(vm) < (3, 7) {
+        arity::check_count_parse(vm, "list", pos.len() - 1, 0, 1)?;
+    }
     arity::check_count(vm, "list", pos.len() - 1, 0, 1)?;
     let new = match pos.get(1) {
         Some(it) => vm.collect(it)?,
@@ -705,7 +708,11 @@ fn list_iadd(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn list_mul(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (_, items) = this(vm, &args, "__mul__")?;
     let n = arity::one_arg(vm, &args, "list", "__mul__")?;
-    let n = arity::index_arg(vm, n)?;
+    // A non-index operand: the `*` operator then reports the sequence error.
+    let Some(n) = vm.index_value(n)? else {
+        return Ok(vm.singletons.not_implemented.clone());
+    };
+    let n = n as i64;
     let v = items.get();
     let r = sequence::repeat(vm, &v, n)?;
     Ok(vm.new_list(r))

@@ -15,6 +15,10 @@ use crate::vm::ops::CmpOp;
 use crate::vm::{PyResult, Vm};
 
 pub fn init(vm: &mut Vm) {
+    crate::object::set::set_reuse_dummies(arity::ver(vm) != (3, 9));
+    if arity::ver(vm) < (3, 7) {
+        crate::object::set::set_max_fill(2, 3);
+    }
     let set = vm.types.set.clone();
     let frozenset = vm.types.frozenset.clone();
     let common: &[(&'static str, crate::object::NativeFn)] = &[
@@ -237,7 +241,7 @@ pub fn update_internal(vm: &mut Vm, target: &PyCell<SetData>, other: &Value) -> 
         if other_used == 0 || matches!(o, SetRef::Mut(c) if std::ptr::eq(c, target)) {
             return Ok(());
         }
-        if (fill + other_used) * 5 >= mask * 3 {
+        if crate::object::set::too_full(fill + other_used, mask) {
             target.with_mut(|d| d.resize((used + other_used) * 2));
         }
         if target.with(|d| d.fill()) == 0 {
@@ -256,7 +260,7 @@ pub fn update_internal(vm: &mut Vm, target: &PyCell<SetData>, other: &Value) -> 
         let entries: Vec<(Value, i64)> =
             d.with(|d| d.iter().map(|e| (e.key.clone(), e.hash)).collect());
         let (fill, mask, used) = target.with(|d| (d.fill(), d.table_mask(), d.len()));
-        if (fill + entries.len()) * 5 >= mask * 3 {
+        if crate::object::set::too_full(fill + entries.len(), mask) {
             target.with_mut(|d| d.resize((used + entries.len()) * 2));
         }
         for (k, h) in entries {
@@ -351,7 +355,7 @@ fn this_mut<'a>(
 fn set_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let cls = arity::cls_arg(vm, &args, "set")?;
     if std::rc::Rc::ptr_eq(&cls, &vm.types.set) {
-        arity::no_kwargs(vm, &args, "set")?;
+        arity::no_kwargs_type(vm, &args, "set")?;
     }
     Ok(Value::Obj(vm.new_instance_with(
         &cls,
@@ -361,7 +365,7 @@ fn set_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn set_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (_, cell) = this_mut(vm, &args, "__init__")?;
-    arity::no_kwargs(vm, &args, "set")?;
+    arity::no_kwargs_type(vm, &args, "set")?;
     let pos = &args.pos()[1..];
     arity::check_count(vm, "set", pos.len(), 0, 1)?;
     let old = cell.replace(SetData::new());
@@ -376,7 +380,7 @@ fn frozenset_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let cls = arity::cls_arg(vm, &args, "frozenset")?;
     let exact = std::rc::Rc::ptr_eq(&cls, &vm.types.frozenset);
     if exact {
-        arity::no_kwargs(vm, &args, "frozenset")?;
+        arity::no_kwargs_type(vm, &args, "frozenset")?;
     }
     let pos = &args.pos()[1..];
     arity::check_count(vm, "frozenset", pos.len(), 0, 1)?;
@@ -672,12 +676,23 @@ fn symmetric_difference_update(
     Ok(())
 }
 
+/// CPython's `set_symmetric_difference(so, other)`: a copy of `other` updated with `so`.
 fn symmetric_difference(vm: &mut Vm, so: &Value, other: &Value) -> PyResult<Value> {
     let result = empty_set(vm);
-    update_internal(vm, cell_of(&result), so)?;
+    update_internal(vm, cell_of(&result), other)?;
     let r2 = result.clone();
-    symmetric_difference_update(vm, cell_of(&r2), &result, other)?;
+    symmetric_difference_update(vm, cell_of(&r2), &result, so)?;
     rebase(vm, so, result)
+}
+
+/// `key in s` for a set or frozenset `s` (an unhashable set key is looked up as a
+/// frozenset).
+pub fn contains_key(vm: &mut Vm, s: &Value, key: &Value) -> PyResult<bool> {
+    let (k, h) = lookup_key(vm, key)?;
+    match set_ref(s) {
+        Some(r) => contains_hashed(vm, r, &k, h),
+        None => Ok(false),
+    }
 }
 
 fn set_symmetric_difference_method(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

@@ -70,6 +70,9 @@ fn tuple_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         return Err(vm.type_error("tuple() takes no keyword arguments"));
     }
     let pos = &args.pos()[1..];
+    if ver(vm) < (3, 7) {
+        arity::check_count_parse(vm, "tuple", pos.len(), 0, 1)?;
+    }
     arity::check_count(vm, "tuple", pos.len(), 0, 1)?;
     let exact = std::rc::Rc::ptr_eq(&cls, &vm.types.tuple);
     let items = match pos.first() {
@@ -185,7 +188,10 @@ fn tuple_add(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn tuple_mul(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (o, t) = this(vm, &args, "__mul__")?;
     let n = arity::one_arg(vm, &args, "tuple", "__mul__")?;
-    let n = arity::index_arg(vm, n)?;
+    let Some(n) = vm.index_value(n)? else {
+        return Ok(vm.singletons.not_implemented.clone());
+    };
+    let n = n as i64;
     if n == 1 && vm.is_exact(&Value::Obj(o.clone()), &vm.types.tuple.clone()) {
         return Ok(Value::Obj(o.clone()));
     }

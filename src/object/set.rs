@@ -10,6 +10,31 @@
 
 use super::Value;
 
+thread_local! {
+    /// Whether an insertion reuses the first deleted slot of its probe (every 3.x but
+    /// 3.9, whose `set_add_entry` only fills unused slots). Set per interpreter.
+    static REUSE_DUMMIES: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
+    /// The maximum fill before a resize, as (numerator, denominator): 3/5 from 3.7 on,
+    /// 2/3 in 3.6. Set per interpreter.
+    static MAX_FILL: std::cell::Cell<(usize, usize)> = const { std::cell::Cell::new((3, 5)) };
+}
+
+/// Chooses the dummy-reuse policy of insertions (see `REUSE_DUMMIES`).
+pub fn set_reuse_dummies(reuse: bool) {
+    REUSE_DUMMIES.with(|r| r.set(reuse));
+}
+
+/// Chooses the table's maximum fill ratio (see `MAX_FILL`).
+pub fn set_max_fill(num: usize, den: usize) {
+    MAX_FILL.with(|r| r.set((num, den)));
+}
+
+/// Whether `fill` used slots of a table with this mask call for a resize.
+pub fn too_full(fill: usize, mask: usize) -> bool {
+    let (num, den) = MAX_FILL.with(|r| r.get());
+    fill * den >= mask * num
+}
+
 const LINEAR_PROBES: usize = 9;
 const PERTURB_SHIFT: u32 = 5;
 pub const MIN_SIZE: usize = 8;
@@ -186,7 +211,7 @@ impl SetData {
         loop {
             let entry = &self.table[s.slot];
             if entry.is_unused() {
-                return match s.freeslot {
+                return match s.freeslot.filter(|_| REUSE_DUMMIES.with(|r| r.get())) {
                     Some(f) => Probe::Absent {
                         slot: f,
                         dummy: true,
@@ -228,7 +253,7 @@ impl SetData {
             return;
         }
         self.fill += 1;
-        if self.fill * 5 < self.mask() * 3 {
+        if !too_full(self.fill, self.mask()) {
             return;
         }
         let minused = if self.used > 50_000 {

@@ -153,7 +153,8 @@ impl Vm {
                 _ => Payload::Plain,
             }
         };
-        if t.instance_dict {
+        // Exceptions always have a `__dict__` (builtin ones included).
+        if t.instance_dict || t.layout == Layout::Exception {
             Object::with_dict(cls.clone(), payload)
         } else {
             Object::new(cls.clone(), payload)

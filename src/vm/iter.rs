@@ -63,7 +63,7 @@ impl Vm {
             IterState::Seq { seq, .. } => match &seq.payload {
                 Payload::List(_) => &x.list_iterator,
                 Payload::Tuple(_) => &x.tuple_iterator,
-                Payload::Str(s) if s.is_ascii() && self.version.format.major_minor >= (3, 12) => {
+                Payload::Str(s) if s.is_ascii() && self.version.format.major_minor >= (3, 11) => {
                     &x.str_ascii_iterator
                 }
                 Payload::Str(_) => &x.str_iterator,

@@ -69,6 +69,8 @@ pub struct Vm {
     pub depth: usize,
     pub recursion_limit: usize,
     /// Suspended caller frames of the running Python code (the explicit call stack).
+    /// Boxed so that a call or a return moves a pointer, not a whole frame.
+    #[allow(clippy::vec_box)]
     pub frames: Vec<Box<frame::Frame>>,
     /// Raise RecursionError when the Rust stack pointer goes below this address.
     pub stack_limit: Option<usize>,
@@ -78,6 +80,7 @@ pub struct Vm {
     /// Set by the loop around each call of a non-Python callable; see `caller_frame`.
     pub(crate) calling_frame: *const frame::Frame,
     /// Finished frames, reused by new calls so that a call allocates nothing.
+    #[allow(clippy::vec_box)]
     pub(crate) spare_frames: Vec<Box<frame::Frame>>,
     /// Where instruction traces go, when tracing is on.
     pub trace: Option<Box<dyn std::io::Write>>,

@@ -123,17 +123,9 @@ impl Vm {
             Payload::Function(f) => {
                 out.push_str(&format!("<function {} at {:#x}>", f.qualname.get(), v.id()))
             }
-            Payload::Builtin(b) => match (&b.bound, &b.owner) {
-                (Value::Null, _) => out.push_str(&format!("<built-in function {}>", b.name)),
-                (bound, _) => {
-                    let tn = self.type_name(bound);
-                    out.push_str(&format!(
-                        "<built-in method {} of {tn} object at {:#x}>",
-                        b.name,
-                        bound.id()
-                    ))
-                }
-            },
+            Payload::Builtin(b) => {
+                out.push_str(&crate::builtins::extra_types::builtin_repr(self, o, b))
+            }
             Payload::Method(m) => {
                 let func_name = match m.func.payload() {
                     Some(Payload::Function(f)) => f.qualname.get().to_string(),
@@ -346,6 +338,9 @@ impl Vm {
             if let Payload::Exception(e) = &o.payload {
                 if let Some(text) = crate::builtins::codecs::unicode_error_str(self, o) {
                     return Ok(text);
+                }
+                if let Some(s) = crate::builtins::exception_group::group_str(v) {
+                    return Ok(s);
                 }
                 let args = e.args.get();
                 return match args.payload() {
