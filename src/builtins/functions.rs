@@ -1,14 +1,12 @@
 //! The builtin functions (`print`, `len`, `repr`, `isinstance`, `__build_class__`, ...).
 
-use crate::object::{Args, Payload, Value};
+use crate::object::{Args, Value};
 use crate::vm::{PyResult, Vm};
 
 pub fn init(vm: &mut Vm) {
     vm.add_builtin("print", builtin_print);
-    vm.add_builtin("len", builtin_len);
     vm.add_builtin("repr", builtin_repr);
     vm.add_builtin("__build_class__", |vm, args| vm.build_class(args));
-    vm.add_builtin("isinstance", builtin_isinstance);
     vm.add_builtin("input", builtin_input);
 }
 
@@ -86,16 +84,6 @@ fn builtin_print(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn builtin_len(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    match args.pos() {
-        [v] => Ok(Value::Int(vm.len(v)? as i64)),
-        p => Err(vm.type_error(&format!(
-            "len() takes exactly one argument ({} given)",
-            p.len()
-        ))),
-    }
-}
-
 fn builtin_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     match args.pos() {
         [v] => {
@@ -107,23 +95,4 @@ fn builtin_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             p.len()
         ))),
     }
-}
-
-fn builtin_isinstance(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let [obj, cls] = args.pos() else {
-        return Err(vm.type_error("isinstance expected 2 arguments"));
-    };
-    let classes = match cls.payload() {
-        Some(Payload::Tuple(t)) => t.to_vec(),
-        _ => vec![cls.clone()],
-    };
-    let oc = vm.class_of(obj).clone();
-    for c in classes {
-        if let Value::Obj(c) = &c {
-            if vm.is_subclass_of(&oc, c) {
-                return Ok(Value::Bool(true));
-            }
-        }
-    }
-    Ok(Value::Bool(false))
 }

@@ -3,26 +3,40 @@
 //! `init` when an interpreter starts.
 
 pub mod args;
+pub mod arity;
 pub mod bool;
 pub mod bytearray;
 pub mod bytes;
 pub mod codec_tables;
 pub mod codecs;
 pub mod complex;
+pub mod dict;
+pub mod dict_views;
+pub mod exception_group;
 pub mod exceptions;
 pub mod exec;
+pub mod extra_types;
 pub mod float;
+pub mod function;
 pub mod functions;
 pub mod generic;
 pub mod int;
+pub mod iterators;
 pub mod list;
+pub mod memoryview;
 pub mod numeric;
 pub mod object;
+pub mod objects;
+pub mod property;
 pub mod range;
+pub mod sequence;
+pub mod set;
+pub mod slice;
 pub mod str;
 pub mod str_format;
 pub mod str_methods;
 pub mod super_;
+pub mod tuple;
 pub mod unicode;
 pub mod unicode_db;
 
@@ -49,6 +63,16 @@ pub fn init_all(vm: &mut Vm) {
     str_format::init(vm);
     codecs::init(vm);
     numeric::init(vm);
+    iterators::init(vm);
+    tuple::init(vm);
+    dict::init(vm);
+    set::init(vm);
+    slice::init(vm);
+    objects::init(vm);
+    property::init(vm);
+    function::init(vm);
+    exception_group::init(vm);
+    memoryview::init(vm);
     vm.init_generator_types();
     vm.init_async_gen_types();
 }

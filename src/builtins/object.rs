@@ -1,7 +1,13 @@
-//! `object` and `type`: instance creation, the default `__init__`, and `type()`.
+//! `object` and `type`: instance creation (with CPython's excess-argument checks), the
+//! default dunder methods every object inherits (`__eq__`/`__ne__`, `__hash__`,
+//! `__repr__`/`__str__`/`__format__`, `__getattribute__`/`__setattr__`/`__delattr__`,
+//! `__dir__`, `__init_subclass__`, `__subclasshook__`, `__sizeof__`, `__class__`,
+//! `__dict__`), and `type()` with one or three arguments and the type attributes.
 
+use super::arity::{self, ver};
 use crate::object::{Args, BuiltinKind, ObjRef, Payload, Value};
 use crate::vm::{PyResult, Vm};
+use std::rc::Rc;
 
 pub fn init(vm: &mut Vm) {
     let object = vm.types.object.clone();
@@ -9,7 +15,7 @@ pub fn init(vm: &mut Vm) {
     vm.add_method(&object, "__new__", object_new, BuiltinKind::StaticMethod);
     let type_ = vm.types.type_.clone();
     vm.add_method(&type_, "__new__", type_new, BuiltinKind::StaticMethod);
-    vm.add_method(&type_, "__init__", object_init, BuiltinKind::Method);
+    vm.add_method(&type_, "__init__", type_init, BuiltinKind::Method);
     vm.add_getset(&type_, "__name__", type_name, Some(type_set_name));
     vm.add_getset(&type_, "__qualname__", type_qualname, None);
     vm.add_getset(&type_, "__mro__", type_mro, None);
@@ -19,6 +25,40 @@ pub fn init(vm: &mut Vm) {
     vm.add_getset(&type_, "__module__", type_module, None);
     vm.add_getset(&object, "__class__", object_class, None);
     vm.add_getset(&object, "__dict__", object_dict, None);
+    let methods: &[(&'static str, crate::object::NativeFn)] = &[
+        ("__eq__", object_eq),
+        ("__ne__", object_ne),
+        ("__lt__", object_not_implemented),
+        ("__le__", object_not_implemented),
+        ("__gt__", object_not_implemented),
+        ("__ge__", object_not_implemented),
+        ("__hash__", object_hash),
+        ("__repr__", object_repr),
+        ("__str__", object_str),
+        ("__format__", object_format),
+        ("__getattribute__", object_getattribute),
+        ("__setattr__", object_setattr),
+        ("__delattr__", object_delattr),
+        ("__dir__", object_dir),
+        ("__sizeof__", object_sizeof),
+    ];
+    for (name, f) in methods {
+        vm.add_method(&object, name, *f, BuiltinKind::Method);
+    }
+    vm.add_method(
+        &object,
+        "__init_subclass__",
+        object_init_subclass,
+        BuiltinKind::ClassMethod,
+    );
+    vm.add_method(
+        &object,
+        "__subclasshook__",
+        object_subclasshook,
+        BuiltinKind::ClassMethod,
+    );
+    vm.add_method(&type_, "mro", type_mro_method, BuiltinKind::Method);
+    vm.add_method(&type_, "__dir__", type_dir, BuiltinKind::Method);
 }
 
 fn type_arg(vm: &Vm, args: &Args<'_>) -> PyResult<ObjRef> {
@@ -90,7 +130,26 @@ fn type_base(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn type_dict(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let t = type_arg(vm, &args)?;
-    Ok(Value::Obj(vm.type_data(&t).dict.clone()))
+    let d = Value::Obj(vm.type_data(&t).dict.clone());
+    Ok(super::dict_views::new_mappingproxy(vm, d))
+}
+
+fn type_mro_method(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let t = type_arg(vm, &args)?;
+    let mro = vm
+        .type_data(&t)
+        .mro
+        .get()
+        .into_iter()
+        .map(Value::Obj)
+        .collect();
+    Ok(vm.new_list(mro))
+}
+
+fn type_dir(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let t = type_arg(vm, &args)?;
+    let names = super::objects::dir_names(vm, &Value::Obj(t))?;
+    Ok(vm.new_list(names))
 }
 
 fn type_module(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -121,35 +180,412 @@ fn object_dict(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     }
 }
 
-fn object_init(_vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
+/// Whether `cls`'s `name` resolves to `object`'s own builtin (not overridden).
+fn is_objects_own(vm: &mut Vm, cls: &ObjRef, name: &str) -> bool {
+    let key = vm.intern(name);
+    matches!(vm.lookup_in_mro(cls, &key), Some(Value::Obj(f))
+        if matches!(&f.payload, Payload::Builtin(b) if b.owner.as_ref().is_some_and(|o| Rc::ptr_eq(o, &vm.types.object))))
+}
+
+/// `type.__init__(cls, *args)`: one or three arguments (the work is `type.__new__`'s).
+fn type_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let n = args.pos().len().saturating_sub(1);
+    if n == 1 && !args.kwnames.is_empty() {
+        return Err(vm.type_error("type.__init__() takes no keyword arguments"));
+    }
+    if n != 1 && n != 3 {
+        return Err(vm.type_error("type.__init__() takes 1 or 3 arguments"));
+    }
     Ok(Value::None)
 }
 
-fn object_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    match args.values.first() {
-        Some(Value::Obj(cls)) if matches!(cls.payload, Payload::Type(_)) => {
-            Ok(Value::Obj(vm.new_instance(cls)))
-        }
-        _ => Err(vm.type_error("object.__new__(X): X is not a type object")),
-    }
+fn excess_args(args: &Args<'_>) -> bool {
+    args.values.len() > 1
 }
 
+/// `object.__init__(self, *args, **kwargs)`: extra arguments are an error unless the
+/// class overrides `__new__` (and not `__init__`).
+fn object_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let Some(this) = args.values.first() else {
+        return Err(vm.type_error("descriptor '__init__' of 'object' object needs an argument"));
+    };
+    if !excess_args(&args) {
+        return Ok(Value::None);
+    }
+    let cls = vm.class_of(this).clone();
+    let own_init = is_objects_own(vm, &cls, "__init__");
+    let own_new = is_objects_own(vm, &cls, "__new__");
+    if ver(vm) < (3, 7) {
+        if own_new || !own_init {
+            return Err(vm.type_error("object.__init__() takes no parameters"));
+        }
+        return Ok(Value::None);
+    }
+    if !own_init {
+        return Err(vm.type_error(
+            "object.__init__() takes exactly one argument (the instance to initialize)",
+        ));
+    }
+    if own_new {
+        return Err(vm.type_error(&format!(
+            "{}.__init__() takes exactly one argument (the instance to initialize)",
+            vm.type_data(&cls).name()
+        )));
+    }
+    Ok(Value::None)
+}
+
+/// `object.__new__(cls, *args, **kwargs)`.
+fn object_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let cls = match args.values.first() {
+        Some(Value::Obj(cls)) if matches!(cls.payload, Payload::Type(_)) => cls.clone(),
+        Some(v) => {
+            return Err(vm.type_error(&format!(
+                "object.__new__(X): X is not a type object ({})",
+                vm.type_name(v)
+            )))
+        }
+        None => return Err(vm.type_error("object.__new__(): not enough arguments")),
+    };
+    if excess_args(&args) {
+        let own_init = is_objects_own(vm, &cls, "__init__");
+        let own_new = is_objects_own(vm, &cls, "__new__");
+        if ver(vm) < (3, 7) {
+            if own_init || !own_new {
+                return Err(vm.type_error("object() takes no parameters"));
+            }
+        } else {
+            if !own_new {
+                return Err(vm.type_error(
+                    "object.__new__() takes exactly one argument (the type to instantiate)",
+                ));
+            }
+            if own_init {
+                return Err(vm.type_error(&format!(
+                    "{}() takes no arguments",
+                    vm.type_data(&cls).name()
+                )));
+            }
+        }
+    }
+    use crate::object::typeobj::Layout;
+    let layout = vm.type_data(&cls).layout;
+    if !matches!(
+        layout,
+        Layout::Plain | Layout::Exception | Layout::List | Layout::Dict | Layout::Set
+    ) {
+        let solid = vm
+            .type_data(&cls)
+            .mro
+            .get()
+            .into_iter()
+            .find(|t| !vm.type_data(t).is_heap)
+            .map(|t| vm.type_data(&t).name())
+            .unwrap_or_else(|| Rc::from("object"));
+        return Err(vm.type_error(&format!(
+            "object.__new__({}) is not safe, use {solid}.__new__()",
+            vm.type_data(&cls).name()
+        )));
+    }
+    Ok(Value::Obj(vm.new_instance(&cls)))
+}
+
+/// `type.__new__(meta, name, bases, namespace, **kwargs)` and `type(obj)`.
 fn type_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let pos = args.pos();
     match pos {
-        [_, obj] => Ok(Value::Obj(vm.class_of(obj).clone())),
-        [Value::Obj(meta), name, bases, Value::Obj(ns)] => {
-            let name = name
-                .as_str()
-                .map(|s| s.as_str().to_string())
-                .unwrap_or_default();
-            let bases: Vec<ObjRef> = vm
-                .collect(bases)?
-                .into_iter()
-                .filter_map(|b| b.as_obj().cloned())
-                .collect();
-            Ok(Value::Obj(vm.new_class(meta, &name, bases, ns)?))
+        [_, obj] if args.kwnames.is_empty() => Ok(Value::Obj(vm.class_of(obj).clone())),
+        [Value::Obj(meta), name, bases, ns] => {
+            let Some(name) = name.as_str().map(|s| s.as_str().to_string()) else {
+                return Err(vm.type_error(&format!(
+                    "type.__new__() argument 1 must be str, not {}",
+                    vm.type_name(name)
+                )));
+            };
+            let Some(Payload::Tuple(bases)) = bases.payload() else {
+                return Err(vm.type_error(&format!(
+                    "type.__new__() argument 2 must be tuple, not {}",
+                    vm.type_name(bases)
+                )));
+            };
+            let Some(ns) = ns
+                .as_obj()
+                .filter(|o| matches!(o.payload, Payload::Dict(_)))
+            else {
+                return Err(vm.type_error(&format!(
+                    "type.__new__() argument 3 must be dict, not {}",
+                    vm.type_name(ns)
+                )));
+            };
+            // The most derived metaclass of `meta` and the bases' types.
+            let mut winner = meta.clone();
+            for b in bases.iter() {
+                let bt = vm.class_of(b).clone();
+                if vm.is_subclass_of(&winner, &bt) {
+                    continue;
+                }
+                if vm.is_subclass_of(&bt, &winner) {
+                    winner = bt;
+                    continue;
+                }
+                return Err(vm.type_error(
+                    "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+                ));
+            }
+            if !Rc::ptr_eq(&winner, meta) {
+                let new_name = vm.names.__new__.clone();
+                if let Some(f) = vm.lookup_in_mro(&winner, &new_name) {
+                    let is_type_new = matches!(&f, Value::Obj(o)
+                        if matches!(&o.payload, Payload::Builtin(b) if b.owner.as_ref().is_some_and(|t| Rc::ptr_eq(t, &vm.types.type_))));
+                    if !is_type_new {
+                        let f = match f.payload() {
+                            Some(Payload::StaticMethod(c)) => c.get(),
+                            _ => f,
+                        };
+                        let mut v = args.values.to_vec();
+                        v[0] = Value::Obj(winner);
+                        return vm.call(
+                            &f,
+                            Args {
+                                values: &v,
+                                kwnames: args.kwnames,
+                            },
+                        );
+                    }
+                }
+            }
+            let mut base_types = Vec::with_capacity(bases.len());
+            for b in bases.iter() {
+                match b {
+                    Value::Obj(o) if matches!(o.payload, Payload::Type(_)) => {
+                        base_types.push(o.clone())
+                    }
+                    _ => {
+                        return Err(
+                            vm.type_error(&format!("bases must be types, not {}", vm.type_name(b)))
+                        )
+                    }
+                }
+            }
+            let kw = Args {
+                values: &args.values[pos.len()..],
+                kwnames: args.kwnames,
+            };
+            Ok(Value::Obj(
+                vm.new_class(&winner, &name, base_types, ns, kw)?,
+            ))
         }
         _ => Err(vm.type_error("type() takes 1 or 3 arguments")),
     }
+}
+
+fn object_eq(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (a, b) = binary_args(vm, &args)?;
+    Ok(if a.is(b) {
+        Value::Bool(true)
+    } else {
+        vm.singletons.not_implemented.clone()
+    })
+}
+
+/// `object.__ne__`: the inverse of the type's `__eq__` (NotImplemented stays).
+fn object_ne(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (a, b) = binary_args(vm, &args)?;
+    let class_ = vm.class_of(a).clone();
+    let eq = vm.names.__eq__.clone();
+    let r = match vm.lookup_in_mro(&class_, &eq) {
+        Some(f) if !is_objects_own(vm, &class_, "__eq__") => {
+            let bound = vm.descr_get(f, Some(a), &class_)?;
+            vm.call(&bound, Args::positional(std::slice::from_ref(b)))?
+        }
+        _ => {
+            if a.is(b) {
+                Value::Bool(true)
+            } else {
+                vm.singletons.not_implemented.clone()
+            }
+        }
+    };
+    if vm.is_not_implemented(&r) {
+        return Ok(r);
+    }
+    Ok(Value::Bool(!vm.truthy(&r)?))
+}
+
+fn object_not_implemented(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    binary_args(vm, &args)?;
+    Ok(vm.singletons.not_implemented.clone())
+}
+
+fn binary_args<'a>(vm: &Vm, args: &Args<'a>) -> PyResult<(&'a Value, &'a Value)> {
+    match args.pos() {
+        [a, b] => Ok((a, b)),
+        p => {
+            let s = if ver(vm) < (3, 7) { "s" } else { "" };
+            Err(vm.type_error(&format!(
+                "expected 1 argument{s}, got {}",
+                p.len().saturating_sub(1)
+            )))
+        }
+    }
+}
+
+fn this<'a>(vm: &Vm, args: &Args<'a>, name: &str) -> PyResult<&'a Value> {
+    args.pos().first().ok_or_else(|| {
+        if ver(vm) >= (3, 10) {
+            vm.type_error(&format!("unbound method object.{name}() needs an argument"))
+        } else {
+            vm.type_error(&format!(
+                "descriptor '{name}' of 'object' object needs an argument"
+            ))
+        }
+    })
+}
+
+fn object_hash(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let v = this(vm, &args, "__hash__")?;
+    arity::no_args(vm, &args, "object", "__hash__")?;
+    Ok(Value::Int(v.id().rotate_right(4) as i64))
+}
+
+/// `object.__repr__`: `<module.QualName object at 0x...>`.
+pub fn default_repr(vm: &mut Vm, v: &Value) -> String {
+    let class_ = vm.class_of(v).clone();
+    let qual = vm.type_data(&class_).qualname.get();
+    match vm.type_module(&class_).as_deref() {
+        Some("builtins") | None => format!("<{qual} object at {:#x}>", v.id()),
+        Some(m) => format!("<{m}.{qual} object at {:#x}>", v.id()),
+    }
+}
+
+fn object_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let v = this(vm, &args, "__repr__")?;
+    arity::no_args(vm, &args, "object", "__repr__")?;
+    let s = default_repr(vm, v);
+    Ok(vm.new_str(&s))
+}
+
+fn object_str(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let v = this(vm, &args, "__str__")?;
+    arity::no_args(vm, &args, "object", "__str__")?;
+    let s = vm.repr(v)?;
+    Ok(vm.new_str(&s))
+}
+
+fn object_format(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let v = this(vm, &args, "__format__")?;
+    let spec = arity::one_arg(vm, &args, "object", "__format__")?;
+    let Some(spec) = spec.as_str() else {
+        let n = if ver(vm) < (3, 7) { " 1" } else { "" };
+        return Err(vm.type_error(&format!(
+            "__format__() argument{n} must be str, not {}",
+            vm.type_name(spec)
+        )));
+    };
+    if !spec.as_str().is_empty() {
+        return Err(vm.type_error(&format!(
+            "unsupported format string passed to {}.__format__",
+            vm.type_name(v)
+        )));
+    }
+    let s = vm.str(v)?;
+    Ok(vm.new_str(&s))
+}
+
+fn object_getattribute(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let v = this(vm, &args, "__getattribute__")?;
+    let name = arity::one_arg(vm, &args, "object", "__getattribute__")?;
+    let name = super::objects::attr_name(vm, name, "")?;
+    let class_ = vm.class_of(v).clone();
+    match vm.generic_getattr(v, &class_, &name)? {
+        Some(r) => Ok(r),
+        None => Err(vm.attribute_error(v, &name)),
+    }
+}
+
+fn setattr_target<'a>(vm: &Vm, args: &Args<'a>, name: &str, n: usize) -> PyResult<&'a [Value]> {
+    let pos = args.pos();
+    if pos.len() != n + 1 {
+        let s = if n == 1 && ver(vm) >= (3, 7) { "" } else { "s" };
+        return Err(vm.type_error(&format!(
+            " expected {n} argument{s}, got {}",
+            pos.len().saturating_sub(1)
+        )));
+    }
+    if matches!(pos[0].payload(), Some(Payload::Type(_))) {
+        return Err(vm.type_error(&format!("can't apply this {name} to type object")));
+    }
+    Ok(pos)
+}
+
+fn object_setattr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let pos = setattr_target(vm, &args, "__setattr__", 2)?;
+    let name = super::objects::attr_name(vm, &pos[1], "")?;
+    let class_ = vm.class_of(&pos[0]).clone();
+    vm.generic_setattr(&pos[0], &class_, &name, Some(pos[2].clone()))?;
+    Ok(Value::None)
+}
+
+fn object_delattr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let pos = setattr_target(vm, &args, "__delattr__", 1)?;
+    let name = super::objects::attr_name(vm, &pos[1], "")?;
+    let class_ = vm.class_of(&pos[0]).clone();
+    vm.generic_setattr(&pos[0], &class_, &name, None)?;
+    Ok(Value::None)
+}
+
+fn object_dir(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let v = this(vm, &args, "__dir__")?;
+    arity::no_args(vm, &args, "object", "__dir__")?;
+    let names = super::objects::dir_names(vm, v)?;
+    Ok(vm.new_list(names))
+}
+
+fn object_sizeof(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let v = this(vm, &args, "__sizeof__")?;
+    arity::no_args(vm, &args, "object", "__sizeof__")?;
+    let with_dict = v.as_obj().is_some_and(|o| o.dict.is_some());
+    let size = match (with_dict, ver(vm)) {
+        (false, _) => 16,
+        (true, v) if v >= (3, 12) => 16,
+        (true, v) if v >= (3, 11) => 24,
+        (true, _) => 32,
+    };
+    Ok(Value::Int(size))
+}
+
+/// `object.__init_subclass__()`: accepts no keyword arguments.
+fn object_init_subclass(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    if !args.kwnames.is_empty() || args.pos().len() > 1 {
+        let cls = args.values.first().cloned().unwrap_or(Value::None);
+        let owner = match cls.payload() {
+            Some(Payload::Type(t)) if ver(vm) >= (3, 9) => format!("{}.", t.name()),
+            _ => String::new(),
+        };
+        if !args.kwnames.is_empty() {
+            return Err(vm.type_error(&format!(
+                "{owner}__init_subclass__() takes no keyword arguments"
+            )));
+        }
+        return Err(vm.type_error(&format!(
+            "{owner}__init_subclass__() takes no arguments ({} given)",
+            args.pos().len() - 1
+        )));
+    }
+    Ok(Value::None)
+}
+
+fn object_subclasshook(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    if ver(vm) >= (3, 13) && args.pos().len() != 2 {
+        let cls = args.values.first().cloned().unwrap_or(Value::None);
+        let owner = match cls.payload() {
+            Some(Payload::Type(t)) => t.name().to_string(),
+            _ => "object".into(),
+        };
+        return Err(vm.type_error(&format!(
+            "{owner}.__subclasshook__() takes exactly one argument ({} given)",
+            args.pos().len().saturating_sub(1)
+        )));
+    }
+    Ok(vm.singletons.not_implemented.clone())
 }

@@ -25,6 +25,9 @@ pub struct DictData {
     indices: Vec<u32>,
     entries: Vec<DictEntry>,
     used: usize,
+    /// Index slots marked deleted whose entries `pop_last` removed from `entries` (they
+    /// still occupy the index table until the next resize).
+    holes: usize,
     /// Bumped by every insertion of a new key, deletion and resize.
     pub version: u64,
 }
@@ -64,6 +67,7 @@ impl DictData {
             indices: vec![EMPTY; MIN_SIZE],
             entries: Vec::new(),
             used: 0,
+            holes: 0,
             version: 0,
         }
     }
@@ -77,6 +81,7 @@ impl DictData {
             indices: vec![EMPTY; size],
             entries: Vec::with_capacity(n),
             used: 0,
+            holes: 0,
             version: 0,
         }
     }
@@ -183,7 +188,7 @@ impl DictData {
 
     /// Appends a key known to be absent.
     pub fn insert_new(&mut self, key: Value, hash: i64, value: Value) {
-        if (self.entries.len() + 1) * 3 > self.indices.len() * 2 {
+        if (self.entries.len() + self.holes + 1) * 3 > self.indices.len() * 2 {
             self.resize(self.used * 3);
         }
         let slot = self.empty_slot(hash);
@@ -214,6 +219,7 @@ impl DictData {
             size <<= 1;
         }
         let old = std::mem::take(&mut self.entries);
+        self.holes = 0;
         self.entries = Vec::with_capacity(size * 2 / 3);
         self.indices = vec![EMPTY; size];
         for e in old.into_iter().filter(|e| !e.key.is_null()) {
@@ -257,6 +263,24 @@ impl DictData {
         None
     }
 
+    /// The live entry at the greatest position below `end`, for reverse iteration.
+    pub fn prev_entry(&self, end: usize) -> Option<(usize, &DictEntry)> {
+        let mut pos = end.min(self.entries.len());
+        while pos > 0 {
+            pos -= 1;
+            let e = &self.entries[pos];
+            if !e.key.is_null() {
+                return Some((pos, e));
+            }
+        }
+        None
+    }
+
+    /// The number of entry positions (live or deleted): where a reverse iteration starts.
+    pub fn positions(&self) -> usize {
+        self.entries.len()
+    }
+
     /// Live entries in insertion order.
     pub fn iter(&self) -> impl Iterator<Item = &DictEntry> {
         self.entries.iter().filter(|e| !e.key.is_null())
@@ -267,6 +291,7 @@ impl DictData {
         while let Some(e) = self.entries.last() {
             if e.key.is_null() {
                 self.entries.pop();
+                self.holes += 1;
                 continue;
             }
             let hash = e.hash;
@@ -289,6 +314,7 @@ impl DictData {
                 value: Value::Null,
             });
             self.used -= 1;
+            self.holes += 1;
             self.version += 1;
             return Some((e.key, e.value));
         }

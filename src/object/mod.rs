@@ -265,8 +265,9 @@ pub enum Payload {
     Range(Box<[IntValue; 3]>),
     /// `slice(start, stop, step)`.
     Slice(Box<[Value; 3]>),
-    /// property(fget, fset, fdel, doc).
-    Property(Box<[PyCell<Value>; 4]>),
+    /// property(fget, fset, fdel, doc), then its name (set by `__set_name__`, or the
+    /// attribute name of a builtin type's computed attribute).
+    Property(Box<[PyCell<Value>; 5]>),
     ClassMethod(PyCell<Value>),
     StaticMethod(PyCell<Value>),
     /// super(type, obj-or-type).

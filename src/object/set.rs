@@ -10,6 +10,31 @@
 
 use super::Value;
 
+thread_local! {
+    /// Whether an insertion reuses the first deleted slot of its probe (every 3.x but
+    /// 3.9, whose `set_add_entry` only fills unused slots). Set per interpreter.
+    static REUSE_DUMMIES: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
+    /// The maximum fill before a resize, as (numerator, denominator): 3/5 from 3.7 on,
+    /// 2/3 in 3.6. Set per interpreter.
+    static MAX_FILL: std::cell::Cell<(usize, usize)> = const { std::cell::Cell::new((3, 5)) };
+}
+
+/// Chooses the dummy-reuse policy of insertions (see `REUSE_DUMMIES`).
+pub fn set_reuse_dummies(reuse: bool) {
+    REUSE_DUMMIES.with(|r| r.set(reuse));
+}
+
+/// Chooses the table's maximum fill ratio (see `MAX_FILL`).
+pub fn set_max_fill(num: usize, den: usize) {
+    MAX_FILL.with(|r| r.set((num, den)));
+}
+
+/// Whether `fill` used slots of a table with this mask call for a resize.
+pub fn too_full(fill: usize, mask: usize) -> bool {
+    let (num, den) = MAX_FILL.with(|r| r.get());
+    fill * den >= mask * num
+}
+
 const LINEAR_PROBES: usize = 9;
 const PERTURB_SHIFT: u32 = 5;
 pub const MIN_SIZE: usize = 8;
@@ -186,7 +211,7 @@ impl SetData {
         loop {
             let entry = &self.table[s.slot];
             if entry.is_unused() {
-                return match s.freeslot {
+                return match s.freeslot.filter(|_| REUSE_DUMMIES.with(|r| r.get())) {
                     Some(f) => Probe::Absent {
                         slot: f,
                         dummy: true,
@@ -228,7 +253,7 @@ impl SetData {
             return;
         }
         self.fill += 1;
-        if self.fill * 5 < self.mask() * 3 {
+        if !too_full(self.fill, self.mask()) {
             return;
         }
         let minused = if self.used > 50_000 {
@@ -329,6 +354,64 @@ impl SetData {
     /// Number of slots (iteration bound).
     pub fn capacity(&self) -> usize {
         self.table.len()
+    }
+
+    /// Active plus dummy slots.
+    pub fn fill(&self) -> usize {
+        self.fill
+    }
+
+    /// The table's mask (number of slots minus one).
+    pub fn table_mask(&self) -> usize {
+        self.mask()
+    }
+
+    /// Copies `other`'s entries into this empty table as CPython's `set_merge` does: the
+    /// slots as they are when the sizes match and `other` has no dummies, else a clean
+    /// insertion of each entry in slot order (no resizing: the caller sized the table).
+    pub fn merge_into_empty(&mut self, other: &SetData) {
+        debug_assert!(self.fill == 0);
+        if self.table.len() == other.table.len() && other.fill == other.used {
+            for (dst, src) in self.table.iter_mut().zip(&other.table) {
+                if src.is_active() {
+                    *dst = src.clone();
+                }
+            }
+        } else {
+            let mask = self.mask();
+            for e in other.table.iter().filter(|e| e.is_active()) {
+                let slot = Self::clean_slot(&self.table, mask, e.hash);
+                self.table[slot] = e.clone();
+            }
+        }
+        self.fill = other.used;
+        self.used = other.used;
+        self.version += 1;
+    }
+
+    /// CPython's `frozenset.__hash__`: an order-independent combination of the entries'
+    /// hashes, corrected for the table's empty and dummy slots.
+    pub fn frozen_hash(&self) -> i64 {
+        fn shuffle(h: u64) -> u64 {
+            ((h ^ 89869747) ^ (h << 16)).wrapping_mul(3644798167)
+        }
+        let mut hash: u64 = 0;
+        for e in &self.table {
+            hash ^= shuffle(e.hash as u64);
+        }
+        if (self.table.len() - self.fill) & 1 == 1 {
+            hash ^= shuffle(0);
+        }
+        if (self.fill - self.used) & 1 == 1 {
+            hash ^= shuffle(u64::MAX);
+        }
+        hash ^= (self.used as u64 + 1).wrapping_mul(1927868237);
+        hash ^= (hash >> 11) ^ (hash >> 25);
+        hash = hash.wrapping_mul(69069).wrapping_add(907133923);
+        if hash == u64::MAX {
+            hash = 590923713;
+        }
+        hash as i64
     }
 
     /// The active entries in iteration order.

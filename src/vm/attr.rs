@@ -98,9 +98,8 @@ impl Vm {
                 Some(inst) => {
                     let fget = p[0].get();
                     if fget.is_none() {
-                        return Err(self.new_exception(
-                            &self.types.exc.attribute_error.clone(),
-                            "unreadable attribute",
+                        return Err(crate::builtins::property::no_accessor(
+                            self, &descr, p, inst, 0,
                         ));
                     }
                     self.call(&fget, Args::positional(std::slice::from_ref(inst)))
@@ -136,8 +135,15 @@ impl Vm {
     }
 
     fn bind_builtin(&self, b: &Builtin, self_: Value) -> Value {
+        let class = crate::builtins::extra_types::builtin_class(
+            self,
+            b.name,
+            b.kind,
+            b.owner.as_ref(),
+            true,
+        );
         Value::Obj(Object::new(
-            self.types.builtin_function.clone(),
+            class,
             Payload::Builtin(Box::new(Builtin {
                 name: b.name,
                 func: b.func,
@@ -388,6 +394,10 @@ impl Vm {
             Some(v) => self.dict_set(&dict, Value::Obj(name.clone()), v),
             None => match self.dict_remove(&dict, &Value::Obj(name.clone()))? {
                 Some(_) => Ok(()),
+                // Up to 3.10 the error of deleting a missing attribute is just its name.
+                None if self.version.format.major_minor < (3, 11) => {
+                    Err(self.new_exception(&self.types.exc.attribute_error, name.payload_str()))
+                }
                 None => Err(self.attribute_error(obj, name)),
             },
         }
@@ -395,12 +405,14 @@ impl Vm {
 
     fn descr_set(&mut self, descr: Value, obj: &Value, value: Option<Value>) -> PyResult<()> {
         if let Some(Payload::Property(p)) = descr.payload() {
-            let (f, msg) = match &value {
-                Some(_) => (p[1].get(), "can't set attribute"),
-                None => (p[2].get(), "can't delete attribute"),
+            let (f, which) = match &value {
+                Some(_) => (p[1].get(), 1),
+                None => (p[2].get(), 2),
             };
             if f.is_none() {
-                return Err(self.new_exception(&self.types.exc.attribute_error.clone(), msg));
+                return Err(crate::builtins::property::no_accessor(
+                    self, &descr, p, obj, which,
+                ));
             }
             let mut args = vec![obj.clone()];
             args.extend(value);
@@ -425,8 +437,13 @@ impl Vm {
     }
 
     fn attribute_error_readonly(&self, obj: &Value, name: &ObjRef) -> PyErr {
+        let extra = if self.version.format.major_minor >= (3, 13) {
+            " and no __dict__ for setting new attributes"
+        } else {
+            ""
+        };
         let msg = format!(
-            "'{}' object has no attribute '{}'",
+            "'{}' object has no attribute '{}'{extra}",
             self.type_name(obj),
             name.payload_str()
         );

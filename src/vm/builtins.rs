@@ -14,8 +14,10 @@ impl Vm {
         kind: BuiltinKind,
         owner: Option<ObjRef>,
     ) -> Value {
+        let class =
+            crate::builtins::extra_types::builtin_class(self, name, kind, owner.as_ref(), false);
         Value::Obj(Object::new(
-            self.types.builtin_function.clone(),
+            class,
             Payload::Builtin(Box::new(Builtin {
                 name,
                 func,
@@ -62,13 +64,15 @@ impl Vm {
             Some(f) => self.new_builtin(name, f, BuiltinKind::Function, Some(t.clone())),
             None => Value::None,
         };
+        let prop_name = Value::Obj(self.intern(name));
         let prop = Object::new(
-            self.types.property.clone(),
+            self.types.extra.getset_descriptor.clone(),
             Payload::Property(Box::new([
                 crate::object::PyCell::new(fget),
                 crate::object::PyCell::new(fset),
                 crate::object::PyCell::new(Value::None),
                 crate::object::PyCell::new(Value::None),
+                crate::object::PyCell::new(prop_name),
             ])),
         );
         let key = Value::Obj(self.intern(name));

@@ -153,7 +153,8 @@ impl Vm {
                 _ => Payload::Plain,
             }
         };
-        if t.instance_dict {
+        // Exceptions always have a `__dict__` (builtin ones included).
+        if t.instance_dict || t.layout == Layout::Exception {
             Object::with_dict(cls.clone(), payload)
         } else {
             Object::new(cls.clone(), payload)
@@ -167,7 +168,9 @@ impl Vm {
             Ok(gen) => return Ok(gen),
             Err(frame) => frame,
         };
-        match self.run_frame(frame).1? {
+        let (done, r) = self.run_frame(frame);
+        self.recycle_frame(done);
+        match r? {
             super::eval::FrameExit::Return(v) => Ok(v),
             super::eval::FrameExit::Yield(_) => Err(self.system_error("a function frame yielded")),
         }

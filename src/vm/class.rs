@@ -116,8 +116,10 @@ impl Vm {
     }
 
     /// Runs a class body frame; returns what it returned (the `__class__` cell or None).
-    fn run_body(&mut self, frame: Frame) -> PyResult<Value> {
-        match self.run_frame(frame).1? {
+    fn run_body(&mut self, frame: Box<Frame>) -> PyResult<Value> {
+        let (done, r) = self.run_frame(frame);
+        self.recycle_frame(done);
+        match r? {
             super::eval::FrameExit::Return(v) => Ok(v),
             super::eval::FrameExit::Yield(_) => Err(self.system_error("class body yielded")),
         }
@@ -141,13 +143,15 @@ impl Vm {
         Ok(winner)
     }
 
-    /// `type.__new__(meta, name, bases, namespace)`.
+    /// `type.__new__(meta, name, bases, namespace, **kwargs)` (the keyword arguments go to
+    /// `__init_subclass__`).
     pub fn new_class(
         &mut self,
         meta: &ObjRef,
         name: &str,
         bases: Vec<ObjRef>,
         ns: &ObjRef,
+        kwargs: Args<'_>,
     ) -> PyResult<ObjRef> {
         let bases = if bases.is_empty() {
             vec![self.types.object.clone()]
@@ -273,11 +277,27 @@ impl Vm {
         }
         let module_key = self.names.__module__.clone();
         if self.dict_get_name(&dict, &module_key).is_none() {
-            if let Some(frame_globals) = self.frames.last().map(|f| f.globals.clone()) {
+            let globals = self
+                .caller_frame()
+                .map(|f| f.globals.clone())
+                .or_else(|| self.frames.last().map(|f| f.globals.clone()));
+            if let Some(frame_globals) = globals {
                 if let Some(m) = self.dict_get_name(&frame_globals, &self.names.__name__.clone()) {
                     self.dict_set(&dict, Value::Obj(module_key), m)?;
                 }
             }
+        }
+        // As type_new: `__doc__` defaults to None, and a class that defines `__eq__`
+        // without `__hash__` is unhashable.
+        let doc_key = self.names.__doc__.clone();
+        if self.dict_get_name(&dict, &doc_key).is_none() {
+            self.dict_set(&dict, Value::Obj(doc_key), Value::None)?;
+        }
+        let (eq_key, hash_key) = (self.names.__eq__.clone(), self.names.__hash__.clone());
+        if self.dict_get_name(&dict, &eq_key).is_some()
+            && self.dict_get_name(&dict, &hash_key).is_none()
+        {
+            self.dict_set(&dict, Value::Obj(hash_key), Value::None)?;
         }
         let classcell = self.names.__classcell__.clone();
         if let Some(cell) = self.dict_get_name(&dict, &classcell) {
@@ -290,14 +310,12 @@ impl Vm {
         let set_name = self.names.__set_name__.clone();
         for e in self.dict_items(&dict) {
             let at = self.class_of(&e.value).clone();
-            if self.type_data(&at).is_heap {
-                if let Some(f) = self.lookup_in_mro(&at, &set_name) {
-                    let bound = self.descr_get(f, Some(&e.value), &at)?;
-                    self.call(
-                        &bound,
-                        Args::positional(&[Value::Obj(cls.clone()), e.key.clone()]),
-                    )?;
-                }
+            if let Some(f) = self.lookup_in_mro(&at, &set_name) {
+                let bound = self.descr_get(f, Some(&e.value), &at)?;
+                self.call(
+                    &bound,
+                    Args::positional(&[Value::Obj(cls.clone()), e.key.clone()]),
+                )?;
             }
         }
         // __init_subclass__ of the nearest base.
@@ -311,7 +329,7 @@ impl Vm {
                     Some(Payload::Function(_)) => self.bind(bound, Value::Obj(cls.clone())),
                     _ => bound,
                 };
-                self.call(&bound, Args::positional(&[]))?;
+                self.call(&bound, kwargs)?;
                 break;
             }
         }

@@ -3,13 +3,14 @@
 
 use crate::spec::VersionSpec;
 
-/// CO_HAS_DOCSTRING (3.13+).
+/// CO_HAS_DOCSTRING (3.14+).
 const CO_HAS_DOCSTRING: u32 = 0x0400_0000;
 
 /// Whether a function's `__doc__` is its code's first constant (when that is a str).
-/// Up to 3.12 a leading str constant is the docstring; 3.13 says so with a flag.
+/// Up to 3.13 a leading str constant is the docstring (the compiler puts None first
+/// otherwise); 3.14 says so with a flag.
 pub fn first_const_is_docstring(v: &VersionSpec, code_flags: u32) -> bool {
-    if v.format.major_minor >= (3, 13) {
+    if v.format.major_minor >= (3, 14) {
         code_flags & CO_HAS_DOCSTRING != 0
     } else {
         true

@@ -32,6 +32,9 @@ pub enum IterState {
     Callable { callable: Value, sentinel: Value },
     /// Items already produced (reversed(), zip(), map()... materialise lazily elsewhere).
     Values { items: Vec<Value>, index: usize },
+    /// The iterators implemented in `crate::builtins::iterators` (enumerate, zip, map,
+    /// filter, reversed...).
+    Native(crate::builtins::iterators::NativeIter),
     /// An exhausted iterator.
     Done,
 }
@@ -46,10 +49,46 @@ pub enum DictIterKind {
 impl Vm {
     /// A builtin iterator object.
     pub fn new_iter(&self, state: IterState) -> Value {
+        let class = self.iter_class(&state).clone();
         Value::Obj(Object::new(
-            self.types.iterator.clone(),
+            class,
             Payload::Iter(Box::new(PyCell::new(state))),
         ))
+    }
+
+    /// The type of a builtin iterator (`list_iterator`, `dict_keyiterator`, ...).
+    fn iter_class(&self, state: &IterState) -> &ObjRef {
+        let x = &self.types.extra;
+        match state {
+            IterState::Seq { seq, .. } => match &seq.payload {
+                Payload::List(_) => &x.list_iterator,
+                Payload::Tuple(_) => &x.tuple_iterator,
+                Payload::Str(s) if s.is_ascii() && self.version.format.major_minor >= (3, 11) => {
+                    &x.str_ascii_iterator
+                }
+                Payload::Str(_) => &x.str_iterator,
+                Payload::Bytes(_) => &x.bytes_iterator,
+                Payload::ByteArray(_) => &x.bytearray_iterator,
+                _ => &self.types.iterator,
+            },
+            IterState::Range { .. } => &x.range_iterator,
+            IterState::Dict {
+                kind: DictIterKind::Keys,
+                ..
+            } => &x.dict_keyiterator,
+            IterState::Dict {
+                kind: DictIterKind::Values,
+                ..
+            } => &x.dict_valueiterator,
+            IterState::Dict {
+                kind: DictIterKind::Items,
+                ..
+            } => &x.dict_itemiterator,
+            IterState::Set { .. } => &x.set_iterator,
+            IterState::Callable { .. } => &x.callable_iterator,
+            IterState::Native(n) => n.class(self),
+            _ => &self.types.iterator,
+        }
     }
 
     /// `iter(obj)`.
@@ -58,12 +97,14 @@ impl Vm {
             let heap = self.type_data(o.class()).is_heap;
             if !heap {
                 let state = match &o.payload {
-                    Payload::List(_) | Payload::Tuple(_) | Payload::Str(_) | Payload::Bytes(_) => {
-                        Some(IterState::Seq {
-                            seq: o.clone(),
-                            index: 0,
-                        })
-                    }
+                    Payload::List(_)
+                    | Payload::Tuple(_)
+                    | Payload::Str(_)
+                    | Payload::Bytes(_)
+                    | Payload::ByteArray(_) => Some(IterState::Seq {
+                        seq: o.clone(),
+                        index: 0,
+                    }),
                     Payload::Dict(d) => Some(IterState::Dict {
                         dict: o.clone(),
                         pos: 0,
@@ -174,6 +215,7 @@ impl Vm {
             CallGetItem(Value, i64),
             CallCallable(Value, Value),
             SizeChanged(&'static str),
+            Native,
         }
         let step = cell.with_mut(|st| match st {
             IterState::Seq { seq, index } => {
@@ -182,6 +224,7 @@ impl Vm {
                     Payload::List(l) => l.with(|l| l.get(i).cloned()),
                     Payload::Tuple(t) => t.get(i).cloned(),
                     Payload::Bytes(b) => b.get(i).map(|b| Value::Int(*b as i64)),
+                    Payload::ByteArray(b) => b.with(|b| b.get(i).map(|b| Value::Int(*b as i64))),
                     Payload::Str(s) if i < s.char_len() => {
                         *index += 1;
                         return Step::Char(seq.clone(), i);
@@ -270,6 +313,7 @@ impl Vm {
                 }
                 None => Step::Done,
             },
+            IterState::Native(_) => Step::Native,
             IterState::Done => Step::Done,
         });
         match step {
@@ -287,6 +331,7 @@ impl Vm {
                 }))
             }
             Step::Done => Ok(None),
+            Step::Native => crate::builtins::iterators::native_next(self, cell),
             Step::SizeChanged(msg) => {
                 Err(self.new_exception(&self.types.exc.runtime_error.clone(), msg))
             }
@@ -350,6 +395,7 @@ pub fn traverse_iter(st: &IterState, f: &mut dyn FnMut(&Value)) {
             f(sentinel);
         }
         IterState::Values { items, .. } => items.iter().for_each(f),
+        IterState::Native(n) => n.traverse(f),
         IterState::Range { .. } | IterState::Done => {}
     }
 }

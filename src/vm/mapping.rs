@@ -56,7 +56,15 @@ fn native_eq_depth(a: &Value, b: &Value, depth: u32) -> Eq {
                     Eq::Equal
                 }
                 (Payload::Int(_), _) | (_, Payload::Int(_)) => Eq::Unknown,
-                (p, q) if std::mem::discriminant(p) != std::mem::discriminant(q) => Eq::Different,
+                (p, q) if std::mem::discriminant(p) != std::mem::discriminant(q) => {
+                    // Different representations can still be equal (set == frozenset,
+                    // bytes == bytearray, dict view == set); only known-disjoint kinds
+                    // are decided here.
+                    match (eq_family(p), eq_family(q)) {
+                        (Some(a), Some(b)) if a != b => Eq::Different,
+                        _ => Eq::Unknown,
+                    }
+                }
                 _ => Eq::Unknown,
             }
         }
@@ -75,6 +83,20 @@ fn native_eq_depth(a: &Value, b: &Value, depth: u32) -> Eq {
         }
         _ => Eq::Different,
     }
+}
+
+/// Which builtin payloads can compare equal to each other (same family) natively.
+fn eq_family(p: &Payload) -> Option<u8> {
+    Some(match p {
+        Payload::Str(_) => 1,
+        Payload::Bytes(_) | Payload::ByteArray(_) => 2,
+        Payload::Tuple(_) => 3,
+        Payload::List(_) => 4,
+        Payload::Dict(_) => 5,
+        Payload::Set(_) | Payload::FrozenSet(_) => 6,
+        Payload::Range(_) => 7,
+        _ => return None,
+    })
 }
 
 /// True for instances of builtin (non-heap) types, whose equality the runtime knows.

@@ -69,7 +69,9 @@ pub struct Vm {
     pub depth: usize,
     pub recursion_limit: usize,
     /// Suspended caller frames of the running Python code (the explicit call stack).
-    pub frames: Vec<frame::Frame>,
+    /// Boxed so that a call or a return moves a pointer, not a whole frame.
+    #[allow(clippy::vec_box)]
+    pub frames: Vec<Box<frame::Frame>>,
     /// Raise RecursionError when the Rust stack pointer goes below this address.
     pub stack_limit: Option<usize>,
     pub singletons: Singletons,
@@ -77,9 +79,9 @@ pub struct Vm {
     /// their caller's frame (`super()`, `locals()`, `globals()`, `vars()`, `exec`).
     /// Set by the loop around each call of a non-Python callable; see `caller_frame`.
     pub(crate) calling_frame: *const frame::Frame,
-    /// Value vectors (stack, fast locals) of finished frames, reused by new frames so a
-    /// call does not allocate them.
-    pub(crate) spare_vecs: Vec<(Vec<Value>, Vec<Value>)>,
+    /// Finished frames, reused by new calls so that a call allocates nothing.
+    #[allow(clippy::vec_box)]
+    pub(crate) spare_frames: Vec<Box<frame::Frame>>,
     /// Where instruction traces go, when tracing is on.
     pub trace: Option<Box<dyn std::io::Write>>,
     /// Buffered standard output.
@@ -140,7 +142,7 @@ impl Vm {
             stdout: Vec::new(),
             trace: None,
             calling_frame: std::ptr::null(),
-            spare_vecs: Vec::new(),
+            spare_frames: Vec::new(),
         }
     }
 
@@ -315,9 +317,11 @@ impl Vm {
         let class_ = self.class_of(v).clone();
         match self.lookup_in_mro(&class_, &name) {
             Some(Value::None) => Err(self.unhashable(v)),
-            // Builtin `__hash__` methods of value types (int, float, str... subclasses)
-            // hash the payload; only object's identity hash stays below.
-            Some(f) if !matches!(f.payload(), Some(Payload::Builtin(b)) if b.owner.as_ref().is_none_or(|o| Rc::ptr_eq(o, &self.types.object))) =>
+            // Any `__hash__` but object's own (the identity, computed below) is called; a
+            // result beyond the hash range is hashed as an int, as CPython does.
+            Some(f)
+                if !matches!(f.payload(), Some(Payload::Builtin(b))
+                    if b.owner.as_ref().is_some_and(|o| Rc::ptr_eq(o, &self.types.object))) =>
             {
                 let bound = self.descr_get(f, Some(v), &class_)?;
                 let r = self.call(&bound, crate::object::Args::positional(&[]))?;

@@ -311,14 +311,27 @@ impl Vm {
                 )?;
                 Ok((!self.is_not_implemented(&r)).then_some(r))
             }
-            _ => self.builtin_binary(a, b, op),
+            // A builtin type's method (set.__or__, dict.__or__, ...) after the native
+            // arithmetic had nothing to say.
+            Some(f) => match self.builtin_binary(a, b, op)? {
+                Some(r) => Ok(Some(r)),
+                None => {
+                    let bound = self.descr_get(f, Some(a), &ta)?;
+                    let r = self.call(
+                        &bound,
+                        crate::object::Args::positional(std::slice::from_ref(b)),
+                    )?;
+                    Ok((!self.is_not_implemented(&r)).then_some(r))
+                }
+            },
+            None => self.builtin_binary(a, b, op),
         }
     }
 
     fn call_reflected(&mut self, b: &Value, rname: &ObjRef, a: &Value) -> PyResult<Option<Value>> {
         let tb = self.class_of(b).clone();
         match self.lookup_in_mro(&tb, rname) {
-            Some(f) if !matches!(f.payload(), Some(Payload::Builtin(_))) => {
+            Some(f) => {
                 let bound = self.descr_get(f, Some(b), &tb)?;
                 let r = self.call(
                     &bound,

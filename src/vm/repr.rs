@@ -33,7 +33,6 @@ impl Vm {
     }
 
     fn repr_object_inner(&mut self, o: &ObjRef, v: &Value) -> PyResult<String> {
-        let version = self.version.format.major_minor;
         let class_ = o.class().clone();
         if self.type_data(&class_).is_heap {
             let name = self.names.__repr__.clone();
@@ -51,6 +50,14 @@ impl Vm {
                 }
             }
         }
+        self.repr_builtin(o, v)
+    }
+
+    /// The repr a builtin type gives `o` (what `list.__repr__`, `object.__repr__`... return,
+    /// whatever `__repr__` the object's class defines).
+    pub fn repr_builtin(&mut self, o: &ObjRef, v: &Value) -> PyResult<String> {
+        let version = self.version.format.major_minor;
+        let class_ = o.class().clone();
         let mut out = String::new();
         match &o.payload {
             Payload::Str(s) => text::text_repr(s.code_points().into_iter(), version, &mut out),
@@ -116,17 +123,9 @@ impl Vm {
             Payload::Function(f) => {
                 out.push_str(&format!("<function {} at {:#x}>", f.qualname.get(), v.id()))
             }
-            Payload::Builtin(b) => match (&b.bound, &b.owner) {
-                (Value::Null, _) => out.push_str(&format!("<built-in function {}>", b.name)),
-                (bound, _) => {
-                    let tn = self.type_name(bound);
-                    out.push_str(&format!(
-                        "<built-in method {} of {tn} object at {:#x}>",
-                        b.name,
-                        bound.id()
-                    ))
-                }
-            },
+            Payload::Builtin(b) => {
+                out.push_str(&crate::builtins::extra_types::builtin_repr(self, o, b))
+            }
             Payload::Method(m) => {
                 let func_name = match m.func.payload() {
                     Some(Payload::Function(f)) => f.qualname.get().to_string(),
@@ -198,6 +197,8 @@ impl Vm {
                     out.push_str("NotImplemented");
                 } else if Rc::ptr_eq(&class_, &self.types.ellipsis_type) {
                     out.push_str("Ellipsis");
+                } else if let Some(r) = self.builtin_type_repr(&class_, v)? {
+                    out.push_str(&r);
                 } else {
                     let module = self.type_module(&class_);
                     let qual = self.type_data(&class_).qualname.get();
@@ -210,6 +211,22 @@ impl Vm {
             }
         }
         Ok(out)
+    }
+
+    /// The `__repr__` a builtin type other than `object` defines in Rust (dict views,
+    /// mappingproxy, ...), called for a payload this module does not render itself.
+    fn builtin_type_repr(&mut self, class_: &ObjRef, v: &Value) -> PyResult<Option<String>> {
+        let name = self.names.__repr__.clone();
+        let Some(f) = self.lookup_in_mro(class_, &name) else {
+            return Ok(None);
+        };
+        let owned_by_object = matches!(f.payload(), Some(Payload::Builtin(b))
+            if b.owner.as_ref().is_some_and(|o| Rc::ptr_eq(o, &self.types.object)));
+        if owned_by_object || !matches!(f.payload(), Some(Payload::Builtin(_))) {
+            return Ok(None);
+        }
+        let r = self.call(&f, Args::positional(std::slice::from_ref(v)))?;
+        Ok(r.as_str().map(|s| s.as_str().to_string()))
     }
 
     fn repr_items(&mut self, items: &[Value], open: &str, close: &str) -> PyResult<String> {
@@ -321,6 +338,9 @@ impl Vm {
             if let Payload::Exception(e) = &o.payload {
                 if let Some(text) = crate::builtins::codecs::unicode_error_str(self, o) {
                     return Ok(text);
+                }
+                if let Some(s) = crate::builtins::exception_group::group_str(v) {
+                    return Ok(s);
                 }
                 let args = e.args.get();
                 return match args.payload() {

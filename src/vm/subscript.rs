@@ -211,7 +211,7 @@ impl Vm {
                 }
                 Payload::Range(r) => {
                     let r = (**r).clone();
-                    return self.range_getitem(&r, key);
+                    return crate::builtins::range::getitem(self, &r, key);
                 }
                 _ => {}
             }
@@ -285,23 +285,6 @@ impl Vm {
     pub fn key_error(&self, key: &Value) -> super::PyErr {
         let args = self.new_tuple(vec![key.clone()]);
         self.new_exception_args(&self.types.exc.key_error, args)
-    }
-
-    fn range_getitem(&mut self, r: &[crate::object::IntValue; 3], key: &Value) -> PyResult<Value> {
-        use crate::object::IntValue::Small;
-        let (Small(start), Small(stop), Small(step)) = (&r[0], &r[1], &r[2]) else {
-            return Err(
-                self.new_exception(&self.types.exc.overflow_error.clone(), "range too large")
-            );
-        };
-        let len = range_len(*start, *stop, *step);
-        match self.seq_index(key, len as usize, "range object")? {
-            Some(i) => Ok(Value::Int(start + step * i as i64)),
-            None => Err(self.type_error(&format!(
-                "range indices must be integers or slices, not {}",
-                self.type_name(key)
-            ))),
-        }
     }
 
     /// `obj[key] = value`.

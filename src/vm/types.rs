@@ -44,6 +44,8 @@ pub struct Types {
     pub async_generator: ObjRef,
     pub async_gen_asend: ObjRef,
     pub exc: ExceptionTypes,
+    /// The types of the container and iteration builtins (`crate::builtins`).
+    pub extra: crate::builtins::extra_types::ExtraTypes,
 }
 
 /// The builtin exception classes the runtime raises itself.
@@ -192,7 +194,10 @@ pub fn bootstrap() -> Types {
     let bool_ = make("bool", &int, Layout::Bool, false);
     let exc_base = make("BaseException", &object, Layout::Exception, true);
     let exc = exception_hierarchy(&exc_base, &make);
+    let extra =
+        crate::builtins::extra_types::ExtraTypes::new(&make, &object, &exc_base, &exc.exception);
     Types {
+        extra,
         bool_,
         float: make("float", &object, Layout::Float, true),
         complex: make("complex", &object, Layout::Complex, true),

@@ -254,7 +254,9 @@ impl crate::vm::Vm {
             if !self.type_data(o.class()).is_heap {
                 match &o.payload {
                     Payload::Dict(_) => return Ok(self.dict_get(o, item)?.is_some()),
-                    Payload::Set(_) | Payload::FrozenSet(_) => return self.set_contains(o, item),
+                    Payload::Set(_) | Payload::FrozenSet(_) => {
+                        return crate::builtins::set::contains_key(self, container, item)
+                    }
                     Payload::Str(s) => {
                         let Some(needle) = item.as_str() else {
                             return Err(self.type_error(&format!(
