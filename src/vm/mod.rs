@@ -326,6 +326,7 @@ impl Vm {
                 let bound = self.descr_get(f, Some(v), &class_)?;
                 let r = self.call(&bound, crate::object::Args::positional(&[]))?;
                 match crate::vm::ops::as_int(&r) {
+                    Some(crate::vm::ops::IntRef::Small(i)) => Ok(if i == -1 { -2 } else { i }),
                     Some(i) => Ok(match crate::builtins::int::int_hash_value(&i) {
                         -1 => -2,
                         h => h,

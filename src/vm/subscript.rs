@@ -394,7 +394,7 @@ impl Vm {
         match self.call_special(obj, &name, std::slice::from_ref(key))? {
             Some(_) => Ok(()),
             None => Err(self.type_error(&format!(
-                "'{}' object does not support item deletion",
+                "'{}' object doesn't support item deletion",
                 self.type_name(obj)
             ))),
         }
