@@ -526,7 +526,10 @@ fn complex_format(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         let s = vm.str(&this)?;
         return Ok(vm.new_str(&s));
     }
-    let s = vm.format_complex_spec(c.0, c.1, &spec)?;
+    let s = {
+        let tn = vm.type_name(&args.values[0]);
+        vm.format_complex_spec(c.0, c.1, &spec, &tn)?
+    };
     Ok(vm.new_str(&s))
 }
 

@@ -704,7 +704,10 @@ fn float_format(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         let s = vm.str(&this)?;
         return Ok(vm.new_str(&s));
     }
-    let s = vm.format_float_spec(x, &spec)?;
+    let s = {
+        let tn = vm.type_name(&args.values[0]);
+        vm.format_float_spec(x, &spec, &tn)?
+    };
     Ok(vm.new_str(&s))
 }
 

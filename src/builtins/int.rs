@@ -920,7 +920,10 @@ fn int_format(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         let s = vm.str(&this)?;
         return Ok(vm.new_str(&s));
     }
-    let s = vm.format_int_spec(&i, &spec)?;
+    let s = {
+        let tn = vm.type_name(&args.values[0]);
+        vm.format_int_spec(&i, &spec, &tn)?
+    };
     Ok(vm.new_str(&s))
 }
 

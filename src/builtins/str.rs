@@ -691,7 +691,13 @@ fn str_format_m(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     }
     let text = s.as_str().to_string();
     let spec = spec.as_str().to_string();
-    let r = vm.format_str_spec(&text, &spec)?;
+    let r = {
+        let tn = vm.type_name(&args.values[0]);
+        vm.format_str_spec(&text, &spec, &tn)?
+    };
+    if r == text {
+        return Ok(args.values[0].clone());
+    }
     Ok(vm.new_str(&r))
 }
 
