@@ -58,7 +58,9 @@ pub fn init(vm: &mut Vm) {
 
 /// An instance of `cls` (float or a subclass) with the value `x`.
 pub fn float_of_type(vm: &Vm, cls: &ObjRef, x: f64) -> Value {
-    if Rc::ptr_eq(cls, &vm.types.float) {
+    // A NaN gets its own object, so identity-based comparisons (`nan in [nan]`,
+    // `[float('nan')] == [float('nan')]`) behave as in CPython; other floats stay inline.
+    if Rc::ptr_eq(cls, &vm.types.float) && !x.is_nan() {
         return Value::Float(x);
     }
     new_object(vm, cls, Payload::Float(x))

@@ -688,8 +688,8 @@ fn builtin_chr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     };
     let n = if ver(vm) >= (3, 10) {
         index_or_error(vm, v)?
-    } else if ver(vm) < (3, 7) {
-        // 3.6 parses the argument with "i": ints, or objects with __int__ (not floats).
+    } else if ver(vm) < (3, 8) {
+        // Up to 3.7 the argument is parsed with "i": ints, or objects with __int__.
         let has_int = {
             let name = vm.names.__int__.clone();
             let class_ = vm.class_of(v).clone();
