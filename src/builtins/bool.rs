@@ -1,7 +1,6 @@
 //! `bool`: the constructor (truth testing), its repr, and the bitwise operators that keep
 //! two bools a bool (`True & False` is `False`, `True & 1` is the int `1`).
 
-use super::numeric::arity;
 use crate::object::{Args, BuiltinKind, Value};
 use crate::vm::ops::{as_int, BinOp};
 use crate::vm::{PyResult, Vm};
@@ -24,11 +23,28 @@ fn bool_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         values: &args.values[1..],
         kwnames: args.kwnames,
     };
+    if super::numeric::ver(vm) < (3, 7) {
+        // 3.6 parsed `bool(x=...)` with a keyword.
+        let b = super::str::Clinic {
+            name: "bool",
+            params: &["x"],
+            required: 0,
+            positional_only: 0,
+        }
+        .bind(vm, rest)?;
+        return match &b[0] {
+            None => Ok(Value::Bool(false)),
+            Some(v) => Ok(Value::Bool(vm.truthy(v)?)),
+        };
+    }
     if !rest.kwnames.is_empty() {
         return Err(vm.type_error("bool() takes no keyword arguments"));
     }
-    let pos = arity(vm, "bool", &rest, 0, 1)?;
-    match pos.first() {
+    let n = rest.pos().len();
+    if n > 1 {
+        return Err(super::str::count_error(vm, "bool", 0, 1, n, (3, 7)));
+    }
+    match rest.pos().first() {
         None => Ok(Value::Bool(false)),
         Some(v) => Ok(Value::Bool(vm.truthy(v)?)),
     }
@@ -55,7 +71,7 @@ fn bool_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn bool_bitop(vm: &mut Vm, args: Args<'_>, name: &str, op: BinOp) -> PyResult<Value> {
     let a = self_bool(vm, &args, name)?;
     let Some(other) = args.values.get(1) else {
-        return Err(vm.type_error("expected 1 argument, got 0"));
+        return Err(super::str::slot_arity_error(vm, 1, 0));
     };
     if let Value::Bool(b) = other {
         return Ok(Value::Bool(match op {

@@ -71,7 +71,7 @@ fn ba_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         values: &args.values[1..],
         kwnames: args.kwnames,
     };
-    let b = super::args::Signature {
+    let b = super::str::Clinic {
         name: "bytearray",
         params: &["source", "encoding", "errors"],
         required: 0,
@@ -99,7 +99,12 @@ fn source_bytes(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
 fn ba_setitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let c = cell(vm, &args, "__setitem__")?;
     let [_, key, value] = args.values else {
-        return Err(vm.type_error("expected 2 arguments"));
+        return Err(super::str::unpack_arity_error(
+            vm,
+            2,
+            2,
+            args.values.len().saturating_sub(1),
+        ));
     };
     if let Some(Payload::Slice(sl)) = key.payload() {
         let sl = (**sl).clone();

@@ -6,7 +6,6 @@
 //! A shared method returns the type of its `self`: `bytearray(b'a').upper()` is a
 //! bytearray.
 
-use super::args::Signature;
 use super::numeric::{index_or_error, ver};
 use super::str::{adjust_indices, method_args, slice_index};
 use super::str_methods::{
@@ -270,7 +269,7 @@ fn bytes_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         values: &args.values[1..],
         kwnames: args.kwnames,
     };
-    let b = Signature {
+    let b = super::str::Clinic {
         name: "bytes",
         params: &["source", "encoding", "errors"],
         required: 0,
@@ -290,6 +289,7 @@ fn bytes_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn bytes_hash(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (data, _) = this(vm, &args, "__hash__")?;
+    super::str::slot_noargs(vm, &args)?;
     Ok(Value::Int(crate::object::hash::hash_bytes(&data, vm.sip)))
 }
 
@@ -399,10 +399,11 @@ pub fn bytes_binary(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Op
 fn other<'a>(vm: &Vm, args: &'a Args<'_>) -> PyResult<&'a Value> {
     match args.values {
         [_, o] => Ok(o),
-        _ => Err(vm.type_error(&format!(
-            "expected 1 argument, got {}",
-            args.values.len().saturating_sub(1)
-        ))),
+        _ => Err(super::str::slot_arity_error(
+            vm,
+            1,
+            args.values.len().saturating_sub(1),
+        )),
     }
 }
 
@@ -415,7 +416,15 @@ fn b_add(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn b_mul(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     this(vm, &args, "__mul__")?;
-    let (a, b) = (args.values[0].clone(), other(vm, &args)?.clone());
+    let [a, b] = args.values else {
+        return Err(super::str::unpack_arity_error(
+            vm,
+            1,
+            1,
+            args.values.len().saturating_sub(1),
+        ));
+    };
+    let (a, b) = (a.clone(), b.clone());
     let r = bytes_binary(vm, &a, &b, BinOp::Mul)?;
     Ok(r.unwrap_or_else(|| vm.singletons.not_implemented.clone()))
 }
@@ -486,11 +495,13 @@ fn b_getitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn b_len(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (data, _) = this(vm, &args, "__len__")?;
+    super::str::slot_noargs(vm, &args)?;
     Ok(Value::Int(data.len() as i64))
 }
 
 fn b_iter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (_, kind) = this(vm, &args, "__iter__")?;
+    super::str::slot_noargs(vm, &args)?;
     let Value::Obj(o) = &args.values[0] else {
         unreachable!()
     };
@@ -525,6 +536,7 @@ pub fn repr_of(vm: &Vm, v: &Value) -> Option<String> {
 
 fn b_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     this(vm, &args, "__repr__")?;
+    super::str::slot_noargs(vm, &args)?;
     let r = repr_of(vm, &args.values[0]).unwrap_or_default();
     Ok(vm.new_str(&r))
 }
@@ -570,7 +582,7 @@ fn b_decode(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         values: &args.values[1..],
         kwnames: args.kwnames,
     };
-    let b = Signature {
+    let b = super::str::Clinic {
         name: "decode",
         params: &["encoding", "errors"],
         required: 0,
@@ -626,7 +638,7 @@ pub fn hex_args(vm: &mut Vm, args: &Args<'_>) -> PyResult<(Option<char>, isize)>
         values: &args.values[1..],
         kwnames: args.kwnames,
     };
-    let b = Signature {
+    let b = super::str::Clinic {
         name: "hex",
         params: &["sep", "bytes_per_sep"],
         required: 0,
@@ -829,7 +841,7 @@ fn split_args(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<SplitArgs> {
         values: &args.values[1..],
         kwnames: args.kwnames,
     };
-    let b = Signature {
+    let b = super::str::Clinic {
         name,
         params: &["sep", "maxsplit"],
         required: 0,
@@ -848,7 +860,7 @@ fn split_args(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<SplitArgs> {
     };
     let maxsplit = match &b[1] {
         None => usize::MAX,
-        Some(v) => match index_or_error(vm, v)?.to_i64() {
+        Some(v) => match super::numeric::ssize_arg(vm, v)?.to_i64() {
             Some(n) if n >= 0 => n as usize,
             _ => usize::MAX,
         },
@@ -882,7 +894,7 @@ fn b_splitlines(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         values: &args.values[1..],
         kwnames: args.kwnames,
     };
-    let b = Signature {
+    let b = super::str::Clinic {
         name: "splitlines",
         params: &["keepends"],
         required: 0,
@@ -1031,7 +1043,7 @@ fn b_replace(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let new = required_bytes(vm, &pos[1])?;
     let count = match pos.get(2) {
         None => usize::MAX,
-        Some(v) => match index_or_error(vm, v)?.to_i64() {
+        Some(v) => match super::numeric::ssize_arg(vm, v)?.to_i64() {
             Some(n) if n >= 0 => n as usize,
             _ => usize::MAX,
         },
@@ -1111,7 +1123,7 @@ fn b_translate(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         values: &args.values[1..],
         kwnames: args.kwnames,
     };
-    let b = Signature {
+    let b = super::str::Clinic {
         name: "translate",
         params: &["table", "delete"],
         required: 1,
@@ -1147,10 +1159,14 @@ fn b_maketrans(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         _ => pos,
     };
     if pos.len() != 2 {
-        return Err(vm.type_error(&format!(
-            "maketrans expected 2 arguments, got {}",
-            pos.len()
-        )));
+        return Err(super::str::count_error(
+            vm,
+            "maketrans",
+            2,
+            2,
+            pos.len(),
+            (3, 8),
+        ));
     }
     let from = required_bytes(vm, &pos[0])?;
     let to = required_bytes(vm, &pos[1])?;

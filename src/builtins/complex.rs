@@ -347,7 +347,7 @@ fn complex_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         values: &args.values[1..],
         kwnames: args.kwnames,
     };
-    let bound = super::args::Signature {
+    let bound = super::str::Clinic {
         name: "complex",
         params: &["real", "imag"],
         required: 0,
@@ -459,6 +459,7 @@ fn complex_conjugate(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn complex_neg(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    super::str::slot_noargs(vm, &args)?;
     let c = self_complex(vm, &args, "__neg__")?;
     Ok(new_complex(vm, -c.0, -c.1))
 }
@@ -476,6 +477,7 @@ pub fn complex_abs_value(c: C) -> Option<f64> {
 }
 
 fn complex_abs(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    super::str::slot_noargs(vm, &args)?;
     let c = self_complex(vm, &args, "__abs__")?;
     match complex_abs_value(c) {
         Some(r) => Ok(Value::Float(r)),
@@ -484,11 +486,13 @@ fn complex_abs(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn complex_bool(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    super::str::slot_noargs(vm, &args)?;
     let c = self_complex(vm, &args, "__bool__")?;
     Ok(Value::Bool(c.0 != 0.0 || c.1 != 0.0))
 }
 
 fn complex_hash(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    super::str::slot_noargs(vm, &args)?;
     let c = self_complex(vm, &args, "__hash__")?;
     let v = &args.values[0];
     let hr = super::float::float_hash_value(vm, c.0, v) as u64;
@@ -501,6 +505,7 @@ fn complex_hash(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn complex_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    super::str::slot_noargs(vm, &args)?;
     let c = self_complex(vm, &args, "__repr__")?;
     let mut s = String::new();
     crate::pyc::repr::complex_repr(c.0, c.1, ver(vm), &mut s);
@@ -519,7 +524,7 @@ fn complex_format(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
                 )))
             }
         },
-        None => return Err(vm.type_error("__format__() takes exactly one argument (0 given)")),
+        None => return Err(super::str::one_arg_error(vm, "complex", "__format__", 0)),
     };
     if spec.is_empty() {
         let this = args.values[0].clone();
@@ -557,10 +562,11 @@ fn other_complex(vm: &Vm, v: &Value) -> PyResult<Option<C>> {
 fn other_arg<'a>(vm: &Vm, args: &'a Args<'_>) -> PyResult<&'a Value> {
     match args.values {
         [_, other] => Ok(other),
-        _ => Err(vm.type_error(&format!(
-            "expected 1 argument, got {}",
-            args.values.len().saturating_sub(1)
-        ))),
+        _ => Err(super::str::slot_arity_error(
+            vm,
+            1,
+            args.values.len().saturating_sub(1),
+        )),
     }
 }
 
@@ -601,10 +607,7 @@ fn complex_pow_dunder(vm: &mut Vm, args: Args<'_>, name: &str, reflected: bool) 
     let x = self_complex(vm, &args, name)?;
     let rest = &args.values[1..];
     if rest.is_empty() || rest.len() > 2 {
-        return Err(vm.type_error(&format!(
-            "{name} expected at most 2 arguments, got {}",
-            rest.len()
-        )));
+        return Err(super::str::unpack_arity_error(vm, 1, 2, rest.len()));
     }
     let Some(y) = other_complex(vm, &rest[0])? else {
         return Ok(vm.singletons.not_implemented.clone());

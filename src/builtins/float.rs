@@ -3,7 +3,6 @@
 //! zeros, infinities and negative bases), correctly rounded `round()`, `hex`/`fromhex`,
 //! `as_integer_ratio`, and the type's dunders.
 
-use super::args::Signature;
 use super::numeric::{self, index_or_error, new_object, num_of, overflow_error, ver, Num};
 use crate::object::{Args, BuiltinKind, ObjRef, Payload, Value};
 use crate::vm::ops::BinOp;
@@ -298,7 +297,17 @@ fn float_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if positional_only == 1 && !rest.kwnames.is_empty() {
         return Err(vm.type_error("float() takes no keyword arguments"));
     }
-    let bound = Signature {
+    if rest.pos().len() > 1 {
+        return Err(super::str::count_error(
+            vm,
+            "float",
+            0,
+            1,
+            rest.pos().len(),
+            (3, 7),
+        ));
+    }
+    let bound = super::str::Clinic {
         name: "float",
         params: &["x"],
         required: 0,
@@ -397,6 +406,7 @@ fn float_zero(_vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
 
 fn float_is_integer(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let x = self_float(vm, &args, "is_integer")?;
+    super::str::method_args(vm, &args, "float", "is_integer", 0, 0)?;
     Ok(Value::Bool(x.is_finite() && x.fract() == 0.0))
 }
 
@@ -467,6 +477,7 @@ pub fn float_to_hex(x: f64) -> String {
 
 fn float_hex(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let x = self_float(vm, &args, "hex")?;
+    super::str::method_args(vm, &args, "float", "hex", 0, 0)?;
     Ok(vm.new_str(&float_to_hex(x)))
 }
 
@@ -554,9 +565,18 @@ pub fn parse_hex_float(s: &str) -> Result<f64, bool> {
 }
 
 fn float_fromhex(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let (Some(Value::Obj(cls)), Some(s)) = (args.values.first().cloned(), args.values.get(1))
-    else {
-        return Err(vm.type_error("fromhex() takes exactly one argument"));
+    super::args::no_kwargs(vm, "fromhex", &args)?;
+    let (Some(Value::Obj(cls)), Some(s), 2) = (
+        args.values.first().cloned(),
+        args.values.get(1),
+        args.values.len(),
+    ) else {
+        return Err(super::str::one_arg_error(
+            vm,
+            "float",
+            "fromhex",
+            args.values.len().saturating_sub(1),
+        ));
     };
     let Some(text) = s.as_str() else {
         return Err(vm.type_error(&format!(
@@ -625,14 +645,21 @@ pub fn round_float_digits(x: f64, ndigits: i64) -> Option<f64> {
     r.is_finite().then_some(r)
 }
 
+/// `__round__` called with too many arguments (the message changed when the method moved
+/// to Argument Clinic: 3.7 for float, 3.11 for int).
+pub fn round_count_error(vm: &Vm, got: usize, clinic: (u8, u8)) -> crate::vm::PyErr {
+    if ver(vm) >= clinic {
+        super::str::count_error(vm, "__round__", 0, 1, got, clinic)
+    } else {
+        vm.type_error(&format!("function takes at most 1 argument ({got} given)"))
+    }
+}
+
 fn float_round(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let x = self_float(vm, &args, "__round__")?;
     let rest = &args.values[1..];
     if rest.len() > 1 {
-        return Err(vm.type_error(&format!(
-            "__round__ expected at most 1 argument, got {}",
-            rest.len()
-        )));
+        return Err(round_count_error(vm, rest.len(), (3, 7)));
     }
     match rest.first() {
         None | Some(Value::None) => {
@@ -653,14 +680,17 @@ fn float_round(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn float_abs(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    super::str::slot_noargs(vm, &args)?;
     Ok(Value::Float(self_float(vm, &args, "__abs__")?.abs()))
 }
 
 fn float_neg(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    super::str::slot_noargs(vm, &args)?;
     Ok(Value::Float(-self_float(vm, &args, "__neg__")?))
 }
 
 fn float_bool(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    super::str::slot_noargs(vm, &args)?;
     Ok(Value::Bool(self_float(vm, &args, "__bool__")? != 0.0))
 }
 
@@ -676,11 +706,13 @@ pub fn float_hash_value(vm: &Vm, x: f64, v: &Value) -> i64 {
 }
 
 fn float_hash(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    super::str::slot_noargs(vm, &args)?;
     let x = self_float(vm, &args, "__hash__")?;
     Ok(Value::Int(float_hash_value(vm, x, &args.values[0])))
 }
 
 fn float_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    super::str::slot_noargs(vm, &args)?;
     let x = self_float(vm, &args, "__repr__")?;
     let mut s = String::new();
     crate::pyc::repr::float_repr(x, ver(vm), &mut s);
@@ -699,7 +731,7 @@ fn float_format(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
                 )))
             }
         },
-        None => return Err(vm.type_error("__format__() takes exactly one argument (0 given)")),
+        None => return Err(super::str::one_arg_error(vm, "float", "__format__", 0)),
     };
     if spec.is_empty() {
         let this = args.values[0].clone();
@@ -731,10 +763,11 @@ fn other_float(vm: &Vm, v: &Value) -> PyResult<Option<f64>> {
 fn two<'a>(vm: &Vm, args: &'a Args<'_>) -> PyResult<&'a Value> {
     match args.values {
         [_, other] => Ok(other),
-        _ => Err(vm.type_error(&format!(
-            "expected 1 argument, got {}",
-            args.values.len().saturating_sub(1)
-        ))),
+        _ => Err(super::str::slot_arity_error(
+            vm,
+            1,
+            args.values.len().saturating_sub(1),
+        )),
     }
 }
 
@@ -802,10 +835,7 @@ fn float_pow_dunder(vm: &mut Vm, args: Args<'_>, name: &str, reflected: bool) ->
     let x = self_float(vm, &args, name)?;
     let rest = &args.values[1..];
     if rest.is_empty() || rest.len() > 2 {
-        return Err(vm.type_error(&format!(
-            "{name} expected at most 2 arguments, got {}",
-            rest.len()
-        )));
+        return Err(super::str::unpack_arity_error(vm, 1, 2, rest.len()));
     }
     let Some(y) = other_float(vm, &rest[0])? else {
         return Ok(vm.singletons.not_implemented.clone());

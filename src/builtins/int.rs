@@ -3,7 +3,6 @@
 //! division correctly rounded, modular powers and inverses), the int↔str digit limit of
 //! the versions that have it, and the type's methods and dunders.
 
-use super::args::Signature;
 use super::numeric::{self, arity, index_or_error, new_object, num_of, overflow_error, ver, Num};
 use crate::object::{Args, BuiltinKind, IntValue, ObjRef, Payload, Value};
 use crate::vm::ops::{as_int, BinOp, IntRef};
@@ -493,7 +492,17 @@ fn int_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         kwnames: args.kwnames,
     };
     let positional_only = if ver(vm) >= (3, 7) { 1 } else { 0 };
-    let bound = Signature {
+    if rest.pos().len() > 2 && ver(vm) >= (3, 13) {
+        return Err(super::str::count_error(
+            vm,
+            "int",
+            0,
+            2,
+            rest.pos().len(),
+            (3, 13),
+        ));
+    }
+    let bound = super::str::Clinic {
         name: "int",
         params: &["x", "base"],
         required: 0,
@@ -629,12 +638,7 @@ fn self_int<'a>(vm: &Vm, args: &'a Args<'_>, name: &str) -> PyResult<IntRef<'a>>
 }
 
 fn no_args(vm: &Vm, args: &Args<'_>, name: &str) -> PyResult<()> {
-    super::args::no_kwargs(vm, name, args)?;
-    let n = args.values.len().saturating_sub(1);
-    if n != 0 {
-        return Err(vm.type_error(&format!("{name}() takes no arguments ({n} given)")));
-    }
-    Ok(())
+    super::str::method_args(vm, args, "int", name, 0, 0).map(|_| ())
 }
 
 fn int_self(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -707,7 +711,15 @@ fn int_to_bytes(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         kwnames: args.kwnames,
     };
     let required = if ver(vm) >= (3, 11) { 0 } else { 2 };
-    let bound = Signature {
+    if rest.pos().len() > 2 {
+        let n = rest.pos().len();
+        return Err(vm.type_error(&match ver(vm) {
+            (3, 6) => "'signed' is a keyword-only argument".to_string(),
+            (3, 8..=10) => format!("to_bytes() takes exactly 2 positional arguments ({n} given)"),
+            _ => format!("to_bytes() takes at most 2 positional arguments ({n} given)"),
+        }));
+    }
+    let bound = super::str::Clinic {
         name: "to_bytes",
         params: &["length", "byteorder", "signed"],
         required,
@@ -779,7 +791,7 @@ fn int_from_bytes(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         kwnames: args.kwnames,
     };
     let required = if ver(vm) >= (3, 11) { 1 } else { 2 };
-    let bound = Signature {
+    let bound = super::str::Clinic {
         name: "from_bytes",
         params: &["bytes", "byteorder", "signed"],
         required,
@@ -815,10 +827,7 @@ fn int_round(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let i = self_int(vm, &args, "__round__")?.to_big();
     let pos = &args.values[1..];
     if pos.len() > 1 {
-        return Err(vm.type_error(&format!(
-            "__round__ expected at most 1 argument, got {}",
-            pos.len()
-        )));
+        return Err(super::float::round_count_error(vm, pos.len(), (3, 10)));
     }
     let nd = match pos.first() {
         None | Some(Value::None) => return Ok(int_value(vm, i)),
@@ -852,26 +861,31 @@ pub fn round_half_even_div(n: &BigInt, d: &BigInt) -> BigInt {
 }
 
 fn int_float(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    super::str::slot_noargs(vm, &args)?;
     let i = self_int(vm, &args, "__float__")?;
     Ok(Value::Float(numeric::int_to_f64_or_err(vm, &i)?))
 }
 
 fn int_abs(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    super::str::slot_noargs(vm, &args)?;
     let i = self_int(vm, &args, "__abs__")?.to_big();
     Ok(int_value(vm, i.abs()))
 }
 
 fn int_neg(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    super::str::slot_noargs(vm, &args)?;
     let i = self_int(vm, &args, "__neg__")?.to_big();
     Ok(int_value(vm, -i))
 }
 
 fn int_invert(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    super::str::slot_noargs(vm, &args)?;
     let i = self_int(vm, &args, "__invert__")?.to_big();
     Ok(int_value(vm, !i))
 }
 
 fn int_bool(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    super::str::slot_noargs(vm, &args)?;
     let i = self_int(vm, &args, "__bool__")?;
     Ok(Value::Bool(match i {
         IntRef::Small(v) => v != 0,
@@ -888,11 +902,13 @@ pub fn int_hash_value(i: &IntRef<'_>) -> i64 {
 }
 
 fn int_hash(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    super::str::slot_noargs(vm, &args)?;
     let i = self_int(vm, &args, "__hash__")?;
     Ok(Value::Int(int_hash_value(&i)))
 }
 
 fn int_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    super::str::slot_noargs(vm, &args)?;
     let i = self_int(vm, &args, "__repr__")?;
     if let Some(Value::Bool(b)) = args.values.first() {
         return Ok(vm.new_str(if *b { "True" } else { "False" }));
@@ -913,7 +929,7 @@ fn int_format(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
                 )))
             }
         },
-        None => return Err(vm.type_error("__format__() takes exactly one argument (0 given)")),
+        None => return Err(super::str::one_arg_error(vm, "int", "__format__", 0)),
     };
     if spec.is_empty() {
         let this = args.values[0].clone();
@@ -955,10 +971,11 @@ fn int_dunder(
 ) -> PyResult<Value> {
     let x = self_int(vm, &args, name)?;
     let [_, other] = args.values else {
-        return Err(vm.type_error(&format!(
-            "expected 1 argument, got {}",
-            args.values.len().saturating_sub(1)
-        )));
+        return Err(super::str::slot_arity_error(
+            vm,
+            1,
+            args.values.len().saturating_sub(1),
+        ));
     };
     let Some(y) = as_int(other) else {
         return Ok(vm.singletons.not_implemented.clone());
@@ -994,10 +1011,11 @@ int_binops!(
 fn int_divmod_dunder(vm: &mut Vm, args: Args<'_>, name: &str, reflected: bool) -> PyResult<Value> {
     let x = self_int(vm, &args, name)?;
     let [_, other] = args.values else {
-        return Err(vm.type_error(&format!(
-            "expected 1 argument, got {}",
-            args.values.len().saturating_sub(1)
-        )));
+        return Err(super::str::slot_arity_error(
+            vm,
+            1,
+            args.values.len().saturating_sub(1),
+        ));
     };
     let Some(y) = as_int(other) else {
         return Ok(vm.singletons.not_implemented.clone());
@@ -1021,10 +1039,7 @@ fn int_pow_dunder(vm: &mut Vm, args: Args<'_>, name: &str, reflected: bool) -> P
     let x = self_int(vm, &args, name)?;
     let rest = &args.values[1..];
     if rest.is_empty() || rest.len() > 2 {
-        return Err(vm.type_error(&format!(
-            "{name} expected at most 2 arguments, got {}",
-            rest.len()
-        )));
+        return Err(super::str::unpack_arity_error(vm, 1, 2, rest.len()));
     }
     let Some(y) = as_int(&rest[0]) else {
         return Ok(vm.singletons.not_implemented.clone());
@@ -1056,10 +1071,11 @@ fn int_compare(
 ) -> PyResult<Value> {
     let x = self_int(vm, &args, name)?;
     let [_, other] = args.values else {
-        return Err(vm.type_error(&format!(
-            "expected 1 argument, got {}",
-            args.values.len().saturating_sub(1)
-        )));
+        return Err(super::str::slot_arity_error(
+            vm,
+            1,
+            args.values.len().saturating_sub(1),
+        ));
     };
     let Some(y) = as_int(other) else {
         return Ok(vm.singletons.not_implemented.clone());

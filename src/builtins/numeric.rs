@@ -391,6 +391,15 @@ pub fn index_or_error(vm: &mut Vm, v: &Value) -> PyResult<BigInt> {
     }
 }
 
+/// A `Py_ssize_t` argument (CPython's "n" converter): before 3.10 a float is refused with
+/// its own message; otherwise as `index_or_error`.
+pub fn ssize_arg(vm: &mut Vm, v: &Value) -> PyResult<BigInt> {
+    if ver(vm) < (3, 10) && float_of(v).is_some() {
+        return Err(vm.type_error("integer argument expected, got float"));
+    }
+    index_or_error(vm, v)
+}
+
 /// Checks the number of positional arguments of a builtin function.
 pub fn arity<'a>(
     vm: &Vm,
@@ -496,7 +505,7 @@ fn builtin_abs(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn builtin_round(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let bound = super::args::Signature {
+    let bound = super::str::Clinic {
         name: "round",
         params: &["number", "ndigits"],
         required: 1,
@@ -568,12 +577,21 @@ pub fn divmod_numbers(vm: &mut Vm, x: &Num<'_>, y: &Num<'_>) -> PyResult<Option<
 }
 
 fn builtin_pow(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    if ver(vm) < (3, 8) {
+        // `PyArg_UnpackTuple` parsing before 3.8.
+        super::args::no_kwargs(vm, "pow", &args)?;
+        let n = args.pos().len();
+        if !(2..=3).contains(&n) {
+            let (bound, k) = if n < 2 { ("least", 2) } else { ("most", 3) };
+            return Err(vm.type_error(&format!("pow expected at {bound} {k} arguments, got {n}")));
+        }
+    }
     let params: &[&str] = if ver(vm) >= (3, 8) {
         &["base", "exp", "mod"]
     } else {
         &["x", "y", "z"]
     };
-    let bound = super::args::Signature {
+    let bound = super::str::Clinic {
         name: "pow",
         params,
         required: 2,
@@ -794,7 +812,12 @@ fn builtin_ascii(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn builtin_format(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let pos = arity(vm, "format", &args, 1, 2)?;
+    super::args::no_kwargs(vm, "format", &args)?;
+    let n = args.pos().len();
+    if !(1..=2).contains(&n) {
+        return Err(super::str::count_error(vm, "format", 1, 2, n, (3, 8)));
+    }
+    let pos = args.pos();
     let spec = pos.get(1).cloned();
     if let Some(s) = &spec {
         if s.as_str().is_none() {

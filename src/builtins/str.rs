@@ -57,6 +57,174 @@ pub fn str_of_type(vm: &Vm, cls: &ObjRef, s: PyStr) -> Value {
     super::numeric::new_object(vm, cls, Payload::Str(s))
 }
 
+/// A builtin's parameters bound with Argument Clinic's messages of each version (the
+/// shared `args::Signature` speaks 3.13's).
+pub struct Clinic<'a> {
+    pub name: &'a str,
+    pub params: &'a [&'a str],
+    /// How many leading parameters are required.
+    pub required: usize,
+    /// How many leading parameters cannot be passed by keyword.
+    pub positional_only: usize,
+}
+
+impl Clinic<'_> {
+    /// Binds `args`; missing optional parameters are `None`.
+    pub fn bind(&self, vm: &mut Vm, args: Args<'_>) -> PyResult<Vec<Option<Value>>> {
+        let version = ver(vm);
+        let name = self.name;
+        let pos = args.pos();
+        let mut out: Vec<Option<Value>> = vec![None; self.params.len()];
+        if pos.len() > self.params.len() {
+            let n = self.params.len();
+            let s = if n == 1 { "" } else { "s" };
+            return Err(vm.type_error(&format!(
+                "{name}() takes at most {n} argument{s} ({} given)",
+                pos.len()
+            )));
+        }
+        for (slot, v) in out.iter_mut().zip(pos) {
+            *slot = Some(v.clone());
+        }
+        let mut unknown = None;
+        for (k, v) in args.kw() {
+            let key = k.as_str().map(|s| s.as_str()).unwrap_or("");
+            match self.params.iter().position(|p| *p == key) {
+                Some(i) if i >= self.positional_only => {
+                    if out[i].is_some() {
+                        return Err(vm.type_error(&format!(
+                            "argument for {name}() given by name ('{key}') and position ({})",
+                            i + 1
+                        )));
+                    }
+                    out[i] = Some(v.clone());
+                }
+                _ => {
+                    unknown.get_or_insert_with(|| key.to_string());
+                }
+            }
+        }
+        if let Some(missing) = out[..self.required].iter().position(|v| v.is_none()) {
+            let p = self.params[missing];
+            if missing < self.positional_only {
+                let n = self.positional_only.min(self.required);
+                let s = if n == 1 && version >= (3, 8) { "" } else { "s" };
+                let who = if version >= (3, 7) {
+                    format!("{name}()")
+                } else {
+                    "Function".to_string()
+                };
+                return Err(vm.type_error(&format!(
+                    "{who} takes at least {n} positional argument{s} ({} given)",
+                    pos.len()
+                )));
+            }
+            return Err(vm.type_error(&if version >= (3, 7) {
+                format!(
+                    "{name}() missing required argument '{p}' (pos {})",
+                    missing + 1
+                )
+            } else {
+                format!("Required argument '{p}' (pos {}) not found", missing + 1)
+            }));
+        }
+        if let Some(key) = unknown {
+            return Err(vm.type_error(&if version >= (3, 13) {
+                format!("{name}() got an unexpected keyword argument '{key}'")
+            } else if version >= (3, 7) {
+                format!("'{key}' is an invalid keyword argument for {name}()")
+            } else {
+                format!("'{key}' is an invalid keyword argument for this function")
+            }));
+        }
+        Ok(out)
+    }
+}
+
+/// "takes exactly one argument" of a one-argument method (`{type}.{name}()` from 3.9;
+/// `__format__` said "1 argument" in 3.6).
+pub fn one_arg_error(vm: &Vm, type_name: &str, name: &str, got: usize) -> PyErr {
+    let qual = if ver(vm) >= (3, 9) {
+        format!("{type_name}.{name}")
+    } else {
+        name.to_string()
+    };
+    let one = if ver(vm) < (3, 7) && name == "__format__" {
+        "1 argument"
+    } else {
+        "one argument"
+    };
+    vm.type_error(&format!("{qual}() takes exactly {one} ({got} given)"))
+}
+
+/// Argument-count errors of functions parsed with `PyArg_UnpackTuple` before 3.8 and
+/// Argument Clinic after ("name() takes at most 3 arguments (4 given)" then "name
+/// expected at most 3 arguments, got 4"; 3.7's clinic always said "arguments").
+pub fn count_error(
+    vm: &Vm,
+    name: &str,
+    min: usize,
+    max: usize,
+    got: usize,
+    clinic: (u8, u8),
+) -> PyErr {
+    let version = ver(vm);
+    let s = |k: usize| if k == 1 && version >= (3, 8) { "" } else { "s" };
+    let (bound, k) = if min == max {
+        ("", min)
+    } else if got < min {
+        ("at least ", min)
+    } else {
+        ("at most ", max)
+    };
+    if version >= clinic {
+        vm.type_error(&format!(
+            "{name} expected {bound}{k} argument{}, got {got}",
+            s(k)
+        ))
+    } else {
+        let bound = if bound.is_empty() { "exactly " } else { bound };
+        let s = if k == 1 { "" } else { "s" };
+        vm.type_error(&format!(
+            "{name}() takes {bound}{k} argument{s} ({got} given)"
+        ))
+    }
+}
+
+/// The TypeError of a slot wrapper that unpacks its arguments with an empty name (the
+/// message starts with a space: `x.__mul__()`, `x.__pow__()`, `ba.__setitem__(0)`).
+pub fn unpack_arity_error(vm: &Vm, min: usize, max: usize, got: usize) -> PyErr {
+    let (bound, k) = if min == max {
+        ("", min)
+    } else if got < min {
+        ("at least ", min)
+    } else {
+        ("at most ", max)
+    };
+    let s = if k == 1 && ver(vm) >= (3, 8) { "" } else { "s" };
+    vm.type_error(&format!(" expected {bound}{k} argument{s}, got {got}"))
+}
+
+/// The TypeError of a slot wrapper (`x.__add__()`) called with the wrong number of
+/// arguments ("arguments" was always plural before 3.8).
+pub fn slot_arity_error(vm: &Vm, expected: usize, got: usize) -> PyErr {
+    let s = if expected == 1 && ver(vm) >= (3, 8) {
+        ""
+    } else {
+        "s"
+    };
+    vm.type_error(&format!("expected {expected} argument{s}, got {got}"))
+}
+
+/// Checks that a no-argument slot wrapper (`__len__`, `__neg__`...) got no arguments.
+pub fn slot_noargs(vm: &Vm, args: &Args<'_>) -> PyResult<()> {
+    let n = args.values.len().saturating_sub(1);
+    if n != 0 {
+        return Err(slot_arity_error(vm, 0, n));
+    }
+    Ok(())
+}
+
 /// The TypeError for a method descriptor called on the wrong type.
 pub fn descriptor_error(vm: &Vm, type_name: &str, name: &str, got: &Value) -> PyErr {
     if ver(vm) >= (3, 8) {
@@ -99,7 +267,9 @@ pub fn method_args_since<'a>(
     let all = args.pos();
     let pos = if all.is_empty() { all } else { &all[1..] };
     if !args.kwnames.is_empty() {
-        let qual = if ver(vm) >= (3, 9) && max == 0 {
+        // Qualified names arrived in 3.9 (3.11 for the methods still parsing by hand).
+        let since = if clinic > (3, 8) { (3, 11) } else { (3, 9) };
+        let qual = if ver(vm) >= since {
             format!("{type_name}.{name}")
         } else {
             name.to_string()
@@ -124,9 +294,21 @@ pub fn method_args_since<'a>(
         } else {
             name.to_string()
         };
-        format!("{qual}() takes exactly one argument ({n} given)")
+        // Methods parsed with "X:name" formats said "1 argument" in older versions.
+        let numeral = match (type_name, name) {
+            (_, "zfill" | "__format__") if ver(vm) < (3, 7) => true,
+            ("bytes" | "bytearray", "zfill") => ver(vm) < (3, 8),
+            _ => false,
+        };
+        let one = if numeral {
+            "1 argument"
+        } else {
+            "one argument"
+        };
+        format!("{qual}() takes exactly {one} ({n} given)")
     } else if modern {
-        let plural = |k: usize| if k == 1 { "" } else { "s" };
+        // 3.7's clinic always said "arguments".
+        let plural = |k: usize| if k == 1 && ver(vm) >= (3, 8) { "" } else { "s" };
         if min == max {
             format!("{name} expected {min} argument{}, got {n}", plural(min))
         } else if n < min {
@@ -399,7 +581,7 @@ fn str_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         };
         return Err(vm.type_error(&msg));
     }
-    let bound = super::args::Signature {
+    let bound = Clinic {
         name: "str",
         params: &["object", "encoding", "errors"],
         required: 0,
@@ -458,9 +640,15 @@ pub fn arg_type_name(vm: &Vm, v: &Value) -> String {
 
 /// A str argument of a builtin (`encoding`, `errors`...), with CPython's message.
 pub fn text_arg(vm: &Vm, v: &Value, func: &str, name: &str, position: usize) -> PyResult<String> {
+    // The constructors named their arguments in these messages from 3.10, methods from 3.8.
+    let since = if matches!(func, "str" | "bytes" | "bytearray") {
+        (3, 10)
+    } else {
+        (3, 8)
+    };
     match v.as_str() {
         Some(s) => Ok(s.as_str().to_string()),
-        None => Err(if ver(vm) >= (3, 8) {
+        None => Err(if ver(vm) >= since {
             vm.type_error(&format!(
                 "{func}() argument '{name}' must be str, not {}",
                 arg_type_name(vm, v)
@@ -479,10 +667,11 @@ pub fn text_arg(vm: &Vm, v: &Value, func: &str, name: &str, position: usize) -> 
 fn other<'a>(vm: &Vm, args: &'a Args<'_>) -> PyResult<&'a Value> {
     match args.values {
         [_, o] => Ok(o),
-        _ => Err(vm.type_error(&format!(
-            "expected 1 argument, got {}",
-            args.values.len().saturating_sub(1)
-        ))),
+        _ => Err(super::str::slot_arity_error(
+            vm,
+            1,
+            args.values.len().saturating_sub(1),
+        )),
     }
 }
 
@@ -518,7 +707,15 @@ fn str_add(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn str_mul(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let x = slot_self(vm, &args, "__mul__")?;
-    let o = other(vm, &args)?.clone();
+    let [_, o] = args.values else {
+        return Err(unpack_arity_error(
+            vm,
+            1,
+            1,
+            args.values.len().saturating_sub(1),
+        ));
+    };
+    let o = o.clone();
     match repeat_arg(vm, &o)? {
         Some(n) => repeat(vm, x, n),
         None => Ok(vm.singletons.not_implemented.clone()),
@@ -603,11 +800,13 @@ fn str_getitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn str_len(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let s = slot_self(vm, &args, "__len__")?;
+    slot_noargs(vm, &args)?;
     Ok(Value::Int(s.char_len() as i64))
 }
 
 fn str_iter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     slot_self(vm, &args, "__iter__")?;
+    slot_noargs(vm, &args)?;
     let Value::Obj(o) = &args.values[0] else {
         unreachable!()
     };
@@ -619,6 +818,7 @@ fn str_iter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn str_hash(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let s = slot_self(vm, &args, "__hash__")?;
+    slot_noargs(vm, &args)?;
     Ok(Value::Int(s.hash(vm.sip)))
 }
 
@@ -665,12 +865,14 @@ pub fn repr_text(vm: &Vm, s: &PyStr) -> String {
 
 fn str_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let s = slot_self(vm, &args, "__repr__")?;
+    slot_noargs(vm, &args)?;
     let r = repr_text(vm, s);
     Ok(vm.new_str(&r))
 }
 
 fn str_str(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let s = slot_self(vm, &args, "__str__")?;
+    slot_noargs(vm, &args)?;
     if Rc::ptr_eq(vm.class_of(&args.values[0]), &vm.types.str_) {
         return Ok(args.values[0].clone());
     }

@@ -6,7 +6,6 @@
 //! Methods work on code points (`Vec<u32>`), so strings holding lone surrogates behave
 //! exactly like any other.
 
-use super::args::Signature;
 use super::numeric::{index_or_error, ver};
 use super::str::{adjust_indices, descriptor_error, method_args, self_str, slice_index, text_arg};
 use super::unicode::{self, Case};
@@ -58,9 +57,14 @@ fn noargs(vm: &Vm, args: &Args<'_>, name: &str) -> PyResult<Vec<u32>> {
 
 /// A str argument as code points, or CPython's TypeError.
 fn str_points_arg(vm: &Vm, v: &Value, func: &str, position: usize) -> PyResult<Vec<u32>> {
+    // The find family and replace moved to Argument Clinic in 3.13.
+    let clinic = matches!(
+        func,
+        "find" | "rfind" | "index" | "rindex" | "count" | "replace"
+    );
     match v.as_str() {
         Some(s) => Ok(s.code_points()),
-        None => Err(if ver(vm) >= (3, 13) {
+        None => Err(if clinic && ver(vm) >= (3, 13) {
             vm.type_error(&format!(
                 "{func}() argument {position} must be str, not {}",
                 super::str::arg_type_name(vm, v)
@@ -554,7 +558,7 @@ fn split_args(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<(Option<Vec<
         values: &args.values[1..],
         kwnames: args.kwnames,
     };
-    let b = Signature {
+    let b = super::str::Clinic {
         name,
         params: &["sep", "maxsplit"],
         required: 0,
@@ -578,7 +582,7 @@ fn split_args(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<(Option<Vec<
     let maxsplit = match &b[1] {
         None => usize::MAX,
         Some(v) => {
-            let n = index_or_error(vm, v)?;
+            let n = super::numeric::ssize_arg(vm, v)?;
             match n.to_i64() {
                 Some(n) if n < 0 => usize::MAX,
                 Some(n) => n as usize,
@@ -850,7 +854,7 @@ fn keepends_arg(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<bool> {
         values: &args.values[1..],
         kwnames: args.kwnames,
     };
-    let b = Signature {
+    let b = super::str::Clinic {
         name,
         params: &["keepends"],
         required: 0,
@@ -941,7 +945,7 @@ fn strip_common(
     right: bool,
 ) -> PyResult<Value> {
     let s = self_str(vm, &args, name)?.code_points();
-    let pos = method_args(vm, &args, "str", name, 0, 1)?;
+    let pos = super::str::method_args_since(vm, &args, "str", name, 0, 1, (3, 7))?;
     let mn = minor(vm);
     let chars: Option<Vec<u32>> = match pos.first() {
         None | Some(Value::None) => None,
@@ -1007,8 +1011,8 @@ fn pad_args(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<(Vec<u32>, isi
             }
             None => {
                 return Err(vm.type_error(&format!(
-                    "{name}() argument 2 must be str of length 1, not {}",
-                    super::str::arg_type_name(vm, v)
+                    "The fill character must be a unicode character, not {}",
+                    vm.type_name(v)
                 )))
             }
         },
@@ -1125,7 +1129,7 @@ fn str_replace(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
                 "replace() takes at least 2 positional arguments ({n} given)"
             )));
         }
-        let b = Signature {
+        let b = super::str::Clinic {
             name: "replace",
             params: &["old", "new", "count"],
             required: 2,
@@ -1147,7 +1151,7 @@ fn str_replace(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let count = match count {
         None => usize::MAX,
         Some(v) => {
-            let n = index_or_error(vm, &v)?;
+            let n = super::numeric::ssize_arg(vm, &v)?;
             match n.to_i64() {
                 Some(n) if n < 0 => usize::MAX,
                 Some(n) => n as usize,
@@ -1201,7 +1205,7 @@ pub fn tabsize_arg(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<i64> {
         values: &args.values[1..],
         kwnames: args.kwnames,
     };
-    let b = Signature {
+    let b = super::str::Clinic {
         name,
         params: &["tabsize"],
         required: 0,
@@ -1347,10 +1351,14 @@ fn str_maketrans(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         _ => pos,
     };
     if pos.is_empty() || pos.len() > 3 {
-        return Err(vm.type_error(&format!(
-            "maketrans() takes at least 1 argument ({} given)",
-            pos.len()
-        )));
+        return Err(super::str::count_error(
+            vm,
+            "maketrans",
+            1,
+            3,
+            pos.len(),
+            (3, 8),
+        ));
     }
     let d = vm.new_dict();
     if pos.len() == 1 {
@@ -1422,7 +1430,7 @@ fn str_encode(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         values: &args.values[1..],
         kwnames: args.kwnames,
     };
-    let b = Signature {
+    let b = super::str::Clinic {
         name: "encode",
         params: &["encoding", "errors"],
         required: 0,
