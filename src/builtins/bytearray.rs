@@ -213,6 +213,7 @@ fn ba_imul(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             vm.type_name(other)
         )));
     };
+    super::numeric::size_guard(vm, c.with(|d| d.len()).saturating_mul(n))?;
     c.with_mut(|d| *d = d.repeat(n));
     Ok(this.clone())
 }

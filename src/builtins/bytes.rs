@@ -369,6 +369,7 @@ pub fn bytes_binary(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Op
         if op == BinOp::Mul {
             if let Some((y, kind)) = bytes_like(b) {
                 if let Some(n) = super::str::repeat_arg(vm, a)? {
+                    super::numeric::size_guard(vm, y.len().saturating_mul(n))?;
                     return Ok(Some(make(vm, kind, y.repeat(n))));
                 }
             }
@@ -385,7 +386,10 @@ pub fn bytes_binary(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Op
             None => Ok(None),
         },
         BinOp::Mul => match super::str::repeat_arg(vm, b)? {
-            Some(n) => Ok(Some(make(vm, kind, x.repeat(n)))),
+            Some(n) => {
+                super::numeric::size_guard(vm, x.len().saturating_mul(n))?;
+                Ok(Some(make(vm, kind, x.repeat(n))))
+            }
             None => Ok(None),
         },
         BinOp::Mod => {
@@ -983,6 +987,7 @@ fn pad_args(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<(Vec<u8>, Kind
     let width = index_or_error(vm, &pos[0])?
         .to_isize()
         .unwrap_or(isize::MAX);
+    super::numeric::size_guard(vm, width.max(0) as usize)?;
     let fill = match pos.get(1) {
         None => b' ',
         Some(v) => match bytes_like(v) {
@@ -1033,6 +1038,7 @@ fn b_zfill(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let width = index_or_error(vm, &pos[0])?
         .to_isize()
         .unwrap_or(isize::MAX);
+    super::numeric::size_guard(vm, width.max(0) as usize)?;
     Ok(make(vm, kind, zfill_units(&s, width)))
 }
 
@@ -1058,7 +1064,10 @@ fn b_replace(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn b_expandtabs(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (s, kind) = this(vm, &args, "expandtabs")?;
     let tab = tabsize_arg(vm, &args, "expandtabs")?;
-    Ok(make(vm, kind, expandtabs_units(&s, tab)))
+    match expandtabs_units(&s, tab) {
+        Some(r) => Ok(make(vm, kind, r)),
+        None => Err(vm.new_exception(&vm.types.exc.memory_error, "")),
+    }
 }
 
 fn partition_common(vm: &mut Vm, args: Args<'_>, name: &str, reverse: bool) -> PyResult<Value> {

@@ -191,7 +191,7 @@ pub fn int_binop(
                 return Ok(Some(Value::Int(0)));
             }
             match y.to_u64() {
-                Some(s) if s < 1 << 36 => int_value(vm, x << (s as usize)),
+                Some(s) if s < 1 << 34 => int_value(vm, x << (s as usize)),
                 Some(s) if s < 1 << 63 => {
                     return Err(vm.new_exception(&vm.types.exc.memory_error.clone(), ""))
                 }
@@ -233,7 +233,7 @@ pub fn int_binop(
                 return Ok(Some(Value::Int(if y.is_even() { 1 } else { -1 })));
             }
             match y.to_u32() {
-                Some(e) if (x.bits() as u128) * (e as u128) < 1 << 40 => {
+                Some(e) if (x.bits() as u128) * (e as u128) < 1 << 34 => {
                     int_value(vm, num_traits::Pow::pow(x, e))
                 }
                 _ => return Err(vm.new_exception(&vm.types.exc.memory_error.clone(), "")),

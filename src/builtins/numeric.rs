@@ -400,6 +400,18 @@ pub fn ssize_arg(vm: &mut Vm, v: &Value) -> PyResult<BigInt> {
     index_or_error(vm, v)
 }
 
+/// The most units (chars, bytes) a single text/bytes result may have before a
+/// MemoryError: allocations beyond it would abort the process rather than fail.
+pub const MAX_UNITS: usize = 1 << 31;
+
+/// MemoryError when a result of `n` units would be too large to allocate.
+pub fn size_guard(vm: &Vm, n: usize) -> PyResult<()> {
+    if n > MAX_UNITS {
+        return Err(vm.new_exception(&vm.types.exc.memory_error, ""));
+    }
+    Ok(())
+}
+
 /// Checks the number of positional arguments of a builtin function.
 pub fn arity<'a>(
     vm: &Vm,

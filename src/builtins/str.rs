@@ -520,6 +520,7 @@ fn repeat(vm: &Vm, x: &PyStr, n: usize) -> PyResult<Value> {
             "repeated string is too long",
         ));
     }
+    super::numeric::size_guard(vm, x.bytes().len().saturating_mul(n))?;
     if x.has_surrogates() {
         let p = x.code_points();
         let mut out = Vec::with_capacity(p.len() * n);

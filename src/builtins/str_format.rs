@@ -205,6 +205,11 @@ fn percent_engine(vm: &mut Vm, f: &[u32], args: &Value, bytes: bool) -> PyResult
         if i >= f.len() {
             return Err(vm.value_error("incomplete format"));
         }
+        if width.is_some_and(|w| w > super::numeric::MAX_UNITS)
+            || prec.is_some_and(|p| p > super::numeric::MAX_UNITS)
+        {
+            return Err(vm.new_exception(&vm.types.exc.memory_error, ""));
+        }
         let conv = f[i];
         i += 1;
         if conv == pct {

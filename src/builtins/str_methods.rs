@@ -1002,6 +1002,7 @@ fn pad_args(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<(Vec<u32>, isi
     let s = self_str(vm, args, name)?.code_points();
     let pos = method_args(vm, args, "str", name, 1, 2)?;
     let width = width_arg(vm, &pos[0])?;
+    super::numeric::size_guard(vm, width.max(0) as usize)?;
     let fill = match pos.get(1) {
         None => ' ' as u32,
         Some(v) => match v.as_str() {
@@ -1077,6 +1078,7 @@ fn str_zfill(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let s = self_str(vm, &args, "zfill")?.code_points();
     let pos = method_args(vm, &args, "str", "zfill", 1, 1)?;
     let width = width_arg(vm, &pos[0])?;
+    super::numeric::size_guard(vm, width.max(0) as usize)?;
     Ok(out(vm, &zfill_units(&s, width)))
 }
 
@@ -1178,13 +1180,16 @@ fn str_replace(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 /// `expandtabs` over any unit type.
-pub fn expandtabs_units<T: Copy + PartialEq + From<u8>>(s: &[T], tabsize: i64) -> Vec<T> {
+pub fn expandtabs_units<T: Copy + PartialEq + From<u8>>(s: &[T], tabsize: i64) -> Option<Vec<T>> {
     let mut r = Vec::with_capacity(s.len());
     let mut col: i64 = 0;
     for &c in s {
         if c == T::from(b'\t') {
             if tabsize > 0 {
                 let n = tabsize - col % tabsize;
+                if r.len() as i64 + n > super::numeric::MAX_UNITS as i64 {
+                    return None;
+                }
                 col += n;
                 r.extend(std::iter::repeat_n(T::from(b' '), n as usize));
             }
@@ -1196,7 +1201,7 @@ pub fn expandtabs_units<T: Copy + PartialEq + From<u8>>(s: &[T], tabsize: i64) -
             }
         }
     }
-    r
+    Some(r)
 }
 
 /// The `tabsize` argument of `expandtabs`.
@@ -1239,7 +1244,10 @@ pub fn tabsize_arg(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<i64> {
 fn str_expandtabs(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let s = self_str(vm, &args, "expandtabs")?.code_points();
     let tab = tabsize_arg(vm, &args, "expandtabs")?;
-    Ok(out(vm, &expandtabs_units(&s, tab)))
+    match expandtabs_units(&s, tab) {
+        Some(r) => Ok(out(vm, &r)),
+        None => Err(vm.new_exception(&vm.types.exc.memory_error, "")),
+    }
 }
 
 fn partition_common(vm: &mut Vm, args: Args<'_>, name: &str, reverse: bool) -> PyResult<Value> {

@@ -129,6 +129,15 @@ impl Vm {
                 return Err(self.value_error("Format specifier missing precision"));
             }
         }
+        if spec
+            .width
+            .is_some_and(|w| w > crate::builtins::numeric::MAX_UNITS)
+            || spec
+                .precision
+                .is_some_and(|p| p > crate::builtins::numeric::MAX_UNITS)
+        {
+            return Err(self.new_exception(&self.types.exc.memory_error, ""));
+        }
         if c.len() - i > 1 {
             return Err(if self.minor() >= 11 {
                 self.value_error(&format!(
