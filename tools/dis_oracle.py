@@ -38,6 +38,9 @@ PY2 = VER[0] == 2
 if PY2:
     import cStringIO as _sio
 
+    # 2.7's dis multiplies by 65536L: arguments after EXTENDED_ARG are longs ("70000L").
+    EXT_FACTOR = long(65536)  # noqa: F821 (Python 2 only)
+
     def new_buffer():
         return _sio.StringIO()
 else:
@@ -140,7 +143,7 @@ def instrs_27(co):
             extended_arg = 0
             i = i + 2
             if op == dis.EXTENDED_ARG:
-                extended_arg = oparg * 65536
+                extended_arg = oparg * EXT_FACTOR
             arg = oparg
             argval = oparg
             argrepr = ""

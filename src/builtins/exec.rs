@@ -68,7 +68,7 @@ fn run_code(vm: &mut Vm, name: &str, args: Args<'_>, is_eval: bool) -> PyResult<
         );
         vm.dict_set(&globals, Value::Obj(key), Value::Obj(b))?;
     }
-    let frame = Frame::new(code, globals, caller_builtins, locals);
+    let frame = Box::new(Frame::new(code, globals, caller_builtins, locals));
     match vm.run_frame(frame).1? {
         FrameExit::Return(v) => Ok(if is_eval { v } else { Value::None }),
         FrameExit::Yield(_) => Err(vm.system_error("a code object run by exec yielded")),

@@ -4,18 +4,27 @@
 
 pub mod args;
 pub mod arity;
+pub mod bool;
+pub mod bytearray;
+pub mod bytes;
+pub mod codec_tables;
+pub mod codecs;
+pub mod complex;
 pub mod dict;
 pub mod dict_views;
 pub mod exception_group;
 pub mod exceptions;
 pub mod exec;
 pub mod extra_types;
+pub mod float;
 pub mod function;
 pub mod functions;
 pub mod generic;
+pub mod int;
 pub mod iterators;
 pub mod list;
 pub mod memoryview;
+pub mod numeric;
 pub mod object;
 pub mod objects;
 pub mod property;
@@ -24,8 +33,12 @@ pub mod sequence;
 pub mod set;
 pub mod slice;
 pub mod str;
+pub mod str_format;
+pub mod str_methods;
 pub mod super_;
 pub mod tuple;
+pub mod unicode;
+pub mod unicode_db;
 
 use crate::vm::Vm;
 
@@ -40,6 +53,16 @@ pub fn init_all(vm: &mut Vm) {
     range::init(vm);
     str::init(vm);
     super_::init(vm);
+    int::init(vm);
+    bool::init(vm);
+    float::init(vm);
+    complex::init(vm);
+    bytes::init(vm);
+    bytearray::init(vm);
+    str_methods::init(vm);
+    str_format::init(vm);
+    codecs::init(vm);
+    numeric::init(vm);
     iterators::init(vm);
     tuple::init(vm);
     dict::init(vm);

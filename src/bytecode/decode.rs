@@ -299,7 +299,10 @@ mod tests {
         let e = decode(s, &[unknown, 0]).unwrap_err();
         assert_eq!(e.offset, 0);
         assert!(matches!(e.kind, DecodeErrorKind::UnknownOpcode(_)));
-        assert_eq!(decode(s, &[0, 0, 0]).unwrap_err().offset, 2);
+        let plain = op_with(s, ArgKind::None, Some(0));
+        let e = decode(s, &[plain.num, 0, plain.num]).unwrap_err();
+        assert_eq!(e.offset, 2);
+        assert_eq!(e.kind, DecodeErrorKind::OddLength(3));
         let cached = op_with(s, ArgKind::Name, None);
         let cached = (0..=255u8)
             .filter_map(|n| s.op(n))
@@ -311,13 +314,38 @@ mod tests {
             .filter_map(|n| s.op(n))
             .find(|o| o.not_in_pyc)
             .unwrap();
-        let e = decode(s, &[0, 0, nip.num, 0]).unwrap_err();
+        let e = decode(s, &[plain.num, 0, nip.num, 0]).unwrap_err();
         assert_eq!(e.offset, 2);
         assert!(e.to_string().ends_with("(at byte 2)"));
         let s = spec("2.7");
         let jabs = op_with(s, ArgKind::Jabs, None);
         let e = decode(s, &[jabs.num, 1]).unwrap_err();
         assert!(matches!(e.kind, DecodeErrorKind::TruncatedArgument(_)));
+    }
+
+    /// Up to 3.11 `dis` (and the variable encoding) decide "has an argument" by
+    /// `op >= HAVE_ARGUMENT`; the decoder uses the arg kind for wordcode, so the spec
+    /// must agree with HAVE_ARGUMENT there. (3.12+ `dis` uses `hasarg`, which the arg
+    /// kinds are.)
+    #[test]
+    fn arg_kinds_agree_with_have_argument_up_to_311() {
+        for s in crate::spec::VERSIONS.iter() {
+            if s.format.major_minor > (3, 11) {
+                continue;
+            }
+            for op in (0..=255u8)
+                .filter_map(|n| s.op(n))
+                .filter(|o| !o.not_in_pyc)
+            {
+                assert_eq!(
+                    op.arg != ArgKind::None,
+                    op.num >= s.have_argument,
+                    "{} {}",
+                    s.id(),
+                    op.name
+                );
+            }
+        }
     }
 
     #[test]

@@ -8,8 +8,8 @@
 //! - `linetable` (3.10): pairs (byte delta u8, line delta s8), −128 meaning "no line".
 //!   `co_lines()` yields every non-empty range, unmerged.
 //! - `locations` (3.11+): entries of a header byte `1 cccc lll` covering `lll + 1` code
-//!   units, then code-dependent bytes (see [`co_positions`]). `co_lines()` merges
-//!   consecutive entries with the same line.
+//!   units, then code-dependent bytes (see [`co_positions`]). `co_lines()` yields one
+//!   range per entry in 3.11 and merges consecutive entries on the same line from 3.12.
 //!
 //! The line starts `dis` prints differ by version (see [`dis_line_starts`]): up to 3.9 it
 //! walks `co_lnotab` itself, from 3.10 it reads `co_lines()`, and 3.13 also reports the
@@ -50,7 +50,7 @@ pub fn co_lines(
         LineTable::Lnotab => lnotab_ranges(table, firstlineno, false, code_len),
         LineTable::LnotabSigned => lnotab_ranges(table, firstlineno, true, code_len),
         LineTable::Linetable => linetable_ranges(table, firstlineno),
-        LineTable::Locations => location_ranges(table, firstlineno),
+        LineTable::Locations => location_ranges(table, firstlineno, merges_ranges(spec)),
     }
 }
 
@@ -79,11 +79,11 @@ fn lnotab_ranges(table: &[u8], firstlineno: i32, signed: bool, code_len: usize) 
             push(addr, addr + step, line);
             addr += step;
         }
-        line += if signed {
+        line = line.wrapping_add(if signed {
             i32::from(pair[1] as i8)
         } else {
             i32::from(pair[1])
-        };
+        });
     }
     push(addr, code_len, line);
     out
@@ -100,7 +100,7 @@ fn linetable_ranges(table: &[u8], firstlineno: i32) -> Vec<LineRange> {
         let line = if delta == -128 {
             None
         } else {
-            computed += i32::from(delta);
+            computed = computed.wrapping_add(i32::from(delta));
             Some(computed)
         };
         if start != end {
@@ -177,11 +177,11 @@ impl Iterator for LocationReader<'_> {
         let position = match code {
             15 => Position::default(),
             14 => {
-                let line = self.computed_line + self.signed_varint()?;
+                let line = self.computed_line.wrapping_add(self.signed_varint()?);
                 self.computed_line = line;
-                let end_line = line + self.varint()? as i32;
-                let col = self.varint()? as i32 - 1;
-                let end_col = self.varint()? as i32 - 1;
+                let end_line = line.wrapping_add(self.varint()? as i32);
+                let col = (self.varint()? as i32).wrapping_sub(1);
+                let end_col = (self.varint()? as i32).wrapping_sub(1);
                 Position {
                     line: Some(line),
                     end_line: Some(end_line),
@@ -190,7 +190,7 @@ impl Iterator for LocationReader<'_> {
                 }
             }
             13 => {
-                let line = self.computed_line + self.signed_varint()?;
+                let line = self.computed_line.wrapping_add(self.signed_varint()?);
                 self.computed_line = line;
                 Position {
                     line: Some(line),
@@ -200,7 +200,7 @@ impl Iterator for LocationReader<'_> {
                 }
             }
             10..=12 => {
-                let line = self.computed_line + i32::from(code - 10);
+                let line = self.computed_line.wrapping_add(i32::from(code - 10));
                 self.computed_line = line;
                 let col = i32::from(self.byte()?);
                 let end_col = i32::from(self.byte()?);
@@ -230,7 +230,12 @@ impl Iterator for LocationReader<'_> {
     }
 }
 
-fn location_ranges(table: &[u8], firstlineno: i32) -> Vec<LineRange> {
+/// 3.12+ `co_lines()` merges consecutive entries on the same line; 3.11's yields each.
+fn merges_ranges(spec: &VersionSpec) -> bool {
+    spec.format.major_minor >= (3, 12)
+}
+
+fn location_ranges(table: &[u8], firstlineno: i32, merge: bool) -> Vec<LineRange> {
     let mut out: Vec<LineRange> = Vec::new();
     let mut end: u32 = 0;
     for entry in LocationReader::new(table, firstlineno) {
@@ -238,7 +243,7 @@ fn location_ranges(table: &[u8], firstlineno: i32) -> Vec<LineRange> {
         end += 2 * entry.units;
         let line = entry.position.line;
         match out.last_mut() {
-            Some(last) if last.line == line => last.end = end,
+            Some(last) if merge && last.line == line => last.end = end,
             _ => out.push(LineRange { start, end, line }),
         }
     }
@@ -473,8 +478,12 @@ mod tests {
                 end_col: Some(1)
             }
         );
-        let r = co_lines(v("3.11"), &table, 5, 10);
+        let r = co_lines(v("3.12"), &table, 5, 10);
         assert_eq!(r.len(), 4);
+        assert_eq!(co_lines(v("3.11"), &table, 5, 10).len(), 4);
+        let same_line = [0x80, 0x32, 0x80, 0x32];
+        assert_eq!(co_lines(v("3.11"), &same_line, 5, 4).len(), 2);
+        assert_eq!(co_lines(v("3.12"), &same_line, 5, 4).len(), 1);
         assert_eq!(dis_line_starts(v("3.12"), &table, 5, 10).len(), 3);
         assert_eq!(
             dis_line_starts(v("3.13"), &table, 5, 10),

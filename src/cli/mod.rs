@@ -39,6 +39,17 @@ pub struct DisArgs {
     /// The .pyc files to disassemble.
     #[arg(required = true)]
     pub files: Vec<std::path::PathBuf>,
+    /// Output format: `text` (what CPython's `dis` prints) or `jsonl` (one JSON record
+    /// per file text and per code object, for tools).
+    #[arg(long, value_enum, default_value_t = DisFormat::Text)]
+    pub format: DisFormat,
+}
+
+/// The output formats of `xpython dis`.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DisFormat {
+    Text,
+    Jsonl,
 }
 
 /// Reports a user-facing error the way every subcommand does.

@@ -24,7 +24,7 @@ pub mod code;
 pub mod error;
 pub mod header;
 pub mod marshal;
-mod printable;
+pub(crate) mod printable;
 pub(crate) mod repr;
 mod text;
 

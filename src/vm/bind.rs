@@ -3,9 +3,11 @@
 //! prints (qualified names from 3.10 on).
 
 use super::call::{CO_VARARGS, CO_VARKEYWORDS};
+use super::code::Code;
 use super::frame::Frame;
 use super::{PyResult, Vm};
 use crate::object::{Args, Function, ObjRef, Payload, PyCell, Value};
+use std::rc::Rc;
 
 /// Code flags of generator-like functions.
 pub const CO_GENERATOR: u32 = 0x20;
@@ -15,18 +17,16 @@ pub const CO_ASYNC_GENERATOR: u32 = 0x200;
 
 impl Vm {
     /// A new frame for calling `func_obj` with `args`, parameters bound.
-    pub fn make_frame(&mut self, func_obj: &ObjRef, args: Args<'_>) -> PyResult<Frame> {
+    pub fn make_frame(&mut self, func_obj: &ObjRef, args: Args<'_>) -> PyResult<Box<Frame>> {
         let Payload::Function(func) = &func_obj.payload else {
             return Err(self.system_error("make_frame on a non-function"));
         };
         let code = func.code.clone();
-        let vecs = self.spare_vecs.pop().unwrap_or_default();
-        let mut frame = Frame::with_vecs(
+        let mut frame = self.pooled_frame(
             code.clone(),
             func.globals.clone(),
             func.builtins.clone(),
             Value::Null,
-            vecs,
         );
         frame.func = Some(func_obj.clone());
         self.bind_arguments(func, &mut frame.fast, args)?;
@@ -52,19 +52,43 @@ impl Vm {
         Ok(frame)
     }
 
+    /// A frame for `code`: a finished one from the pool when there is one (no allocation).
+    pub fn pooled_frame(
+        &mut self,
+        code: Rc<Code>,
+        globals: ObjRef,
+        builtins: ObjRef,
+        locals: Value,
+    ) -> Box<Frame> {
+        match self.spare_frames.pop() {
+            Some(mut f) => {
+                f.reset(code, globals, builtins, locals);
+                f
+            }
+            None => Box::new(Frame::new(code, globals, builtins, locals)),
+        }
+    }
+
+    /// Returns a finished frame to the pool (its values are dropped now).
+    pub fn recycle_frame(&mut self, mut f: Box<Frame>) {
+        if self.spare_frames.len() < 64 {
+            f.stack.clear();
+            f.fast.clear();
+            f.blocks.clear();
+            f.locals = Value::Null;
+            f.func = None;
+            f.generator = None;
+            f.kwnames = Value::None;
+            f.pending_raise = None;
+            self.spare_frames.push(f);
+        }
+    }
+
     pub fn new_cell(&self, v: Value) -> Value {
         Value::Obj(crate::object::Object::new(
             self.types.cell.clone(),
             Payload::Cell(PyCell::new(v)),
         ))
-    }
-
-    fn func_name_for_errors(&self, func: &Function) -> String {
-        if self.version.format.major_minor >= (3, 10) {
-            func.qualname.get().to_string()
-        } else {
-            func.name.get().to_string()
-        }
     }
 
     fn bind_arguments(
@@ -81,7 +105,9 @@ impl Vm {
         let total_named = argcount + kwonly;
         let pos = args.pos();
         let names = &func.code.fast_names;
-        let fname = self.func_name_for_errors(func);
+        // Only error paths need the name: computed there, not on every call.
+        let version = self.version;
+        let fname = || func_name_for_errors(version, func);
 
         // Positional arguments.
         let n = pos.len().min(argcount);
@@ -96,7 +122,7 @@ impl Vm {
             fast[slot] = self.new_tuple(extra);
             slot += 1;
         } else if pos.len() > argcount {
-            return Err(self.too_many_positional(func, &fname, pos.len(), args, fast));
+            return Err(self.too_many_positional(func, &fname(), pos.len(), args, fast));
         }
         let kwargs_dict = if flags & CO_VARKEYWORDS != 0 {
             let d = self.new_dict();
@@ -118,7 +144,8 @@ impl Vm {
                 Some(i) => {
                     if !fast[i].is_null() {
                         return Err(self.type_error(&format!(
-                            "{fname}() got multiple values for argument '{key}'"
+                            "{}() got multiple values for argument '{key}'",
+                            fname()
                         )));
                     }
                     fast[i] = value.clone();
@@ -136,7 +163,8 @@ impl Vm {
                             continue;
                         }
                         return Err(self.type_error(&format!(
-                            "{fname}() got an unexpected keyword argument '{key}'"
+                            "{}() got an unexpected keyword argument '{key}'",
+                            fname()
                         )));
                     }
                 },
@@ -144,7 +172,8 @@ impl Vm {
         }
         if !posonly_passed_as_kw.is_empty() {
             return Err(self.type_error(&format!(
-                "{fname}() got some positional-only arguments passed as keyword arguments: '{}'",
+                "{}() got some positional-only arguments passed as keyword arguments: '{}'",
+                fname(),
                 posonly_passed_as_kw.join(", ")
             )));
         }
@@ -167,7 +196,7 @@ impl Vm {
                 }
             }
             if !missing.is_empty() {
-                return Err(self.missing_arguments(&fname, &missing, "positional"));
+                return Err(self.missing_arguments(&fname(), &missing, "positional"));
             }
         }
         // Keyword-only defaults.
@@ -187,7 +216,7 @@ impl Vm {
                 }
             }
             if !missing.is_empty() {
-                return Err(self.missing_arguments(&fname, &missing, "keyword-only"));
+                return Err(self.missing_arguments(&fname(), &missing, "keyword-only"));
             }
         }
         Ok(())
@@ -277,5 +306,14 @@ impl NameExt for ObjRef {
             Payload::Str(p) => p.as_str(),
             _ => "",
         }
+    }
+}
+
+/// How argument errors name a function: qualified from 3.10 on.
+fn func_name_for_errors(version: &crate::spec::VersionSpec, func: &Function) -> String {
+    if version.format.major_minor >= (3, 10) {
+        func.qualname.get().to_string()
+    } else {
+        func.name.get().to_string()
     }
 }

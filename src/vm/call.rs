@@ -168,7 +168,9 @@ impl Vm {
             Ok(gen) => return Ok(gen),
             Err(frame) => frame,
         };
-        match self.run_frame(frame).1? {
+        let (done, r) = self.run_frame(frame);
+        self.recycle_frame(done);
+        match r? {
             super::eval::FrameExit::Return(v) => Ok(v),
             super::eval::FrameExit::Yield(_) => Err(self.system_error("a function frame yielded")),
         }

@@ -116,8 +116,10 @@ impl Vm {
     }
 
     /// Runs a class body frame; returns what it returned (the `__class__` cell or None).
-    fn run_body(&mut self, frame: Frame) -> PyResult<Value> {
-        match self.run_frame(frame).1? {
+    fn run_body(&mut self, frame: Box<Frame>) -> PyResult<Value> {
+        let (done, r) = self.run_frame(frame);
+        self.recycle_frame(done);
+        match r? {
             super::eval::FrameExit::Return(v) => Ok(v),
             super::eval::FrameExit::Yield(_) => Err(self.system_error("class body yielded")),
         }

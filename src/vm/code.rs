@@ -142,6 +142,7 @@ impl Code {
             })
             .collect();
 
+        check_operands(co, &instrs, &kept, fast_names.len(), first_cell, layout)?;
         let exception_table = parse_exception_table(&co.exceptiontable)
             .map_err(|e| decode_error(co, e.to_string()))?
             .into_iter()
@@ -197,6 +198,80 @@ impl Code {
             .iter()
             .find(|h| h.start <= index && index < h.end)
     }
+}
+
+/// Checks once, at decoding, that every operand indexes what it names (constants, names,
+/// fast slots, jump targets), so handlers can index without checks and bad bytecode is a
+/// clear error instead of a panic.
+fn check_operands(
+    co: &CodeObject,
+    instrs: &[Instr],
+    raw: &[&Instruction],
+    nfast: usize,
+    first_cell: usize,
+    layout: CodeLayout,
+) -> Result<(), String> {
+    let nargs = co.argcount as usize
+        + co.kwonlyargcount as usize
+        + usize::from(co.flags & super::call::CO_VARARGS != 0)
+        + usize::from(co.flags & super::call::CO_VARKEYWORDS != 0);
+    // 3.11+: `nlocals` counts the CO_FAST_LOCAL entries of localsplus (arguments first).
+    let nlocals = if layout == CodeLayout::Py311 {
+        (co.nlocals as usize).min(nfast)
+    } else {
+        co.varnames.len()
+    };
+    if nargs > nlocals || co.posonlyargcount > co.argcount {
+        return Err(decode_error(
+            co,
+            format!("{nargs} parameters but {nlocals} local variables"),
+        ));
+    }
+    for (i, ins) in raw.iter().enumerate() {
+        let arg = ins.oparg() as usize;
+        let bad = |what: &str, limit: usize| {
+            decode_error(
+                co,
+                format!(
+                    "{} at byte {} refers to {what} {arg} of {limit}",
+                    ins.op.name, ins.offset
+                ),
+            )
+        };
+        match ins.op.arg {
+            ArgKind::Const if arg >= co.consts.len() => {
+                return Err(bad("constant", co.consts.len()))
+            }
+            ArgKind::Name if arg >= co.names.len() => return Err(bad("name", co.names.len())),
+            ArgKind::Global | ArgKind::Attr if arg >> 1 >= co.names.len() => {
+                return Err(bad("name", co.names.len()))
+            }
+            ArgKind::SuperAttr if arg >> 2 >= co.names.len() => {
+                return Err(bad("name", co.names.len()))
+            }
+            ArgKind::Local if arg >= nfast => return Err(bad("local", nfast)),
+            ArgKind::LocalPair if (arg >> 4) >= nfast || (arg & 15) >= nfast => {
+                return Err(bad("local", nfast))
+            }
+            ArgKind::Free => {
+                let slot = if layout == CodeLayout::Py311 {
+                    arg
+                } else {
+                    first_cell + arg
+                };
+                if slot >= nfast {
+                    return Err(bad("cell", nfast.saturating_sub(first_cell)));
+                }
+            }
+            ArgKind::Jrel | ArgKind::Jback | ArgKind::Jabs
+                if instrs[i].arg as usize > instrs.len() =>
+            {
+                return Err(bad("jump target", instrs.len()));
+            }
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 /// A marshalled constant as a runtime value.

@@ -60,7 +60,7 @@ impl Vm {
 
     /// Runs `frame` and every Python call it makes until it returns, yields or raises.
     /// Returns the frame (a generator keeps it) and how it ended.
-    pub fn run_frame(&mut self, frame: Frame) -> (Frame, PyResult<FrameExit>) {
+    pub fn run_frame(&mut self, frame: Box<Frame>) -> (Box<Frame>, PyResult<FrameExit>) {
         if self.trace.is_some() {
             self.run_frame_impl::<true>(frame)
         } else {
@@ -70,7 +70,10 @@ impl Vm {
 
     /// The loop, compiled twice: with tracing (`TRACE`) and without, so tracing costs
     /// nothing when it is off.
-    fn run_frame_impl<const TRACE: bool>(&mut self, frame: Frame) -> (Frame, PyResult<FrameExit>) {
+    fn run_frame_impl<const TRACE: bool>(
+        &mut self,
+        frame: Box<Frame>,
+    ) -> (Box<Frame>, PyResult<FrameExit>) {
         let mut cur = frame;
         if let Err(e) = self.enter_frame() {
             return (cur, Err(e));
@@ -108,7 +111,7 @@ impl Vm {
                     }
                     let caller = self.frames.pop().unwrap_or_else(unreachable_frame);
                     let done = std::mem::replace(&mut cur, caller);
-                    self.recycle(done);
+                    self.recycle_frame(done);
                     cur.push(v);
                 }
                 Flow::Call(callee) => {
@@ -118,7 +121,7 @@ impl Vm {
                         }
                         continue;
                     }
-                    let caller = std::mem::replace(&mut cur, *callee);
+                    let caller = std::mem::replace(&mut cur, callee);
                     self.frames.push(caller);
                 }
                 Flow::Yield(v) => {
@@ -157,7 +160,7 @@ impl Vm {
     /// exception leaves the frame `run_frame` was given.
     fn unwind(
         &mut self,
-        cur: &mut Frame,
+        cur: &mut Box<Frame>,
         e: PyErr,
         base: usize,
         add_traceback: bool,
@@ -178,7 +181,9 @@ impl Vm {
             if self.frames.len() == base {
                 return Err(e);
             }
-            *cur = self.frames.pop().unwrap_or_else(unreachable_frame);
+            let caller = self.frames.pop().unwrap_or_else(unreachable_frame);
+            let done = std::mem::replace(cur, caller);
+            self.recycle_frame(done);
             add_traceback = true;
         }
     }
@@ -207,17 +212,6 @@ impl Vm {
             self.unwind_why(cur, super::blocks::Why::Exception(e.clone())),
             super::blocks::Unwound::Handled
         )
-    }
-
-    /// Keeps a finished frame's vectors for the next call (emptied: their values are
-    /// dropped now).
-    fn recycle(&mut self, mut f: Frame) {
-        if self.spare_vecs.len() < 64 {
-            f.stack.clear();
-            f.fast.clear();
-            self.spare_vecs
-                .push((std::mem::take(&mut f.stack), std::mem::take(&mut f.fast)));
-        }
     }
 
     fn trace_instruction(&mut self, f: &Frame) {
@@ -275,7 +269,7 @@ pub fn add_traceback_entry(e: &PyErr, code: &std::rc::Rc<Code>, instr: u32) {
 }
 
 #[cold]
-fn unreachable_frame() -> Frame {
+fn unreachable_frame() -> Box<Frame> {
     // The frame stack holds at least `base` frames while a run is in progress.
     unreachable!("frame stack underflow")
 }

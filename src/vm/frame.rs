@@ -54,30 +54,12 @@ pub struct Frame {
 
 impl Frame {
     pub fn new(code: Rc<Code>, globals: ObjRef, builtins: ObjRef, locals: Value) -> Frame {
-        let nfast = code.nfast();
-        Self::with_vecs(
-            code,
-            globals,
-            builtins,
-            locals,
-            (Vec::with_capacity(16), vec![Value::Null; nfast]),
-        )
-    }
-
-    /// A frame using the given (empty) vectors for its stack and fast locals.
-    pub fn with_vecs(
-        code: Rc<Code>,
-        globals: ObjRef,
-        builtins: ObjRef,
-        locals: Value,
-        (stack, mut fast): (Vec<Value>, Vec<Value>),
-    ) -> Frame {
-        fast.resize(code.nfast(), Value::Null);
+        let fast = vec![Value::Null; code.nfast()];
         Frame {
             code,
             pc: 0,
             lasti: 0,
-            stack,
+            stack: Vec::with_capacity(16),
             fast,
             globals,
             builtins,
@@ -88,6 +70,25 @@ impl Frame {
             kwnames: Value::None,
             pending_raise: None,
         }
+    }
+
+    /// Reuses this frame (a finished one from the pool) for a new run of `code`, keeping
+    /// the capacity of its vectors.
+    pub fn reset(&mut self, code: Rc<Code>, globals: ObjRef, builtins: ObjRef, locals: Value) {
+        self.stack.clear();
+        self.fast.clear();
+        self.fast.resize(code.nfast(), Value::Null);
+        self.code = code;
+        self.pc = 0;
+        self.lasti = 0;
+        self.globals = globals;
+        self.builtins = builtins;
+        self.locals = locals;
+        self.blocks.clear();
+        self.func = None;
+        self.generator = None;
+        self.kwnames = Value::None;
+        self.pending_raise = None;
     }
 
     #[inline]

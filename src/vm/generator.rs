@@ -24,7 +24,7 @@ pub enum GenState {
 }
 
 pub struct GenFrame {
-    pub frame: Frame,
+    pub frame: Box<Frame>,
     /// Not resumed yet.
     pub fresh: bool,
     /// Whether the first resumption pushes the sent value (the code's first instruction
@@ -68,7 +68,7 @@ impl Vm {
     /// own prefix (COPY_FREE_VARS, MAKE_CELL, RETURN_GENERATOR) runs at the first
     /// resumption, which no program can tell apart from running it at the call.
     #[allow(clippy::result_large_err)] // the Err is the frame handed back, not an error
-    pub fn generator_for_call(&mut self, frame: Frame) -> Result<Value, Frame> {
+    pub fn generator_for_call(&mut self, frame: Box<Frame>) -> Result<Value, Box<Frame>> {
         if Self::gen_kind(frame.code.flags()).is_none() {
             return Err(frame);
         }
@@ -81,7 +81,7 @@ impl Vm {
     }
 
     /// Wraps a prepared frame in a generator object.
-    pub fn new_generator(&mut self, frame: Frame, push_first: bool) -> Value {
+    pub fn new_generator(&mut self, frame: Box<Frame>, push_first: bool) -> Value {
         let kind = Self::gen_kind(frame.code.flags()).unwrap_or(GenKind::Generator);
         let (name, qualname) = match frame.func.as_ref().map(|f| &f.payload) {
             Some(Payload::Function(f)) => (f.name.get(), f.qualname.get()),
@@ -213,9 +213,9 @@ impl Vm {
     /// Runs `frame` starting by raising `e` at its current instruction.
     pub fn run_frame_raising(
         &mut self,
-        mut frame: Frame,
+        mut frame: Box<Frame>,
         e: PyErr,
-    ) -> (Frame, PyResult<FrameExit>) {
+    ) -> (Box<Frame>, PyResult<FrameExit>) {
         frame.pending_raise = Some(e);
         self.run_frame(frame)
     }

@@ -6,7 +6,7 @@
 
 use super::{PyResult, Vm};
 use crate::object::dict::{DictEntry, Probe as DictProbe};
-use crate::object::hash::{hash_f64, hash_i64, hash_tuple_legacy, hash_tuple_xx};
+use crate::object::hash::{hash_i64, hash_tuple_legacy, hash_tuple_xx};
 use crate::object::set::{Eq, Probe as SetProbe};
 use crate::object::{ObjRef, Payload, Value};
 
@@ -113,7 +113,7 @@ impl Vm {
         match v {
             Value::Int(i) => Ok(hash_i64(*i)),
             Value::Bool(b) => Ok(*b as i64),
-            Value::Float(f) => Ok(hash_f64(*f, (v.id() >> 4) as i64)),
+            Value::Float(f) => Ok(crate::builtins::float::float_hash_value(self, *f, v)),
             Value::None | Value::Null => Ok(0xFCA8_6420_i64 ^ 0x1000),
             Value::Obj(o) => self.hash_object(o, v),
         }

@@ -69,7 +69,7 @@ pub struct Vm {
     pub depth: usize,
     pub recursion_limit: usize,
     /// Suspended caller frames of the running Python code (the explicit call stack).
-    pub frames: Vec<frame::Frame>,
+    pub frames: Vec<Box<frame::Frame>>,
     /// Raise RecursionError when the Rust stack pointer goes below this address.
     pub stack_limit: Option<usize>,
     pub singletons: Singletons,
@@ -77,9 +77,8 @@ pub struct Vm {
     /// their caller's frame (`super()`, `locals()`, `globals()`, `vars()`, `exec`).
     /// Set by the loop around each call of a non-Python callable; see `caller_frame`.
     pub(crate) calling_frame: *const frame::Frame,
-    /// Value vectors (stack, fast locals) of finished frames, reused by new frames so a
-    /// call does not allocate them.
-    pub(crate) spare_vecs: Vec<(Vec<Value>, Vec<Value>)>,
+    /// Finished frames, reused by new calls so that a call allocates nothing.
+    pub(crate) spare_frames: Vec<Box<frame::Frame>>,
     /// Where instruction traces go, when tracing is on.
     pub trace: Option<Box<dyn std::io::Write>>,
     /// Buffered standard output.
@@ -140,7 +139,7 @@ impl Vm {
             stdout: Vec::new(),
             trace: None,
             calling_frame: std::ptr::null(),
-            spare_vecs: Vec::new(),
+            spare_frames: Vec::new(),
         }
     }
 
@@ -306,23 +305,22 @@ impl Vm {
         let class_ = self.class_of(v).clone();
         match self.lookup_in_mro(&class_, &name) {
             Some(Value::None) => Err(self.unhashable(v)),
-            // Any `__hash__` but object's own (the identity, computed below) is called.
+            // Any `__hash__` but object's own (the identity, computed below) is called; a
+            // result beyond the hash range is hashed as an int, as CPython does.
             Some(f)
                 if !matches!(f.payload(), Some(Payload::Builtin(b))
                     if b.owner.as_ref().is_some_and(|o| Rc::ptr_eq(o, &self.types.object))) =>
             {
                 let bound = self.descr_get(f, Some(v), &class_)?;
-                match self.call(&bound, crate::object::Args::positional(&[]))? {
-                    Value::Int(i) => Ok(if i == -1 { -2 } else { i }),
-                    Value::Bool(b) => Ok(b as i64),
-                    r => match ops::as_int(&r) {
-                        Some(ops::IntRef::Small(i)) => Ok(if i == -1 { -2 } else { i }),
-                        Some(ops::IntRef::Big(b)) => {
-                            let big = self.new_int_big(b.clone());
-                            self.hash(&big)
-                        }
-                        None => Err(self.type_error("__hash__ method should return an integer")),
-                    },
+                let r = self.call(&bound, crate::object::Args::positional(&[]))?;
+                match crate::vm::ops::as_int(&r) {
+                    // A machine-size result is the hash itself (slot_tp_hash).
+                    Some(crate::vm::ops::IntRef::Small(i)) => Ok(if i == -1 { -2 } else { i }),
+                    Some(i) => Ok(match crate::builtins::int::int_hash_value(&i) {
+                        -1 => -2,
+                        h => h,
+                    }),
+                    None => Err(self.type_error("__hash__ method should return an integer")),
                 }
             }
             // object.__hash__: the identity, rotated as CPython's _Py_HashPointer does.

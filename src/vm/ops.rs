@@ -9,8 +9,7 @@
 use super::{PyResult, Vm};
 use crate::object::{IntValue, ObjRef, Payload, Value};
 use num_bigint::BigInt;
-use num_integer::Integer;
-use num_traits::{Signed, ToPrimitive, Zero};
+use num_traits::Signed;
 use std::rc::Rc;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -198,24 +197,6 @@ pub fn as_int(v: &Value) -> Option<IntRef<'_>> {
     }
 }
 
-/// The float value of floats, ints and bools (for mixed arithmetic).
-fn as_float(v: &Value) -> Option<f64> {
-    match v {
-        Value::Float(f) => Some(*f),
-        Value::Obj(o) => match &o.payload {
-            Payload::Float(f) => Some(*f),
-            _ => as_int(v).map(|i| match i {
-                IntRef::Small(i) => i as f64,
-                IntRef::Big(b) => b.to_f64().unwrap_or(f64::INFINITY),
-            }),
-        },
-        _ => as_int(v).map(|i| match i {
-            IntRef::Small(i) => i as f64,
-            IntRef::Big(b) => b.to_f64().unwrap_or(f64::INFINITY),
-        }),
-    }
-}
-
 fn is_float(v: &Value) -> bool {
     matches!(v, Value::Float(_)) || matches!(v.payload(), Some(Payload::Float(_)))
 }
@@ -233,12 +214,18 @@ impl Vm {
     pub fn binary_op(&mut self, a: &Value, b: &Value, op: BinOp, inplace: bool) -> PyResult<Value> {
         // Inline fast paths.
         if let (Value::Int(x), Value::Int(y)) = (a, b) {
-            if let Some(r) = self.small_int_op(*x, *y, op)? {
+            let (x, y) = (IntRef::Small(*x), IntRef::Small(*y));
+            if let Some(r) = crate::builtins::int::int_binop(self, op, &x, &y)? {
                 return Ok(r);
             }
         }
         if let (Value::Float(x), Value::Float(y)) = (a, b) {
-            return self.float_op(*x, *y, op);
+            if !matches!(
+                op,
+                BinOp::LShift | BinOp::RShift | BinOp::And | BinOp::Or | BinOp::Xor | BinOp::MatMul
+            ) {
+                return crate::builtins::float::float_binop(self, op, *x, *y);
+            }
         }
         if exact_builtin(self, a) && exact_builtin(self, b) {
             if let Some(r) = self.builtin_binary(a, b, op)? {
@@ -281,7 +268,7 @@ impl Vm {
                 return Ok(r);
             }
         }
-        if let Some(e) = crate::builtins::sequence::binary_op_error(self, a, b, op) {
+        if let Some(e) = crate::builtins::str::sequence_op_error(self, a, b, op) {
             return Err(e);
         }
         let sym = if inplace {
@@ -356,169 +343,21 @@ impl Vm {
         }
     }
 
-    /// Arithmetic on two machine ints; `None` when the result needs a big int.
-    #[inline]
-    fn small_int_op(&mut self, x: i64, y: i64, op: BinOp) -> PyResult<Option<Value>> {
-        Ok(match op {
-            BinOp::Add => x.checked_add(y).map(Value::Int),
-            BinOp::Sub => x.checked_sub(y).map(Value::Int),
-            BinOp::Mul => x.checked_mul(y).map(Value::Int),
-            BinOp::FloorDiv | BinOp::Div => {
-                if y == 0 {
-                    return Err(self.zero_division("integer division or modulo by zero"));
-                }
-                x.checked_div_euclid(y)
-                    .map(|_| Value::Int(Integer::div_floor(&x, &y)))
-            }
-            BinOp::Mod => {
-                if y == 0 {
-                    return Err(self.zero_division("integer modulo by zero"));
-                }
-                x.checked_rem(y)
-                    .map(|_| Value::Int(Integer::mod_floor(&x, &y)))
-            }
-            BinOp::TrueDiv => {
-                if y == 0 {
-                    return Err(self.zero_division("division by zero"));
-                }
-                Some(Value::Float(int_true_div(
-                    &BigInt::from(x),
-                    &BigInt::from(y),
-                )))
-            }
-            BinOp::And => Some(Value::Int(x & y)),
-            BinOp::Or => Some(Value::Int(x | y)),
-            BinOp::Xor => Some(Value::Int(x ^ y)),
-            BinOp::LShift => {
-                if y < 0 {
-                    return Err(self.value_error("negative shift count"));
-                }
-                if y < 64 && (x << y) >> y == x {
-                    Some(Value::Int(x << y))
-                } else {
-                    None
-                }
-            }
-            BinOp::RShift => {
-                if y < 0 {
-                    return Err(self.value_error("negative shift count"));
-                }
-                Some(Value::Int(if y >= 64 {
-                    if x < 0 {
-                        -1
-                    } else {
-                        0
-                    }
-                } else {
-                    x >> y
-                }))
-            }
-            BinOp::Pow => {
-                if y < 0 {
-                    if x == 0 {
-                        return Err(self.zero_division(self.zero_pow_message()));
-                    }
-                    return Ok(Some(Value::Float((x as f64).powf(y as f64))));
-                }
-                u32::try_from(y)
-                    .ok()
-                    .and_then(|e| x.checked_pow(e))
-                    .map(Value::Int)
-            }
-            BinOp::MatMul => return Ok(None),
-        })
-    }
-
-    fn zero_pow_message(&self) -> &'static str {
-        "0.0 cannot be raised to a negative power"
-    }
-
     pub fn zero_division(&self, msg: &str) -> super::PyErr {
         self.new_exception(&self.types.exc.zero_division_error, msg)
     }
 
-    fn float_op(&mut self, x: f64, y: f64, op: BinOp) -> PyResult<Value> {
-        Ok(Value::Float(match op {
-            BinOp::Add => x + y,
-            BinOp::Sub => x - y,
-            BinOp::Mul => x * y,
-            BinOp::TrueDiv | BinOp::Div => {
-                if y == 0.0 {
-                    return Err(self.zero_division("float division by zero"));
-                }
-                x / y
-            }
-            BinOp::FloorDiv => {
-                if y == 0.0 {
-                    return Err(self.zero_division("float floor division by zero"));
-                }
-                float_divmod(x, y).0
-            }
-            BinOp::Mod => {
-                if y == 0.0 {
-                    return Err(self.zero_division("float modulo"));
-                }
-                float_divmod(x, y).1
-            }
-            BinOp::Pow => return self.float_pow(x, y),
-            _ => {
-                return Err(self.type_error(&format!(
-                    "unsupported operand type(s) for {}: 'float' and 'float'",
-                    op.symbol()
-                )))
-            }
-        }))
-    }
-
-    fn float_pow(&mut self, x: f64, y: f64) -> PyResult<Value> {
-        if x == 0.0 && y < 0.0 {
-            return Err(self.zero_division("0.0 cannot be raised to a negative power"));
-        }
-        if x < 0.0 && y.fract() != 0.0 && y.is_finite() {
-            // A negative base to a fractional power is complex in 3.x.
-            let r = num_complex_pow(x, y);
-            return Ok(Value::Obj(crate::object::Object::new(
-                self.types.complex.clone(),
-                Payload::Complex(r.0, r.1),
-            )));
-        }
-        let r = x.powf(y);
-        if r.is_infinite() && x.is_finite() && y.is_finite() {
-            return Err(self.new_exception(
-                &self.types.exc.overflow_error.clone(),
-                "(34, 'Numerical result out of range')",
-            ));
-        }
-        Ok(Value::Float(r))
-    }
-
     /// Builtin-type arithmetic for exact builtins and builtin subclasses' payloads.
     fn builtin_binary(&mut self, a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Value>> {
-        // Numbers.
-        if is_float(a) || is_float(b) {
-            if let (Some(x), Some(y)) = (as_float(a), as_float(b)) {
-                if op == BinOp::Div
-                    || !matches!(
-                        op,
-                        BinOp::LShift
-                            | BinOp::RShift
-                            | BinOp::And
-                            | BinOp::Or
-                            | BinOp::Xor
-                            | BinOp::MatMul
-                    )
-                {
-                    return self.float_op(x, y, op).map(Some);
-                }
-            }
+        // Numbers, text and bytes.
+        if let Some(r) = crate::builtins::numeric::number_binary(self, a, b, op)? {
+            return Ok(Some(r));
         }
-        if let (Some(x), Some(y)) = (as_int(a), as_int(b)) {
-            if let (IntRef::Small(x), IntRef::Small(y)) = (&x, &y) {
-                if let Some(r) = self.small_int_op(*x, *y, op)? {
-                    return Ok(Some(r));
-                }
-            }
-            return self.big_int_op(x.to_big(), y.to_big(), op);
+        if let Some(r) = crate::builtins::str::str_binary(self, a, b, op)? {
+            return Ok(Some(r));
+        }
+        if let Some(r) = crate::builtins::bytes::bytes_binary(self, a, b, op)? {
+            return Ok(Some(r));
         }
         // Sequences.
         let (Some(pa), pb) = (a.payload(), b.payload()) else {
@@ -596,75 +435,6 @@ impl Vm {
             )),
             _ => Value::None,
         })
-    }
-
-    fn big_int_op(&mut self, x: BigInt, y: BigInt, op: BinOp) -> PyResult<Option<Value>> {
-        Ok(Some(match op {
-            BinOp::Add => self.new_int_big(x + y),
-            BinOp::Sub => self.new_int_big(x - y),
-            BinOp::Mul => self.new_int_big(x * y),
-            BinOp::FloorDiv | BinOp::Div => {
-                if y.is_zero() {
-                    return Err(self.zero_division("integer division or modulo by zero"));
-                }
-                self.new_int_big(x.div_floor(&y))
-            }
-            BinOp::Mod => {
-                if y.is_zero() {
-                    return Err(self.zero_division("integer modulo by zero"));
-                }
-                self.new_int_big(x.mod_floor(&y))
-            }
-            BinOp::TrueDiv => {
-                if y.is_zero() {
-                    return Err(self.zero_division("division by zero"));
-                }
-                Value::Float(int_true_div(&x, &y))
-            }
-            BinOp::And => self.new_int_big(x & y),
-            BinOp::Or => self.new_int_big(x | y),
-            BinOp::Xor => self.new_int_big(x ^ y),
-            BinOp::LShift => {
-                let Some(s) = y.to_usize() else {
-                    if y.is_negative() {
-                        return Err(self.value_error("negative shift count"));
-                    }
-                    return Err(self.new_exception(
-                        &self.types.exc.overflow_error.clone(),
-                        "too many digits in integer",
-                    ));
-                };
-                self.new_int_big(x << s)
-            }
-            BinOp::RShift => {
-                if y.is_negative() {
-                    return Err(self.value_error("negative shift count"));
-                }
-                let s = y.to_usize().unwrap_or(usize::MAX);
-                if s > x.bits() as usize {
-                    Value::Int(if x.is_negative() { -1 } else { 0 })
-                } else {
-                    self.new_int_big(x >> s)
-                }
-            }
-            BinOp::Pow => {
-                if y.is_negative() {
-                    let (xf, yf) = (
-                        x.to_f64().unwrap_or(f64::INFINITY),
-                        y.to_f64().unwrap_or(f64::NEG_INFINITY),
-                    );
-                    return self.float_pow(xf, yf).map(Some);
-                }
-                let Some(e) = y.to_u32() else {
-                    return Err(self.new_exception(
-                        &self.types.exc.overflow_error.clone(),
-                        "exponent too large",
-                    ));
-                };
-                self.new_int_big(num_traits::Pow::pow(x, e))
-            }
-            BinOp::MatMul => return Ok(None),
-        }))
     }
 
     /// `-v`, `+v`, `~v`.
@@ -866,7 +636,12 @@ impl Vm {
             });
         }
         if (is_float(a) || as_int(a).is_some()) && (is_float(b) || as_int(b).is_some()) {
-            return Some(compare_mixed(a, b, op));
+            let x = crate::builtins::numeric::num_of(a)?;
+            let y = crate::builtins::numeric::num_of(b)?;
+            return Some(match crate::builtins::numeric::cmp_numbers(&x, &y) {
+                Some(ord) => op.test(ord, std::cmp::Ordering::Equal),
+                None => op == CmpOp::Ne,
+            });
         }
         match (a.payload()?, b.payload()?) {
             (Payload::Str(x), Payload::Str(y)) => Some(op.test(x.bytes(), y.bytes())),
@@ -874,15 +649,6 @@ impl Vm {
             _ => None,
         }
     }
-}
-
-/// Compares an int with a float exactly (no rounding of big ints).
-fn compare_mixed(a: &Value, b: &Value, op: CmpOp) -> bool {
-    let (x, y) = (as_float(a).unwrap_or(0.0), as_float(b).unwrap_or(0.0));
-    if x.is_nan() || y.is_nan() {
-        return op == CmpOp::Ne;
-    }
-    op.test(x, y)
 }
 
 /// Python's float divmod (floor division and a remainder with the divisor's sign).
@@ -908,36 +674,4 @@ pub fn float_divmod(x: f64, y: f64) -> (f64, f64) {
         0.0f64.copysign(x / y)
     };
     (floordiv, m)
-}
-
-/// int / int as CPython computes it: correctly rounded.
-pub fn int_true_div(x: &BigInt, y: &BigInt) -> f64 {
-    if let (Some(a), Some(b)) = (x.to_i64(), y.to_i64()) {
-        if a.unsigned_abs() < (1 << 53) && b.unsigned_abs() < (1 << 53) {
-            return a as f64 / b as f64;
-        }
-    }
-    // Scale so the quotient has 55+ significant bits, then round once.
-    let neg = x.is_negative() != y.is_negative();
-    let (a, b) = (x.abs(), y.abs());
-    let shift = 55i64 - (a.bits() as i64 - b.bits() as i64);
-    let (q, r) = if shift >= 0 {
-        (&a << shift as usize).div_rem(&b)
-    } else {
-        a.div_rem(&(&b << (-shift) as usize))
-    };
-    let sticky = if r.is_zero() { 0u8 } else { 1 };
-    let q = q.to_u64().unwrap_or(u64::MAX) | sticky as u64;
-    let f = (q as f64) * 2f64.powi(-(shift as i32));
-    if neg {
-        -f
-    } else {
-        f
-    }
-}
-
-fn num_complex_pow(x: f64, y: f64) -> (f64, f64) {
-    let r = x.abs().powf(y);
-    let theta = std::f64::consts::PI * y;
-    (r * theta.cos(), r * theta.sin())
 }

@@ -65,7 +65,12 @@ impl Vm {
                 text::bytes_repr(b, if version.0 == 2 { "" } else { "b" }, &mut out)
             }
             Payload::Int(IntValue::Small(i)) => out.push_str(&i.to_string()),
-            Payload::Int(IntValue::Big(b)) => out.push_str(&b.to_string()),
+            Payload::Int(IntValue::Big(b)) => {
+                out.push_str(&crate::builtins::int::big_to_decimal(self, b)?)
+            }
+            Payload::ByteArray(_) => {
+                out.push_str(&crate::builtins::bytes::repr_of(self, v).unwrap_or_default())
+            }
             Payload::Float(f) => text::float_repr(*f, version, &mut out),
             Payload::Complex(re, im) => text::complex_repr(*re, *im, version, &mut out),
             Payload::Tuple(items) => {
@@ -296,7 +301,9 @@ impl Vm {
     /// `str(v)` as a Rust string.
     pub fn str(&mut self, v: &Value) -> PyResult<String> {
         if let Some(s) = v.as_str() {
-            return Ok(s.as_str().to_string());
+            if !matches!(v, Value::Obj(o) if self.type_data(o.class()).is_heap) {
+                return Ok(s.as_str().to_string());
+            }
         }
         if let Value::Float(f) = v {
             let mut out = String::new();
@@ -326,6 +333,9 @@ impl Vm {
             if let Payload::Exception(e) = &o.payload {
                 if let Some(s) = crate::builtins::exception_group::group_str(v) {
                     return Ok(s);
+                }
+                if let Some(text) = crate::builtins::codecs::unicode_error_str(self, o) {
+                    return Ok(text);
                 }
                 let args = e.args.get();
                 return match args.payload() {

@@ -67,12 +67,12 @@ impl Vm {
             Payload::Module(self.builtins.clone()),
         );
         let _ = self.dict_set(&globals, Value::Obj(bkey), Value::Obj(builtins_mod));
-        let frame = Frame::new(
+        let frame = Box::new(Frame::new(
             code,
             globals.clone(),
             self.builtins.clone(),
             Value::Obj(globals),
-        );
+        ));
         match self.run_frame(frame).1 {
             Ok(FrameExit::Return(_)) | Ok(FrameExit::Yield(_)) => 0,
             Err(e) => self.report_uncaught(e),

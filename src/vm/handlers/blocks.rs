@@ -345,6 +345,9 @@ impl Exec<'_> {
             }
             _ => {
                 // [exit, tb2, exc2, tp2, tb, val, tp]: remove exit from under the triples.
+                if let Err(f) = self.slot_below(7) {
+                    return f;
+                }
                 let len = self.frame.stack.len();
                 let exit = self.frame.stack.remove(len - 7);
                 let (tp, val, tb) = (
@@ -395,6 +398,9 @@ impl Exec<'_> {
             self.frame.push(Value::Null);
             self.frame.push(r);
             return Flow::Next;
+        }
+        if let Err(f) = self.slot_below(7) {
+            return f;
         }
         let len = self.frame.stack.len();
         let exit = self.frame.stack.remove(len - 7);

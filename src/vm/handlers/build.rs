@@ -90,7 +90,7 @@ impl Exec<'_> {
     /// Appends TOS to the list `oparg` places down (after popping TOS).
     pub fn list_append(&mut self, n: u32) -> Flow {
         let v = self.frame.pop();
-        if let Some(Payload::List(l)) = self.frame.peek(n as usize - 1).payload() {
+        if let Some(Payload::List(l)) = self.frame.peek((n as usize).wrapping_sub(1)).payload() {
             l.with_mut(|l| l.push(v));
         }
         Flow::Next
@@ -98,7 +98,7 @@ impl Exec<'_> {
 
     pub fn set_add(&mut self, n: u32) -> Flow {
         let v = self.frame.pop();
-        let set = self.frame.peek(n as usize - 1).clone();
+        let set = self.frame.peek((n as usize).wrapping_sub(1)).clone();
         if let Value::Obj(s) = &set {
             tri!(self.vm.set_add(s, v));
         }
@@ -109,7 +109,7 @@ impl Exec<'_> {
     pub fn map_add(&mut self, n: u32) -> Flow {
         let value = self.frame.pop();
         let key = self.frame.pop();
-        let d = self.frame.peek(n as usize - 1).clone();
+        let d = self.frame.peek((n as usize).wrapping_sub(1)).clone();
         if let Value::Obj(d) = &d {
             tri!(self.vm.dict_set(d, key, value));
         }
@@ -120,7 +120,7 @@ impl Exec<'_> {
     pub fn map_add_key_on_top(&mut self, n: u32) -> Flow {
         let key = self.frame.pop();
         let value = self.frame.pop();
-        let d = self.frame.peek(n as usize - 1).clone();
+        let d = self.frame.peek((n as usize).wrapping_sub(1)).clone();
         if let Value::Obj(d) = &d {
             tri!(self.vm.dict_set(d, key, value));
         }
@@ -145,7 +145,7 @@ impl Exec<'_> {
                 return Flow::Raise(e);
             }
         };
-        if let Some(Payload::List(l)) = self.frame.peek(n as usize - 1).payload() {
+        if let Some(Payload::List(l)) = self.frame.peek((n as usize).wrapping_sub(1)).payload() {
             l.with_mut(|l| l.extend(items));
         }
         Flow::Next
@@ -153,7 +153,7 @@ impl Exec<'_> {
 
     pub fn set_update(&mut self, n: u32) -> Flow {
         let iterable = self.frame.pop();
-        let set = self.frame.peek(n as usize - 1).clone();
+        let set = self.frame.peek((n as usize).wrapping_sub(1)).clone();
         // As CPython's `_PySet_Update`: merging a (frozen)set copies its table layout.
         if let Some(Payload::Set(cell)) = set.payload() {
             tri!(crate::builtins::set::update_internal(
@@ -165,7 +165,7 @@ impl Exec<'_> {
 
     pub fn dict_update(&mut self, n: u32) -> Flow {
         let other = self.frame.pop();
-        let d = self.frame.peek(n as usize - 1).clone();
+        let d = self.frame.peek((n as usize).wrapping_sub(1)).clone();
         let r = self.vm.dict_update_from(&d, &other);
         self.unit(r)
     }

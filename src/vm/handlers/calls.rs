@@ -42,7 +42,7 @@ impl Exec<'_> {
                         self.frame.push(gen);
                         Flow::Next
                     }
-                    Err(frame) => Flow::Call(Box::new(frame)),
+                    Err(frame) => Flow::Call(frame),
                 };
             }
         }
@@ -59,10 +59,23 @@ impl Exec<'_> {
         self.push_result(r)
     }
 
+    /// The stack index `n` values below the top, or a SystemError flow when the stack is
+    /// not that deep (only malformed bytecode gets there).
+    pub(crate) fn slot_below(&self, n: usize) -> Result<usize, Flow> {
+        self.frame.stack.len().checked_sub(n).ok_or_else(|| {
+            Flow::Raise(
+                self.vm
+                    .system_error("bad bytecode: the value stack is too shallow"),
+            )
+        })
+    }
+
     /// 3.11: bound methods are split into function and self before CALL.
     pub fn precall(&mut self, argc: u32) -> Flow {
-        let len = self.frame.stack.len();
-        let slot = len - argc as usize - 2;
+        let slot = match self.slot_below(argc as usize + 2) {
+            Ok(s) => s,
+            Err(f) => return f,
+        };
         if self.frame.stack[slot].is_null() {
             if let Some(Payload::Method(m)) = self.frame.stack[slot + 1].payload() {
                 let (f, s) = (m.func.clone(), m.self_.clone());
@@ -88,7 +101,10 @@ impl Exec<'_> {
     /// 3.11/3.12 CALL: `[NULL|method, callable|self, args...]`.
     pub fn call(&mut self, argc: u32) -> Flow {
         let kwnames = std::mem::replace(&mut self.frame.kwnames, Value::None);
-        let slot = self.frame.stack.len() - argc as usize - 2;
+        let slot = match self.slot_below(argc as usize + 2) {
+            Ok(s) => s,
+            Err(f) => return f,
+        };
         let (callable, args_start) = if self.frame.stack[slot].is_null() {
             (self.frame.stack[slot + 1].clone(), slot + 2)
         } else {
@@ -100,7 +116,10 @@ impl Exec<'_> {
     /// 3.13 CALL: `[callable, self|NULL, args...]`.
     pub fn call_self_or_null(&mut self, argc: u32) -> Flow {
         let kwnames = std::mem::replace(&mut self.frame.kwnames, Value::None);
-        let slot = self.frame.stack.len() - argc as usize - 2;
+        let slot = match self.slot_below(argc as usize + 2) {
+            Ok(s) => s,
+            Err(f) => return f,
+        };
         let callable = self.frame.stack[slot].clone();
         let args_start = if self.frame.stack[slot + 1].is_null() {
             slot + 2
@@ -119,7 +138,10 @@ impl Exec<'_> {
 
     /// 3.6–3.10: `[callable, args...]`.
     pub fn call_function(&mut self, argc: u32) -> Flow {
-        let slot = self.frame.stack.len() - argc as usize - 1;
+        let slot = match self.slot_below(argc as usize + 1) {
+            Ok(s) => s,
+            Err(f) => return f,
+        };
         let callable = self.frame.stack[slot].clone();
         self.call_from_stack(callable, slot + 1, slot, Value::None)
     }
@@ -127,14 +149,20 @@ impl Exec<'_> {
     /// 3.6–3.10: `[callable, args..., kwnames]`.
     pub fn call_function_kw(&mut self, argc: u32) -> Flow {
         let kwnames = self.frame.pop();
-        let slot = self.frame.stack.len() - argc as usize - 1;
+        let slot = match self.slot_below(argc as usize + 1) {
+            Ok(s) => s,
+            Err(f) => return f,
+        };
         let callable = self.frame.stack[slot].clone();
         self.call_from_stack(callable, slot + 1, slot, kwnames)
     }
 
     /// 3.7–3.10: `[method|NULL, self|callable, args...]`.
     pub fn call_method(&mut self, argc: u32) -> Flow {
-        let slot = self.frame.stack.len() - argc as usize - 2;
+        let slot = match self.slot_below(argc as usize + 2) {
+            Ok(s) => s,
+            Err(f) => return f,
+        };
         if self.frame.stack[slot].is_null() {
             let callable = self.frame.stack[slot + 1].clone();
             self.call_from_stack(callable, slot + 2, slot, Value::None)

@@ -25,7 +25,7 @@ impl Exec<'_> {
 
     /// Pushes a copy of the value `oparg` places down (1 = top).
     pub fn copy(&mut self, n: u32) -> Flow {
-        let v = self.frame.peek(n as usize - 1).clone();
+        let v = self.frame.peek((n as usize).wrapping_sub(1)).clone();
         self.frame.push(v);
         Flow::Next
     }
@@ -75,7 +75,11 @@ impl Exec<'_> {
     /// 3.10: moves the top down `oparg` places.
     pub fn rot_n(&mut self, n: u32) -> Flow {
         let top = self.frame.pop();
-        let at = self.frame.stack.len().saturating_sub(n as usize - 1);
+        let at = self
+            .frame
+            .stack
+            .len()
+            .saturating_sub((n as usize).wrapping_sub(1));
         self.frame.stack.insert(at, top);
         Flow::Next
     }
