@@ -657,7 +657,7 @@ fn list_contains(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let v = arity::one_arg(vm, &args, "list", "__contains__")?.clone();
     let mut i = 0;
     while let Some(item) = items.with(|l| l.get(i).cloned()) {
-        if sequence::same_or_eq(vm, &item, &v)? {
+        if sequence::contains_eq(vm, &item, &v)? {
             return Ok(Value::Bool(true));
         }
         i += 1;

@@ -287,12 +287,13 @@ impl Vm {
                             ))),
                         };
                     }
+                    // The length, checked as len() checks it (>= 0, an int), when defined.
                     let l = self.names.__len__.clone();
-                    match self.call_special(v, &l, &[])? {
-                        Some(Value::Int(n)) => n != 0,
-                        Some(Value::Bool(b)) => b,
-                        Some(_) => true,
-                        None => true,
+                    let class_ = o.class().clone();
+                    if self.lookup_in_mro(&class_, &l).is_some() {
+                        self.len(v)? != 0
+                    } else {
+                        true
                     }
                 }
             },

@@ -227,10 +227,7 @@ impl Vm {
                         return Ok(v);
                     }
                 }
-                Err(self.type_error(&format!(
-                    "'{}' object is not subscriptable",
-                    self.type_name(obj)
-                )))
+                Err(crate::builtins::sequence::not_subscriptable(self, obj, key))
             }
         }
     }
