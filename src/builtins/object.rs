@@ -66,6 +66,23 @@ pub fn init(vm: &mut Vm) {
         BuiltinKind::Method,
     );
     vm.add_method(&type_, "__dir__", type_dir, BuiltinKind::Method);
+    // The singletons' types return their one instance.
+    let singletons: [(ObjRef, crate::object::NativeFn); 3] = [
+        (vm.types.none_type.clone(), |vm, a| {
+            singleton_new(vm, a, Value::None, "NoneType")
+        }),
+        (vm.types.not_implemented_type.clone(), |vm, a| {
+            let v = vm.singletons.not_implemented.clone();
+            singleton_new(vm, a, v, "NotImplementedType")
+        }),
+        (vm.types.ellipsis_type.clone(), |vm, a| {
+            let v = vm.singletons.ellipsis.clone();
+            singleton_new(vm, a, v, "EllipsisType")
+        }),
+    ];
+    for (t, f) in singletons {
+        vm.add_method(&t, "__new__", f, BuiltinKind::StaticMethod);
+    }
 }
 
 fn type_arg(vm: &Vm, args: &Args<'_>) -> PyResult<ObjRef> {
@@ -208,6 +225,14 @@ fn object_dict(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             &format!("'{}' object has no attribute '__dict__'", vm.type_name(v)),
         )),
     }
+}
+
+/// `NoneType()`, `NotImplementedType()`, `ellipsis()`: the singleton.
+fn singleton_new(vm: &mut Vm, args: Args<'_>, v: Value, name: &str) -> PyResult<Value> {
+    if args.values.len() > 1 {
+        return Err(vm.type_error(&format!("{name} takes no arguments")));
+    }
+    Ok(v)
 }
 
 /// Whether `cls`'s `name` resolves to `object`'s own builtin (not overridden).
