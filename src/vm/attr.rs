@@ -212,7 +212,8 @@ impl Vm {
             Err(e) if is_attr_err(self, &e) => Some(e),
             Err(e) => return Err(e),
         };
-        if self.type_data(&class_).is_heap {
+        {
+            // Builtin types may define `__getattr__` too (types.GenericAlias).
             let gattr = self.names.__getattr__.clone();
             if let Some(hook) = self.lookup_in_mro(&class_, &gattr) {
                 let bound = self.descr_get(hook, Some(obj), &class_)?;

@@ -293,8 +293,11 @@ impl Vm {
         let dict = self.type_data(t).dict.clone();
         let name = self.names.__module__.clone();
         match self.dict_get_name(&dict, &name) {
-            Some(v) => v.as_str().map(|s| s.as_str().to_string()),
-            None => (!self.type_data(t).is_heap).then(|| "builtins".to_string()),
+            Some(v) if v.as_str().is_some() || self.type_data(t).is_heap => {
+                v.as_str().map(|s| s.as_str().to_string())
+            }
+            // A builtin type's own dict may hold a `__module__` descriptor (type's).
+            _ => (!self.type_data(t).is_heap).then(|| "builtins".to_string()),
         }
     }
 
