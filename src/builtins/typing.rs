@@ -151,7 +151,7 @@ impl crate::vm::Types {
     }
 }
 
-fn state<'a, T: 'static>(v: &'a Value) -> Option<&'a T> {
+fn state<T: 'static>(v: &Value) -> Option<&T> {
     match v.payload() {
         Some(Payload::Other(b)) => b.downcast_ref::<T>(),
         _ => None,
