@@ -8,7 +8,7 @@
 
 use super::args::Signature;
 use super::numeric::{index_or_error, ver};
-use super::str::{adjust_indices, method_args, repeat_count, slice_index};
+use super::str::{adjust_indices, method_args, slice_index};
 use super::str_methods::{
     center_left, count_points, expandtabs_units, find_points, replace_units, rfind_points,
     rsplit_points, split_points, splitlines_units, tabsize_arg, zfill_units,
@@ -265,9 +265,7 @@ pub fn construct_data(
 }
 
 fn bytes_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let Some(Value::Obj(cls)) = args.values.first().cloned() else {
-        return Err(vm.type_error("bytes.__new__(X): X is not a type object"));
-    };
+    let cls = super::numeric::new_cls(vm, &args, &vm.types.bytes.clone())?;
     let rest = Args {
         values: &args.values[1..],
         kwnames: args.kwnames,
@@ -369,9 +367,10 @@ fn is_ascii_space(c: u8) -> bool {
 pub fn bytes_binary(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Value>> {
     let Some((x, kind)) = bytes_like(a) else {
         if op == BinOp::Mul {
-            if let (Some(n), Some((y, kind))) = (as_int(a), bytes_like(b)) {
-                let n = repeat_count(vm, &n)?;
-                return Ok(Some(make(vm, kind, y.repeat(n))));
+            if let Some((y, kind)) = bytes_like(b) {
+                if let Some(n) = super::str::repeat_arg(vm, a)? {
+                    return Ok(Some(make(vm, kind, y.repeat(n))));
+                }
             }
         }
         return Ok(None);
@@ -385,11 +384,8 @@ pub fn bytes_binary(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Op
             }
             None => Ok(None),
         },
-        BinOp::Mul => match as_int(b) {
-            Some(n) => {
-                let n = repeat_count(vm, &n)?;
-                Ok(Some(make(vm, kind, x.repeat(n))))
-            }
+        BinOp::Mul => match super::str::repeat_arg(vm, b)? {
+            Some(n) => Ok(Some(make(vm, kind, x.repeat(n)))),
             None => Ok(None),
         },
         BinOp::Mod => {

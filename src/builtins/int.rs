@@ -487,9 +487,7 @@ pub fn int_from_text(vm: &mut Vm, v: &Value, base: u32) -> PyResult<BigInt> {
 // ----- constructor -----
 
 fn int_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let Some(Value::Obj(cls)) = args.values.first().cloned() else {
-        return Err(vm.type_error("int.__new__(X): X is not a type object"));
-    };
+    let cls = super::numeric::new_cls(vm, &args, &vm.types.int.clone())?;
     let rest = Args {
         values: &args.values[1..],
         kwnames: args.kwnames,
@@ -922,7 +920,10 @@ fn int_format(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         let s = vm.str(&this)?;
         return Ok(vm.new_str(&s));
     }
-    let s = vm.format_int_spec(&i, &spec)?;
+    let s = {
+        let tn = vm.type_name(&args.values[0]);
+        vm.format_int_spec(&i, &spec, &tn)?
+    };
     Ok(vm.new_str(&s))
 }
 

@@ -231,6 +231,24 @@ pub fn repeat_count(vm: &Vm, n: &IntRef<'_>) -> PyResult<usize> {
     }
 }
 
+/// The count of `seq * n`: an int, or an object with `__index__`; `None` otherwise.
+pub fn repeat_arg(vm: &mut Vm, n: &Value) -> PyResult<Option<usize>> {
+    if let Some(i) = as_int(n) {
+        return repeat_count(vm, &i).map(Some);
+    }
+    if super::numeric::float_of(n).is_some() {
+        return Ok(None);
+    }
+    match super::numeric::index_big(vm, n)? {
+        Some(b) => {
+            let v = vm.new_int_big(b);
+            let i = as_int(&v).map(|i| repeat_count(vm, &i)).transpose()?;
+            Ok(i)
+        }
+        None => Ok(None),
+    }
+}
+
 /// The TypeErrors of sequence `+`/`*` when no numeric method applied (CPython's
 /// `sq_concat`/`sq_repeat` messages); `None` when `a`/`b` are not sequences of those kinds.
 pub fn sequence_op_error(vm: &Vm, a: &Value, b: &Value, op: BinOp) -> Option<PyErr> {
@@ -281,18 +299,12 @@ pub fn sequence_op_error(vm: &Vm, a: &Value, b: &Value, op: BinOp) -> Option<PyE
 pub fn str_binary(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Value>> {
     match (op, a.payload(), b.payload()) {
         (BinOp::Add, Some(Payload::Str(x)), Some(Payload::Str(y))) => Ok(Some(concat(vm, x, y))),
-        (BinOp::Mul, Some(Payload::Str(x)), _) => match as_int(b) {
-            Some(n) => {
-                let n = repeat_count(vm, &n)?;
-                Ok(Some(repeat(vm, x, n)?))
-            }
+        (BinOp::Mul, Some(Payload::Str(x)), _) => match repeat_arg(vm, b)? {
+            Some(n) => Ok(Some(repeat(vm, x, n)?)),
             None => Ok(None),
         },
-        (BinOp::Mul, _, Some(Payload::Str(y))) => match as_int(a) {
-            Some(n) => {
-                let n = repeat_count(vm, &n)?;
-                Ok(Some(repeat(vm, y, n)?))
-            }
+        (BinOp::Mul, _, Some(Payload::Str(y))) => match repeat_arg(vm, a)? {
+            Some(n) => Ok(Some(repeat(vm, y, n)?)),
             None => Ok(None),
         },
         (BinOp::Mod, Some(Payload::Str(_)), _) => {
@@ -373,9 +385,7 @@ pub fn str_value(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 }
 
 fn str_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let Some(Value::Obj(cls)) = args.values.first().cloned() else {
-        return Err(vm.type_error("str.__new__(X): X is not a type object"));
-    };
+    let cls = super::numeric::new_cls(vm, &args, &vm.types.str_.clone())?;
     let rest = Args {
         values: &args.values[1..],
         kwnames: args.kwnames,
@@ -508,12 +518,9 @@ fn str_add(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn str_mul(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let x = slot_self(vm, &args, "__mul__")?;
-    let o = other(vm, &args)?;
-    match as_int(o) {
-        Some(n) => {
-            let n = repeat_count(vm, &n)?;
-            repeat(vm, x, n)
-        }
+    let o = other(vm, &args)?.clone();
+    match repeat_arg(vm, &o)? {
+        Some(n) => repeat(vm, x, n),
         None => Ok(vm.singletons.not_implemented.clone()),
     }
 }
@@ -684,7 +691,13 @@ fn str_format_m(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     }
     let text = s.as_str().to_string();
     let spec = spec.as_str().to_string();
-    let r = vm.format_str_spec(&text, &spec)?;
+    let r = {
+        let tn = vm.type_name(&args.values[0]);
+        vm.format_str_spec(&text, &spec, &tn)?
+    };
+    if r == text {
+        return Ok(args.values[0].clone());
+    }
     Ok(vm.new_str(&r))
 }
 

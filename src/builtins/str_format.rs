@@ -408,6 +408,10 @@ fn format_one(
             match num_of(v) {
                 Some(Num::Int(i)) => match i.to_big().to_u32().filter(|&c| c < 0x110000) {
                     Some(c) => Ok((vec![c], None)),
+                    // Before 3.10 an int beyond C long fails the char conversion itself.
+                    None if ver(vm) < (3, 10) && i.to_big().to_i64().is_none() => {
+                        Err(vm.type_error("%c requires int or char").into())
+                    }
                     None => Err(super::numeric::overflow_error(
                         vm,
                         "%c arg not in range(0x110000)",
@@ -485,7 +489,11 @@ fn format_one(
                         super::float::float_from_value(vm, v)?
                     } else {
                         return Err(vm
-                            .type_error(&format!("must be real number, not {}", vm.type_name(v)))
+                            .type_error(&if bytes {
+                                format!("float argument required, not {}", vm.type_name(v))
+                            } else {
+                                format!("must be real number, not {}", vm.type_name(v))
+                            })
                             .into());
                     }
                 }

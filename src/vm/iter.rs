@@ -348,8 +348,19 @@ impl Vm {
                 Err(e) => Err(e),
             },
             Step::CallCallable(callable, sentinel) => {
-                let v = self.call(&callable, Args::positional(&[]))?;
-                if self.eq(&v, &sentinel)? {
+                // A StopIteration from the callable also ends the iteration.
+                let v = match self.call(&callable, Args::positional(&[])) {
+                    Ok(v) => v,
+                    Err(e)
+                        if self
+                            .is_instance_of_class(&e.0, &self.types.exc.stop_iteration.clone()) =>
+                    {
+                        cell.with_mut(|st| *st = IterState::Done);
+                        return Ok(None);
+                    }
+                    Err(e) => return Err(e),
+                };
+                if sentinel.is(&v) || self.eq(&sentinel, &v)? {
                     cell.with_mut(|st| *st = IterState::Done);
                     Ok(None)
                 } else {
