@@ -322,6 +322,7 @@ fn dict_iter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         dict: o.clone(),
         pos: 0,
         len: len_of(o),
+        left: len_of(o),
         kind: DictIterKind::Keys,
     }))
 }

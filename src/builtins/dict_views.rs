@@ -187,6 +187,7 @@ fn view_iter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         dict: d.dict.clone(),
         pos: 0,
         len,
+        left: len,
         kind: d.kind.iter_kind(),
     }))
 }
@@ -234,6 +235,7 @@ fn contains(vm: &mut Vm, d: &DictView, x: &Value) -> PyResult<bool> {
                 dict: d.dict.clone(),
                 pos: 0,
                 len: dict_len(&d.dict),
+                left: dict_len(&d.dict),
                 kind: DictIterKind::Values,
             });
             while let Some(v) = vm.next(&it)? {

@@ -44,6 +44,8 @@ pub struct ExtraTypes {
     pub classmethod_descriptor: ObjRef,
     pub getset_descriptor: ObjRef,
     pub memory_iterator: ObjRef,
+    pub generic_alias: ObjRef,
+    pub union_type: ObjRef,
 }
 
 /// How `bootstrap` makes a builtin type: name, base, layout, subclassable.
@@ -119,6 +121,8 @@ impl ExtraTypes {
             classmethod_descriptor: opaque("classmethod_descriptor"),
             getset_descriptor: opaque("getset_descriptor"),
             memory_iterator: opaque("memory_iterator"),
+            generic_alias: opaque("GenericAlias"),
+            union_type: opaque("UnionType"),
         }
     }
 }

@@ -59,6 +59,7 @@ pub fn init(vm: &mut Vm) {
         );
     }
     vm.add_method(&f, "__get__", func_descr_get, BuiltinKind::Method);
+    vm.add_method(&f, "__call__", call_self, BuiltinKind::Method);
 
     let m = vm.types.method.clone();
     vm.add_getset(&m, "__self__", |vm, a| method_part(vm, a, true), None);
@@ -91,6 +92,7 @@ pub fn init(vm: &mut Vm) {
         |_, a| Ok(a.values[0].clone()),
         BuiltinKind::Method,
     );
+    vm.add_method(&m, "__call__", call_self, BuiltinKind::Method);
 
     let b = vm.types.builtin_function.clone();
     let x = &vm.types.extra;
@@ -108,6 +110,7 @@ pub fn init(vm: &mut Vm) {
         vm.add_getset(&t, "__self__", builtin_self, None);
         vm.add_getset(&t, "__module__", builtin_module, None);
         vm.add_getset(&t, "__objclass__", builtin_objclass, None);
+        vm.add_method(&t, "__call__", call_self, BuiltinKind::Method);
     }
 
     let code = vm.types.code.clone();
@@ -155,6 +158,20 @@ pub fn init(vm: &mut Vm) {
         cell_contents,
         Some(cell_set_contents),
     );
+}
+
+/// `f.__call__(*args, **kwargs)` for functions, methods and builtins.
+fn call_self(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let Some(f) = args.values.first().cloned() else {
+        return Err(vm.type_error("descriptor '__call__' needs an argument"));
+    };
+    vm.call(
+        &f,
+        Args {
+            values: &args.values[1..],
+            kwnames: args.kwnames,
+        },
+    )
 }
 
 fn func<'a>(vm: &Vm, args: &Args<'a>) -> PyResult<&'a Function> {

@@ -613,17 +613,24 @@ pub fn delitem(vm: &mut Vm, items: &PyCell<Vec<Value>>, key: &Value) -> PyResult
         let s = (**s).clone();
         let len = items.with(|l| l.len());
         let b = vm.slice_bounds(&s, len)?;
-        let mut drop_at: Vec<usize> = b.indices().collect();
-        drop_at.sort_unstable();
-        let _removed: Vec<Value> = items.with_mut(|l| {
-            let n = l.len();
-            drop_at
-                .iter()
-                .rev()
-                .filter(|&&i| i < n)
-                .map(|&i| l.remove(i))
-                .collect()
+        let mut dropped = vec![false; len];
+        for i in b.indices() {
+            dropped[i] = true;
+        }
+        // Keep the others in one pass; the removed items are dropped after the borrow.
+        let removed: Vec<Value> = items.with_mut(|l| {
+            let old = std::mem::take(l);
+            let mut removed = Vec::with_capacity(b.len);
+            for (i, v) in old.into_iter().enumerate() {
+                if dropped.get(i).copied().unwrap_or(false) {
+                    removed.push(v);
+                } else {
+                    l.push(v);
+                }
+            }
+            removed
         });
+        drop(removed);
         return Ok(());
     }
     let Some(i) = vm.index_value(key)? else {
@@ -657,7 +664,7 @@ fn list_contains(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let v = arity::one_arg(vm, &args, "list", "__contains__")?.clone();
     let mut i = 0;
     while let Some(item) = items.with(|l| l.get(i).cloned()) {
-        if sequence::same_or_eq(vm, &item, &v)? {
+        if sequence::contains_eq(vm, &item, &v)? {
             return Ok(Value::Bool(true));
         }
         i += 1;

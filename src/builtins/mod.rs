@@ -37,6 +37,7 @@ pub mod str_format;
 pub mod str_methods;
 pub mod super_;
 pub mod tuple;
+pub mod typing;
 pub mod unicode;
 pub mod unicode_db;
 
@@ -73,6 +74,7 @@ pub fn init_all(vm: &mut Vm) {
     function::init(vm);
     exception_group::init(vm);
     memoryview::init(vm);
+    typing::init(vm);
     vm.init_generator_types();
     vm.init_async_gen_types();
 }

@@ -58,7 +58,31 @@ pub fn init(vm: &mut Vm) {
         BuiltinKind::ClassMethod,
     );
     vm.add_method(&type_, "mro", type_mro_method, BuiltinKind::Method);
+    vm.add_method(&type_, "__call__", type_call_method, BuiltinKind::Method);
+    vm.add_method(
+        &type_,
+        "__subclasses__",
+        type_subclasses,
+        BuiltinKind::Method,
+    );
     vm.add_method(&type_, "__dir__", type_dir, BuiltinKind::Method);
+    // The singletons' types return their one instance.
+    let singletons: [(ObjRef, crate::object::NativeFn); 3] = [
+        (vm.types.none_type.clone(), |vm, a| {
+            singleton_new(vm, a, Value::None, "NoneType")
+        }),
+        (vm.types.not_implemented_type.clone(), |vm, a| {
+            let v = vm.singletons.not_implemented.clone();
+            singleton_new(vm, a, v, "NotImplementedType")
+        }),
+        (vm.types.ellipsis_type.clone(), |vm, a| {
+            let v = vm.singletons.ellipsis.clone();
+            singleton_new(vm, a, v, "EllipsisType")
+        }),
+    ];
+    for (t, f) in singletons {
+        vm.add_method(&t, "__new__", f, BuiltinKind::StaticMethod);
+    }
 }
 
 fn type_arg(vm: &Vm, args: &Args<'_>) -> PyResult<ObjRef> {
@@ -134,6 +158,29 @@ fn type_dict(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(super::dict_views::new_mappingproxy(vm, d))
 }
 
+/// `type.__call__(cls, *args, **kwargs)`: `__new__` then `__init__`.
+fn type_call_method(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let t = type_arg(vm, &args)?;
+    let rest = Args {
+        values: &args.values[1..],
+        kwnames: args.kwnames,
+    };
+    vm.type_call(&t, rest)
+}
+
+/// `cls.__subclasses__()`: the live classes that list `cls` among their bases.
+fn type_subclasses(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let t = type_arg(vm, &args)?;
+    let live: Vec<Value> = vm.type_data(&t).subclasses.with_mut(|s| {
+        s.retain(|w| w.strong_count() > 0);
+        s.iter()
+            .filter_map(|w| w.upgrade())
+            .map(Value::Obj)
+            .collect()
+    });
+    Ok(vm.new_list(live))
+}
+
 fn type_mro_method(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let t = type_arg(vm, &args)?;
     let mro = vm
@@ -178,6 +225,14 @@ fn object_dict(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             &format!("'{}' object has no attribute '__dict__'", vm.type_name(v)),
         )),
     }
+}
+
+/// `NoneType()`, `NotImplementedType()`, `ellipsis()`: the singleton.
+fn singleton_new(vm: &mut Vm, args: Args<'_>, v: Value, name: &str) -> PyResult<Value> {
+    if args.values.len() > 1 {
+        return Err(vm.type_error(&format!("{name} takes no arguments")));
+    }
+    Ok(v)
 }
 
 /// Whether `cls`'s `name` resolves to `object`'s own builtin (not overridden).
@@ -354,10 +409,14 @@ fn type_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
                     }
                 }
             }
-            let mut base_types = Vec::with_capacity(bases.len());
+            let mut base_types: Vec<ObjRef> = Vec::with_capacity(bases.len());
             for b in bases.iter() {
                 match b {
                     Value::Obj(o) if matches!(o.payload, Payload::Type(_)) => {
+                        if base_types.iter().any(|t| Rc::ptr_eq(t, o)) {
+                            let n = vm.type_data(o).name();
+                            return Err(vm.type_error(&format!("duplicate base class {n}")));
+                        }
                         base_types.push(o.clone())
                     }
                     _ => {

@@ -15,6 +15,16 @@ pub fn same_or_eq(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
     vm.eq(a, b)
 }
 
+/// The equality test of `x in seq` for a list or tuple item: `item == x` from 3.9,
+/// `x == item` before (bpo-37648 swapped the operands).
+pub fn contains_eq(vm: &mut Vm, item: &Value, x: &Value) -> PyResult<bool> {
+    if vm.version.format.major_minor < (3, 9) {
+        same_or_eq(vm, x, item)
+    } else {
+        same_or_eq(vm, item, x)
+    }
+}
+
 /// A possibly negative index into `len` items; `None` when out of range.
 pub fn normalize(i: i64, len: usize) -> Option<usize> {
     let j = if i < 0 { i + len as i64 } else { i };
@@ -154,4 +164,42 @@ impl Vm {
     pub fn is_exact(&self, v: &Value, t: &ObjRef) -> bool {
         std::rc::Rc::ptr_eq(self.class_of(v), t)
     }
+}
+
+/// The TypeError of subscripting an object that does not support it, worded as the
+/// running version words it: 3.11+ names a type (`type 'X' is not subscriptable`); 3.6
+/// says "does not support indexing" for an integer key on objects that have sequence
+/// methods (instances of Python classes, sets, dict views).
+pub fn not_subscriptable(vm: &mut Vm, obj: &Value, key: &Value) -> crate::vm::PyErr {
+    let v = vm.version.format.major_minor;
+    if let Some(Payload::Type(t)) = obj.payload() {
+        if v >= (3, 11) {
+            return vm.type_error(&format!("type '{}' is not subscriptable", t.name()));
+        }
+    }
+    if v < (3, 7) {
+        let int_key = crate::vm::ops::as_int(key).is_some() || {
+            let name = vm.names.__index__.clone();
+            let c = vm.class_of(key).clone();
+            vm.lookup_in_mro(&c, &name).is_some()
+        };
+        let has_sequence_methods = match obj {
+            Value::Obj(o) => {
+                vm.type_data(o.class()).is_heap
+                    || matches!(o.payload, Payload::Set(_) | Payload::FrozenSet(_))
+                    || super::dict_views::view_of(obj).is_some()
+            }
+            _ => false,
+        };
+        if int_key && has_sequence_methods {
+            return vm.type_error(&format!(
+                "'{}' object does not support indexing",
+                vm.type_name(obj)
+            ));
+        }
+    }
+    vm.type_error(&format!(
+        "'{}' object is not subscriptable",
+        vm.type_name(obj)
+    ))
 }

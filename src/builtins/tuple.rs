@@ -153,7 +153,7 @@ fn tuple_contains(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (_, t) = this(vm, &args, "__contains__")?;
     let v = arity::one_arg(vm, &args, "tuple", "__contains__")?;
     for item in t {
-        if sequence::same_or_eq(vm, item, v)? {
+        if sequence::contains_eq(vm, item, v)? {
             return Ok(Value::Bool(true));
         }
     }

@@ -57,6 +57,9 @@ pub struct TypeData {
     /// Bumped whenever the dict of this type or of a type in its MRO changes, so cached
     /// lookups can be validated.
     pub version: std::cell::Cell<u64>,
+    /// The classes created with this one among their bases, oldest first
+    /// (`__subclasses__`).
+    pub subclasses: PyCell<Vec<std::rc::Weak<super::Object>>>,
 }
 
 impl TypeData {

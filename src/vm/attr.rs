@@ -157,74 +157,74 @@ impl Vm {
 
     /// `getattr(obj, name)`.
     pub fn get_attr(&mut self, obj: &Value, name: &ObjRef) -> PyResult<Value> {
-        match self.get_attr_opt(obj, name)? {
+        match self.get_attr_raw(obj, name)? {
             Some(v) => Ok(v),
             None => Err(self.attribute_error(obj, name)),
         }
     }
 
-    /// `getattr(obj, name, None)`-like: `None` when the attribute does not exist (an
-    /// AttributeError raised by a hook also counts as absent).
+    /// `getattr(obj, name, None)`-like (CPython's `_PyObject_LookupAttr`): `None` when the
+    /// attribute does not exist or getting it raises AttributeError.
     pub fn get_attr_opt(&mut self, obj: &Value, name: &ObjRef) -> PyResult<Option<Value>> {
-        let class_ = self.class_of(obj).clone();
-        let tdata = self.type_data(&class_);
-        if tdata.is_heap {
-            let ga = self.names.__getattribute__.clone();
-            if let Some(hook) = self.lookup_in_mro(&class_, &ga) {
-                if !matches!(hook.payload(), Some(Payload::Builtin(_))) {
-                    let r = self.call(
-                        &hook,
-                        Args::positional(&[obj.clone(), Value::Obj(name.clone())]),
-                    );
-                    return self.absent_on_attribute_error(r, obj, name, &class_);
-                }
-            }
-        }
-        if let Some(Payload::Super(_)) = obj.payload() {
-            return match self.super_getattr(obj, name) {
-                Ok(v) => Ok(Some(v)),
-                Err(e)
-                    if self.is_instance_of_class(&e.0, &self.types.exc.attribute_error.clone()) =>
-                {
-                    Ok(None)
-                }
-                Err(e) => Err(e),
-            };
-        }
-        let found = if let Some(Payload::Type(_)) = obj.payload() {
-            self.type_getattr(obj.as_obj().unwrap_or(&class_).clone(), name)?
-        } else {
-            self.generic_getattr(obj, &class_, name)?
-        };
-        if found.is_some() {
-            return Ok(found);
-        }
-        let gattr = self.names.__getattr__.clone();
-        if self.type_data(&class_).is_heap {
-            if let Some(hook) = self.lookup_in_mro(&class_, &gattr) {
-                let bound = self.descr_get(hook, Some(obj), &class_)?;
-                let r = self.call(&bound, Args::positional(&[Value::Obj(name.clone())]));
-                return self
-                    .absent_on_attribute_error(r, obj, name, &class_)
-                    .map(|v| v.or(None));
-            }
-        }
-        Ok(None)
-    }
-
-    fn absent_on_attribute_error(
-        &mut self,
-        r: PyResult<Value>,
-        _obj: &Value,
-        _name: &ObjRef,
-        _class: &ObjRef,
-    ) -> PyResult<Option<Value>> {
-        match r {
-            Ok(v) => Ok(Some(v)),
+        match self.get_attr_raw(obj, name) {
+            Ok(v) => Ok(v),
             Err(e) if self.is_instance_of_class(&e.0, &self.types.exc.attribute_error.clone()) => {
                 Ok(None)
             }
             Err(e) => Err(e),
+        }
+    }
+
+    /// Attribute lookup as `slot_tp_getattr_hook` does it: `__getattribute__` (or the
+    /// generic lookup), then `__getattr__` when that raised AttributeError or found
+    /// nothing. `Ok(None)`: not found, nothing raised. A hook's AttributeError (with its
+    /// own message) is returned as is.
+    fn get_attr_raw(&mut self, obj: &Value, name: &ObjRef) -> PyResult<Option<Value>> {
+        let class_ = self.class_of(obj).clone();
+        let is_attr_err =
+            |vm: &Vm, e: &PyErr| vm.is_instance_of_class(&e.0, &vm.types.exc.attribute_error);
+        let first: PyResult<Option<Value>> = 'first: {
+            if self.type_data(&class_).is_heap {
+                let ga = self.names.__getattribute__.clone();
+                if let Some(hook) = self.lookup_in_mro(&class_, &ga) {
+                    if !matches!(hook.payload(), Some(Payload::Builtin(_))) {
+                        break 'first self
+                            .call(
+                                &hook,
+                                Args::positional(&[obj.clone(), Value::Obj(name.clone())]),
+                            )
+                            .map(Some);
+                    }
+                }
+            }
+            if let Some(Payload::Super(_)) = obj.payload() {
+                break 'first self.super_getattr(obj, name).map(Some);
+            }
+            if let Some(Payload::Type(_)) = obj.payload() {
+                self.type_getattr(obj.as_obj().unwrap_or(&class_).clone(), name)
+            } else {
+                self.generic_getattr(obj, &class_, name)
+            }
+        };
+        let failed = match first {
+            Ok(Some(v)) => return Ok(Some(v)),
+            Ok(None) => None,
+            Err(e) if is_attr_err(self, &e) => Some(e),
+            Err(e) => return Err(e),
+        };
+        {
+            // Builtin types may define `__getattr__` too (types.GenericAlias).
+            let gattr = self.names.__getattr__.clone();
+            if let Some(hook) = self.lookup_in_mro(&class_, &gattr) {
+                let bound = self.descr_get(hook, Some(obj), &class_)?;
+                return self
+                    .call(&bound, Args::positional(&[Value::Obj(name.clone())]))
+                    .map(Some);
+            }
+        }
+        match failed {
+            Some(e) => Err(e),
+            None => Ok(None),
         }
     }
 

@@ -46,7 +46,20 @@ impl Vm {
                     },
                 )
             }
-            Payload::Type(_) => self.type_call(o, args),
+            Payload::Type(_) => {
+                // A metaclass's own `__call__` replaces type.__call__.
+                let meta = o.class().clone();
+                if self.type_data(&meta).is_heap {
+                    let name = self.names.__call__.clone();
+                    if let Some(f) = self.lookup_in_mro(&meta, &name) {
+                        if !matches!(f.payload(), Some(Payload::Builtin(_))) {
+                            let bound = self.descr_get(f, Some(callable), &meta)?;
+                            return self.call(&bound, args);
+                        }
+                    }
+                }
+                self.type_call(o, args)
+            }
             _ => {
                 let class_ = o.class().clone();
                 let name = self.names.__call__.clone();

@@ -226,8 +226,14 @@ impl Vm {
             instance_dict,
             slots: slots.clone(),
             version: Cell::new(0),
+            subclasses: PyCell::new(Vec::new()),
         };
         let cls = Object::with_dict(meta.clone(), Payload::Type(Box::new(data)));
+        for b in &bases {
+            self.type_data(b)
+                .subclasses
+                .with_mut(|s| s.push(Rc::downgrade(&cls)));
+        }
         let mro_of = |b: &ObjRef| -> Vec<ObjRef> {
             match &b.payload {
                 Payload::Type(t) => t.mro.get(),
@@ -242,8 +248,14 @@ impl Vm {
                     .iter()
                     .map(|h| self.type_data(h).name().to_string())
                     .collect();
+                // 3.13 puts the message on one line.
+                let sep = if self.version.format.major_minor >= (3, 13) {
+                    " "
+                } else {
+                    "\n"
+                };
                 return Err(self.type_error(&format!(
-                    "Cannot create a consistent method resolution\norder (MRO) for bases {}",
+                    "Cannot create a consistent method resolution{sep}order (MRO) for bases {}",
                     names.join(", ")
                 )));
             }

@@ -13,11 +13,13 @@ pub enum IterState {
     Seq { seq: ObjRef, index: usize },
     /// Over a range.
     Range { next: i64, stop: i64, step: i64 },
-    /// Over a dict's keys, values or items (checks the dict does not change size).
+    /// Over a dict's keys, values or items (checks the dict does not change size;
+    /// `left` counts the items still to come, for 3.8's "keys changed" check).
     Dict {
         dict: ObjRef,
         pos: usize,
         len: usize,
+        left: usize,
         kind: DictIterKind,
     },
     /// Over a set (checks the set does not change size).
@@ -109,6 +111,7 @@ impl Vm {
                         dict: o.clone(),
                         pos: 0,
                         len: d.with(|d| d.len()),
+                        left: d.with(|d| d.len()),
                         kind: DictIterKind::Keys,
                     }),
                     Payload::Set(s) => Some(IterState::Set {
@@ -217,6 +220,7 @@ impl Vm {
             SizeChanged(&'static str),
             Native,
         }
+        let keys_changed_check = self.version.format.major_minor >= (3, 8);
         let step = cell.with_mut(|st| match st {
             IterState::Seq { seq, index } => {
                 let i = *index;
@@ -255,6 +259,7 @@ impl Vm {
                 dict,
                 pos,
                 len,
+                left,
                 kind,
             } => {
                 let Payload::Dict(d) = &dict.payload else {
@@ -270,6 +275,12 @@ impl Vm {
                 }) {
                     Some((i, k, v)) => {
                         *pos = i + 1;
+                        // More items than the dict had: its keys were replaced (3.8+).
+                        if *left == 0 && keys_changed_check {
+                            *len = usize::MAX;
+                            return Step::SizeChanged("dictionary keys changed during iteration");
+                        }
+                        *left = left.saturating_sub(1);
                         match kind {
                             DictIterKind::Keys => Step::Yield(k),
                             DictIterKind::Values => Step::Yield(v),
@@ -348,8 +359,19 @@ impl Vm {
                 Err(e) => Err(e),
             },
             Step::CallCallable(callable, sentinel) => {
-                let v = self.call(&callable, Args::positional(&[]))?;
-                if self.eq(&v, &sentinel)? {
+                // A StopIteration from the callable also ends the iteration.
+                let v = match self.call(&callable, Args::positional(&[])) {
+                    Ok(v) => v,
+                    Err(e)
+                        if self
+                            .is_instance_of_class(&e.0, &self.types.exc.stop_iteration.clone()) =>
+                    {
+                        cell.with_mut(|st| *st = IterState::Done);
+                        return Ok(None);
+                    }
+                    Err(e) => return Err(e),
+                };
+                if sentinel.is(&v) || self.eq(&sentinel, &v)? {
                     cell.with_mut(|st| *st = IterState::Done);
                     Ok(None)
                 } else {

@@ -299,12 +299,13 @@ impl Vm {
                             ))),
                         };
                     }
+                    // The length, checked as len() checks it (>= 0, an int), when defined.
                     let l = self.names.__len__.clone();
-                    match self.call_special(v, &l, &[])? {
-                        Some(Value::Int(n)) => n != 0,
-                        Some(Value::Bool(b)) => b,
-                        Some(_) => true,
-                        None => true,
+                    let class_ = o.class().clone();
+                    if self.lookup_in_mro(&class_, &l).is_some() {
+                        self.len(v)? != 0
+                    } else {
+                        true
                     }
                 }
             },
@@ -326,6 +327,7 @@ impl Vm {
                 let bound = self.descr_get(f, Some(v), &class_)?;
                 let r = self.call(&bound, crate::object::Args::positional(&[]))?;
                 match crate::vm::ops::as_int(&r) {
+                    // A machine-size result is the hash itself (slot_tp_hash).
                     Some(crate::vm::ops::IntRef::Small(i)) => Ok(if i == -1 { -2 } else { i }),
                     Some(i) => Ok(match crate::builtins::int::int_hash_value(&i) {
                         -1 => -2,

@@ -227,7 +227,12 @@ impl Vm {
                 return crate::builtins::float::float_binop(self, op, *x, *y);
             }
         }
-        if exact_builtin(self, a) && exact_builtin(self, b) {
+        // A mutable container updates itself in place (list +=, set |=, dict |=...).
+        let mutable_left = matches!(
+            a.payload(),
+            Some(Payload::List(_) | Payload::Set(_) | Payload::Dict(_) | Payload::ByteArray(_))
+        );
+        if exact_builtin(self, a) && exact_builtin(self, b) && !(inplace && mutable_left) {
             if let Some(r) = self.builtin_binary(a, b, op)? {
                 return Ok(r);
             }

@@ -293,8 +293,11 @@ impl Vm {
         let dict = self.type_data(t).dict.clone();
         let name = self.names.__module__.clone();
         match self.dict_get_name(&dict, &name) {
-            Some(v) => v.as_str().map(|s| s.as_str().to_string()),
-            None => (!self.type_data(t).is_heap).then(|| "builtins".to_string()),
+            Some(v) if v.as_str().is_some() || self.type_data(t).is_heap => {
+                v.as_str().map(|s| s.as_str().to_string())
+            }
+            // A builtin type's own dict may hold a `__module__` descriptor (type's).
+            _ => (!self.type_data(t).is_heap).then(|| "builtins".to_string()),
         }
     }
 
@@ -336,11 +339,11 @@ impl Vm {
                 return Ok(text);
             }
             if let Payload::Exception(e) = &o.payload {
-                if let Some(text) = crate::builtins::codecs::unicode_error_str(self, o) {
-                    return Ok(text);
-                }
                 if let Some(s) = crate::builtins::exception_group::group_str(v) {
                     return Ok(s);
+                }
+                if let Some(text) = crate::builtins::codecs::unicode_error_str(self, o) {
+                    return Ok(text);
                 }
                 let args = e.args.get();
                 return match args.payload() {

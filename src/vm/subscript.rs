@@ -236,10 +236,7 @@ impl Vm {
                         return Ok(v);
                     }
                 }
-                Err(self.type_error(&format!(
-                    "'{}' object is not subscriptable",
-                    self.type_name(obj)
-                )))
+                Err(crate::builtins::sequence::not_subscriptable(self, obj, key))
             }
         }
     }
@@ -293,18 +290,7 @@ impl Vm {
             let exact = !self.type_data(o.class()).is_heap;
             match &o.payload {
                 Payload::List(l) if exact => {
-                    if let Some(Payload::Slice(s)) = key.payload() {
-                        let s = (**s).clone();
-                        return self.list_set_slice(o, &s, value);
-                    }
-                    let len = l.with(|l| l.len());
-                    return match self.seq_index(&key, len, "list assignment")? {
-                        Some(i) => {
-                            let _old = l.with_mut(|l| std::mem::replace(&mut l[i], value));
-                            Ok(())
-                        }
-                        None => Err(self.indices_error("list", &key)),
-                    };
+                    return crate::builtins::list::setitem(self, l, &key, value);
                 }
                 Payload::Dict(_) if exact => return self.dict_set(o, key, value),
                 _ => {}
@@ -327,60 +313,12 @@ impl Vm {
         }
     }
 
-    fn list_set_slice(&mut self, list: &ObjRef, s: &[Value; 3], value: Value) -> PyResult<()> {
-        let new_items = self.collect(&value)?;
-        let Payload::List(l) = &list.payload else {
-            return Ok(());
-        };
-        let len = l.with(|l| l.len());
-        let b = self.slice_bounds(s, len)?;
-        if b.step == 1 {
-            let start = b.start.clamp(0, len as isize) as usize;
-            let stop = (b.start + b.len as isize).clamp(start as isize, len as isize) as usize;
-            let _removed: Vec<Value> = l.with_mut(|l| l.splice(start..stop, new_items).collect());
-            return Ok(());
-        }
-        if new_items.len() != b.len {
-            return Err(self.value_error(&format!(
-                "attempt to assign sequence of size {} to extended slice of size {}",
-                new_items.len(),
-                b.len
-            )));
-        }
-        let _old: Vec<Value> = l.with_mut(|l| {
-            b.indices()
-                .zip(new_items)
-                .map(|(i, v)| std::mem::replace(&mut l[i], v))
-                .collect()
-        });
-        Ok(())
-    }
-
     /// `del obj[key]`.
     pub fn delitem(&mut self, obj: &Value, key: &Value) -> PyResult<()> {
         if let Value::Obj(o) = obj {
             let exact = !self.type_data(o.class()).is_heap;
             match &o.payload {
-                Payload::List(l) if exact => {
-                    if let Some(Payload::Slice(s)) = key.payload() {
-                        let s = (**s).clone();
-                        let len = l.with(|l| l.len());
-                        let b = self.slice_bounds(&s, len)?;
-                        let mut drop: Vec<usize> = b.indices().collect();
-                        drop.sort_unstable();
-                        let _removed: Vec<Value> =
-                            l.with_mut(|l| drop.iter().rev().map(|&i| l.remove(i)).collect());
-                        return Ok(());
-                    }
-                    let len = l.with(|l| l.len());
-                    return match self.seq_index(key, len, "list assignment")? {
-                        Some(i) => {
-                            let _old = l.with_mut(|l| l.remove(i));
-                            Ok(())
-                        }
-                        None => Err(self.indices_error("list", key)),
-                    };
-                }
+                Payload::List(l) if exact => return crate::builtins::list::delitem(self, l, key),
                 Payload::Dict(_) if exact => {
                     return match self.dict_remove(o, key)? {
                         Some(_) => Ok(()),

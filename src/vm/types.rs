@@ -105,6 +105,7 @@ fn type_data(
         instance_dict: false,
         slots: Vec::new(),
         version: Cell::new(0),
+        subclasses: PyCell::new(Vec::new()),
     }
 }
 

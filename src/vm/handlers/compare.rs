@@ -269,7 +269,7 @@ impl crate::vm::Vm {
                     Payload::List(_) | Payload::Tuple(_) => {
                         let items = self.collect(container)?;
                         for v in &items {
-                            if v.is(item) || self.eq(v, item)? {
+                            if crate::builtins::sequence::contains_eq(self, v, item)? {
                                 return Ok(true);
                             }
                         }
