@@ -3,7 +3,7 @@
 //! `pop`, `remove`, `reverse`, `clear`, item and slice assignment and deletion, `+=`,
 //! `*=`), and the methods shared with bytes (`bytes::register_shared`).
 
-use super::bytes::{byte_value, bytes_like, construct_data, new_bytearray, register_shared};
+use super::bytes::{byte_value, construct_data, new_bytearray, register_shared};
 use super::numeric::ver;
 use super::str::method_args;
 use crate::object::Payload;
@@ -85,7 +85,7 @@ fn ba_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 /// The bytes for an assignment source: bytes-like or an iterable of ints.
 fn source_bytes(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
-    if let Some((b, _)) = bytes_like(v) {
+    if let Some(b) = super::bytes::buffer_arg(v) {
         return Ok(b);
     }
     if v.as_str().is_some() {
@@ -192,7 +192,7 @@ fn ba_iadd(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let [this, other] = args.values else {
         return Err(vm.type_error("expected 1 argument"));
     };
-    let Some((b, _)) = bytes_like(other) else {
+    let Some(b) = super::bytes::buffer_arg(other) else {
         return Err(vm.type_error(&format!(
             "can't concat {} to bytearray",
             vm.type_name(other)
@@ -230,7 +230,7 @@ fn ba_extend(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let c = cell(vm, &args, "extend")?;
     let pos = method_args(vm, &args, "bytearray", "extend", 1, 1)?;
     let src = pos[0].clone();
-    let data = if let Some((b, _)) = bytes_like(&src) {
+    let data = if let Some(b) = super::bytes::buffer_arg(&src) {
         b
     } else {
         if !vm.is_iterable(&src) {

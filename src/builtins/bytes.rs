@@ -153,9 +153,15 @@ pub fn bytes_like(v: &Value) -> Option<(Vec<u8>, Kind)> {
     }
 }
 
+/// The bytes of an argument that takes any bytes-like object (bytes, bytearray, a
+/// memoryview).
+pub fn buffer_arg(v: &Value) -> Option<Vec<u8>> {
+    super::memoryview::buffer_bytes(v)
+}
+
 /// The bytes of a bytes-like object or an iterable of ints (CPython's `PyBytes_FromObject`).
 pub fn bytes_from_object(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
-    if let Some((b, _)) = bytes_like(v) {
+    if let Some(b) = buffer_arg(v) {
         return Ok(b);
     }
     if v.as_str().is_some() || !vm.is_iterable(v) {
@@ -227,7 +233,7 @@ pub fn construct_data(
         };
         return Err(vm.type_error(msg));
     }
-    if let Some((b, _)) = bytes_like(src) {
+    if let Some(b) = buffer_arg(src) {
         return Ok(b);
     }
     if name == "bytes" {
@@ -320,7 +326,7 @@ fn this(vm: &Vm, args: &Args<'_>, name: &str) -> PyResult<(Vec<u8>, Kind)> {
 }
 
 fn required_bytes(vm: &Vm, v: &Value) -> PyResult<Vec<u8>> {
-    bytes_like(v).map(|(b, _)| b).ok_or_else(|| {
+    buffer_arg(v).ok_or_else(|| {
         vm.type_error(&format!(
             "a bytes-like object is required, not '{}'",
             vm.type_name(v)
@@ -330,7 +336,7 @@ fn required_bytes(vm: &Vm, v: &Value) -> PyResult<Vec<u8>> {
 
 /// A `sub` argument: bytes-like, or (3.x) an int byte value.
 fn sub_arg(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
-    if let Some((b, _)) = bytes_like(v) {
+    if let Some(b) = buffer_arg(v) {
         return Ok(b);
     }
     if as_int(v).is_some() || super::numeric::index_big(vm, v)?.is_some() {
@@ -377,8 +383,8 @@ pub fn bytes_binary(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Op
         return Ok(None);
     };
     match op {
-        BinOp::Add => match bytes_like(b) {
-            Some((y, _)) => {
+        BinOp::Add => match buffer_arg(b) {
+            Some(y) => {
                 let mut v = x;
                 v.extend(y);
                 Ok(Some(make(vm, kind, v)))
@@ -447,7 +453,7 @@ fn b_rmod(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn b_contains(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (data, _) = this(vm, &args, "__contains__")?;
     let o = other(vm, &args)?.clone();
-    let acceptable = bytes_like(&o).is_some()
+    let acceptable = buffer_arg(&o).is_some()
         || as_int(&o).is_some()
         || super::numeric::index_big(vm, &o)?.is_some();
     if !acceptable {
@@ -810,7 +816,7 @@ fn starts_ends(vm: &mut Vm, args: Args<'_>, name: &str, suffix: bool) -> PyResul
     };
     if let Some(Payload::Tuple(items)) = pos[0].payload() {
         for item in items.iter() {
-            let Some((sub, _)) = bytes_like(item) else {
+            let Some(sub) = buffer_arg(item) else {
                 return Err(vm.type_error(&format!(
                     "a bytes-like object is required, not '{}'",
                     vm.type_name(item)
@@ -822,8 +828,8 @@ fn starts_ends(vm: &mut Vm, args: Args<'_>, name: &str, suffix: bool) -> PyResul
         }
         return Ok(Value::Bool(false));
     }
-    match bytes_like(&pos[0]) {
-        Some((sub, _)) => Ok(Value::Bool(check(&sub))),
+    match buffer_arg(&pos[0]) {
+        Some(sub) => Ok(Value::Bool(check(&sub))),
         None => Err(vm.type_error(&format!(
             "{name} first arg must be bytes or a tuple of bytes, not {}",
             vm.type_name(&pos[0])
@@ -924,7 +930,7 @@ fn b_join(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let items = vm.collect(&iterable)?;
     let mut out = Vec::new();
     for (i, item) in items.iter().enumerate() {
-        let Some((b, _)) = bytes_like(item) else {
+        let Some(b) = buffer_arg(item) else {
             return Err(vm.type_error(&format!(
                 "sequence item {i}: expected a bytes-like object, {} found",
                 vm.type_name(item)
@@ -990,8 +996,8 @@ fn pad_args(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<(Vec<u8>, Kind
     super::numeric::size_guard(vm, width.max(0) as usize)?;
     let fill = match pos.get(1) {
         None => b' ',
-        Some(v) => match bytes_like(v) {
-            Some((f, _)) if f.len() == 1 => f[0],
+        Some(v) => match buffer_arg(v) {
+            Some(f) if f.len() == 1 => f[0],
             _ => {
                 return Err(vm.type_error(&format!(
                     "{name}() argument 2 must be a byte string of length 1, not {}",

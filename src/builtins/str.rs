@@ -604,10 +604,11 @@ fn str_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             let o = o
                 .clone()
                 .unwrap_or_else(|| super::bytes::new_bytes(vm, Vec::new()));
-            let data = match o.payload() {
-                Some(Payload::Bytes(b)) => b.to_vec(),
-                Some(Payload::ByteArray(b)) => b.get(),
-                Some(Payload::Str(_)) => return Err(vm.type_error("decoding str is not supported")),
+            let data = match (super::bytes::buffer_arg(&o), o.payload()) {
+                (Some(b), _) => b,
+                (None, Some(Payload::Str(_))) => {
+                    return Err(vm.type_error("decoding str is not supported"))
+                }
                 _ => {
                     return Err(vm.type_error(&format!(
                         "decoding to str: need a bytes-like object, {} found",

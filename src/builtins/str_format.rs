@@ -342,10 +342,9 @@ fn format_one(
             Ok((s, None))
         }
         's' | 'b' if bytes => {
-            let data = match v.payload() {
-                Some(Payload::Bytes(b)) => b.to_vec(),
-                Some(Payload::ByteArray(b)) => b.get(),
-                _ => {
+            let data = match super::bytes::buffer_arg(v) {
+                Some(b) => b,
+                None => {
                     let name = vm.names.__bytes__.clone();
                     match vm.call_special(v, &name, &[])? {
                         Some(r) => match r.payload() {
