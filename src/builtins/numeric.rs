@@ -623,7 +623,7 @@ pub fn ternary_pow(vm: &mut Vm, a: &Value, b: &Value, m: &Value) -> PyResult<Val
     let (na, nb, nm) = (num_of(a), num_of(b), num_of(m));
     let heap = |vm: &Vm, v: &Value| matches!(v, Value::Obj(o) if vm.type_data(o.class()).is_heap);
     if let (Some(Num::Int(x)), Some(Num::Int(y)), Some(Num::Int(z))) = (&na, &nb, &nm) {
-        if !heap(vm, a) || !heap(vm, b) {
+        if !heap(vm, a) && !heap(vm, b) {
             return int::int_pow_mod(vm, &x.to_big(), &y.to_big(), &z.to_big());
         }
     }
@@ -659,7 +659,12 @@ pub fn ternary_pow(vm: &mut Vm, a: &Value, b: &Value, m: &Value) -> PyResult<Val
         }
     }
     Err(vm.type_error(&format!(
-        "unsupported operand type(s) for pow(): '{}', '{}', '{}'",
+        "unsupported operand type(s) for {}: '{}', '{}', '{}'",
+        if ver(vm) >= (3, 10) {
+            "** or pow()"
+        } else {
+            "pow()"
+        },
         vm.type_name(a),
         vm.type_name(b),
         vm.type_name(m)
