@@ -1101,8 +1101,3 @@ int_cmps!(
     int_gt, "__gt__", |o| o.is_gt();
     int_ge, "__ge__", |o| o.is_ge();
 );
-
-/// `int.__new__`'s positional-argument count check for `arity` users elsewhere.
-pub fn int_arity(vm: &Vm, args: &Args<'_>) -> PyResult<()> {
-    arity(vm, "int", args, 0, 2).map(|_| ())
-}
