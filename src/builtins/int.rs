@@ -3,7 +3,7 @@
 //! division correctly rounded, modular powers and inverses), the int↔str digit limit of
 //! the versions that have it, and the type's methods and dunders.
 
-use super::numeric::{self, arity, index_or_error, new_object, num_of, overflow_error, ver, Num};
+use super::numeric::{self, index_or_error, new_object, num_of, overflow_error, ver, Num};
 use crate::object::{Args, BuiltinKind, IntValue, ObjRef, Payload, Value};
 use crate::vm::ops::{as_int, BinOp, IntRef};
 use crate::vm::{PyErr, PyResult, Vm};
