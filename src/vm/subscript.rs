@@ -162,6 +162,19 @@ impl Vm {
                     };
                 }
                 Payload::Str(s) if exact => {
+                    // ASCII text indexes by byte, without decoding code points.
+                    if s.is_ascii() {
+                        let b = s.bytes();
+                        if let Some(Payload::Slice(sl)) = key.payload() {
+                            let bounds = self.slice_bounds(sl, b.len())?;
+                            let picked: String = bounds.indices().map(|i| b[i] as char).collect();
+                            return Ok(self.new_str(&picked));
+                        }
+                        if let Some(i) = self.seq_index(key, b.len(), "string")? {
+                            let c = [b[i]];
+                            return Ok(self.new_str(std::str::from_utf8(&c).unwrap_or("")));
+                        }
+                    }
                     let chars = s.code_points();
                     if let Some(Payload::Slice(sl)) = key.payload() {
                         let b = self.slice_bounds(sl, chars.len())?;
