@@ -12,6 +12,7 @@ pub mod codecs;
 pub mod complex;
 pub mod dict;
 pub mod dict_views;
+pub mod exception_extras;
 pub mod exception_group;
 pub mod exceptions;
 pub mod exec;
@@ -47,6 +48,7 @@ use crate::vm::Vm;
 pub fn init_all(vm: &mut Vm) {
     object::init(vm);
     exceptions::init(vm);
+    exception_extras::init(vm);
     exec::init(vm);
     functions::init(vm);
     generic::init(vm);
