@@ -14,14 +14,6 @@ const NOT_YET: &[(&str, &str)] = &[
     ),
     ("import_from", "imports are the command-line issue's"),
     ("import_star", "imports are the command-line issue's"),
-    (
-        "check_eg_match",
-        "except* needs ExceptionGroup, being written with the container builtins",
-    ),
-    (
-        "prep_reraise_star",
-        "except* needs ExceptionGroup, being written with the container builtins",
-    ),
 ];
 
 fn implemented() -> BTreeSet<String> {

@@ -146,8 +146,8 @@ def main():
         "#[rustfmt::skip]",
         "pub(crate) static RUNS: [(u32, u16); %d] = [" % len(runs),
     ]
-    for i in range(0, len(runs), 6):
-        lines.append("    " + " ".join("(0x%05x, %d)," % r for r in runs[i:i + 6]))
+    for i in range(0, len(runs), 8):
+        lines.append("    " + " ".join("(0x%05x, %d)," % r for r in runs[i:i + 8]))
     lines += [
         "];",
         "",
@@ -155,8 +155,9 @@ def main():
         "#[rustfmt::skip]",
         "pub(crate) static CASES: [(u32, u8, &str, &str, &str, &str); %d] = [" % len(cases),
     ]
-    for cp, mask, maps in cases:
-        lines.append("    (0x%05x, 0x%02x, %s)," % (cp, mask, ", ".join(rust_str(m) for m in maps)))
+    rows = ["(0x%05x, 0x%02x, %s)," % (cp, mask, ", ".join(rust_str(m) for m in maps)) for cp, mask, maps in cases]
+    for i in range(0, len(rows), 4):
+        lines.append("    " + " ".join(rows[i:i + 4]))
     lines += ["];", ""]
     with open(OUT, "w") as f:
         f.write("\n".join(lines))

@@ -54,9 +54,7 @@ fn cell<'a>(vm: &Vm, args: &Args<'a>, name: &str) -> PyResult<&'a PyCell<Vec<u8>
 }
 
 fn ba_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let Some(Value::Obj(cls)) = args.values.first().cloned() else {
-        return Err(vm.type_error("bytearray.__new__(X): X is not a type object"));
-    };
+    let cls = super::numeric::new_cls(vm, &args, &vm.types.bytearray.clone())?;
     if Rc::ptr_eq(&cls, &vm.types.bytearray) {
         return Ok(new_bytearray(vm, Vec::new()));
     }
@@ -204,13 +202,12 @@ fn ba_imul(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let [this, other] = args.values else {
         return Err(vm.type_error("expected 1 argument"));
     };
-    let Some(n) = crate::vm::ops::as_int(other) else {
+    let Some(n) = super::str::repeat_arg(vm, other)? else {
         return Err(vm.type_error(&format!(
             "can't multiply sequence by non-int of type '{}'",
             vm.type_name(other)
         )));
     };
-    let n = super::str::repeat_count(vm, &n)?;
     c.with_mut(|d| *d = d.repeat(n));
     Ok(this.clone())
 }

@@ -8,7 +8,7 @@
 
 use super::args::Signature;
 use super::numeric::{index_or_error, ver};
-use super::str::{adjust_indices, method_args, repeat_count, slice_index};
+use super::str::{adjust_indices, method_args, slice_index};
 use super::str_methods::{
     center_left, count_points, expandtabs_units, find_points, replace_units, rfind_points,
     rsplit_points, split_points, splitlines_units, tabsize_arg, zfill_units,
@@ -265,9 +265,7 @@ pub fn construct_data(
 }
 
 fn bytes_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let Some(Value::Obj(cls)) = args.values.first().cloned() else {
-        return Err(vm.type_error("bytes.__new__(X): X is not a type object"));
-    };
+    let cls = super::numeric::new_cls(vm, &args, &vm.types.bytes.clone())?;
     let rest = Args {
         values: &args.values[1..],
         kwnames: args.kwnames,
@@ -369,9 +367,10 @@ fn is_ascii_space(c: u8) -> bool {
 pub fn bytes_binary(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Value>> {
     let Some((x, kind)) = bytes_like(a) else {
         if op == BinOp::Mul {
-            if let (Some(n), Some((y, kind))) = (as_int(a), bytes_like(b)) {
-                let n = repeat_count(vm, &n)?;
-                return Ok(Some(make(vm, kind, y.repeat(n))));
+            if let Some((y, kind)) = bytes_like(b) {
+                if let Some(n) = super::str::repeat_arg(vm, a)? {
+                    return Ok(Some(make(vm, kind, y.repeat(n))));
+                }
             }
         }
         return Ok(None);
@@ -385,11 +384,8 @@ pub fn bytes_binary(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Op
             }
             None => Ok(None),
         },
-        BinOp::Mul => match as_int(b) {
-            Some(n) => {
-                let n = repeat_count(vm, &n)?;
-                Ok(Some(make(vm, kind, x.repeat(n))))
-            }
+        BinOp::Mul => match super::str::repeat_arg(vm, b)? {
+            Some(n) => Ok(Some(make(vm, kind, x.repeat(n)))),
             None => Ok(None),
         },
         BinOp::Mod => {
@@ -413,26 +409,15 @@ fn other<'a>(vm: &Vm, args: &'a Args<'_>) -> PyResult<&'a Value> {
 fn b_add(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     this(vm, &args, "__add__")?;
     let (a, b) = (args.values[0].clone(), other(vm, &args)?.clone());
-    match bytes_binary(vm, &a, &b, BinOp::Add)? {
-        Some(r) => Ok(r),
-        None => Err(vm.type_error(&format!(
-            "can't concat {} to {}",
-            vm.type_name(&b),
-            vm.type_name(&a)
-        ))),
-    }
+    let r = bytes_binary(vm, &a, &b, BinOp::Add)?;
+    Ok(r.unwrap_or_else(|| vm.singletons.not_implemented.clone()))
 }
 
 fn b_mul(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     this(vm, &args, "__mul__")?;
     let (a, b) = (args.values[0].clone(), other(vm, &args)?.clone());
-    if as_int(&b).is_none() {
-        return Err(vm.type_error(&format!(
-            "'{}' object cannot be interpreted as an integer",
-            vm.type_name(&b)
-        )));
-    }
-    Ok(bytes_binary(vm, &a, &b, BinOp::Mul)?.unwrap_or(Value::None))
+    let r = bytes_binary(vm, &a, &b, BinOp::Mul)?;
+    Ok(r.unwrap_or_else(|| vm.singletons.not_implemented.clone()))
 }
 
 fn b_mod(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -449,16 +434,16 @@ fn b_rmod(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn b_contains(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (data, _) = this(vm, &args, "__contains__")?;
     let o = other(vm, &args)?.clone();
-    let sub = if bytes_like(&o).is_some() || as_int(&o).is_some() {
-        sub_arg(vm, &o)?
-    } else if super::numeric::index_big(vm, &o)?.is_some() {
-        sub_arg(vm, &o)?
-    } else {
+    let acceptable = bytes_like(&o).is_some()
+        || as_int(&o).is_some()
+        || super::numeric::index_big(vm, &o)?.is_some();
+    if !acceptable {
         return Err(vm.type_error(&format!(
             "a bytes-like object is required, not '{}'",
             vm.type_name(&o)
         )));
-    };
+    }
+    let sub = sub_arg(vm, &o)?;
     Ok(Value::Bool(
         find_points(&widen(&data), &widen(&sub), 0, data.len()).is_some(),
     ))
@@ -528,7 +513,13 @@ pub fn repr_of(vm: &Vm, v: &Value) -> Option<String> {
     crate::pyc::repr::bytes_repr(&data, "b", &mut body);
     Some(match kind {
         Kind::Bytes => body,
-        Kind::ByteArray => format!("{}({body})", vm.type_name(v)),
+        Kind::ByteArray => {
+            // bytearray's repr escapes a single quote even inside double quotes.
+            if body.starts_with("b\"") {
+                body = format!("b\"{}\"", body[2..body.len() - 1].replace('\'', "\\'"));
+            }
+            format!("{}({body})", vm.type_name(v))
+        }
     })
 }
 
@@ -567,6 +558,11 @@ b_cmps!(
 );
 
 // ----- methods -----
+
+/// `(self, sub, start, end, start beyond the end)` of find-style methods.
+type SubRange = (Vec<u32>, Vec<u32>, usize, usize, bool);
+/// `(self, kind, sep, maxsplit)` of split-style methods.
+type SplitArgs = (Vec<u8>, Kind, Option<Vec<u8>>, usize);
 
 fn b_decode(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (data, _) = this(vm, &args, "decode")?;
@@ -675,7 +671,7 @@ fn b_fromhex(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let Some(s) = pos[0].as_str() else {
         return Err(vm.type_error(&format!(
             "fromhex() argument must be str, not {}",
-            vm.type_name(&pos[0])
+            super::str::arg_type_name(vm, &pos[0])
         )));
     };
     let p = s.code_points();
@@ -723,13 +719,9 @@ fn b_fromhex(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     vm.call(&Value::Obj(cls), Args::positional(&[v]))
 }
 
-fn sub_range(
-    vm: &mut Vm,
-    args: &Args<'_>,
-    name: &str,
-) -> PyResult<(Vec<u32>, Vec<u32>, usize, usize, bool)> {
+fn sub_range(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<SubRange> {
     let (data, _) = this(vm, args, name)?;
-    let pos = method_args(vm, args, "bytes", name, 1, 3)?;
+    let pos = super::str::method_args_since(vm, args, "bytes", name, 1, 3, (3, 13))?;
     let sub = sub_arg(vm, &pos[0])?;
     let start = slice_index(vm, pos.get(1))?;
     let end = slice_index(vm, pos.get(2))?;
@@ -786,7 +778,7 @@ fn b_count(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn starts_ends(vm: &mut Vm, args: Args<'_>, name: &str, suffix: bool) -> PyResult<Value> {
     let (data, _) = this(vm, &args, name)?;
-    let pos = method_args(vm, &args, "bytes", name, 1, 3)?;
+    let pos = super::str::method_args_since(vm, &args, "bytes", name, 1, 3, (3, 13))?;
     let start = slice_index(vm, pos.get(1))?;
     let end = slice_index(vm, pos.get(2))?;
     let check = |sub: &[u8]| {
@@ -831,11 +823,7 @@ fn b_endswith(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     starts_ends(vm, args, "endswith", true)
 }
 
-fn split_args(
-    vm: &mut Vm,
-    args: &Args<'_>,
-    name: &str,
-) -> PyResult<(Vec<u8>, Kind, Option<Vec<u8>>, usize)> {
+fn split_args(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<SplitArgs> {
     let (data, kind) = this(vm, args, name)?;
     let rest = Args {
         values: &args.values[1..],
@@ -1048,6 +1036,10 @@ fn b_replace(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             _ => usize::MAX,
         },
     };
+    // Before 3.9, an empty string with an explicit count stayed empty.
+    if s.is_empty() && old.is_empty() && count != usize::MAX && ver(vm) < (3, 9) {
+        return Ok(make(vm, kind, Vec::new()));
+    }
     Ok(make(vm, kind, replace_units(&s, &old, &new, count)))
 }
 

@@ -11,19 +11,80 @@ use crate::vm::{PyErr, PyResult, Vm};
 
 pub fn init(vm: &mut Vm) {
     let dec = vm.types.exc.unicode_decode_error.clone();
+    let enc = vm.types.exc.unicode_encode_error.clone();
     vm.add_method(
         &dec,
         "__init__",
         unicode_decode_error_init,
         BuiltinKind::Method,
     );
-    let enc = vm.types.exc.unicode_encode_error.clone();
     vm.add_method(
         &enc,
         "__init__",
         unicode_encode_error_init,
         BuiltinKind::Method,
     );
+    // The attributes are the items of `args`, as the constructor received them.
+    for t in [dec, enc] {
+        vm.add_getset(
+            &t,
+            "encoding",
+            |vm, a| unicode_attr(vm, a, 0),
+            Some(|vm, a| set_unicode_attr(vm, a, 0)),
+        );
+        vm.add_getset(
+            &t,
+            "object",
+            |vm, a| unicode_attr(vm, a, 1),
+            Some(|vm, a| set_unicode_attr(vm, a, 1)),
+        );
+        vm.add_getset(
+            &t,
+            "start",
+            |vm, a| unicode_attr(vm, a, 2),
+            Some(|vm, a| set_unicode_attr(vm, a, 2)),
+        );
+        vm.add_getset(
+            &t,
+            "end",
+            |vm, a| unicode_attr(vm, a, 3),
+            Some(|vm, a| set_unicode_attr(vm, a, 3)),
+        );
+        vm.add_getset(
+            &t,
+            "reason",
+            |vm, a| unicode_attr(vm, a, 4),
+            Some(|vm, a| set_unicode_attr(vm, a, 4)),
+        );
+    }
+}
+
+/// Item `i` of a Unicode error's args (None when the args are not the usual five).
+fn unicode_attr(vm: &mut Vm, args: Args<'_>, i: usize) -> PyResult<Value> {
+    match args.values.first().and_then(|v| v.payload()) {
+        Some(Payload::Exception(d)) => Ok(match d.args.get().payload() {
+            Some(Payload::Tuple(t)) if t.len() == 5 => t[i].clone(),
+            _ => Value::None,
+        }),
+        _ => Err(vm.type_error("descriptor requires a 'UnicodeError' object")),
+    }
+}
+
+fn set_unicode_attr(vm: &mut Vm, args: Args<'_>, i: usize) -> PyResult<Value> {
+    let (Some(Payload::Exception(d)), Some(v)) = (
+        args.values.first().and_then(|v| v.payload()),
+        args.values.get(1),
+    ) else {
+        return Err(vm.type_error("descriptor requires a 'UnicodeError' object"));
+    };
+    let mut items = match d.args.get().payload() {
+        Some(Payload::Tuple(t)) if t.len() == 5 => t.to_vec(),
+        _ => vec![Value::None; 5],
+    };
+    items[i] = v.clone();
+    let t = vm.new_tuple(items);
+    let _old = d.args.replace(t);
+    Ok(Value::None)
 }
 
 /// A codec, by its normalized name.
@@ -125,11 +186,6 @@ fn unknown_handler(vm: &Vm, name: &str) -> PyErr {
 
 // ----- errors -----
 
-fn set(vm: &mut Vm, o: &ObjRef, name: &str, v: Value) -> PyResult<()> {
-    let n = vm.intern(name);
-    vm.set_attr(&Value::Obj(o.clone()), &n, v)
-}
-
 /// A UnicodeDecodeError with CPython's args and attributes.
 pub fn decode_error(
     vm: &mut Vm,
@@ -143,15 +199,13 @@ pub fn decode_error(
     let enc = vm.new_str(encoding);
     let reason_v = vm.new_str(reason);
     let args = vm.new_tuple(vec![
-        enc.clone(),
-        obj.clone(),
+        enc,
+        obj,
         Value::Int(start as i64),
         Value::Int(end as i64),
-        reason_v.clone(),
+        reason_v,
     ]);
-    let e = vm.new_exception_args(&vm.types.exc.unicode_decode_error.clone(), args);
-    let _ = set_unicode_attrs(vm, &e.0, enc, obj, start as i64, end as i64, reason_v);
-    e
+    vm.new_exception_args(&vm.types.exc.unicode_decode_error.clone(), args)
 }
 
 /// A UnicodeEncodeError with CPython's args and attributes.
@@ -167,31 +221,13 @@ pub fn encode_error(
     let enc = vm.new_str(encoding);
     let reason_v = vm.new_str(reason);
     let args = vm.new_tuple(vec![
-        enc.clone(),
-        obj.clone(),
+        enc,
+        obj,
         Value::Int(start as i64),
         Value::Int(end as i64),
-        reason_v.clone(),
+        reason_v,
     ]);
-    let e = vm.new_exception_args(&vm.types.exc.unicode_encode_error.clone(), args);
-    let _ = set_unicode_attrs(vm, &e.0, enc, obj, start as i64, end as i64, reason_v);
-    e
-}
-
-fn set_unicode_attrs(
-    vm: &mut Vm,
-    o: &ObjRef,
-    enc: Value,
-    obj: Value,
-    start: i64,
-    end: i64,
-    reason: Value,
-) -> PyResult<()> {
-    set(vm, o, "encoding", enc)?;
-    set(vm, o, "object", obj)?;
-    set(vm, o, "start", Value::Int(start))?;
-    set(vm, o, "end", Value::Int(end))?;
-    set(vm, o, "reason", reason)
+    vm.new_exception_args(&vm.types.exc.unicode_encode_error.clone(), args)
 }
 
 fn unicode_error_init(vm: &mut Vm, args: Args<'_>, decode: bool) -> PyResult<Value> {
@@ -244,16 +280,13 @@ fn unicode_error_init(vm: &mut Vm, args: Args<'_>, decode: bool) -> PyResult<Val
             vm.type_name(&pos[4])
         )));
     }
-    let _ = name;
-    let t = vm.new_tuple(pos.to_vec());
+    let _ = (name, start, end);
+    let mut items = pos.to_vec();
+    items[1] = obj;
+    let t = vm.new_tuple(items);
     if let Payload::Exception(d) = &o.payload {
-        d.args.replace(t);
+        let _old = d.args.replace(t);
     }
-    let (s, e) = (
-        num_traits::ToPrimitive::to_i64(&start).unwrap_or(0),
-        num_traits::ToPrimitive::to_i64(&end).unwrap_or(0),
-    );
-    set_unicode_attrs(vm, &o, pos[0].clone(), obj, s, e, pos[4].clone())?;
     Ok(Value::None)
 }
 
@@ -631,7 +664,7 @@ pub fn decode(vm: &mut Vm, data: &[u8], encoding: &str, errors: &str) -> PyResul
         }
         _ => {}
     }
-    let name = error_name(lookup(encoding).unwrap_or(codec));
+    let name = error_name(codec);
     let surrogatepass = errors == "surrogatepass";
     let mut out: Vec<u32> = Vec::with_capacity(data.len());
     while pos < data.len() {

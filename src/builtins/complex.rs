@@ -342,9 +342,7 @@ fn real_arg(vm: &mut Vm, v: &Value) -> PyResult<Option<f64>> {
 }
 
 fn complex_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let Some(Value::Obj(cls)) = args.values.first().cloned() else {
-        return Err(vm.type_error("complex.__new__(X): X is not a type object"));
-    };
+    let cls = super::numeric::new_cls(vm, &args, &vm.types.complex.clone())?;
     let rest = Args {
         values: &args.values[1..],
         kwnames: args.kwnames,
@@ -517,7 +515,7 @@ fn complex_format(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             None => {
                 return Err(vm.type_error(&format!(
                     "format() argument 2 must be str, not {}",
-                    vm.type_name(v)
+                    super::str::arg_type_name(vm, v)
                 )))
             }
         },
@@ -528,7 +526,10 @@ fn complex_format(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         let s = vm.str(&this)?;
         return Ok(vm.new_str(&s));
     }
-    let s = vm.format_complex_spec(c.0, c.1, &spec)?;
+    let s = {
+        let tn = vm.type_name(&args.values[0]);
+        vm.format_complex_spec(c.0, c.1, &spec, &tn)?
+    };
     Ok(vm.new_str(&s))
 }
 

@@ -58,7 +58,9 @@ pub fn init(vm: &mut Vm) {
 
 /// An instance of `cls` (float or a subclass) with the value `x`.
 pub fn float_of_type(vm: &Vm, cls: &ObjRef, x: f64) -> Value {
-    if Rc::ptr_eq(cls, &vm.types.float) {
+    // A NaN gets its own object, so identity-based comparisons (`nan in [nan]`,
+    // `[float('nan')] == [float('nan')]`) behave as in CPython; other floats stay inline.
+    if Rc::ptr_eq(cls, &vm.types.float) && !x.is_nan() {
         return Value::Float(x);
     }
     new_object(vm, cls, Payload::Float(x))
@@ -287,9 +289,7 @@ pub fn float_from_text(vm: &mut Vm, v: &Value) -> PyResult<f64> {
 // ----- constructor -----
 
 fn float_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let Some(Value::Obj(cls)) = args.values.first().cloned() else {
-        return Err(vm.type_error("float.__new__(X): X is not a type object"));
-    };
+    let cls = super::numeric::new_cls(vm, &args, &vm.types.float.clone())?;
     let rest = Args {
         values: &args.values[1..],
         kwnames: args.kwnames,
@@ -561,7 +561,7 @@ fn float_fromhex(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let Some(text) = s.as_str() else {
         return Err(vm.type_error(&format!(
             "fromhex() argument must be str, not {}",
-            vm.type_name(s)
+            super::str::arg_type_name(vm, s)
         )));
     };
     let x = match parse_hex_float(text.as_str()) {
@@ -668,7 +668,7 @@ fn float_bool(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 pub fn float_hash_value(vm: &Vm, x: f64, v: &Value) -> i64 {
     let nan_hash = if ver(vm) >= (3, 10) {
         let id = v.id();
-        (id >> 4 | id << 60) as i64
+        id.rotate_right(4) as i64
     } else {
         0
     };
@@ -695,7 +695,7 @@ fn float_format(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             None => {
                 return Err(vm.type_error(&format!(
                     "format() argument 2 must be str, not {}",
-                    vm.type_name(v)
+                    super::str::arg_type_name(vm, v)
                 )))
             }
         },
@@ -706,7 +706,10 @@ fn float_format(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         let s = vm.str(&this)?;
         return Ok(vm.new_str(&s));
     }
-    let s = vm.format_float_spec(x, &spec)?;
+    let s = {
+        let tn = vm.type_name(&args.values[0]);
+        vm.format_float_spec(x, &spec, &tn)?
+    };
     Ok(vm.new_str(&s))
 }
 

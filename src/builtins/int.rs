@@ -178,6 +178,13 @@ pub fn int_binop(
         BinOp::Or => int_value(vm, x | y),
         BinOp::Xor => int_value(vm, x ^ y),
         BinOp::LShift => {
+            // 3.6 converts the count to a C ssize_t first, whatever the operands.
+            if ver(vm) < (3, 7) && y.to_i64().is_none() {
+                return Err(overflow_error(
+                    vm,
+                    "Python int too large to convert to C ssize_t",
+                ));
+            }
             if y.is_negative() {
                 return Err(vm.value_error("negative shift count"));
             }
@@ -200,6 +207,12 @@ pub fn int_binop(
             }
         }
         BinOp::RShift => {
+            if ver(vm) < (3, 7) && y.to_i64().is_none() {
+                return Err(overflow_error(
+                    vm,
+                    "Python int too large to convert to C ssize_t",
+                ));
+            }
             if y.is_negative() {
                 return Err(vm.value_error("negative shift count"));
             }
@@ -474,9 +487,7 @@ pub fn int_from_text(vm: &mut Vm, v: &Value, base: u32) -> PyResult<BigInt> {
 // ----- constructor -----
 
 fn int_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let Some(Value::Obj(cls)) = args.values.first().cloned() else {
-        return Err(vm.type_error("int.__new__(X): X is not a type object"));
-    };
+    let cls = super::numeric::new_cls(vm, &args, &vm.types.int.clone())?;
     let rest = Args {
         values: &args.values[1..],
         kwnames: args.kwnames,
@@ -683,7 +694,7 @@ fn byteorder_arg(vm: &Vm, v: Option<&Value>) -> PyResult<bool> {
             Some(_) => Err(vm.value_error("byteorder must be either 'little' or 'big'")),
             None => Err(vm.type_error(&format!(
                 "to_bytes() argument 'byteorder' must be str, not {}",
-                vm.type_name(v)
+                super::str::arg_type_name(vm, v)
             ))),
         },
     }
@@ -898,7 +909,7 @@ fn int_format(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             None => {
                 return Err(vm.type_error(&format!(
                     "format() argument 2 must be str, not {}",
-                    vm.type_name(v)
+                    super::str::arg_type_name(vm, v)
                 )))
             }
         },
@@ -909,7 +920,10 @@ fn int_format(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         let s = vm.str(&this)?;
         return Ok(vm.new_str(&s));
     }
-    let s = vm.format_int_spec(&i, &spec)?;
+    let s = {
+        let tn = vm.type_name(&args.values[0]);
+        vm.format_int_spec(&i, &spec, &tn)?
+    };
     Ok(vm.new_str(&s))
 }
 

@@ -78,6 +78,39 @@ pub fn new_object(vm: &Vm, cls: &ObjRef, payload: Payload) -> Value {
     }
 }
 
+/// The `cls` argument of a builtin type's `__new__`, checked as CPython's `tp_new`
+/// wrapper does.
+pub fn new_cls(vm: &Vm, args: &Args<'_>, base: &ObjRef) -> PyResult<ObjRef> {
+    let name = vm.type_data(base).name();
+    let Some(first) = args.values.first() else {
+        return Err(vm.type_error(&format!("{name}.__new__(): not enough arguments")));
+    };
+    let Value::Obj(cls) = first else {
+        return Err(vm.type_error(&format!(
+            "{name}.__new__(X): X is not a type object ({})",
+            vm.type_name(first)
+        )));
+    };
+    if !matches!(cls.payload, Payload::Type(_)) {
+        return Err(vm.type_error(&format!(
+            "{name}.__new__(X): X is not a type object ({})",
+            vm.type_name(first)
+        )));
+    }
+    let cname = vm.type_data(cls).name();
+    if !vm.is_subclass_of(cls, base) {
+        return Err(vm.type_error(&format!(
+            "{name}.__new__({cname}): {cname} is not a subtype of {name}"
+        )));
+    }
+    if std::rc::Rc::ptr_eq(base, &vm.types.int) && vm.is_subclass_of(cls, &vm.types.bool_) {
+        return Err(vm.type_error(&format!(
+            "int.__new__({cname}) is not safe, use {cname}.__new__()"
+        )));
+    }
+    Ok(cls.clone())
+}
+
 /// A new complex value.
 pub fn new_complex(vm: &Vm, re: f64, im: f64) -> Value {
     Value::Obj(Object::new(
@@ -431,7 +464,7 @@ fn call_if_implemented(
     name: &ObjRef,
     arg: &Value,
 ) -> PyResult<Option<Value>> {
-    match vm.call_special(obj, name, &[arg.clone()])? {
+    match vm.call_special(obj, name, std::slice::from_ref(arg))? {
         Some(r) if !vm.is_not_implemented(&r) => Ok(Some(r)),
         _ => Ok(None),
     }
@@ -655,6 +688,26 @@ fn builtin_chr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     };
     let n = if ver(vm) >= (3, 10) {
         index_or_error(vm, v)?
+    } else if ver(vm) < (3, 8) {
+        // Up to 3.7 the argument is parsed with "i": ints, or objects with __int__.
+        let has_int = {
+            let name = vm.names.__int__.clone();
+            let class_ = vm.class_of(v).clone();
+            vm.lookup_in_mro(&class_, &name).is_some()
+        };
+        match num_of(v) {
+            Some(Num::Int(i)) => i.to_big(),
+            Some(Num::Float(_)) => {
+                return Err(vm.type_error("integer argument expected, got float"))
+            }
+            _ if has_int => super::int::int_from_value(vm, v)?,
+            _ => {
+                return Err(vm.type_error(&format!(
+                    "an integer is required (got type {})",
+                    vm.type_name(v)
+                )))
+            }
+        }
     } else {
         match index_big(vm, v)? {
             Some(n) if !matches!(num_of(v), Some(Num::Float(_))) => n,
@@ -747,7 +800,7 @@ fn builtin_format(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         if s.as_str().is_none() {
             return Err(vm.type_error(&format!(
                 "format() argument 2 must be str, not {}",
-                vm.type_name(s)
+                super::str::arg_type_name(vm, s)
             )));
         }
     }

@@ -82,6 +82,20 @@ pub fn method_args<'a>(
     min: usize,
     max: usize,
 ) -> PyResult<&'a [Value]> {
+    method_args_since(vm, args, type_name, name, min, max, (3, 8))
+}
+
+/// `method_args` for a method whose argument parsing moved to Argument Clinic's
+/// messages ("name expected at least N arguments, got M") in version `clinic`.
+pub fn method_args_since<'a>(
+    vm: &Vm,
+    args: &Args<'a>,
+    type_name: &str,
+    name: &str,
+    min: usize,
+    max: usize,
+    clinic: (u8, u8),
+) -> PyResult<&'a [Value]> {
     let all = args.pos();
     let pos = if all.is_empty() { all } else { &all[1..] };
     if !args.kwnames.is_empty() {
@@ -96,7 +110,7 @@ pub fn method_args<'a>(
     if n >= min && n <= max {
         return Ok(pos);
     }
-    let modern = ver(vm) >= (3, 8);
+    let modern = ver(vm) >= clinic;
     let msg = if max == 0 {
         let qual = if ver(vm) >= (3, 9) {
             format!("{type_name}.{name}")
@@ -217,6 +231,24 @@ pub fn repeat_count(vm: &Vm, n: &IntRef<'_>) -> PyResult<usize> {
     }
 }
 
+/// The count of `seq * n`: an int, or an object with `__index__`; `None` otherwise.
+pub fn repeat_arg(vm: &mut Vm, n: &Value) -> PyResult<Option<usize>> {
+    if let Some(i) = as_int(n) {
+        return repeat_count(vm, &i).map(Some);
+    }
+    if super::numeric::float_of(n).is_some() {
+        return Ok(None);
+    }
+    match super::numeric::index_big(vm, n)? {
+        Some(b) => {
+            let v = vm.new_int_big(b);
+            let i = as_int(&v).map(|i| repeat_count(vm, &i)).transpose()?;
+            Ok(i)
+        }
+        None => Ok(None),
+    }
+}
+
 /// The TypeErrors of sequence `+`/`*` when no numeric method applied (CPython's
 /// `sq_concat`/`sq_repeat` messages); `None` when `a`/`b` are not sequences of those kinds.
 pub fn sequence_op_error(vm: &Vm, a: &Value, b: &Value, op: BinOp) -> Option<PyErr> {
@@ -267,18 +299,12 @@ pub fn sequence_op_error(vm: &Vm, a: &Value, b: &Value, op: BinOp) -> Option<PyE
 pub fn str_binary(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Value>> {
     match (op, a.payload(), b.payload()) {
         (BinOp::Add, Some(Payload::Str(x)), Some(Payload::Str(y))) => Ok(Some(concat(vm, x, y))),
-        (BinOp::Mul, Some(Payload::Str(x)), _) => match as_int(b) {
-            Some(n) => {
-                let n = repeat_count(vm, &n)?;
-                Ok(Some(repeat(vm, x, n)?))
-            }
+        (BinOp::Mul, Some(Payload::Str(x)), _) => match repeat_arg(vm, b)? {
+            Some(n) => Ok(Some(repeat(vm, x, n)?)),
             None => Ok(None),
         },
-        (BinOp::Mul, _, Some(Payload::Str(y))) => match as_int(a) {
-            Some(n) => {
-                let n = repeat_count(vm, &n)?;
-                Ok(Some(repeat(vm, y, n)?))
-            }
+        (BinOp::Mul, _, Some(Payload::Str(y))) => match repeat_arg(vm, a)? {
+            Some(n) => Ok(Some(repeat(vm, y, n)?)),
             None => Ok(None),
         },
         (BinOp::Mod, Some(Payload::Str(_)), _) => {
@@ -359,9 +385,7 @@ pub fn str_value(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 }
 
 fn str_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let Some(Value::Obj(cls)) = args.values.first().cloned() else {
-        return Err(vm.type_error("str.__new__(X): X is not a type object"));
-    };
+    let cls = super::numeric::new_cls(vm, &args, &vm.types.str_.clone())?;
     let rest = Args {
         values: &args.values[1..],
         kwnames: args.kwnames,
@@ -423,6 +447,15 @@ fn str_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(str_of_type(vm, &cls, PyStr::from_code_points(&points)))
 }
 
+/// The type name in CPython's "argument ... must be X, not Y" messages (`None` for None).
+pub fn arg_type_name(vm: &Vm, v: &Value) -> String {
+    if v.is_none() {
+        "None".to_string()
+    } else {
+        vm.type_name(v).to_string()
+    }
+}
+
 /// A str argument of a builtin (`encoding`, `errors`...), with CPython's message.
 pub fn text_arg(vm: &Vm, v: &Value, func: &str, name: &str, position: usize) -> PyResult<String> {
     match v.as_str() {
@@ -430,12 +463,12 @@ pub fn text_arg(vm: &Vm, v: &Value, func: &str, name: &str, position: usize) -> 
         None => Err(if ver(vm) >= (3, 8) {
             vm.type_error(&format!(
                 "{func}() argument '{name}' must be str, not {}",
-                vm.type_name(v)
+                arg_type_name(vm, v)
             ))
         } else {
             vm.type_error(&format!(
                 "{func}() argument {position} must be str, not {}",
-                vm.type_name(v)
+                arg_type_name(vm, v)
             ))
         }),
     }
@@ -475,25 +508,20 @@ fn slot_self<'a>(vm: &Vm, args: &Args<'a>, name: &str) -> PyResult<&'a PyStr> {
 fn str_add(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let x = slot_self(vm, &args, "__add__")?;
     let o = other(vm, &args)?;
+    // NotImplemented (rather than CPython's direct-call TypeError) for other operands,
+    // so that the operators go on to the reflected method and the sequence error.
     match o.payload() {
         Some(Payload::Str(y)) => Ok(concat(vm, x, y)),
-        _ => Err(sequence_op_error(vm, &args.values[0], o, BinOp::Add)
-            .unwrap_or_else(|| vm.type_error("bad operand"))),
+        _ => Ok(vm.singletons.not_implemented.clone()),
     }
 }
 
 fn str_mul(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let x = slot_self(vm, &args, "__mul__")?;
-    let o = other(vm, &args)?;
-    match as_int(o) {
-        Some(n) => {
-            let n = repeat_count(vm, &n)?;
-            repeat(vm, x, n)
-        }
-        None => Err(vm.type_error(&format!(
-            "'{}' object cannot be interpreted as an integer",
-            vm.type_name(o)
-        ))),
+    let o = other(vm, &args)?.clone();
+    match repeat_arg(vm, &o)? {
+        Some(n) => repeat(vm, x, n),
+        None => Ok(vm.singletons.not_implemented.clone()),
     }
 }
 
@@ -594,6 +622,34 @@ fn str_hash(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::Int(s.hash(vm.sip)))
 }
 
+/// `str()` of an instance of a Python subclass of str, int, float or complex that does
+/// not define `__str__` itself: the text, or (before 3.8) the number's plain repr.
+pub fn builtin_str_of_subclass(vm: &Vm, v: &Value) -> PyResult<Option<String>> {
+    let Value::Obj(o) = v else { return Ok(None) };
+    if !vm.type_data(o.class()).is_heap {
+        return Ok(None);
+    }
+    let version = ver(vm);
+    Ok(match &o.payload {
+        Payload::Str(s) => Some(s.as_str().to_string()),
+        Payload::Int(i) if version < (3, 8) => Some(match i {
+            crate::object::IntValue::Small(n) => n.to_string(),
+            crate::object::IntValue::Big(b) => super::int::big_to_decimal(vm, b)?,
+        }),
+        Payload::Float(f) if version < (3, 8) => {
+            let mut out = String::new();
+            crate::pyc::repr::float_repr(*f, version, &mut out);
+            Some(out)
+        }
+        Payload::Complex(re, im) if version < (3, 8) => {
+            let mut out = String::new();
+            crate::pyc::repr::complex_repr(*re, *im, version, &mut out);
+            Some(out)
+        }
+        _ => None,
+    })
+}
+
 /// `repr(v)` as a str value.
 pub fn repr_value(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let r = vm.repr(v)?;
@@ -627,7 +683,7 @@ fn str_format_m(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let Some(spec) = pos[0].as_str() else {
         return Err(vm.type_error(&format!(
             "format() argument 2 must be str, not {}",
-            vm.type_name(&pos[0])
+            arg_type_name(vm, &pos[0])
         )));
     };
     if spec.char_len() == 0 {
@@ -635,7 +691,13 @@ fn str_format_m(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     }
     let text = s.as_str().to_string();
     let spec = spec.as_str().to_string();
-    let r = vm.format_str_spec(&text, &spec)?;
+    let r = {
+        let tn = vm.type_name(&args.values[0]);
+        vm.format_str_spec(&text, &spec, &tn)?
+    };
+    if r == text {
+        return Ok(args.values[0].clone());
+    }
     Ok(vm.new_str(&r))
 }
 

@@ -208,10 +208,8 @@ fn percent_engine(vm: &mut Vm, f: &[u32], args: &Value, bytes: bool) -> PyResult
         let conv = f[i];
         i += 1;
         if conv == pct {
-            if ver(vm) >= (3, 7) {
-                if arg.is_none() {
-                    st.next(vm)?;
-                }
+            if ver(vm) >= (3, 7) && arg.is_none() {
+                st.next(vm)?;
             }
             out.push(pct);
             continue;
@@ -225,19 +223,11 @@ fn percent_engine(vm: &mut Vm, f: &[u32], args: &Value, bytes: bool) -> PyResult
             FmtErr::Py(e) => e,
             FmtErr::Unsupported => {
                 let index = spec_start + (i - 1 - spec_start);
-                if bytes || conv < 0x80 {
-                    vm.value_error(&format!(
-                        "unsupported format character '{}' (0x{:x}) at index {index}",
-                        char::from_u32(conv).unwrap_or('?'),
-                        conv
-                    ))
-                } else {
-                    vm.value_error(&format!(
-                        "unsupported format character '{}' (0x{:x}) at index {index}",
-                        char::from_u32(conv).unwrap_or('?'),
-                        conv
-                    ))
-                }
+                vm.value_error(&format!(
+                    "unsupported format character '{}' (0x{:x}) at index {index}",
+                    char::from_u32(conv).unwrap_or('?'),
+                    conv
+                ))
             }
         })?;
         // Layout: sign/prefix, zero padding, width.
@@ -418,6 +408,10 @@ fn format_one(
             match num_of(v) {
                 Some(Num::Int(i)) => match i.to_big().to_u32().filter(|&c| c < 0x110000) {
                     Some(c) => Ok((vec![c], None)),
+                    // Before 3.10 an int beyond C long fails the char conversion itself.
+                    None if ver(vm) < (3, 10) && i.to_big().to_i64().is_none() => {
+                        Err(vm.type_error("%c requires int or char").into())
+                    }
                     None => Err(super::numeric::overflow_error(
                         vm,
                         "%c arg not in range(0x110000)",
@@ -495,7 +489,11 @@ fn format_one(
                         super::float::float_from_value(vm, v)?
                     } else {
                         return Err(vm
-                            .type_error(&format!("must be real number, not {}", vm.type_name(v)))
+                            .type_error(&if bytes {
+                                format!("float argument required, not {}", vm.type_name(v))
+                            } else {
+                                format!("must be real number, not {}", vm.type_name(v))
+                            })
                             .into());
                     }
                 }
@@ -557,7 +555,8 @@ fn ch(c: char) -> u32 {
     c as u32
 }
 
-/// Expands `{...}` fields of `s`; `depth` limits nested specs.
+/// Expands `{...}` fields of `s` (CPython's `MarkupIterator`); `depth` limits nested
+/// specs.
 fn vformat(vm: &mut Vm, s: &[u32], fa: &mut FormatArgs<'_>, depth: usize) -> PyResult<Vec<u32>> {
     if depth == 0 {
         return Err(vm.value_error("Max string recursion exceeded"));
@@ -566,98 +565,113 @@ fn vformat(vm: &mut Vm, s: &[u32], fa: &mut FormatArgs<'_>, depth: usize) -> PyR
     let mut i = 0;
     while i < s.len() {
         let c = s[i];
-        if c == ch('}') {
-            if s.get(i + 1) == Some(&ch('}')) {
-                out.push(c);
-                i += 2;
-                continue;
-            }
+        i += 1;
+        if c != ch('{') && c != ch('}') {
+            out.push(c);
+            continue;
+        }
+        let at_end = i >= s.len();
+        if c == ch('}') && (at_end || s[i] != c) {
             return Err(vm.value_error("Single '}' encountered in format string"));
         }
-        if c != ch('{') {
+        if at_end && c == ch('{') {
+            return Err(vm.value_error("Single '{' encountered in format string"));
+        }
+        if s[i] == c {
             out.push(c);
             i += 1;
             continue;
         }
-        if s.get(i + 1) == Some(&ch('{')) {
-            out.push(c);
-            i += 2;
-            continue;
-        }
-        if i + 1 >= s.len() {
-            return Err(vm.value_error("Single '{' encountered in format string"));
-        }
-        // Find the matching '}' (braces nest inside the spec).
-        let start = i + 1;
-        let mut j = start;
-        let mut nest = 1;
-        let mut in_bracket = false;
-        while j < s.len() {
-            let d = s[j];
-            if d == ch('[') && !in_bracket {
-                in_bracket = true;
-            } else if d == ch(']') && in_bracket {
-                in_bracket = false;
-            } else if d == ch('{') && !in_bracket {
-                nest += 1;
-            } else if d == ch('}') && !in_bracket {
-                nest -= 1;
-                if nest == 0 {
-                    break;
-                }
-            }
-            j += 1;
-        }
-        if j >= s.len() {
-            return Err(vm.value_error("expected '}' before end of string"));
-        }
-        let field = &s[start..j];
-        i = j + 1;
+        let (field, next) = parse_field(vm, s, i)?;
+        i = next;
         out.extend(render_field(vm, field, fa, depth)?);
     }
     Ok(out)
 }
 
+/// A replacement field's parts.
+struct Field<'s> {
+    name: &'s [u32],
+    conversion: Option<u32>,
+    spec: &'s [u32],
+}
+
+/// Parses a field starting after its `{`; returns it and the index after its `}`.
+fn parse_field<'s>(vm: &Vm, s: &'s [u32], start: usize) -> PyResult<(Field<'s>, usize)> {
+    let mut i = start;
+    let mut c = 0;
+    while i < s.len() {
+        c = s[i];
+        i += 1;
+        if c == ch('{') {
+            return Err(vm.value_error("unexpected '{' in field name"));
+        }
+        if c == ch('[') {
+            while i < s.len() && s[i] != ch(']') {
+                i += 1;
+            }
+            continue;
+        }
+        if c == ch('}') || c == ch(':') || c == ch('!') {
+            break;
+        }
+    }
+    let terminated = c == ch('}') || c == ch(':') || c == ch('!');
+    let name = &s[start..if terminated { i - 1 } else { i }];
+    let mut field = Field {
+        name,
+        conversion: None,
+        spec: &[],
+    };
+    if terminated && (c == ch('!') || c == ch(':')) {
+        if c == ch('!') {
+            if i >= s.len() {
+                return Err(vm.value_error("end of string while looking for conversion specifier"));
+            }
+            field.conversion = Some(s[i]);
+            i += 1;
+            if i < s.len() {
+                let d = s[i];
+                i += 1;
+                if d == ch('}') {
+                    return Ok((field, i));
+                }
+                if d != ch(':') {
+                    return Err(vm.value_error("expected ':' after conversion specifier"));
+                }
+            }
+        }
+        let spec_start = i;
+        let mut count = 1;
+        while i < s.len() {
+            let d = s[i];
+            i += 1;
+            if d == ch('{') {
+                count += 1;
+            } else if d == ch('}') {
+                count -= 1;
+                if count == 0 {
+                    field.spec = &s[spec_start..i - 1];
+                    return Ok((field, i));
+                }
+            }
+        }
+        return Err(vm.value_error("unmatched '{' in format spec"));
+    }
+    if !terminated || c != ch('}') {
+        return Err(vm.value_error("expected '}' before end of string"));
+    }
+    Ok((field, i))
+}
+
 fn render_field(
     vm: &mut Vm,
-    field: &[u32],
+    field: Field<'_>,
     fa: &mut FormatArgs<'_>,
     depth: usize,
 ) -> PyResult<Vec<u32>> {
-    // Split name / !conversion / :spec (brackets protect ':' and '!').
-    let mut k = 0;
-    let mut in_bracket = false;
-    while k < field.len() {
-        let d = field[k];
-        if d == ch('[') {
-            in_bracket = true;
-        } else if d == ch(']') {
-            in_bracket = false;
-        } else if !in_bracket && (d == ch('!') || d == ch(':')) {
-            break;
-        }
-        k += 1;
-    }
-    let name = &field[..k];
-    let mut conversion = None;
-    let mut spec: &[u32] = &[];
-    if k < field.len() && field[k] == ch('!') {
-        if k + 1 >= field.len() {
-            return Err(vm.value_error("unmatched '{' in format spec"));
-        }
-        conversion = Some(field[k + 1]);
-        let after = k + 2;
-        if after < field.len() {
-            if field[after] != ch(':') {
-                return Err(vm.value_error("expected ':' after conversion specifier"));
-            }
-            spec = &field[after + 1..];
-        }
-    } else if k < field.len() {
-        spec = &field[k + 1..];
-    }
-    let mut value = lookup_field(vm, name, fa)?;
-    if let Some(conv) = conversion {
+    let mut value = lookup_field(vm, field.name, fa)?;
+    if let Some(conv) = field.conversion {
         value = match char::from_u32(conv) {
             Some('r') => super::str::repr_value(vm, &value)?,
             Some('s') => super::str::str_value(vm, &value)?,
@@ -673,10 +687,10 @@ fn render_field(
             }
         };
     }
-    let spec = if spec.contains(&ch('{')) {
-        vformat(vm, spec, fa, depth - 1)?
+    let spec = if field.spec.contains(&ch('{')) {
+        vformat(vm, field.spec, fa, depth - 1)?
     } else {
-        spec.to_vec()
+        field.spec.to_vec()
     };
     let spec_v = vm.new_str_points(&spec);
     let r = vm.format(&value, Some(&spec_v))?;

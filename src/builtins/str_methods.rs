@@ -10,7 +10,7 @@ use super::args::Signature;
 use super::numeric::{index_or_error, ver};
 use super::str::{adjust_indices, descriptor_error, method_args, self_str, slice_index, text_arg};
 use super::unicode::{self, Case};
-use crate::object::{Args, BuiltinKind, Payload, Value};
+use crate::object::{Args, BuiltinKind, Payload, PyStr, Value};
 use crate::vm::{PyResult, Vm};
 use num_traits::ToPrimitive;
 
@@ -63,7 +63,7 @@ fn str_points_arg(vm: &Vm, v: &Value, func: &str, position: usize) -> PyResult<V
         None => Err(if ver(vm) >= (3, 13) {
             vm.type_error(&format!(
                 "{func}() argument {position} must be str, not {}",
-                vm.type_name(v)
+                super::str::arg_type_name(vm, v)
             ))
         } else {
             vm.type_error(&format!("must be str, not {}", vm.type_name(v)))
@@ -370,19 +370,76 @@ pub fn count_points(hay: &[u32], needle: &[u32], start: usize, end: usize, max: 
     n
 }
 
-/// Parses `(sub[, start[, end]])` for find/count/index.
-fn sub_range(
+/// What a search computes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Search {
+    Find,
+    RFind,
+    Count,
+}
+
+/// Byte offset of char index `idx` in `text`.
+fn char_to_byte(text: &str, ascii: bool, idx: usize) -> usize {
+    if ascii {
+        return idx.min(text.len());
+    }
+    text.char_indices().nth(idx).map_or(text.len(), |(b, _)| b)
+}
+
+/// Searches `sub` in `s[st..en]` (char indices): the index found, or the count.
+fn search(s: &PyStr, sub: &PyStr, st: usize, en: usize, mode: Search) -> Option<usize> {
+    if en < st || en - st < sub.char_len() {
+        return if mode == Search::Count { Some(0) } else { None };
+    }
+    if s.has_surrogates() || sub.has_surrogates() {
+        let (h, n) = (s.code_points(), sub.code_points());
+        return match mode {
+            Search::Find => find_points(&h, &n, st, en),
+            Search::RFind => rfind_points(&h, &n, st, en),
+            Search::Count => Some(count_points(&h, &n, st, en, usize::MAX)),
+        };
+    }
+    // Text without lone surrogates: search the UTF-8 directly.
+    let (text, needle, ascii) = (s.as_str(), sub.as_str(), s.is_ascii());
+    let bs = char_to_byte(text, ascii, st);
+    let be = bs + char_to_byte(&text[bs..], ascii, en - st);
+    let hay = &text[bs..be];
+    let to_char = |off: usize| {
+        if ascii {
+            bs + off
+        } else {
+            st + hay[..off].chars().count()
+        }
+    };
+    match mode {
+        Search::Find => hay.find(needle).map(to_char),
+        Search::RFind => hay.rfind(needle).map(to_char),
+        Search::Count => Some(if needle.is_empty() {
+            en - st + 1
+        } else {
+            hay.matches(needle).count()
+        }),
+    }
+}
+
+/// Parses `(sub[, start[, end]])` and runs the search.
+fn search_method(
     vm: &mut Vm,
     args: &Args<'_>,
     name: &str,
-) -> PyResult<(Vec<u32>, Vec<u32>, usize, usize, bool)> {
-    let s = self_str(vm, args, name)?.code_points();
-    let pos = method_args(vm, args, "str", name, 1, 3)?;
-    let sub = str_points_arg(vm, &pos[0], name, 1)?;
+    mode: Search,
+) -> PyResult<Option<usize>> {
+    let s = self_str(vm, args, name)?;
+    let pos = super::str::method_args_since(vm, args, "str", name, 1, 3, (3, 13))?;
+    str_points_arg(vm, &pos[0], name, 1)?;
+    let sub = pos[0].as_str().expect("checked to be a str");
     let start = slice_index(vm, pos.get(1))?;
     let end = slice_index(vm, pos.get(2))?;
-    let (st, en, beyond) = adjust_indices(start, end, s.len());
-    Ok((s, sub, st, en, beyond))
+    let (st, en, beyond) = adjust_indices(start, end, s.char_len());
+    if beyond {
+        return Ok(if mode == Search::Count { Some(0) } else { None });
+    }
+    Ok(search(s, sub, st, en, mode))
 }
 
 fn find_common(
@@ -392,15 +449,8 @@ fn find_common(
     reverse: bool,
     raise: bool,
 ) -> PyResult<Value> {
-    let (s, sub, st, en, beyond) = sub_range(vm, &args, name)?;
-    let r = if beyond {
-        None
-    } else if reverse {
-        rfind_points(&s, &sub, st, en)
-    } else {
-        find_points(&s, &sub, st, en)
-    };
-    match r {
+    let mode = if reverse { Search::RFind } else { Search::Find };
+    match search_method(vm, &args, name, mode)? {
         Some(i) => Ok(Value::Int(i as i64)),
         None if raise => Err(vm.value_error("substring not found")),
         None => Ok(Value::Int(-1)),
@@ -424,12 +474,7 @@ fn str_rindex(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn str_count(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let (s, sub, st, en, beyond) = sub_range(vm, &args, "count")?;
-    let n = if beyond {
-        0
-    } else {
-        count_points(&s, &sub, st, en, usize::MAX)
-    };
+    let n = search_method(vm, &args, "count", Search::Count)?.unwrap_or(0);
     Ok(Value::Int(n as i64))
 }
 
@@ -456,7 +501,7 @@ fn tail_match(
 
 fn starts_ends(vm: &mut Vm, args: Args<'_>, name: &str, suffix: bool) -> PyResult<Value> {
     let s = self_str(vm, &args, name)?.code_points();
-    let pos = method_args(vm, &args, "str", name, 1, 3)?;
+    let pos = super::str::method_args_since(vm, &args, "str", name, 1, 3, (3, 13))?;
     let start = slice_index(vm, pos.get(1))?;
     let end = slice_index(vm, pos.get(2))?;
     let what = if suffix { "endswith" } else { "startswith" };
@@ -565,11 +610,7 @@ pub fn split_points(
                     break;
                 }
                 if splits == maxsplit {
-                    let mut j = n;
-                    while j > i && is_space(s[j - 1]) {
-                        j -= 1;
-                    }
-                    parts.push(s[i..j].to_vec());
+                    parts.push(s[i..n].to_vec());
                     break;
                 }
                 let start = i;
@@ -619,11 +660,7 @@ pub fn rsplit_points(
                     break;
                 }
                 if splits == maxsplit {
-                    let mut j = 0;
-                    while j < i && is_space(s[j]) {
-                        j += 1;
-                    }
-                    parts.push(s[j..i].to_vec());
+                    parts.push(s[..i].to_vec());
                     break;
                 }
                 let end = i;
@@ -654,22 +691,122 @@ pub fn rsplit_points(
     parts
 }
 
-fn str_split(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let (sep, maxsplit) = split_args(vm, &args, "split")?;
-    let s = self_str(vm, &args, "split")?.code_points();
+/// Python's whitespace among ASCII bytes.
+fn is_ascii_py_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b..=0x0c | 0x1c..=0x1f)
+}
+
+/// `split`/`rsplit` on text without lone surrogates, when a fast path applies: the
+/// parts as slices of `text`.
+fn split_text<'t>(
+    text: &'t str,
+    ascii: bool,
+    sep: Option<&str>,
+    maxsplit: usize,
+    reverse: bool,
+) -> Option<Vec<&'t str>> {
+    match sep {
+        Some(sep) => {
+            let mut parts: Vec<&str> = if maxsplit == usize::MAX {
+                text.split(sep).collect()
+            } else if reverse {
+                text.rsplitn(maxsplit.saturating_add(1), sep).collect()
+            } else {
+                text.splitn(maxsplit.saturating_add(1), sep).collect()
+            };
+            if reverse && maxsplit != usize::MAX {
+                parts.reverse();
+            }
+            Some(parts)
+        }
+        None if ascii => {
+            let b = text.as_bytes();
+            let mut parts = Vec::new();
+            let mut splits = 0;
+            if reverse {
+                let mut i = b.len();
+                loop {
+                    while i > 0 && is_ascii_py_space(b[i - 1]) {
+                        i -= 1;
+                    }
+                    if i == 0 {
+                        break;
+                    }
+                    if splits == maxsplit {
+                        parts.push(&text[..i]);
+                        break;
+                    }
+                    let end = i;
+                    while i > 0 && !is_ascii_py_space(b[i - 1]) {
+                        i -= 1;
+                    }
+                    parts.push(&text[i..end]);
+                    splits += 1;
+                }
+                parts.reverse();
+            } else {
+                let mut i = 0;
+                loop {
+                    while i < b.len() && is_ascii_py_space(b[i]) {
+                        i += 1;
+                    }
+                    if i == b.len() {
+                        break;
+                    }
+                    if splits == maxsplit {
+                        parts.push(&text[i..]);
+                        break;
+                    }
+                    let start = i;
+                    while i < b.len() && !is_ascii_py_space(b[i]) {
+                        i += 1;
+                    }
+                    parts.push(&text[start..i]);
+                    splits += 1;
+                }
+            }
+            Some(parts)
+        }
+        None => None,
+    }
+}
+
+fn split_common(vm: &mut Vm, args: Args<'_>, name: &str, reverse: bool) -> PyResult<Value> {
+    let (sep, maxsplit) = split_args(vm, &args, name)?;
+    let this = self_str(vm, &args, name)?;
+    let sep_text: Option<String> = sep
+        .as_ref()
+        .and_then(|p| p.iter().map(|&c| char::from_u32(c)).collect());
+    if !this.has_surrogates() && (sep.is_none() || sep_text.is_some()) {
+        if let Some(parts) = split_text(
+            this.as_str(),
+            this.is_ascii(),
+            sep_text.as_deref(),
+            maxsplit,
+            reverse,
+        ) {
+            let items = parts.into_iter().map(|p| vm.new_str(p)).collect();
+            return Ok(vm.new_list(items));
+        }
+    }
+    let s = this.code_points();
     let mn = minor(vm);
-    let parts = split_points(&s, sep.as_deref(), maxsplit, &|c| unicode::is_space(c, mn));
+    let is_space = |c| unicode::is_space(c, mn);
+    let parts = if reverse {
+        rsplit_points(&s, sep.as_deref(), maxsplit, &is_space)
+    } else {
+        split_points(&s, sep.as_deref(), maxsplit, &is_space)
+    };
     let items = parts.iter().map(|p| out(vm, p)).collect();
     Ok(vm.new_list(items))
 }
 
+fn str_split(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    split_common(vm, args, "split", false)
+}
+
 fn str_rsplit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let (sep, maxsplit) = split_args(vm, &args, "rsplit")?;
-    let s = self_str(vm, &args, "rsplit")?.code_points();
-    let mn = minor(vm);
-    let parts = rsplit_points(&s, sep.as_deref(), maxsplit, &|c| unicode::is_space(c, mn));
-    let items = parts.iter().map(|p| out(vm, p)).collect();
-    Ok(vm.new_list(items))
+    split_common(vm, args, "rsplit", true)
 }
 
 fn is_linebreak(c: u32) -> bool {
@@ -722,6 +859,7 @@ fn keepends_arg(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<bool> {
     .bind(vm, rest)?;
     match &b[0] {
         None => Ok(false),
+        Some(v) if ver(vm) >= (3, 12) => vm.truthy(v),
         Some(v) => match crate::vm::ops::as_int(v) {
             Some(i) => Ok(!matches!(i, crate::vm::ops::IntRef::Small(0))),
             None if numeric_float(v) => Err(vm.type_error("integer argument expected, got float")),
@@ -762,6 +900,21 @@ fn str_join(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         return Err(vm.type_error("can only join an iterable"));
     }
     let items = vm.collect(&iterable)?;
+    let this = self_str(vm, &args, "join")?;
+    let plain = !this.has_surrogates()
+        && items
+            .iter()
+            .all(|v| v.as_str().is_some_and(|s| !s.has_surrogates()));
+    if plain {
+        let mut text = String::new();
+        for (i, item) in items.iter().enumerate() {
+            if i > 0 {
+                text.push_str(this.as_str());
+            }
+            text.push_str(item.as_str().map(|s| s.as_str()).unwrap_or(""));
+        }
+        return Ok(vm.new_str(&text));
+    }
     let mut r: Vec<u32> = Vec::new();
     for (i, item) in items.iter().enumerate() {
         let Some(s) = item.as_str() else {
@@ -794,13 +947,7 @@ fn strip_common(
         None | Some(Value::None) => None,
         Some(v) => match v.as_str() {
             Some(c) => Some(c.code_points()),
-            None => {
-                return Err(if ver(vm) >= (3, 8) {
-                    vm.type_error(&format!("{name} arg must be None or str"))
-                } else {
-                    vm.type_error(&format!("{name} arg must be None or str"))
-                })
-            }
+            None => return Err(vm.type_error(&format!("{name} arg must be None or str"))),
         },
     };
     let strip = |c: u32| match &chars {
@@ -861,7 +1008,7 @@ fn pad_args(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<(Vec<u32>, isi
             None => {
                 return Err(vm.type_error(&format!(
                     "{name}() argument 2 must be str of length 1, not {}",
-                    vm.type_name(v)
+                    super::str::arg_type_name(vm, v)
                 )))
             }
         },
@@ -994,8 +1141,9 @@ fn str_replace(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         let pos = method_args(vm, &args, "str", "replace", 2, 3)?;
         (pos[0].clone(), pos[1].clone(), pos.get(2).cloned())
     };
-    let old = str_points_arg(vm, &old, "replace", 1)?;
-    let new = str_points_arg(vm, &new, "replace", 2)?;
+    let (old_v, new_v) = (old, new);
+    let old = str_points_arg(vm, &old_v, "replace", 1)?;
+    let new = str_points_arg(vm, &new_v, "replace", 2)?;
     let count = match count {
         None => usize::MAX,
         Some(v) => {
@@ -1007,6 +1155,21 @@ fn str_replace(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             }
         }
     };
+    // Before 3.9, an empty string with an explicit count stayed empty.
+    if s.is_empty() && old.is_empty() && count != usize::MAX && ver(vm) < (3, 9) {
+        return Ok(vm.new_str(""));
+    }
+    let this = self_str(vm, &args, "replace")?;
+    if let (Some(o), Some(n)) = (old_v.as_str(), new_v.as_str()) {
+        if !this.has_surrogates() && !o.has_surrogates() && !n.has_surrogates() {
+            let text = if count == usize::MAX {
+                this.as_str().replace(o.as_str(), n.as_str())
+            } else {
+                this.as_str().replacen(o.as_str(), n.as_str(), count)
+            };
+            return Ok(vm.new_str(&text));
+        }
+    }
     Ok(out(vm, &replace_units(&s, &old, &new, count)))
 }
 
@@ -1113,7 +1276,7 @@ fn prefix_common(vm: &mut Vm, args: Args<'_>, name: &str, suffix: bool) -> PyRes
     let Some(affix) = pos[0].as_str() else {
         return Err(vm.type_error(&format!(
             "{name}() argument must be str, not {}",
-            vm.type_name(&pos[0])
+            super::str::arg_type_name(vm, &pos[0])
         )));
     };
     let a = affix.code_points();
@@ -1144,16 +1307,6 @@ fn str_translate(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let pos = method_args(vm, &args, "str", "translate", 1, 1)?;
     let table = pos[0].clone();
     let mut r = Vec::with_capacity(s.len());
-    let getitem = vm.names.__getitem__.clone();
-    let class_ = vm.class_of(&table).clone();
-    if vm.lookup_in_mro(&class_, &getitem).is_none()
-        && !matches!(table.payload(), Some(Payload::Dict(_)))
-    {
-        return Err(vm.type_error(&format!(
-            "'{}' object is not subscriptable",
-            vm.type_name(&table)
-        )));
-    }
     for &c in &s {
         let mapped = match vm.getitem(&table, &Value::Int(c as i64)) {
             Ok(v) => v,
@@ -1235,7 +1388,7 @@ fn str_maketrans(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         let n = if pos[0].as_str().is_none() { 1 } else { 2 };
         return Err(vm.type_error(&format!(
             "maketrans() argument {n} must be str, not {}",
-            vm.type_name(bad)
+            super::str::arg_type_name(vm, bad)
         )));
     };
     let (x, y) = (x.code_points(), y.code_points());
@@ -1249,7 +1402,7 @@ fn str_maketrans(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         let Some(z) = z.as_str() else {
             return Err(vm.type_error(&format!(
                 "maketrans() argument 3 must be str, not {}",
-                vm.type_name(z)
+                super::str::arg_type_name(vm, z)
             )));
         };
         for c in z.code_points() {

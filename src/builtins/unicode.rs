@@ -54,7 +54,7 @@ pub fn is_cased(cp: u32, minor: u8) -> bool {
 /// The decimal digit value of a code point (Unicode category Nd).
 pub fn decimal(cp: u32, minor: u8) -> Option<u8> {
     if cp < 0x80 {
-        return (b'0'..=b'9').contains(&(cp as u8)).then(|| cp as u8 - b'0');
+        return (cp as u8).is_ascii_digit().then(|| cp as u8 - b'0');
     }
     let d = props(cp, minor).1;
     (d >= 0).then_some(d as u8)

@@ -212,18 +212,25 @@ impl Vm {
             let s = self.str(v)?;
             return Ok(self.new_str(&s));
         }
+        let type_name = self.type_name(v);
         let text = match num_of(v) {
             Some(Num::Int(i)) => {
                 let n = i.to_big();
-                let type_name = self.type_name(v);
                 self.format_int_typed(&n, &spec_text, &type_name)?
             }
-            Some(Num::Float(f)) => self.format_float_spec(f, &spec_text)?,
-            Some(Num::Complex(re, im)) => self.format_complex_spec(re, im, &spec_text)?,
+            Some(Num::Float(f)) => self.format_float_spec(f, &spec_text, &type_name)?,
+            Some(Num::Complex(re, im)) => {
+                self.format_complex_spec(re, im, &spec_text, &type_name)?
+            }
             None => match v.as_str() {
                 Some(s) => {
                     let s = s.as_str().to_string();
-                    self.format_str_spec(&s, &spec_text)?
+                    let r = self.format_str_spec(&s, &spec_text, &type_name)?;
+                    // Neither padded nor truncated: CPython hands back the object itself.
+                    if r == s {
+                        return Ok(v.clone());
+                    }
+                    r
                 }
                 None => {
                     let tn = self.type_name(v);
@@ -237,11 +244,11 @@ impl Vm {
     }
 
     /// `str.__format__` with a non-empty spec.
-    pub fn format_str_spec(&mut self, s: &str, text: &str) -> PyResult<String> {
-        let spec = self.parse_spec(text, Some('s'), '<', "str")?;
+    pub fn format_str_spec(&mut self, s: &str, text: &str, type_name: &str) -> PyResult<String> {
+        let spec = self.parse_spec(text, Some('s'), '<', type_name)?;
         if let Some(k) = spec.kind {
             if k != 's' {
-                return Err(self.unknown_code(k, "str"));
+                return Err(self.unknown_code(k, type_name));
             }
         }
         if let Some(sign) = spec.sign {
@@ -271,8 +278,8 @@ impl Vm {
     }
 
     /// `int.__format__` with a non-empty spec.
-    pub fn format_int_spec(&mut self, n: &BigInt, text: &str) -> PyResult<String> {
-        self.format_int_typed(n, text, "int")
+    pub fn format_int_spec(&mut self, n: &BigInt, text: &str, type_name: &str) -> PyResult<String> {
+        self.format_int_typed(n, text, type_name)
     }
 
     fn format_int_typed(&mut self, n: &BigInt, text: &str, type_name: &str) -> PyResult<String> {
@@ -335,8 +342,7 @@ impl Vm {
             _ => (10, ""),
         };
         let digits = if radix == 10 {
-            let s = crate::builtins::int::big_to_decimal(self, &n.abs())?;
-            s
+            crate::builtins::int::big_to_decimal(self, &n.abs())?
         } else {
             let s = n.magnitude().to_str_radix(radix);
             if kind == 'X' {
@@ -367,11 +373,11 @@ impl Vm {
     }
 
     /// `float.__format__` with a non-empty spec.
-    pub fn format_float_spec(&mut self, x: f64, text: &str) -> PyResult<String> {
-        let spec = self.parse_spec(text, None, '>', "float")?;
+    pub fn format_float_spec(&mut self, x: f64, text: &str, type_name: &str) -> PyResult<String> {
+        let spec = self.parse_spec(text, None, '>', type_name)?;
         if let Some(k) = spec.kind {
             if !matches!(k, 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' | '%') {
-                return Err(self.unknown_code(k, "float"));
+                return Err(self.unknown_code(k, type_name));
             }
         }
         self.format_float_parsed(x, &spec)
@@ -443,11 +449,17 @@ impl Vm {
     }
 
     /// `complex.__format__` with a non-empty spec.
-    pub fn format_complex_spec(&mut self, re: f64, im: f64, text: &str) -> PyResult<String> {
-        let spec = self.parse_spec(text, None, '>', "complex")?;
+    pub fn format_complex_spec(
+        &mut self,
+        re: f64,
+        im: f64,
+        text: &str,
+        type_name: &str,
+    ) -> PyResult<String> {
+        let spec = self.parse_spec(text, None, '>', type_name)?;
         if let Some(k) = spec.kind {
             if !matches!(k, 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n') {
-                return Err(self.unknown_code(k, "complex"));
+                return Err(self.unknown_code(k, type_name));
             }
         }
         if spec.fill == '0' {

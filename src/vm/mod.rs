@@ -69,6 +69,8 @@ pub struct Vm {
     pub depth: usize,
     pub recursion_limit: usize,
     /// Suspended caller frames of the running Python code (the explicit call stack).
+    /// Boxed so that a call or a return moves a pointer, not a whole frame.
+    #[allow(clippy::vec_box)]
     pub frames: Vec<Box<frame::Frame>>,
     /// Raise RecursionError when the Rust stack pointer goes below this address.
     pub stack_limit: Option<usize>,
@@ -78,6 +80,7 @@ pub struct Vm {
     /// Set by the loop around each call of a non-Python callable; see `caller_frame`.
     pub(crate) calling_frame: *const frame::Frame,
     /// Finished frames, reused by new calls so that a call allocates nothing.
+    #[allow(clippy::vec_box)]
     pub(crate) spare_frames: Vec<Box<frame::Frame>>,
     /// Where instruction traces go, when tracing is on.
     pub trace: Option<Box<dyn std::io::Write>>,
@@ -248,6 +251,15 @@ impl Vm {
             crate::object::set::Eq::Different => Ok(false),
             crate::object::set::Eq::Unknown => {
                 let eq = self.names.__eq__.clone();
+                // A proper subclass's __eq__ goes first, as in the `==` operator.
+                let (ta, tb) = (self.class_of(a).clone(), self.class_of(b).clone());
+                if !Rc::ptr_eq(&ta, &tb) && self.is_subclass_of(&tb, &ta) {
+                    if let Some(r) = self.call_special(b, &eq, std::slice::from_ref(a))? {
+                        if !self.is_not_implemented(&r) {
+                            return self.truthy(&r);
+                        }
+                    }
+                }
                 match self.call_special(a, &eq, std::slice::from_ref(b))? {
                     Some(r) if !self.is_not_implemented(&r) => self.truthy(&r),
                     _ => match self.call_special(b, &eq, std::slice::from_ref(a))? {

@@ -333,6 +333,11 @@ impl Vm {
                     };
                 }
             }
+            // Subclasses of builtin value types without their own __str__: str keeps its
+            // text; int, float and complex had their own __str__ (the plain repr) until 3.8.
+            if let Some(text) = crate::builtins::str::builtin_str_of_subclass(self, v)? {
+                return Ok(text);
+            }
             if let Payload::Exception(e) = &o.payload {
                 if let Some(s) = crate::builtins::exception_group::group_str(v) {
                     return Ok(s);

@@ -172,7 +172,7 @@ impl Vm {
                         Some(i) => Ok(self.new_str_points(&chars[i..=i])),
                         None => Err(self.type_error(&format!(
                             "string indices must be integers{}",
-                            if self.version.format.major_minor >= (3, 0) {
+                            if self.version.format.major_minor >= (3, 11) {
                                 ", not '".to_string() + &self.type_name(key) + "'"
                             } else {
                                 String::new()
@@ -189,8 +189,17 @@ impl Vm {
                             Payload::Bytes(picked.into()),
                         )));
                     }
-                    return match self.seq_index(key, b.len(), "index")? {
-                        Some(i) => Ok(Value::Int(b[i] as i64)),
+                    return match self.index_value(key)? {
+                        Some(i) => {
+                            let j = if i < 0 { i + b.len() as isize } else { i };
+                            match usize::try_from(j).ok().and_then(|j| b.get(j)) {
+                                Some(v) => Ok(Value::Int(*v as i64)),
+                                None => Err(self.new_exception(
+                                    &self.types.exc.index_error.clone(),
+                                    "index out of range",
+                                )),
+                            }
+                        }
                         None => Err(self.indices_error("byte", key)),
                     };
                 }

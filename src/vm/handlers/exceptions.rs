@@ -85,6 +85,31 @@ impl Exec<'_> {
         }
     }
 
+    /// 3.11+ `except*`: `[exc, type]` → `[rest, match]` on a (partial) match, the match
+    /// becoming the handled exception; `[exc, None]` otherwise.
+    pub fn check_eg_match(&mut self, _: u32) -> Flow {
+        let match_type = self.frame.pop();
+        let exc = self.frame.top().clone();
+        let (matched, rest) = tri!(self.vm.exception_group_split(&exc, &match_type));
+        if matched.is_none() {
+            self.frame.push(Value::None);
+        } else {
+            self.frame.pop();
+            self.frame.push(rest);
+            self.frame.push(matched.clone());
+            self.vm.handled = matched;
+        }
+        Flow::Next
+    }
+
+    /// 3.11 `except*`: `[orig, raised]` → the exception to re-raise (or None).
+    pub fn prep_reraise_star(&mut self, _: u32) -> Flow {
+        let excs = self.frame.pop();
+        let orig = self.frame.pop();
+        let r = self.vm.prep_reraise_star(&orig, &excs);
+        self.push_result(r)
+    }
+
     pub fn load_assertion_error(&mut self, _: u32) -> Flow {
         self.frame
             .push(Value::Obj(self.vm.types.exc.assertion_error.clone()));

@@ -1,7 +1,7 @@
 //! CALL_INTRINSIC_1/2 (3.12+): operations the compiler delegates to the runtime, named
 //! by the version's `intrinsics_1`/`intrinsics_2` tables.
 
-use crate::object::{Args, Payload, Value};
+use crate::object::{Payload, Value};
 use crate::vm::eval::{Exec, Flow};
 
 impl Exec<'_> {
@@ -86,10 +86,12 @@ impl Exec<'_> {
             .unwrap_or("");
         let b = self.frame.pop();
         let a = self.frame.pop();
-        let _ = (&a, &b, Args::positional(&[]));
-        Flow::Raise(
-            self.vm
-                .system_error(&format!("intrinsic {name} is not supported")),
-        )
+        let r = match name {
+            "INTRINSIC_PREP_RERAISE_STAR" => self.vm.prep_reraise_star(&a, &b),
+            _ => Err(self
+                .vm
+                .system_error(&format!("intrinsic {name} is not supported"))),
+        };
+        self.push_result(r)
     }
 }
