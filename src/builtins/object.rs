@@ -24,7 +24,6 @@ pub fn init(vm: &mut Vm) {
     vm.add_getset(&type_, "__dict__", type_dict, None);
     vm.add_getset(&type_, "__module__", type_module, None);
     vm.add_getset(&object, "__class__", object_class, None);
-    vm.add_getset(&object, "__dict__", object_dict, None);
     let methods: &[(&'static str, crate::object::NativeFn)] = &[
         ("__eq__", object_eq),
         ("__ne__", object_ne),
@@ -211,19 +210,6 @@ fn object_class(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     match args.values.first() {
         Some(v) => Ok(Value::Obj(vm.class_of(v).clone())),
         None => Err(vm.type_error("descriptor '__class__' needs an argument")),
-    }
-}
-
-fn object_dict(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let Some(v) = args.values.first() else {
-        return Err(vm.type_error("descriptor '__dict__' needs an argument"));
-    };
-    match v.as_obj().and_then(|o| vm.ensure_instance_dict(o)) {
-        Some(d) => Ok(Value::Obj(d)),
-        None => Err(vm.new_exception(
-            &vm.types.exc.attribute_error.clone(),
-            &format!("'{}' object has no attribute '__dict__'", vm.type_name(v)),
-        )),
     }
 }
 
