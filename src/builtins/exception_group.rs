@@ -13,6 +13,12 @@ use crate::vm::{PyResult, Vm};
 use std::rc::Rc;
 
 pub fn init(vm: &mut Vm) {
+    // OSError's old names.
+    let builtins = vm.builtins.clone();
+    for alias in ["IOError", "EnvironmentError"] {
+        let key = Value::Obj(vm.intern(alias));
+        let _ = vm.dict_set(&builtins, key, Value::Obj(vm.types.exc.os_error.clone()));
+    }
     if ver(vm) < (3, 11) {
         return;
     }

@@ -144,7 +144,9 @@ fn exc_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let this = exc_self(vm, &args)?.clone();
     if !args.kwnames.is_empty() && !vm.type_data(this.class()).is_heap {
         let name = vm.type_data(this.class()).name();
-        return Err(vm.type_error(&format!("{name}() takes no keyword arguments")));
+        return Err(crate::builtins::exception_extras::no_kwargs_error(
+            vm, &name,
+        ));
     }
     if let Payload::Exception(d) = &this.payload {
         let t = vm.new_tuple(args.pos()[1..].to_vec());

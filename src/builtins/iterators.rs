@@ -349,6 +349,30 @@ pub fn init(vm: &mut Vm) {
         vm.add_method(&t, "__iter__", iter_self, BuiltinKind::Method);
         vm.add_method(&t, "__next__", iter_next, BuiltinKind::Method);
     }
+    // Iterators over sized containers report how many items are left.
+    let x = &vm.types.extra;
+    let sized = [
+        x.dict_keyiterator.clone(),
+        x.dict_valueiterator.clone(),
+        x.dict_itemiterator.clone(),
+        x.dict_reversekeyiterator.clone(),
+        x.dict_reversevalueiterator.clone(),
+        x.dict_reverseitemiterator.clone(),
+        x.list_iterator.clone(),
+        x.list_reverseiterator.clone(),
+        x.tuple_iterator.clone(),
+        x.str_iterator.clone(),
+        x.str_ascii_iterator.clone(),
+        x.bytes_iterator.clone(),
+        x.bytearray_iterator.clone(),
+        x.set_iterator.clone(),
+        x.range_iterator.clone(),
+        x.reversed.clone(),
+        vm.types.iterator.clone(),
+    ];
+    for t in sized {
+        vm.add_method(&t, "__length_hint__", iter_length_hint, BuiltinKind::Method);
+    }
     vm.add_builtin("sorted", builtin_sorted);
     vm.add_builtin("min", |vm, a| min_max(vm, a, "min", CmpOp::Lt));
     vm.add_builtin("max", |vm, a| min_max(vm, a, "max", CmpOp::Gt));
@@ -363,6 +387,124 @@ fn iter_self(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         [it] => Ok(it.clone()),
         _ => Err(vm.type_error("expected 0 arguments")),
     }
+}
+
+/// What the state still has to produce, as the iterator types' `__length_hint__`
+/// computes it (0 once exhausted, or when the container changed size).
+fn iter_length_hint(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let [it] = args.pos() else {
+        return Err(vm.type_error("expected 0 arguments"));
+    };
+    let Some(Payload::Iter(st)) = it.payload() else {
+        return Err(vm.type_error("descriptor '__length_hint__' requires an iterator"));
+    };
+    enum Hint {
+        Known(usize),
+        /// `reversed(seq)`: the position, checked against `len(seq)`.
+        Reversed(Value, i64),
+        /// `iter(seq)` over `__getitem__`: the index, against `len(seq)` if it has one.
+        GetItem(Value, i64),
+    }
+    let hint = st.with(|st| match st {
+        IterState::Seq { seq, index } => {
+            let n = match &seq.payload {
+                Payload::List(l) => l.with(|l| l.len()),
+                Payload::Tuple(t) => t.len(),
+                Payload::Bytes(b) => b.len(),
+                Payload::ByteArray(b) => b.with(|b| b.len()),
+                Payload::Str(s) => s.char_len(),
+                _ => 0,
+            };
+            Hint::Known(n.saturating_sub(*index))
+        }
+        IterState::Range { next, stop, step } => {
+            let left = if *step > 0 && next < stop {
+                (stop - next - 1) / step + 1
+            } else if *step < 0 && next > stop {
+                (next - stop - 1) / (-step) + 1
+            } else {
+                0
+            };
+            Hint::Known(left as usize)
+        }
+        IterState::Dict {
+            dict, len, left, ..
+        } => {
+            let now = match &dict.payload {
+                Payload::Dict(d) => d.with(|d| d.len()),
+                _ => usize::MAX,
+            };
+            Hint::Known(if now == *len { *left } else { 0 })
+        }
+        IterState::Set { set, slot, len } => {
+            let count = |s: &crate::object::SetData| {
+                if s.len() != *len {
+                    return 0;
+                }
+                (*slot..s.capacity())
+                    .filter(|i| s.entry(*i).is_some_and(|e| e.is_active()))
+                    .count()
+            };
+            Hint::Known(match &set.payload {
+                Payload::Set(s) => s.with(count),
+                Payload::FrozenSet(s) => count(s),
+                _ => 0,
+            })
+        }
+        IterState::Values { items, index } => Hint::Known(items.len().saturating_sub(*index)),
+        IterState::Native(NativeIter::ListReverse { list, next }) => {
+            let n = match &list.payload {
+                Payload::List(l) => l.with(|l| l.len()),
+                _ => 0,
+            };
+            Hint::Known(if n < *next { 0 } else { *next })
+        }
+        IterState::Native(NativeIter::SeqReverse { seq, next }) => {
+            Hint::Reversed(seq.clone(), *next)
+        }
+        IterState::Native(NativeIter::DictReverse { dict, pos, len, .. }) => {
+            let left = match &dict.payload {
+                Payload::Dict(d) => d.with(|d| {
+                    if d.len() != *len {
+                        return 0;
+                    }
+                    let mut n = 0;
+                    let mut end = *pos;
+                    while let Some((i, _)) = d.prev_entry(end) {
+                        n += 1;
+                        end = i;
+                    }
+                    n
+                }),
+                _ => 0,
+            };
+            Hint::Known(left)
+        }
+        IterState::GetItem { obj, index } => Hint::GetItem(obj.clone(), *index),
+        _ => Hint::Known(0),
+    });
+    let n = match hint {
+        Hint::Known(n) => n as i64,
+        Hint::Reversed(_, next) if next < 0 => 0,
+        Hint::Reversed(seq, next) => {
+            let next = next + 1;
+            let size = vm.len(&seq)? as i64;
+            if size < next {
+                0
+            } else {
+                next
+            }
+        }
+        Hint::GetItem(obj, index) => {
+            let cls = vm.class_of(&obj).clone();
+            let name = vm.names.__len__.clone();
+            if vm.lookup_in_mro(&cls, &name).is_none() {
+                return Ok(vm.singletons.not_implemented.clone());
+            }
+            (vm.len(&obj)? as i64 - index).max(0)
+        }
+    };
+    Ok(Value::Int(n))
 }
 
 fn iter_next(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -528,11 +670,12 @@ fn builtin_sorted(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 /// `min()` / `max()`: `op` is the comparison that makes a new item win.
 fn min_max(vm: &mut Vm, args: Args<'_>, name: &str, op: CmpOp) -> PyResult<Value> {
     let v = ver(vm);
-    let mut key = Value::None;
+    let mut key = None;
     let mut default = None;
     for (k, val) in args.kw() {
         match arity::kw_name(k).as_str() {
-            "key" => key = val.clone(),
+            // `key=None` means no key from 3.8; before, None is called like any key.
+            "key" => key = (!val.is_none() || v < (3, 8)).then(|| val.clone()),
             "default" => default = Some(val.clone()),
             other => return Err(super::list::unexpected_kw(vm, name, other)),
         }
@@ -558,10 +701,9 @@ fn min_max(vm: &mut Vm, args: Args<'_>, name: &str, op: CmpOp) -> PyResult<Value
     };
     let mut best: Option<(Value, Value)> = None;
     while let Some(item) = vm.next(&iter)? {
-        let val = if key.is_none() {
-            item.clone()
-        } else {
-            vm.call(&key, Args::positional(std::slice::from_ref(&item)))?
+        let val = match &key {
+            None => item.clone(),
+            Some(key) => vm.call(key, Args::positional(std::slice::from_ref(&item)))?,
         };
         match &best {
             None => best = Some((item, val)),

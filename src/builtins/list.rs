@@ -715,11 +715,7 @@ fn list_iadd(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn list_mul(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (_, items) = this(vm, &args, "__mul__")?;
     let n = arity::one_arg(vm, &args, "list", "__mul__")?;
-    // A non-index operand: the `*` operator then reports the sequence error.
-    let Some(n) = vm.index_value(n)? else {
-        return Ok(vm.singletons.not_implemented.clone());
-    };
-    let n = n as i64;
+    let n = arity::index_arg(vm, n)?;
     let v = items.get();
     let r = sequence::repeat(vm, &v, n)?;
     Ok(vm.new_list(r))

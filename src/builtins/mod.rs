@@ -10,8 +10,10 @@ pub mod bytes;
 pub mod codec_tables;
 pub mod codecs;
 pub mod complex;
+pub mod descriptors;
 pub mod dict;
 pub mod dict_views;
+pub mod exception_extras;
 pub mod exception_group;
 pub mod exceptions;
 pub mod exec;
@@ -37,6 +39,7 @@ pub mod str_format;
 pub mod str_methods;
 pub mod super_;
 pub mod tuple;
+pub mod type_extras;
 pub mod typing;
 pub mod unicode;
 pub mod unicode_db;
@@ -46,7 +49,10 @@ use crate::vm::Vm;
 /// Registers every builtin function and method.
 pub fn init_all(vm: &mut Vm) {
     object::init(vm);
+    type_extras::init(vm);
     exceptions::init(vm);
+    exception_extras::init(vm);
+    descriptors::init(vm);
     exec::init(vm);
     functions::init(vm);
     generic::init(vm);
@@ -77,4 +83,5 @@ pub fn init_all(vm: &mut Vm) {
     typing::init(vm);
     vm.init_generator_types();
     vm.init_async_gen_types();
+    type_extras::finish(vm);
 }

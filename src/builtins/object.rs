@@ -23,8 +23,17 @@ pub fn init(vm: &mut Vm) {
     vm.add_getset(&type_, "__base__", type_base, None);
     vm.add_getset(&type_, "__dict__", type_dict, None);
     vm.add_getset(&type_, "__module__", type_module, None);
-    vm.add_getset(&object, "__class__", object_class, None);
-    vm.add_getset(&object, "__dict__", object_dict, None);
+    vm.add_getset(&object, "__class__", object_class, Some(object_set_class));
+    // `del obj.__class__` reaches the setter without a value (its error).
+    let key = vm.intern("__class__");
+    let dict = vm.type_data(&object).dict.clone();
+    if let Some(Payload::Property(p)) = vm
+        .dict_get_name(&dict, &key)
+        .as_ref()
+        .and_then(|d| d.payload())
+    {
+        p[2].replace(p[1].get());
+    }
     let methods: &[(&'static str, crate::object::NativeFn)] = &[
         ("__eq__", object_eq),
         ("__ne__", object_ne),
@@ -214,17 +223,55 @@ fn object_class(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     }
 }
 
-fn object_dict(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let Some(v) = args.values.first() else {
-        return Err(vm.type_error("descriptor '__dict__' needs an argument"));
+/// `obj.__class__ = cls`: between heap classes whose instances have the same layout.
+fn object_set_class(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let Some(obj) = args.values.first() else {
+        return Err(vm.type_error("descriptor '__class__' needs an argument"));
     };
-    match v.as_obj().and_then(|o| vm.ensure_instance_dict(o)) {
-        Some(d) => Ok(Value::Obj(d)),
-        None => Err(vm.new_exception(
-            &vm.types.exc.attribute_error.clone(),
-            &format!("'{}' object has no attribute '__dict__'", vm.type_name(v)),
-        )),
+    let Some(new) = args.values.get(1) else {
+        return Err(vm.type_error("can't delete __class__ attribute"));
+    };
+    let new = match new {
+        Value::Obj(c) if matches!(c.payload, Payload::Type(_)) => c.clone(),
+        other => {
+            return Err(vm.type_error(&format!(
+                "__class__ must be set to a class, not '{}' object",
+                vm.type_name(other)
+            )))
+        }
+    };
+    let old = vm.class_of(obj).clone();
+    let movable = |vm: &Vm, t: &ObjRef| {
+        let td = vm.type_data(t);
+        td.is_heap || vm.is_subclass_of(t, &vm.types.module)
+    };
+    let target = match obj {
+        Value::Obj(o) if movable(vm, &old) && movable(vm, &new) => o.clone(),
+        _ => {
+            let kind = if ver(vm) >= (3, 10) {
+                "mutable"
+            } else {
+                "heap"
+            };
+            return Err(vm.type_error(&format!(
+                "__class__ assignment only supported for {kind} types or ModuleType subclasses"
+            )));
+        }
+    };
+    let (a, b) = (vm.type_data(&old), vm.type_data(&new));
+    let same = a.layout == b.layout
+        && a.slots == b.slots
+        && (a.instance_dict || target.dict.is_some()) == (b.instance_dict || target.dict.is_some())
+        && a.instance_dict == b.instance_dict;
+    if !same {
+        return Err(vm.type_error(&format!(
+            "__class__ assignment: '{}' object layout differs from '{}'",
+            b.name(),
+            a.name()
+        )));
     }
+    target.set_class(&new);
+    Ok(Value::None)
 }
 
 /// `NoneType()`, `NotImplementedType()`, `ellipsis()`: the singleton.

@@ -188,10 +188,7 @@ fn tuple_add(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn tuple_mul(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (o, t) = this(vm, &args, "__mul__")?;
     let n = arity::one_arg(vm, &args, "tuple", "__mul__")?;
-    let Some(n) = vm.index_value(n)? else {
-        return Ok(vm.singletons.not_implemented.clone());
-    };
-    let n = n as i64;
+    let n = arity::index_arg(vm, n)?;
     if n == 1 && vm.is_exact(&Value::Obj(o.clone()), &vm.types.tuple.clone()) {
         return Ok(Value::Obj(o.clone()));
     }

@@ -145,7 +145,6 @@ impl crate::vm::Types {
             self.dict.clone(),
             self.set.clone(),
             self.frozenset.clone(),
-            self.type_.clone(),
             self.extra.enumerate.clone(),
         ]
     }

@@ -25,4 +25,7 @@ pub struct ExceptionData {
     pub suppress_context: std::cell::Cell<bool>,
     /// `__notes__` is an ordinary attribute; exception groups keep their members here.
     pub group: PyCell<Option<(Value, Vec<ObjRef>)>>,
+    /// The named fields some families derive from their arguments (OSError's `errno`,
+    /// `strerror`, `filename`, `filename2`; SyntaxError's `msg`, `lineno`, ...).
+    pub fields: PyCell<Vec<(&'static str, Value)>>,
 }

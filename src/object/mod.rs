@@ -9,7 +9,9 @@
 //!   the header. Reference cycles are reclaimed by the cycle collector in `gc`.
 //! - Mutable state sits in `PyCell`s whose borrows never span a call into Python, so no
 //!   borrow can fail from Python code (see `pycell`).
-//! - An object's class is fixed at creation (`__class__` assignment is refused).
+//! - An object's class is set at creation; `__class__` assignment (heap classes only)
+//!   records the new class in `reclassed`, a reference to a never-freed copy of the class
+//!   handle (one per class ever assigned), so `class()` can keep returning `&ObjRef`.
 
 pub mod dict;
 pub mod exception;
@@ -21,7 +23,7 @@ pub mod set;
 pub mod str;
 pub mod typeobj;
 
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 use std::fmt;
 use std::rc::Rc;
 
@@ -124,6 +126,8 @@ pub struct Object {
     /// The object's type (a heap object whose payload is `Payload::Type`). Set once at
     /// creation; only the bootstrap of `type` itself sets it after allocation.
     class: OnceCell<ObjRef>,
+    /// The class assigned through `__class__`, if any (overrides `class`).
+    reclassed: Cell<Option<&'static ObjRef>>,
     /// The instance `__dict__`, for objects that have one (created on first store).
     pub dict: Option<PyCell<Option<ObjRef>>>,
     pub payload: Payload,
@@ -137,6 +141,7 @@ impl Object {
         let _ = cell.set(class);
         let o = Rc::new(Object {
             class: cell,
+            reclassed: Cell::new(None),
             dict: None,
             payload,
         });
@@ -150,6 +155,7 @@ impl Object {
         let _ = cell.set(class);
         let o = Rc::new(Object {
             class: cell,
+            reclassed: Cell::new(None),
             dict: Some(PyCell::new(None)),
             payload,
         });
@@ -161,6 +167,7 @@ impl Object {
     pub fn new_unclassed(payload: Payload, has_dict: bool) -> ObjRef {
         Rc::new(Object {
             class: OnceCell::new(),
+            reclassed: Cell::new(None),
             dict: has_dict.then(|| PyCell::new(None)),
             payload,
         })
@@ -174,9 +181,33 @@ impl Object {
     /// The object's type.
     #[inline]
     pub fn class(&self) -> &ObjRef {
+        if let Some(c) = self.reclassed.get() {
+            return c;
+        }
         // Every constructor sets the class; only `type`'s bootstrap leaves a moment
         // without one, before any Python code exists.
         self.class.get().expect("object class is set at creation")
+    }
+
+    /// `obj.__class__ = class` (the caller checked the layouts are compatible). Each
+    /// class ever assigned keeps one leaked handle, shared by all its reassignments.
+    pub fn set_class(&self, class: &ObjRef) {
+        thread_local! {
+            static HANDLES: std::cell::RefCell<Vec<&'static ObjRef>> =
+                const { std::cell::RefCell::new(Vec::new()) };
+        }
+        let handle = HANDLES.with(|h| {
+            let mut h = h.borrow_mut();
+            match h.iter().find(|c| Rc::ptr_eq(c, class)) {
+                Some(c) => *c,
+                None => {
+                    let c: &'static ObjRef = Box::leak(Box::new(class.clone()));
+                    h.push(c);
+                    c
+                }
+            }
+        });
+        self.reclassed.set(Some(handle));
     }
 }
 

@@ -261,7 +261,7 @@ impl Vm {
 
     /// type.__getattribute__: the metatype's data descriptors, then the type's own MRO
     /// (descriptors called with no instance), then the metatype's other attributes.
-    fn type_getattr(&mut self, t: ObjRef, name: &ObjRef) -> PyResult<Option<Value>> {
+    pub fn type_getattr(&mut self, t: ObjRef, name: &ObjRef) -> PyResult<Option<Value>> {
         let meta = t.class().clone();
         let meta_attr = self.lookup_in_mro(&meta, name);
         if let Some(d) = &meta_attr {

@@ -180,32 +180,9 @@ impl Vm {
         for e in self.dict_items(ns) {
             self.dict_set(&dict, e.key, e.value)?;
         }
-        let slots_name = self.names.__slots__.clone();
-        let slots_v = self.dict_get_name(&dict, &slots_name);
-        let mut slots: Vec<Rc<str>> = Vec::new();
-        let mut instance_dict =
-            bases.iter().any(|b| self.type_data(b).instance_dict) || layout == Layout::Plain;
-        if let Some(sv) = &slots_v {
-            let names = if sv.as_str().is_some() {
-                vec![sv.clone()]
-            } else {
-                self.collect(sv)?
-            };
-            instance_dict = bases.iter().any(|b| self.type_data(b).instance_dict);
-            for n in names {
-                let s = n
-                    .as_str()
-                    .map(|s| s.as_str().to_string())
-                    .unwrap_or_default();
-                if s == "__dict__" {
-                    instance_dict = true;
-                } else {
-                    slots.push(Rc::from(s.as_str()));
-                }
-            }
-        } else if layout != Layout::Plain {
-            instance_dict = true;
-        }
+        // __slots__, __dict__ and __weakref__ (member and getset descriptors).
+        let plan = crate::builtins::descriptors::plan_slots(self, name, &bases, &dict)?;
+        let instance_dict = plan.instance_dict;
         let qualname_key = self.names.__qualname__.clone();
         let qualname: Rc<str> = match self.dict_get_name(&dict, &qualname_key) {
             Some(q) => {
@@ -224,7 +201,7 @@ impl Vm {
             is_heap: true,
             subclassable: true,
             instance_dict,
-            slots: slots.clone(),
+            slots: plan.all.clone(),
             version: Cell::new(0),
             subclasses: PyCell::new(Vec::new()),
         };
@@ -261,6 +238,7 @@ impl Vm {
             }
         };
         self.type_data(&cls).mro.replace(mro);
+        crate::builtins::descriptors::install(self, &cls, &dict, &plan)?;
         // Slots become descriptors; functions stay functions; __init_subclass__ and
         // __class_getitem__ are implicitly class methods.
         for implicit in [

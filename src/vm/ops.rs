@@ -248,7 +248,13 @@ impl Vm {
         inplace: bool,
     ) -> PyResult<Value> {
         let (name, rname, iname) = op.dunders(self);
-        if inplace {
+        // A list's builtin `*=` by a non-index reports the sequence error.
+        let blocked = inplace && op == BinOp::Mul && is_list_or_tuple(a) && !self.has_index(b) && {
+            let cls = self.class_of(a).clone();
+            self.lookup_in_mro(&cls, &iname)
+                .is_some_and(|f| matches!(f.payload(), Some(Payload::Builtin(_))))
+        };
+        if inplace && !blocked {
             if let Some(r) = self.call_special(a, &iname, std::slice::from_ref(b))? {
                 if !self.is_not_implemented(&r) {
                     return Ok(r);
@@ -320,6 +326,9 @@ impl Vm {
             // arithmetic had nothing to say.
             Some(f) => match self.builtin_binary(a, b, op)? {
                 Some(r) => Ok(Some(r)),
+                // `seq * x` with a non-index `x` never calls the sequence's own __mul__
+                // (which would raise its own TypeError), like CPython's sq_repeat path.
+                None if op == BinOp::Mul && is_list_or_tuple(a) && !self.has_index(b) => Ok(None),
                 None => {
                     let bound = self.descr_get(f, Some(a), &ta)?;
                     let r = self.call(
@@ -336,6 +345,14 @@ impl Vm {
     fn call_reflected(&mut self, b: &Value, rname: &ObjRef, a: &Value) -> PyResult<Option<Value>> {
         let tb = self.class_of(b).clone();
         match self.lookup_in_mro(&tb, rname) {
+            Some(f)
+                if matches!(f.payload(), Some(Payload::Builtin(_)))
+                    && is_list_or_tuple(b)
+                    && Rc::ptr_eq(rname, &self.names.__rmul__)
+                    && !self.has_index(a) =>
+            {
+                Ok(None)
+            }
             Some(f) => {
                 let bound = self.descr_get(f, Some(b), &tb)?;
                 let r = self.call(
@@ -679,4 +696,21 @@ pub fn float_divmod(x: f64, y: f64) -> (f64, f64) {
         0.0f64.copysign(x / y)
     };
     (floordiv, m)
+}
+
+impl Vm {
+    /// Whether `v`'s type defines `__index__` (ints and bools included).
+    fn has_index(&mut self, v: &Value) -> bool {
+        if matches!(v, Value::Int(_) | Value::Bool(_)) {
+            return true;
+        }
+        let name = self.names.__index__.clone();
+        let cls = self.class_of(v).clone();
+        self.lookup_in_mro(&cls, &name).is_some()
+    }
+}
+
+/// A list or tuple (or an instance of a subclass), whose builtin `*` is a repeat.
+fn is_list_or_tuple(v: &Value) -> bool {
+    matches!(v.payload(), Some(Payload::List(_) | Payload::Tuple(_)))
 }

@@ -345,6 +345,9 @@ impl Vm {
                 if let Some(text) = crate::builtins::codecs::unicode_error_str(self, o) {
                     return Ok(text);
                 }
+                if let Some(text) = crate::builtins::exception_extras::exception_str(self, o)? {
+                    return Ok(text);
+                }
                 let args = e.args.get();
                 return match args.payload() {
                     Some(Payload::Tuple(items)) if items.is_empty() => Ok(String::new()),

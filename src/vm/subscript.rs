@@ -229,6 +229,16 @@ impl Vm {
                 _ => {}
             }
             if let Payload::Type(_) = &o.payload {
+                // `type[int]` (3.9+): type has no __class_getitem__ of its own.
+                if std::rc::Rc::ptr_eq(o, &self.types.type_)
+                    && self.version.format.major_minor >= (3, 9)
+                {
+                    return Ok(crate::builtins::typing::new_alias(
+                        self,
+                        obj.clone(),
+                        key.clone(),
+                    ));
+                }
                 let name = self.names.__class_getitem__.clone();
                 if let Some(f) = self.lookup_in_mro(o, &name) {
                     let f = self.descr_get(f, None, o)?;

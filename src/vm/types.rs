@@ -274,7 +274,6 @@ fn exception_hierarchy(
     for name in [
         "BlockingIOError",
         "ChildProcessError",
-        "ConnectionError",
         "FileExistsError",
         "FileNotFoundError",
         "InterruptedError",
@@ -285,6 +284,15 @@ fn exception_hierarchy(
         "TimeoutError",
     ] {
         add(name, &os_error);
+    }
+    let connection_error = add("ConnectionError", &os_error);
+    for name in [
+        "BrokenPipeError",
+        "ConnectionAbortedError",
+        "ConnectionRefusedError",
+        "ConnectionResetError",
+    ] {
+        add(name, &connection_error);
     }
     add("ReferenceError", &exception);
     let runtime_error = add("RuntimeError", &exception);
