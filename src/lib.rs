@@ -9,6 +9,7 @@ pub mod bytecode;
 pub mod cli;
 pub mod dis;
 pub mod docs;
+pub mod modules;
 pub mod object;
 pub mod pyc;
 pub mod spec;

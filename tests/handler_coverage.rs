@@ -7,14 +7,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 /// Handlers not implemented yet, and why.
-const NOT_YET: &[(&str, &str)] = &[
-    (
-        "import_name",
-        "imports are the command-line issue's (module search, the compiler bridge)",
-    ),
-    ("import_from", "imports are the command-line issue's"),
-    ("import_star", "imports are the command-line issue's"),
-];
+const NOT_YET: &[(&str, &str)] = &[];
 
 fn implemented() -> BTreeSet<String> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/vm/handlers");

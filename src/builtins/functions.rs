@@ -47,6 +47,8 @@ fn builtin_input(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn builtin_print(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let mut sep = " ".to_string();
     let mut end = "\n".to_string();
+    let mut file = Value::None;
+    let mut flush = false;
     for (k, v) in args.kw() {
         let key = k.as_str().map(|s| s.as_str()).unwrap_or("");
         let text = |vm: &mut Vm, v: &Value| -> PyResult<Option<String>> {
@@ -64,7 +66,8 @@ fn builtin_print(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         match key {
             "sep" => sep = text(vm, v)?.unwrap_or_else(|| " ".into()),
             "end" => end = text(vm, v)?.unwrap_or_else(|| "\n".into()),
-            "file" | "flush" => {}
+            "file" => file = v.clone(),
+            "flush" => flush = vm.truthy(v)?,
             _ => {
                 return Err(vm.type_error(&format!(
                     "'{key}' is an invalid keyword argument for print()"
@@ -72,15 +75,46 @@ fn builtin_print(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             }
         }
     }
-    let mut out = String::new();
+    if file.is_none() {
+        file = vm.sys_stream("stdout")?;
+        if file.is_none() {
+            return Ok(Value::None);
+        }
+    }
+    let target = crate::modules::sys::stream_of(&file);
+    if let Some(stream) = target {
+        // A standard stream: the text goes to its buffer in one piece.
+        let mut out = String::new();
+        for (i, v) in args.pos().iter().enumerate() {
+            if i > 0 {
+                out.push_str(&sep);
+            }
+            out.push_str(&vm.str(v)?);
+        }
+        out.push_str(&end);
+        crate::modules::sys::write_stream(vm, stream, &out)?;
+        if flush && stream == crate::modules::sys::Stream::Stdout {
+            vm.flush_stdout();
+        }
+        return Ok(Value::None);
+    }
+    // Any other file: its write() for each piece, as CPython calls it.
+    let write = vm.intern("write");
     for (i, v) in args.pos().iter().enumerate() {
         if i > 0 {
-            out.push_str(&sep);
+            let s = vm.new_str(&sep);
+            vm.call_method(&file, &write, &[s])?;
         }
-        out.push_str(&vm.str(v)?);
+        let s = vm.str(v)?;
+        let s = vm.new_str(&s);
+        vm.call_method(&file, &write, &[s])?;
     }
-    out.push_str(&end);
-    vm.write_stdout(&out);
+    let e = vm.new_str(&end);
+    vm.call_method(&file, &write, &[e])?;
+    if flush {
+        let f = vm.intern("flush");
+        vm.call_method(&file, &f, &[])?;
+    }
     Ok(Value::None)
 }
 

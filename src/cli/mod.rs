@@ -72,6 +72,6 @@ fn run_program(program: &[String]) -> ExitCode {
         eprintln!("xpython: error: no program given (try 'xpython --help')");
         return ExitCode::from(2);
     };
-    let status = crate::vm::run::run_main(path.clone());
+    let status = crate::vm::run::run_main_with(path.clone(), program.to_vec(), None);
     ExitCode::from(status.clamp(0, 255) as u8)
 }

@@ -222,6 +222,18 @@ impl Vm {
                     .map(Some);
             }
         }
+        // PEP 562: a module's own `__getattr__`.
+        if let Some(Payload::Module(d)) = obj.payload() {
+            if super::flavour::module_getattr_hook(self.version) {
+                let d = d.clone();
+                let gattr = self.names.__getattr__.clone();
+                if let Some(hook) = self.dict_get_name(&d, &gattr) {
+                    return self
+                        .call(&hook, Args::positional(&[Value::Obj(name.clone())]))
+                        .map(Some);
+                }
+            }
+        }
         match failed {
             Some(e) => Err(e),
             None => Ok(None),
@@ -294,8 +306,14 @@ impl Vm {
                     Payload::Dict(_) => self.module_name(dict),
                     _ => None,
                 };
+                let partially = obj.as_obj().is_some_and(|m| self.module_initializing(m));
                 match modname {
-                    Some(m) => format!("module '{m}' has no attribute '{attr}'"),
+                    Some(m) => super::messages::module_no_attribute(
+                        self.version.format.major_minor,
+                        &m,
+                        attr,
+                        partially,
+                    ),
                     None => format!("module has no attribute '{attr}'"),
                 }
             }

@@ -135,6 +135,7 @@ impl Vm {
             let _ = self.dict_set(&builtins, key, v);
         }
         crate::builtins::init_all(self);
+        super::import::init(self);
     }
 
     /// A TypeError for a builtin called with the wrong number of arguments.

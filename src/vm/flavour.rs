@@ -34,3 +34,47 @@ pub fn traceback_uses_qualname(v: &VersionSpec) -> bool {
 pub fn close_returns_value(v: &VersionSpec) -> bool {
     v.format.major_minor >= (3, 13)
 }
+
+/// Whether a failed import raises ModuleNotFoundError (3.6+) rather than ImportError.
+pub fn has_module_not_found_error(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 6)
+}
+
+/// Whether a relative import past the top-level package raises ValueError (up to 3.8)
+/// rather than ImportError.
+pub fn beyond_top_level_is_value_error(v: &VersionSpec) -> bool {
+    v.format.major_minor < (3, 9)
+}
+
+/// 3.6: a namespace without `__package__`/`__spec__` whose `__name__` has no dot is its
+/// own package for relative imports (later versions: no known parent package).
+pub fn undotted_name_is_its_own_package(v: &VersionSpec) -> bool {
+    v.format.major_minor < (3, 7)
+}
+
+/// The level IMPORT_NAME passes to `__import__`: 2.x's -1 (implicit relative, then
+/// absolute) is treated as absolute, the only kind of import xpython's 2.x support has.
+pub fn import_level(v: &VersionSpec, level: &crate::object::Value) -> crate::object::Value {
+    match level {
+        crate::object::Value::Int(i) if *i < 0 && v.format.major_minor.0 == 2 => {
+            crate::object::Value::Int(0)
+        }
+        other => other.clone(),
+    }
+}
+
+/// Whether the main module's `__file__` is the absolute path of the script (3.9+) rather
+/// than the path as given on the command line.
+pub fn main_file_is_absolute(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 9)
+}
+
+/// Whether the main module starts with an empty `__annotations__` dict (3.6+).
+pub fn main_has_annotations(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 6) && v.format.major_minor < (3, 14)
+}
+
+/// Whether a module's `__getattr__` is called for a missing attribute (PEP 562, 3.7+).
+pub fn module_getattr_hook(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 7)
+}

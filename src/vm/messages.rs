@@ -52,3 +52,70 @@ pub fn no_context_manager(v: Ver, type_name: &str, async_: bool, missing_enter: 
         name.to_string()
     }
 }
+
+/// `from module import name` of a missing name (IMPORT_FROM's ImportError).
+pub fn cannot_import_name(
+    v: Ver,
+    name: &str,
+    module: Option<&str>,
+    path: Option<&str>,
+    initializing: bool,
+) -> String {
+    if v < (3, 7) {
+        return format!("cannot import name '{name}'");
+    }
+    let module = module.unwrap_or("<unknown module name>");
+    match path {
+        None => format!("cannot import name '{name}' from '{module}' (unknown location)"),
+        Some(p) if initializing && v >= (3, 8) => format!(
+            "cannot import name '{name}' from partially initialized module '{module}' (most likely due to a circular import) ({p})"
+        ),
+        Some(p) => format!("cannot import name '{name}' from '{module}' ({p})"),
+    }
+}
+
+/// `__import__` called with a non-str name.
+pub fn import_name_not_str(v: Ver, type_name: &str) -> String {
+    if v >= (3, 11) {
+        "module name must be a string".to_string()
+    } else {
+        format!("__import__() argument 1 must be str, not {type_name}")
+    }
+}
+
+/// Importing a module compiled by another CPython version (xpython's own wording).
+pub fn other_version_module(name: &str, path: &str, found: Ver, running: Ver) -> String {
+    format!(
+        "module '{name}' at {path} is Python {}.{} bytecode; this program runs Python {}.{}",
+        found.0, found.1, running.0, running.1
+    )
+}
+
+/// A missing attribute of a module (`partially` when the module is still initialising).
+pub fn module_no_attribute(v: Ver, module: &str, attr: &str, partially: bool) -> String {
+    if partially && v >= (3, 8) {
+        format!("partially initialized module '{module}' has no attribute '{attr}' (most likely due to a circular import)")
+    } else {
+        format!("module '{module}' has no attribute '{attr}'")
+    }
+}
+
+/// A builtin's int parameter given a non-integer (`sys.setrecursionlimit('x')`).
+pub fn int_arg_required(v: Ver, type_name: &str, is_float: bool) -> String {
+    if v >= (3, 10) {
+        format!("'{type_name}' object cannot be interpreted as an integer")
+    } else if is_float {
+        "integer argument expected, got float".to_string()
+    } else {
+        format!("an integer is required (got type {type_name})")
+    }
+}
+
+/// `sys.intern` of a non-str.
+pub fn intern_not_str(v: Ver, type_name: &str) -> String {
+    if v >= (3, 8) {
+        format!("intern() argument must be str, not {type_name}")
+    } else {
+        format!("intern() argument 1 must be str, not {type_name}")
+    }
+}

@@ -20,6 +20,7 @@ pub mod format;
 pub mod frame;
 pub mod generator;
 pub mod handlers;
+pub mod import;
 pub mod iter;
 pub mod mapping;
 pub mod messages;
@@ -90,6 +91,8 @@ pub struct Vm {
     pub handled: Value,
     /// Containers whose repr is being computed (to print `[...]` for self-reference).
     pub repr_active: std::collections::HashSet<usize>,
+    /// `sys.modules`, the `sys` module, the modules being initialised, the source hook.
+    pub imports: import::ImportState,
 }
 
 /// The objects of which exactly one exists.
@@ -118,6 +121,10 @@ impl Vm {
             interned.insert(Rc::from(name), o.clone());
             o
         });
+        let modules = Object::new(
+            types.dict.clone(),
+            Payload::Dict(PyCell::new(DictData::new())),
+        );
         let singletons = Singletons {
             not_implemented: Value::Obj(Object::new(
                 types.not_implemented_type.clone(),
@@ -143,6 +150,7 @@ impl Vm {
             trace: None,
             calling_frame: std::ptr::null(),
             spare_frames: Vec::new(),
+            imports: import::ImportState::new(modules),
         }
     }
 

@@ -183,11 +183,8 @@ impl Vm {
                 out.push_str(&format!("slice({}, {}, {})", r[0], r[1], r[2]));
             }
             Payload::Module(dict) => {
-                let name = self.dict_get_name(dict, &self.names.__name__.clone());
-                let name = name
-                    .and_then(|n| n.as_str().map(|s| s.as_str().to_string()))
-                    .unwrap_or_else(|| "?".into());
-                out.push_str(&format!("<module '{name}'>"));
+                let dict = dict.clone();
+                out.push_str(&self.module_repr(&dict));
             }
             Payload::Cell(_) => out.push_str(&format!("<cell at {:#x}>", v.id())),
             _ => {

@@ -5,9 +5,11 @@
 use super::code::Code;
 use super::eval::FrameExit;
 use super::frame::Frame;
+use super::import::SourceLoader;
 use super::Vm;
 use crate::object::{Payload, Value};
 use crate::pyc::Pyc;
+use std::rc::Rc;
 
 /// Stack size of the interpreter thread.
 const STACK_SIZE: usize = 512 << 20;
@@ -16,6 +18,12 @@ const STACK_MARGIN: usize = 64 << 20;
 
 /// Loads and runs the `.pyc` at `path` as the main module; returns the exit status.
 pub fn run_main(path: String) -> i32 {
+    run_main_with(path.clone(), vec![path], None)
+}
+
+/// Runs the `.pyc` at `path` as `__main__` with `sys.argv` = `argv` (`[path, args...]`);
+/// `source_loader` compiles `.py` files found by imports (None: they are skipped).
+pub fn run_main_with(path: String, argv: Vec<String>, source_loader: Option<SourceLoader>) -> i32 {
     let handle = std::thread::Builder::new()
         .stack_size(STACK_SIZE)
         .spawn(move || {
@@ -32,6 +40,10 @@ pub fn run_main(path: String) -> i32 {
             let mut vm = Vm::new(pyc.version);
             vm.stack_limit = Some(base.saturating_sub(STACK_SIZE - STACK_MARGIN));
             vm.init_builtins();
+            vm.imports.source_loader = source_loader;
+            if let Err(e) = vm.init_sys(&argv, Some(&path)) {
+                return vm.report_uncaught(e);
+            }
             if std::env::var_os("XPYTHON_TRACE").is_some() {
                 vm.trace = Some(Box::new(std::io::stderr()));
             }
@@ -57,16 +69,14 @@ impl Vm {
                 return 1;
             }
         };
-        let globals = self.new_dict();
-        let name = self.names.__name__.clone();
-        let main = self.new_str("__main__");
-        let _ = self.dict_set(&globals, Value::Obj(name), main);
-        let bkey = self.names.__builtins__.clone();
-        let builtins_mod = crate::object::Object::new(
-            self.types.module.clone(),
-            Payload::Module(self.builtins.clone()),
-        );
-        let _ = self.dict_set(&globals, Value::Obj(bkey), Value::Obj(builtins_mod));
+        let main = match self.main_module(path) {
+            Ok(m) => m,
+            Err(e) => return self.report_uncaught(e),
+        };
+        let Payload::Module(globals) = &main.payload else {
+            return 1;
+        };
+        let globals = globals.clone();
         let frame = Box::new(Frame::new(
             code,
             globals.clone(),
@@ -77,6 +87,67 @@ impl Vm {
             Ok(FrameExit::Return(_)) | Ok(FrameExit::Yield(_)) => 0,
             Err(e) => self.report_uncaught(e),
         }
+    }
+
+    /// Creates `sys` (argv, `sys.path[0]` = the real directory of the script) and
+    /// registers it and `builtins` in `sys.modules`.
+    pub fn init_sys(&mut self, argv: &[String], script: Option<&str>) -> super::PyResult<()> {
+        let path0 = script.map(|p| {
+            let real = std::fs::canonicalize(p).unwrap_or_else(|_| std::path::PathBuf::from(p));
+            real.parent()
+                .map(|d| d.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        });
+        self.imports.argv = argv.to_vec();
+        let sys = crate::modules::sys::create(self, argv, path0)?;
+        self.imports.sys = Some(sys.clone());
+        let modules = self.imports.modules.clone();
+        let key = Value::Obj(self.intern("sys"));
+        self.dict_set(&modules, key, Value::Obj(sys))?;
+        let b = self.builtins_module();
+        let key = Value::Obj(self.intern("builtins"));
+        self.dict_set(&modules, key, Value::Obj(b))
+    }
+
+    /// The `builtins` module object (a module over the builtins namespace).
+    pub fn builtins_module(&mut self) -> crate::object::ObjRef {
+        let key = Value::Obj(self.intern("builtins"));
+        let modules = self.imports.modules.clone();
+        if let Ok(Some(m)) = self.dict_get(&modules, &key) {
+            if matches!(m.payload(), Some(Payload::Module(d)) if Rc::ptr_eq(d, &self.builtins)) {
+                if let Value::Obj(o) = m {
+                    return o;
+                }
+            }
+        }
+        crate::object::Object::new(
+            self.types.module.clone(),
+            Payload::Module(self.builtins.clone()),
+        )
+    }
+
+    /// The `__main__` module of the script at `path`, registered in `sys.modules`, with
+    /// the namespace CPython gives a script.
+    fn main_module(&mut self, path: &str) -> super::PyResult<crate::object::ObjRef> {
+        let m = self.new_module("__main__");
+        if super::flavour::main_has_annotations(self.version) {
+            let d = Value::Obj(self.new_dict());
+            self.module_set(&m, "__annotations__", d);
+        }
+        let b = self.builtins_module();
+        self.module_set(&m, "__builtins__", Value::Obj(b));
+        let file = if super::flavour::main_file_is_absolute(self.version) {
+            absolute(path)
+        } else {
+            path.to_string()
+        };
+        let file = self.new_str(&file);
+        self.module_set(&m, "__file__", file);
+        self.module_set(&m, "__cached__", Value::None);
+        let modules = self.imports.modules.clone();
+        let key = Value::Obj(self.intern("__main__"));
+        self.dict_set(&modules, key, Value::Obj(m.clone()))?;
+        Ok(m)
     }
 
     /// Prints an uncaught exception as CPython does; SystemExit gives its exit status.
@@ -110,5 +181,18 @@ impl Vm {
                 1
             }
         }
+    }
+}
+
+/// `path` made absolute against the current directory (not normalised, as CPython's
+/// `_Py_abspath`).
+fn absolute(path: &str) -> String {
+    let p = std::path::Path::new(path);
+    if p.is_absolute() {
+        return path.to_string();
+    }
+    match std::env::current_dir() {
+        Ok(cwd) => cwd.join(p).to_string_lossy().into_owned(),
+        Err(_) => path.to_string(),
     }
 }

@@ -29,6 +29,10 @@ impl Exec<'_> {
             "INTRINSIC_STOPITERATION_ERROR" => Err(self.stop_iteration_error(v)),
             "INTRINSIC_ASYNC_GEN_WRAP" => Ok(self.vm.async_gen_wrap_value(v)),
             "INTRINSIC_SUBSCRIPT_GENERIC" => Ok(v),
+            "INTRINSIC_IMPORT_STAR" => {
+                let locals = self.frame.locals.clone();
+                self.vm.import_star(&locals, &v).map(|()| Value::None)
+            }
             _ => Err(self
                 .vm
                 .system_error(&format!("intrinsic {name} is not supported"))),

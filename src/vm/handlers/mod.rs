@@ -11,6 +11,7 @@ mod compare;
 mod control;
 mod exceptions;
 mod generators;
+mod imports;
 mod intrinsics;
 mod loads;
 mod matching;

@@ -1,0 +1,33 @@
+//! Native (built-in) modules, implemented in Rust: a registry from module name to the
+//! function that creates the module. The import system consults it before `sys.path`,
+//! as CPython's BuiltinImporter comes before the path finder. Add a module by writing its
+//! file here and listing it in `NATIVE`.
+
+pub mod structseq;
+pub mod sys;
+
+use crate::object::ObjRef;
+use crate::vm::{PyResult, Vm};
+
+/// Creates (or returns the existing) module object.
+pub type ModuleInit = fn(&mut Vm) -> PyResult<ObjRef>;
+
+/// The native modules, by name.
+const NATIVE: &[(&str, ModuleInit)] = &[("builtins", builtins_module), ("sys", sys::module)];
+
+/// The creator of the native module `name`, if there is one.
+pub fn native_init(name: &str) -> Option<ModuleInit> {
+    NATIVE.iter().find(|(n, _)| *n == name).map(|(_, f)| *f)
+}
+
+/// The names of the native modules (`sys.builtin_module_names`), sorted.
+pub fn native_names() -> Vec<&'static str> {
+    let mut v: Vec<&str> = NATIVE.iter().map(|(n, _)| *n).collect();
+    v.sort_unstable();
+    v
+}
+
+/// The `builtins` module: a module object over the interpreter's builtins namespace.
+fn builtins_module(vm: &mut Vm) -> PyResult<ObjRef> {
+    Ok(vm.builtins_module())
+}

@@ -1,0 +1,546 @@
+//! The native `sys` module: the interpreter's view of itself (argv, path, modules, the
+//! version of the bytecode being run, the recursion limit) and the standard streams.
+//!
+//! `sys.stdout` writes into the same buffer as `print` (flushed at exit and before a
+//! traceback); `sys.stderr` writes straight through, as CPython's unbuffered-ish stderr.
+
+use super::structseq;
+use crate::object::{Args, BuiltinKind, NativeFn, ObjRef, Object, Payload, Value};
+use crate::vm::{messages, PyResult, Vm};
+use std::io::{BufRead, Read, Write};
+
+/// Which standard stream a stream object is.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Stream {
+    Stdin,
+    Stdout,
+    Stderr,
+}
+
+impl Stream {
+    fn name(self) -> &'static str {
+        match self {
+            Stream::Stdin => "<stdin>",
+            Stream::Stdout => "<stdout>",
+            Stream::Stderr => "<stderr>",
+        }
+    }
+
+    fn mode(self) -> &'static str {
+        match self {
+            Stream::Stdin => "r",
+            _ => "w",
+        }
+    }
+
+    fn fileno(self) -> i64 {
+        match self {
+            Stream::Stdin => 0,
+            Stream::Stdout => 1,
+            Stream::Stderr => 2,
+        }
+    }
+}
+
+/// The stream a value is, if it is one of the standard stream objects.
+pub fn stream_of(v: &Value) -> Option<Stream> {
+    match v.payload() {
+        Some(Payload::Other(o)) => o.downcast_ref::<Stream>().copied(),
+        _ => None,
+    }
+}
+
+/// `sys` (created once per interpreter by `Vm::init_sys`; importing it again returns it).
+pub fn module(vm: &mut Vm) -> PyResult<ObjRef> {
+    match &vm.imports.sys {
+        Some(m) => Ok(m.clone()),
+        None => Err(vm.system_error("sys is not initialised")),
+    }
+}
+
+/// The `X.Y.0 (xpython) [rustc]` version string of the running bytecode version.
+fn version_string(vm: &Vm) -> String {
+    let (major, minor) = vm.version.format.major_minor;
+    format!(
+        "{major}.{minor}.0 (xpython {}) [rustc]",
+        env!("CARGO_PKG_VERSION")
+    )
+}
+
+/// `sys.hexversion` of `X.Y.0 final`.
+fn hexversion(vm: &Vm) -> i64 {
+    let (major, minor) = vm.version.format.major_minor;
+    ((major as i64) << 24) | ((minor as i64) << 16) | 0xF0
+}
+
+/// Creates `sys`: `argv` is `[script, args...]`, `path0` the first `sys.path` entry.
+pub fn create(vm: &mut Vm, argv: &[String], path0: Option<String>) -> PyResult<ObjRef> {
+    let m = vm.new_module("sys");
+    let argv_v: Vec<Value> = argv.iter().map(|a| vm.new_str(a)).collect();
+    let argv_v = vm.new_list(argv_v);
+    let mut path: Vec<Value> = Vec::new();
+    if let Some(p) = path0 {
+        path.push(vm.new_str(&p));
+    }
+    if let Some(extra) = std::env::var_os("PYTHONPATH") {
+        for p in std::env::split_paths(&extra) {
+            let s = p.to_string_lossy().into_owned();
+            if !s.is_empty() {
+                path.push(vm.new_str(&s));
+            }
+        }
+    }
+    let path = vm.new_list(path);
+    let (major, minor) = vm.version.format.major_minor;
+    let vi_type = structseq::new_type(
+        vm,
+        "sys",
+        "version_info",
+        &["major", "minor", "micro", "releaselevel", "serial"],
+    )?;
+    let final_ = vm.new_str("final");
+    let version_info = structseq::new(
+        &vi_type,
+        vec![
+            Value::Int(major as i64),
+            Value::Int(minor as i64),
+            Value::Int(0),
+            final_,
+            Value::Int(0),
+        ],
+    );
+    let flag_names = [
+        "debug",
+        "inspect",
+        "interactive",
+        "optimize",
+        "dont_write_bytecode",
+        "no_user_site",
+        "no_site",
+        "ignore_environment",
+        "verbose",
+        "bytes_warning",
+        "quiet",
+        "hash_randomization",
+        "isolated",
+    ];
+    let flags_type = structseq::new_type(vm, "sys", "flags", &flag_names)?;
+    let flags = structseq::new(&flags_type, vec![Value::Int(0); flag_names.len()]);
+    let implementation = implementation(vm, version_info.clone())?;
+    let builtin_names: Vec<Value> = crate::modules::native_names()
+        .into_iter()
+        .map(|n| vm.new_str(n))
+        .collect();
+    let builtin_names = vm.new_tuple(builtin_names);
+    let stream_type = stream_type(vm)?;
+    let streams: Vec<Value> = [Stream::Stdin, Stream::Stdout, Stream::Stderr]
+        .into_iter()
+        .map(|s| {
+            Value::Obj(Object::new(
+                stream_type.clone(),
+                Payload::Other(Box::new(s)),
+            ))
+        })
+        .collect();
+    let version = vm.new_str(&version_string(vm));
+    let byteorder = vm.new_str(if cfg!(target_endian = "little") {
+        "little"
+    } else {
+        "big"
+    });
+    let platform = vm.new_str(match std::env::consts::OS {
+        "macos" => "darwin",
+        "windows" => "win32",
+        os => os,
+    });
+    let executable = std::env::current_exe()
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let executable = vm.new_str(&executable);
+    let empty = vm.new_str("");
+    let modules = Value::Obj(vm.imports.modules.clone());
+    let meta_path = vm.new_list(vec![]);
+    let path_hooks = vm.new_list(vec![]);
+    let warnoptions = vm.new_list(vec![]);
+    let path_importer_cache = Value::Obj(vm.new_dict());
+    let xoptions = Value::Obj(vm.new_dict());
+    let values: Vec<(&str, Value)> = vec![
+        ("argv", argv_v),
+        ("path", path),
+        ("modules", modules),
+        ("version", version),
+        ("version_info", version_info),
+        ("hexversion", Value::Int(hexversion(vm))),
+        ("api_version", Value::Int(1013)),
+        ("implementation", implementation),
+        ("flags", flags),
+        ("maxsize", Value::Int(i64::MAX)),
+        ("maxunicode", Value::Int(0x10FFFF)),
+        ("byteorder", byteorder),
+        ("platform", platform),
+        ("executable", executable),
+        ("prefix", empty.clone()),
+        ("exec_prefix", empty.clone()),
+        ("base_prefix", empty.clone()),
+        ("base_exec_prefix", empty),
+        ("builtin_module_names", builtin_names),
+        ("dont_write_bytecode", Value::Bool(true)),
+        ("meta_path", meta_path),
+        ("path_hooks", path_hooks),
+        ("path_importer_cache", path_importer_cache),
+        ("warnoptions", warnoptions),
+        ("_xoptions", xoptions),
+        ("stdin", streams[0].clone()),
+        ("stdout", streams[1].clone()),
+        ("stderr", streams[2].clone()),
+        ("__stdin__", streams[0].clone()),
+        ("__stdout__", streams[1].clone()),
+        ("__stderr__", streams[2].clone()),
+    ];
+    for (k, v) in values {
+        vm.module_set(&m, k, v);
+    }
+    let functions: &[(&'static str, NativeFn)] = &[
+        ("exit", sys_exit),
+        ("getrecursionlimit", sys_getrecursionlimit),
+        ("setrecursionlimit", sys_setrecursionlimit),
+        ("exc_info", sys_exc_info),
+        ("exception", sys_exception),
+        ("intern", sys_intern),
+        ("getsizeof", sys_getsizeof),
+        ("getdefaultencoding", sys_utf8),
+        ("getfilesystemencoding", sys_utf8),
+    ];
+    for (name, f) in functions {
+        let f = vm.new_builtin(name, *f, BuiltinKind::Function, None);
+        vm.module_set(&m, name, f);
+    }
+    Ok(m)
+}
+
+/// `sys.implementation`: name, cache_tag, version, hexversion.
+fn implementation(vm: &mut Vm, version_info: Value) -> PyResult<Value> {
+    let ns = vm.new_dict();
+    let key = Value::Obj(vm.names.__module__.clone());
+    let types_name = vm.new_str("types");
+    vm.dict_set(&ns, key, types_name)?;
+    let meta = vm.types.type_.clone();
+    let object = vm.types.object.clone();
+    let t = vm.new_class(
+        &meta,
+        "SimpleNamespace",
+        vec![object],
+        &ns,
+        Args::positional(&[]),
+    )?;
+    let inst = Object::with_dict(t, Payload::Plain);
+    let name = vm.new_str("xpython");
+    let tag = vm.new_str(&vm.cache_tag());
+    let hex = Value::Int(hexversion(vm));
+    for (k, v) in [
+        ("name", name),
+        ("cache_tag", tag),
+        ("version", version_info),
+        ("hexversion", hex),
+    ] {
+        let key = vm.intern(k);
+        vm.set_attr(&Value::Obj(inst.clone()), &key, v)?;
+    }
+    Ok(Value::Obj(inst))
+}
+
+fn sys_exit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    crate::builtins::args::no_kwargs(vm, "exit", &args)?;
+    let class = Value::Obj(vm.types.exc.system_exit.clone());
+    let e = match args.pos() {
+        [] => vm.call(&class, Args::positional(&[]))?,
+        [code] => vm.call(&class, Args::positional(std::slice::from_ref(code)))?,
+        p => {
+            return Err(vm.type_error(&format!(
+                "exit expected at most 1 argument, got {}",
+                p.len()
+            )))
+        }
+    };
+    match e {
+        Value::Obj(o) => Err(crate::vm::PyErr(o)),
+        _ => Err(vm.system_error("SystemExit() did not make an exception")),
+    }
+}
+
+fn sys_getrecursionlimit(vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
+    Ok(Value::Int(vm.recursion_limit as i64))
+}
+
+fn sys_setrecursionlimit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    crate::builtins::args::no_kwargs(vm, "setrecursionlimit", &args)?;
+    let [n] = args.pos() else {
+        return Err(vm.type_error(&format!(
+            "setrecursionlimit() takes exactly one argument ({} given)",
+            args.pos().len()
+        )));
+    };
+    let is_float = matches!(n, Value::Float(_));
+    let limit = match vm.index_value(n)? {
+        Some(l) if !is_float => l,
+        _ => {
+            let t = vm.type_name(n);
+            let msg = messages::int_arg_required(vm.version.format.major_minor, &t, is_float);
+            return Err(vm.type_error(&msg));
+        }
+    };
+    if limit < 1 {
+        return Err(vm.value_error("recursion limit must be greater or equal than 1"));
+    }
+    let limit = limit as usize;
+    if limit <= vm.depth {
+        let class = vm.types.exc.recursion_error.clone();
+        return Err(vm.new_exception(
+            &class,
+            &format!(
+                "cannot set the recursion limit to {limit} at the recursion depth {}: the limit is too low",
+                vm.depth
+            ),
+        ));
+    }
+    vm.recursion_limit = limit;
+    Ok(Value::None)
+}
+
+fn sys_exc_info(vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
+    let v = vm.handled.clone();
+    if v.is_none() || v.is_null() {
+        return Ok(vm.new_tuple(vec![Value::None, Value::None, Value::None]));
+    }
+    let t = Value::Obj(vm.class_of(&v).clone());
+    let tb_name = vm.names.__traceback__.clone();
+    let tb = vm.get_attr_opt(&v, &tb_name)?.unwrap_or(Value::None);
+    Ok(vm.new_tuple(vec![t, v, tb]))
+}
+
+fn sys_exception(vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
+    let v = vm.handled.clone();
+    Ok(if v.is_null() { Value::None } else { v })
+}
+
+fn sys_intern(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    match args.pos() {
+        [s] => match s.as_str() {
+            Some(text) if std::rc::Rc::ptr_eq(vm.class_of(s), &vm.types.str_) => {
+                let text = text.as_str().to_string();
+                Ok(Value::Obj(vm.intern(&text)))
+            }
+            _ => {
+                let t = vm.type_name(s);
+                let msg = messages::intern_not_str(vm.version.format.major_minor, &t);
+                Err(vm.type_error(&msg))
+            }
+        },
+        p => Err(vm.type_error(&format!(
+            "intern() takes exactly one argument ({} given)",
+            p.len()
+        ))),
+    }
+}
+
+/// An approximation of CPython's 64-bit object sizes.
+fn sys_getsizeof(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let Some(v) = args.pos().first() else {
+        return Err(vm.type_error("getsizeof() missing required argument 'object' (pos 1)"));
+    };
+    let size = match v {
+        Value::None | Value::Null => 16,
+        Value::Bool(_) => 28,
+        Value::Int(i) => {
+            if *i == 0 {
+                24
+            } else {
+                let bits = 64 - i.unsigned_abs().leading_zeros() as i64;
+                24 + 4 * ((bits + 29) / 30)
+            }
+        }
+        Value::Float(_) => 24,
+        Value::Obj(o) => match &o.payload {
+            Payload::Str(s) => 49 + s.as_str().len() as i64,
+            Payload::Bytes(b) => 33 + b.len() as i64,
+            Payload::Tuple(t) => 40 + 8 * t.len() as i64,
+            Payload::List(l) => 56 + 8 * l.with(|l| l.len()) as i64,
+            Payload::Dict(d) => 64 + 24 * d.with(|d| d.len()) as i64,
+            Payload::Set(_) | Payload::FrozenSet(_) => 216,
+            Payload::Int(_) => 36,
+            _ => 48,
+        },
+    };
+    Ok(Value::Int(size))
+}
+
+fn sys_utf8(vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
+    Ok(vm.new_str("utf-8"))
+}
+
+// ----- the standard streams -----
+
+fn stream_type(vm: &mut Vm) -> PyResult<ObjRef> {
+    let ns = vm.new_dict();
+    let key = Value::Obj(vm.names.__module__.clone());
+    let io = vm.new_str("_io");
+    vm.dict_set(&ns, key, io)?;
+    let meta = vm.types.type_.clone();
+    let object = vm.types.object.clone();
+    let t = vm.new_class(
+        &meta,
+        "TextIOWrapper",
+        vec![object],
+        &ns,
+        Args::positional(&[]),
+    )?;
+    let methods: &[(&'static str, NativeFn)] = &[
+        ("write", stream_write),
+        ("flush", stream_flush),
+        ("readline", stream_readline),
+        ("read", stream_read),
+        ("isatty", stream_isatty),
+        ("fileno", stream_fileno),
+        ("writable", stream_writable),
+        ("readable", stream_readable),
+        ("__repr__", stream_repr),
+        ("__getattr__", stream_getattr),
+    ];
+    for (name, f) in methods {
+        vm.add_method(&t, name, *f, BuiltinKind::Method);
+    }
+    Ok(t)
+}
+
+fn this_stream(vm: &Vm, args: &Args<'_>) -> PyResult<Stream> {
+    match args.pos().first().and_then(stream_of) {
+        Some(s) => Ok(s),
+        None => Err(vm.type_error("descriptor requires a '_io.TextIOWrapper' object")),
+    }
+}
+
+/// Writes text to a standard stream (stdout through the shared buffer).
+pub fn write_stream(vm: &mut Vm, stream: Stream, text: &str) -> PyResult<()> {
+    match stream {
+        Stream::Stdout => vm.write_stdout(text),
+        Stream::Stderr => {
+            let mut err = std::io::stderr().lock();
+            let _ = err.write_all(text.as_bytes());
+            let _ = err.flush();
+        }
+        Stream::Stdin => {
+            let class = vm.types.exc.os_error.clone();
+            return Err(vm.new_exception(&class, "not writable"));
+        }
+    }
+    Ok(())
+}
+
+fn stream_write(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let s = this_stream(vm, &args)?;
+    let [_, text] = args.pos() else {
+        return Err(vm.type_error(&format!(
+            "write() takes exactly one argument ({} given)",
+            args.pos().len().saturating_sub(1)
+        )));
+    };
+    let Some(t) = text.as_str() else {
+        let tn = vm.type_name(text);
+        return Err(vm.type_error(&format!("write() argument must be str, not {tn}")));
+    };
+    let t = t.as_str().to_string();
+    write_stream(vm, s, &t)?;
+    Ok(Value::Int(t.chars().count() as i64))
+}
+
+fn stream_flush(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    if this_stream(vm, &args)? == Stream::Stdout {
+        vm.flush_stdout();
+    }
+    Ok(Value::None)
+}
+
+fn read_input(vm: &mut Vm, all: bool) -> PyResult<Value> {
+    vm.flush_stdout();
+    let mut text = String::new();
+    let r = if all {
+        std::io::stdin().lock().read_to_string(&mut text)
+    } else {
+        std::io::stdin().lock().read_line(&mut text)
+    };
+    match r {
+        Ok(_) => Ok(vm.new_str(&text)),
+        Err(e) => {
+            let class = vm.types.exc.os_error.clone();
+            Err(vm.new_exception(&class, &e.to_string()))
+        }
+    }
+}
+
+fn stream_readline(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    if this_stream(vm, &args)? != Stream::Stdin {
+        let class = vm.types.exc.os_error.clone();
+        return Err(vm.new_exception(&class, "not readable"));
+    }
+    read_input(vm, false)
+}
+
+fn stream_read(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    if this_stream(vm, &args)? != Stream::Stdin {
+        let class = vm.types.exc.os_error.clone();
+        return Err(vm.new_exception(&class, "not readable"));
+    }
+    read_input(vm, true)
+}
+
+fn stream_isatty(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    use std::io::IsTerminal;
+    Ok(Value::Bool(match this_stream(vm, &args)? {
+        Stream::Stdin => std::io::stdin().is_terminal(),
+        Stream::Stdout => std::io::stdout().is_terminal(),
+        Stream::Stderr => std::io::stderr().is_terminal(),
+    }))
+}
+
+fn stream_fileno(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    Ok(Value::Int(this_stream(vm, &args)?.fileno()))
+}
+
+fn stream_writable(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    Ok(Value::Bool(this_stream(vm, &args)? != Stream::Stdin))
+}
+
+fn stream_readable(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    Ok(Value::Bool(this_stream(vm, &args)? == Stream::Stdin))
+}
+
+fn stream_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let s = this_stream(vm, &args)?;
+    Ok(vm.new_str(&format!(
+        "<_io.TextIOWrapper name='{}' mode='{}' encoding='utf-8'>",
+        s.name(),
+        s.mode()
+    )))
+}
+
+fn stream_getattr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let s = this_stream(vm, &args)?;
+    let name = args
+        .pos()
+        .get(1)
+        .and_then(|n| n.as_str().map(|s| s.as_str().to_string()))
+        .unwrap_or_default();
+    Ok(match name.as_str() {
+        "name" => vm.new_str(s.name()),
+        "mode" => vm.new_str(s.mode()),
+        "encoding" => vm.new_str("utf-8"),
+        "errors" => vm.new_str("strict"),
+        "closed" => Value::Bool(false),
+        "line_buffering" => Value::Bool(false),
+        _ => {
+            let this = args.pos()[0].clone();
+            let n = vm.intern(&name);
+            return Err(vm.attribute_error(&this, &n));
+        }
+    })
+}

@@ -1,0 +1,175 @@
+//! Multi-module programs: imports (packages, submodules, relative imports, `__all__`,
+//! `import *`, circular and failing imports, `__import__`) and the `sys` module, against
+//! what real CPythons 3.6–3.13 did with the same `.pyc` files.
+//!
+//! `tools/gen_import_fixtures.py` compiled `tests/imports/src/` with each CPython into
+//! `tests/imports/<X.Y>/` (sourceless `.pyc` files, the layout CPython imports without
+//! sources) and recorded, for each `main_*.pyc`, stdout (`.out`), the exit status
+//! (`.status`), the last stderr line when the status is non-zero (`.err`) and, for some, the
+//! whole stderr (`.stderr`). Each is run here from the repository root with the same
+//! arguments and compared exactly.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The arguments each main program runs with (as in the generator).
+fn args_for(stem: &str) -> Vec<&'static str> {
+    match stem {
+        "main_sys" => vec!["alpha", "--beta", "3"],
+        _ => vec![],
+    }
+}
+
+fn run(pyc: &str, args: &[&str]) -> std::process::Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_xpython"));
+    cmd.arg(pyc).args(args).current_dir(root());
+    for (k, _) in std::env::vars_os() {
+        if k.to_string_lossy().starts_with("PYTHON") {
+            cmd.env_remove(&k);
+        }
+    }
+    cmd.env("PYTHONHASHSEED", "0")
+        .output()
+        .expect("running xpython")
+}
+
+fn last_line(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes)
+        .split('\n')
+        .map(|l| l.trim_end_matches('\r'))
+        .rfind(|l| !l.trim().is_empty())
+        .unwrap_or("")
+        .to_string()
+}
+
+fn versions() -> Vec<String> {
+    let mut v: Vec<String> = fs::read_dir(root().join("tests/imports"))
+        .unwrap()
+        .filter_map(|e| {
+            let name = e.unwrap().file_name().to_string_lossy().into_owned();
+            name.starts_with("3.").then_some(name)
+        })
+        .collect();
+    v.sort_by_key(|s| s[2..].parse::<u32>().unwrap_or(0));
+    v
+}
+
+#[test]
+fn import_programs_match_cpython() {
+    let mut failures = Vec::new();
+    let mut count = 0;
+    for version in versions() {
+        let dir = root().join("tests/imports").join(&version);
+        let mut mains: Vec<String> = fs::read_dir(&dir)
+            .unwrap()
+            .filter_map(|e| {
+                let name = e.unwrap().file_name().to_string_lossy().into_owned();
+                (name.starts_with("main_") && name.ends_with(".pyc"))
+                    .then(|| name.trim_end_matches(".pyc").to_string())
+            })
+            .collect();
+        mains.sort();
+        for stem in mains {
+            count += 1;
+            let base = dir.join(&stem);
+            let rel = format!("tests/imports/{version}/{stem}.pyc");
+            let out = run(&rel, &args_for(&stem));
+            let want_out = fs::read(base.with_extension("out")).unwrap();
+            let want_status: i32 = fs::read_to_string(base.with_extension("status"))
+                .unwrap()
+                .trim()
+                .parse()
+                .unwrap();
+            let status = out.status.code().unwrap_or(-1);
+            let label = format!("{stem} {version}");
+            if out.stdout != want_out {
+                failures.push(format!(
+                    "{label}: stdout differs\n--- expected\n{}\n--- got\n{}",
+                    String::from_utf8_lossy(&want_out),
+                    String::from_utf8_lossy(&out.stdout)
+                ));
+            }
+            if status != want_status {
+                failures.push(format!(
+                    "{label}: status {status}, expected {want_status} (stderr: {})",
+                    last_line(&out.stderr)
+                ));
+            }
+            if want_status != 0 {
+                let want = fs::read_to_string(base.with_extension("err")).unwrap();
+                if last_line(&out.stderr) != want.trim_end() {
+                    failures.push(format!(
+                        "{label}: last stderr line {:?}, expected {:?}",
+                        last_line(&out.stderr),
+                        want.trim_end()
+                    ));
+                }
+            }
+            let full = base.with_extension("stderr");
+            if full.exists() {
+                let want = fs::read(&full).unwrap();
+                if out.stderr != want {
+                    failures.push(format!(
+                        "{label}: stderr differs\n--- expected\n{}\n--- got\n{}",
+                        String::from_utf8_lossy(&want),
+                        String::from_utf8_lossy(&out.stderr)
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        count >= 8,
+        "the import fixtures are missing ({count} programs)"
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// A module compiled by another CPython version is an ImportError naming both versions.
+#[test]
+fn module_of_another_version_is_an_import_error() {
+    let out = run("tests/imports/cross/cross_main.pyc", &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", last_line(&out.stderr));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "ImportError: module 'other_version' at <root>/other_version.pyc is Python 3.8 \
+         bytecode; this program runs Python 3.11\n"
+    );
+}
+
+/// `xpython FILE.pyc` with no `.pyc` beside it: `sys.path[0]` is the script's real
+/// directory, so a module next to the script is found from any working directory.
+#[test]
+fn sys_path0_is_the_script_directory() {
+    let tmp = std::env::temp_dir().join(format!("xpython-imports-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&tmp);
+    fs::create_dir_all(&tmp).unwrap();
+    let src = root().join("tests/imports/3.11");
+    for f in ["star_all.pyc", "star_plain.pyc"] {
+        fs::copy(src.join(f), tmp.join(f)).unwrap();
+    }
+    // cross_main imports a module that is absent here: ModuleNotFoundError, status 1.
+    fs::copy(
+        root().join("tests/imports/cross/cross_main.pyc"),
+        tmp.join("main.pyc"),
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_xpython"))
+        .arg(tmp.join("main.pyc"))
+        .current_dir(Path::new("/"))
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        text,
+        "ImportError: No module named 'other_version'\n",
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let _ = fs::remove_dir_all(&tmp);
+}

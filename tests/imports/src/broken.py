@@ -1,0 +1,3 @@
+print('broken: executing')
+BEFORE = 1
+raise ValueError('broken on purpose')

@@ -1,0 +1,3 @@
+print('circ_x: start')
+from circ_y import Y
+X = 'x'

@@ -1,0 +1,3 @@
+print('circ_y: start')
+from circ_x import X
+Y = 'y'

@@ -1,0 +1,1 @@
+print('compiled by another version')

@@ -1,0 +1,3 @@
+print('before the failing import')
+import missing_in_main
+print('not reached')

@@ -1,0 +1,1 @@
+print('pkg.deep: init', __package__)

@@ -1,0 +1,2 @@
+print('pkg.lazy: loaded')
+LAZY = 42

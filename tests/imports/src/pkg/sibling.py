@@ -1,0 +1,2 @@
+SIB = 'sibling'
+print('pkg.sibling: loaded', __name__, __package__)
