@@ -3,6 +3,7 @@
 //! as CPython's BuiltinImporter comes before the path finder. Add a module by writing its
 //! file here and listing it in `NATIVE`.
 
+pub mod math;
 pub mod structseq;
 pub mod sys;
 
@@ -13,7 +14,11 @@ use crate::vm::{PyResult, Vm};
 pub type ModuleInit = fn(&mut Vm) -> PyResult<ObjRef>;
 
 /// The native modules, by name.
-const NATIVE: &[(&str, ModuleInit)] = &[("builtins", builtins_module), ("sys", sys::module)];
+const NATIVE: &[(&str, ModuleInit)] = &[
+    ("builtins", builtins_module),
+    ("math", math::module),
+    ("sys", sys::module),
+];
 
 /// The creator of the native module `name`, if there is one.
 pub fn native_init(name: &str) -> Option<ModuleInit> {

@@ -119,3 +119,13 @@ pub fn intern_not_str(v: Ver, type_name: &str) -> String {
         format!("intern() argument 1 must be str, not {type_name}")
     }
 }
+
+/// How a one-argument module function is named in its argument-count TypeError: 3.9+
+/// qualify it with its module (`math.sqrt()`).
+pub fn module_function_name(v: Ver, module: &str, name: &str) -> String {
+    if v >= (3, 9) {
+        format!("{module}.{name}")
+    } else {
+        name.to_string()
+    }
+}

@@ -173,7 +173,8 @@ impl Vm {
         };
         match code {
             Value::None => 0,
-            Value::Int(i) => i as i32,
+            // The status is what the OS keeps of it: the low byte.
+            Value::Int(i) => (i & 0xff) as i32,
             Value::Bool(b) => b as i32,
             other => {
                 let s = self.str(&other).unwrap_or_default();
