@@ -6,6 +6,7 @@
 pub mod math;
 pub mod structseq;
 pub mod sys;
+pub mod time;
 
 use crate::object::ObjRef;
 use crate::vm::{PyResult, Vm};
@@ -18,6 +19,7 @@ const NATIVE: &[(&str, ModuleInit)] = &[
     ("builtins", builtins_module),
     ("math", math::module),
     ("sys", sys::module),
+    ("time", time::module),
 ];
 
 /// The creator of the native module `name`, if there is one.

@@ -26,6 +26,7 @@ pub fn new_type(vm: &mut Vm, module: &str, name: &str, fields: &[&str]) -> PyRes
     let tuple = vm.types.tuple.clone();
     let t = vm.new_class(&meta, name, vec![tuple], &ns, Args::positional(&[]))?;
     vm.add_method(&t, "__repr__", structseq_repr, BuiltinKind::Method);
+    vm.add_method(&t, "__str__", structseq_repr, BuiltinKind::Method);
     vm.add_method(&t, "__getattr__", structseq_getattr, BuiltinKind::Method);
     Ok(t)
 }
@@ -95,6 +96,11 @@ fn structseq_getattr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             }
         }
     }
-    let name_obj = vm.intern(&wanted);
-    Err(vm.attribute_error(this, &name_obj))
+    // Named by the full type name, as CPython's static struct-sequence types are.
+    let module = vm.type_module(&t).unwrap_or_default();
+    let tname = vm.type_data(&t).name().to_string();
+    Err(vm.new_exception(
+        &vm.types.exc.attribute_error.clone(),
+        &format!("'{module}.{tname}' object has no attribute '{wanted}'"),
+    ))
 }

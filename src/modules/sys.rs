@@ -233,6 +233,7 @@ fn implementation(vm: &mut Vm, version_info: Value) -> PyResult<Value> {
         &ns,
         Args::positional(&[]),
     )?;
+    vm.add_method(&t, "__repr__", namespace_repr, BuiltinKind::Method);
     let inst = Object::with_dict(t, Payload::Plain);
     let name = vm.new_str("xpython");
     let tag = vm.new_str(&vm.cache_tag());
@@ -247,6 +248,24 @@ fn implementation(vm: &mut Vm, version_info: Value) -> PyResult<Value> {
         vm.set_attr(&Value::Obj(inst.clone()), &key, v)?;
     }
     Ok(Value::Obj(inst))
+}
+
+/// `namespace(name=value, ...)`.
+fn namespace_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let dict = args
+        .pos()
+        .first()
+        .and_then(|v| v.as_obj())
+        .and_then(crate::vm::attr::instance_dict);
+    let mut parts = Vec::new();
+    if let Some(d) = dict {
+        for e in vm.dict_items(&d) {
+            let k = vm.str(&e.key)?;
+            let v = vm.repr(&e.value)?;
+            parts.push(format!("{k}={v}"));
+        }
+    }
+    Ok(vm.new_str(&format!("namespace({})", parts.join(", "))))
 }
 
 fn sys_exit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

@@ -37,7 +37,7 @@ impl Vm {
         if self.type_data(&class_).is_heap {
             let name = self.names.__repr__.clone();
             if let Some(f) = self.lookup_in_mro(&class_, &name) {
-                if !matches!(f.payload(), Some(Payload::Builtin(_))) {
+                if !self.is_builtin_types_own(&f) {
                     let bound = self.descr_get(f, Some(v), &class_)?;
                     let r = self.call(&bound, Args::positional(&[]))?;
                     return match r.as_str() {
@@ -298,6 +298,18 @@ impl Vm {
         }
     }
 
+    /// Whether `f` is a method of a builtin (static) type, which the fast paths here
+    /// implement themselves; Python functions and the native methods of classes made at
+    /// run time (struct sequences, the standard streams) are called.
+    fn is_builtin_types_own(&self, f: &Value) -> bool {
+        match f.payload() {
+            Some(Payload::Builtin(b)) => {
+                !b.owner.as_ref().is_some_and(|o| self.type_data(o).is_heap)
+            }
+            _ => false,
+        }
+    }
+
     /// `str(v)` as a Rust string.
     pub fn str(&mut self, v: &Value) -> PyResult<String> {
         if let Some(s) = v.as_str() {
@@ -318,7 +330,7 @@ impl Vm {
             let class_ = o.class().clone();
             let name = self.names.__str__.clone();
             if let Some(f) = self.lookup_in_mro(&class_, &name) {
-                if !matches!(f.payload(), Some(Payload::Builtin(_))) {
+                if !self.is_builtin_types_own(&f) {
                     let bound = self.descr_get(f, Some(v), &class_)?;
                     let r = self.call(&bound, Args::positional(&[]))?;
                     return match r.as_str() {
