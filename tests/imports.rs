@@ -173,3 +173,36 @@ fn sys_path0_is_the_script_directory() {
     );
     let _ = fs::remove_dir_all(&tmp);
 }
+
+/// Imports that import without end stop at the recursion limit with RecursionError (not a
+/// Rust stack overflow), and the failed modules leave `sys.modules`.
+#[test]
+fn unbounded_import_recursion_is_a_recursion_error() {
+    let tmp = std::env::temp_dir().join(format!("xpython-deep-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&tmp);
+    fs::create_dir_all(&tmp).unwrap();
+    let deep = root().join("tests/imports/deep");
+    fs::copy(deep.join("deep_main.pyc"), tmp.join("main.pyc")).unwrap();
+    for i in 0..3000 {
+        fs::copy(
+            deep.join("chain_link.pyc"),
+            tmp.join(format!("chain{i}.pyc")),
+        )
+        .unwrap();
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_xpython"))
+        .arg(tmp.join("main.pyc"))
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{}", last_line(&out.stderr));
+    assert!(
+        text.starts_with("RecursionError: maximum recursion depth exceeded"),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("chain modules left in sys.modules: 0\n"),
+        "{text}"
+    );
+    let _ = fs::remove_dir_all(&tmp);
+}

@@ -15,7 +15,9 @@ imports, and the `main_*.py` programs that exercise them). For every installed C
 
 It also writes tests/imports/cross/: cross_main.pyc compiled by 3.11 and other_version.pyc
 compiled by 3.8 (the ImportError for a module of another version is xpython's own, so that
-case is checked against a fixed text in tests/imports.rs, not against CPython).
+case is checked against a fixed text in tests/imports.rs, not against CPython); and
+tests/imports/deep/: deep_main.pyc and chain_link.pyc (3.11), which the test copies as
+chain0, chain1, ... to check that unbounded import recursion is a RecursionError.
 
 tests/imports.rs runs xpython on each main and compares. Timestamps in the headers are
 pinned, so reruns give identical bytes. Usage: tools/gen_import_fixtures.py [--version X.Y]...
@@ -36,7 +38,10 @@ OUT = os.path.join(ROOT, "tests", "imports")
 # The argument lists each main program runs with.
 ARGS = {"main_sys": ["alpha", "--beta", "3"]}
 FULL_STDERR = {"main_sys"}
-CROSS = {"cross_main.py": ("3.11", "cross_main.pyc"), "cross_other.py": ("3.8", "other_version.pyc")}
+CROSS = {"cross_main.py": ("3.11", "cross/cross_main.pyc"),
+         "cross_other.py": ("3.8", "cross/other_version.pyc"),
+         "deep_main.py": ("3.11", "deep/deep_main.pyc"),
+         "deep_chain_link.py": ("3.11", "deep/chain_link.pyc")}
 
 
 def compile_one(python, version, src, dst):
@@ -58,7 +63,7 @@ def compile_one(python, version, src, dst):
 def sources():
     for d, _, files in os.walk(SRC):
         for f in sorted(files):
-            if f.endswith(".py") and not f.startswith("cross_"):
+            if f.endswith(".py") and not f.startswith(("cross_", "deep_")):
                 yield os.path.join(d, f)
 
 
@@ -99,7 +104,7 @@ def main():
         generate(v, pythons[v])
     for src, (v, name) in CROSS.items():
         if v in pythons:
-            compile_one(pythons[v], v, os.path.join(SRC, src), os.path.join(OUT, "cross", name))
+            compile_one(pythons[v], v, os.path.join(SRC, src), os.path.join(OUT, name))
 
 
 if __name__ == "__main__":

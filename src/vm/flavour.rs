@@ -78,3 +78,8 @@ pub fn main_has_annotations(v: &VersionSpec) -> bool {
 pub fn module_getattr_hook(v: &VersionSpec) -> bool {
     v.format.major_minor >= (3, 7)
 }
+
+/// Whether a namespace package's `__file__` is None (3.7+) rather than absent.
+pub fn namespace_file_is_none(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 7)
+}

@@ -44,6 +44,8 @@ enum Origin {
     Pyc(PathBuf),
     /// A source file, compiled by the `SourceLoader`.
     Source(PathBuf),
+    /// A namespace package (PEP 420): directories without `__init__`, no code.
+    Namespace(Vec<PathBuf>),
 }
 
 /// What the finder found for a module name.
@@ -113,6 +115,7 @@ impl Vm {
             .and_then(|n| n.as_str().map(|s| s.as_str().to_string()))
             .unwrap_or_else(|| "?".into());
         let file_key = self.intern("__file__");
+        let path_key = self.intern("__path__");
         match self.dict_get_name(dict, &file_key) {
             Some(f) if f.as_str().is_some() => {
                 let f = f
@@ -123,6 +126,9 @@ impl Vm {
             }
             _ if crate::modules::native_init(&name).is_some() => {
                 format!("<module '{name}' (built-in)>")
+            }
+            _ if self.dict_get_name(dict, &path_key).is_some() => {
+                format!("<module '{name}' (namespace)>")
             }
             _ => format!("<module '{name}'>"),
         }
@@ -444,9 +450,11 @@ impl Vm {
     /// is installed), a `.pyc`, or a `__pycache__` `.pyc` without source.
     fn find_spec(&self, name: &str, entries: &[String]) -> Option<Spec> {
         let tail = name.rsplit('.').next().unwrap_or(name);
+        let mut portions: Vec<PathBuf> = Vec::new();
         for entry in entries {
+            // '' is the current directory (absolute, as CPython's FileFinder makes it).
             let dir = if entry.is_empty() {
-                PathBuf::from(".")
+                std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."))
             } else {
                 PathBuf::from(entry)
             };
@@ -460,8 +468,20 @@ impl Vm {
             if let Some(spec) = self.find_in(&dir, tail, name) {
                 return Some(spec);
             }
+            if pkg.is_dir() {
+                portions.push(pkg);
+            }
         }
-        None
+        if portions.is_empty() {
+            return None;
+        }
+        Some(Spec {
+            name: name.to_string(),
+            file: PathBuf::new(),
+            cached: None,
+            package_dir: None,
+            origin: Origin::Namespace(portions),
+        })
     }
 
     /// `stem` in `dir`, as a module file.
@@ -513,6 +533,21 @@ impl Vm {
             let path = self.new_list(vec![entry]);
             self.module_set(&module, "__path__", path);
         }
+        if let Origin::Namespace(dirs) = &spec.origin {
+            let package = self.new_str(&name);
+            self.module_set(&module, "__package__", package);
+            let entries: Vec<Value> = dirs
+                .iter()
+                .map(|d| self.new_str(&display_path(d)))
+                .collect();
+            let path = self.new_list(entries);
+            self.module_set(&module, "__path__", path);
+            if flavour::namespace_file_is_none(self.version) {
+                self.module_set(&module, "__file__", Value::None);
+            }
+            self.sys_modules_set(&name, Value::Obj(module.clone()))?;
+            return Ok(Value::Obj(module));
+        }
         let file = self.new_str(&display_path(&spec.file));
         self.module_set(&module, "__file__", file);
         let cached = match &spec.cached {
@@ -562,10 +597,9 @@ impl Vm {
                 Some(load) => load(self, path)?,
                 None => return Err(self.system_error("no source loader")),
             },
+            Origin::Namespace(_) => return Ok(()),
         };
-        let path = match &spec.origin {
-            Origin::Pyc(p) | Origin::Source(p) => display_path(p),
-        };
+        let path = display_path(&spec.file);
         if !std::ptr::eq(pyc.version, self.version) {
             let class = self.types.exc.import_error.clone();
             let msg = messages::other_version_module(

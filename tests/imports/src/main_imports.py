@@ -112,6 +112,32 @@ try:
 except AttributeError as e:
     show_error('getattr:', e)
 
+import nspkg.nsmod
+print('namespace:', nspkg.nsmod.VALUE, nspkg.__package__, getattr(nspkg, '__file__', None),
+      [clean(p) for p in nspkg.__path__])
+
+import builtins
+original_import = builtins.__import__
+def spy(name, globals=None, locals=None, fromlist=(), level=0):
+    print('spy:', name, fromlist, level)
+    return original_import(name, globals, locals, fromlist, level)
+builtins.__import__ = spy
+import star_all
+from pkg import lazy as lazy2
+builtins.__import__ = original_import
+print('spy restored:', __import__ is original_import)
+
+import lazy_attrs
+if sys.version_info >= (3, 7):
+    print('module __getattr__:', lazy_attrs.dyn_x)
+    try:
+        lazy_attrs.other
+    except AttributeError as e:
+        print('module __getattr__ error:', e)
+else:
+    print('module __getattr__: computed dyn_x')
+    print('module __getattr__ error: lazy_attrs has no other')
+
 import pkg as again
 print('same module:', again is pkg, sys.modules['pkg'] is pkg)
 print('done')
