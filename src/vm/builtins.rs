@@ -83,7 +83,7 @@ impl Vm {
     /// Writes text to standard output (buffered; flushed at exit and before tracebacks).
     pub fn write_stdout(&mut self, s: &str) {
         self.stdout.extend_from_slice(s.as_bytes());
-        if self.stdout.len() > 1 << 16 {
+        if self.stdout.len() > 1 << 16 || (self.stdout_line_buffered && s.contains('\n')) {
             self.flush_stdout();
         }
     }

@@ -20,8 +20,13 @@ use crate::pyc::Pyc;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
-/// Compiles the Python source file at the path into a module code object of the running
-/// version (the compiler bridge). May raise (e.g. SyntaxError).
+/// Compiles the Python source file at the path into a module of the running version (the
+/// compiler bridge); it may raise (SyntaxError...). Installed with
+/// `run::run_main_with(.., Some(loader))` or by setting `vm.imports.source_loader`. When
+/// set, a `NAME.py` on the search path whose `__pycache__/NAME.<tag>.pyc` is missing or
+/// older is loaded through it (`__file__` = the `.py`, `__cached__` = None); a result of
+/// another version is the same ImportError as a `.pyc` of another version. When None,
+/// `.py` files are skipped (a stale cached `.pyc` is then used as it is).
 pub type SourceLoader = fn(&mut Vm, &Path) -> PyResult<Pyc>;
 
 /// The import system's state.

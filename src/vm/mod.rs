@@ -87,6 +87,8 @@ pub struct Vm {
     pub trace: Option<Box<dyn std::io::Write>>,
     /// Buffered standard output.
     pub stdout: Vec<u8>,
+    /// Flush standard output at each newline (it is a terminal, as CPython line-buffers).
+    pub stdout_line_buffered: bool,
     /// The exception currently being handled (`sys.exc_info()`), or None.
     pub handled: Value,
     /// Containers whose repr is being computed (to print `[...]` for self-reference).
@@ -147,6 +149,7 @@ impl Vm {
             repr_active: std::collections::HashSet::new(),
             handled: Value::None,
             stdout: Vec::new(),
+            stdout_line_buffered: false,
             trace: None,
             calling_frame: std::ptr::null(),
             spare_frames: Vec::new(),

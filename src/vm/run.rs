@@ -41,6 +41,7 @@ pub fn run_main_with(path: String, argv: Vec<String>, source_loader: Option<Sour
             vm.stack_limit = Some(base.saturating_sub(STACK_SIZE - STACK_MARGIN));
             vm.init_builtins();
             vm.imports.source_loader = source_loader;
+            vm.stdout_line_buffered = std::io::IsTerminal::is_terminal(&std::io::stdout());
             if let Err(e) = vm.init_sys(&argv, Some(&path)) {
                 return vm.report_uncaught(e);
             }
