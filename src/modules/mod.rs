@@ -3,7 +3,9 @@
 //! as CPython's BuiltinImporter comes before the path finder. Add a module by writing its
 //! file here and listing it in `NATIVE`.
 
+pub mod future;
 pub mod math;
+pub mod site;
 pub mod structseq;
 pub mod sys;
 pub mod time;
@@ -16,6 +18,7 @@ pub type ModuleInit = fn(&mut Vm) -> PyResult<ObjRef>;
 
 /// The native modules, by name.
 const NATIVE: &[(&str, ModuleInit)] = &[
+    ("__future__", future::module),
     ("builtins", builtins_module),
     ("math", math::module),
     ("sys", sys::module),

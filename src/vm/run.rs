@@ -101,6 +101,7 @@ impl Vm {
         });
         self.imports.argv = argv.to_vec();
         let sys = crate::modules::sys::create(self, argv, path0)?;
+        crate::modules::site::install(self)?;
         self.imports.sys = Some(sys.clone());
         let modules = self.imports.modules.clone();
         let key = Value::Obj(self.intern("sys"));

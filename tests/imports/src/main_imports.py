@@ -138,6 +138,10 @@ else:
     print('module __getattr__: computed dyn_x')
     print('module __getattr__ error: lazy_attrs has no other')
 
+import __future__
+print('future:', __future__.division, __future__.all_feature_names[-2:])
+print('future release:', __future__.generator_stop.getMandatoryRelease())
+
 import pkg as again
 print('same module:', again is pkg, sys.modules['pkg'] is pkg)
 print('done')
