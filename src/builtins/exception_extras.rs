@@ -11,6 +11,9 @@ pub fn init(vm: &mut Vm) {
     vm.add_method(&os, "__new__", os_new, BuiltinKind::StaticMethod);
     vm.add_method(&os, "__init__", os_init, BuiltinKind::Method);
     add_fields(vm, &os, &["errno", "strerror", "filename", "filename2"]);
+    let ie = vm.types.exc.import_error.clone();
+    vm.add_method(&ie, "__init__", import_error_init, BuiltinKind::Method);
+    add_fields(vm, &ie, &["msg", "name", "path"]);
     if let Some(se) = find_class(vm, "SyntaxError") {
         vm.add_method(&se, "__init__", syntax_init, BuiltinKind::Method);
         add_fields(vm, &se, &["msg", "filename", "lineno", "offset", "text"]);
@@ -42,7 +45,9 @@ fn add_fields(vm: &mut Vm, cls: &ObjRef, names: &[&'static str]) {
         "offset",
         "text",
         "end_lineno",
-        "end_offset"
+        "end_offset",
+        "name",
+        "path"
     );
     for name in names {
         if let Some((get, set)) = pick(name) {
@@ -163,6 +168,42 @@ fn os_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+/// `ImportError(*args, name=None, path=None)`: `msg` is the single argument.
+fn import_error_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let Some(v) = args.values.first().cloned() else {
+        return Err(vm.type_error("descriptor needs an argument"));
+    };
+    let pos = &args.pos()[1..];
+    let (mut name, mut path) = (Value::None, Value::None);
+    for (k, value) in args.kw() {
+        match k.as_str().map(|s| s.as_str()).unwrap_or("") {
+            "name" => name = value.clone(),
+            "path" => path = value.clone(),
+            other => {
+                let cls = vm.type_name(&v);
+                let msg = crate::vm::messages::invalid_keyword(
+                    vm.version.format.major_minor,
+                    &cls,
+                    other,
+                );
+                return Err(vm.type_error(&msg));
+            }
+        }
+    }
+    if let Some(Payload::Exception(d)) = v.payload() {
+        d.args.replace(vm.new_tuple(pos.to_vec()));
+    }
+    let msg = if pos.len() == 1 {
+        pos[0].clone()
+    } else {
+        Value::None
+    };
+    put_field(&v, "msg", msg);
+    put_field(&v, "name", name);
+    put_field(&v, "path", path);
+    Ok(Value::None)
+}
+
 fn set_field(vm: &mut Vm, args: Args<'_>, name: &'static str) -> PyResult<Value> {
     let Some(v) = args.values.first() else {
         return Err(vm.type_error("descriptor needs an argument"));
@@ -250,6 +291,9 @@ pub fn exception_str(vm: &mut Vm, o: &ObjRef) -> PyResult<Option<String>> {
         }
         return Ok(None);
     }
+    let ie = vm.types.exc.import_error.clone();
+    vm.add_method(&ie, "__init__", import_error_init, BuiltinKind::Method);
+    add_fields(vm, &ie, &["msg", "name", "path"]);
     if let Some(se) = find_class(vm, "SyntaxError") {
         if vm.is_instance_of_class(o, &se) {
             let msg = field(&v, "msg");

@@ -194,7 +194,8 @@ impl Vm {
             .any(|m| Rc::ptr_eq(m, module))
     }
 
-    /// An ImportError (or subclass) with its `name` and `path` attributes.
+    /// An ImportError (or subclass) with its `name` and `path` attributes, made as
+    /// `cls(msg, name=name, path=path)` is.
     pub fn import_error(
         &mut self,
         class: &ObjRef,
@@ -202,17 +203,23 @@ impl Vm {
         name: Option<&str>,
         path: Option<&str>,
     ) -> PyErr {
-        let e = self.new_exception(class, msg);
-        if let Some(d) = self.ensure_instance_dict(&e.0) {
-            let n = name.map(|n| self.new_str(n)).unwrap_or(Value::None);
-            let p = path.map(|p| self.new_str(p)).unwrap_or(Value::None);
-            let msg_v = self.new_str(msg);
-            for (k, v) in [("name", n), ("path", p), ("msg", msg_v)] {
-                let key = Value::Obj(self.intern(k));
-                let _ = self.dict_set(&d, key, v);
-            }
+        let msg_v = self.new_str(msg);
+        let name_v = name.map(|n| self.new_str(n)).unwrap_or(Value::None);
+        let path_v = path.map(|p| self.new_str(p)).unwrap_or(Value::None);
+        let kwnames = [
+            Value::Obj(self.intern("name")),
+            Value::Obj(self.intern("path")),
+        ];
+        let values = [msg_v, name_v, path_v];
+        let args = Args {
+            values: &values,
+            kwnames: &kwnames,
+        };
+        match self.call(&Value::Obj(class.clone()), args) {
+            Ok(Value::Obj(e)) => PyErr(e),
+            Ok(_) => self.system_error("ImportError() did not make an exception"),
+            Err(e) => e,
         }
-        e
     }
 
     /// `ModuleNotFoundError` (3.6+) or `ImportError`.
@@ -851,8 +858,7 @@ impl Vm {
     }
 }
 
-/// Registers `__import__`, names the builtins namespace, and gives ImportError its
-/// `name`, `path` and `msg` attributes (None unless an import error sets them).
+/// Registers `__import__` and `module.__dict__`, and names the builtins namespace.
 pub fn init(vm: &mut Vm) {
     vm.add_builtin("__import__", builtin_import);
     let module_type = vm.types.module.clone();
@@ -861,11 +867,6 @@ pub fn init(vm: &mut Vm) {
     let key = Value::Obj(vm.names.__name__.clone());
     let name = vm.new_str("builtins");
     let _ = vm.dict_set(&builtins, key, name);
-    let dict = vm.type_data(&vm.types.exc.import_error).dict.clone();
-    for k in ["name", "path", "msg"] {
-        let key = Value::Obj(vm.intern(k));
-        let _ = vm.dict_set(&dict, key, Value::None);
-    }
 }
 
 /// `module.__dict__`.

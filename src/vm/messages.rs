@@ -129,3 +129,15 @@ pub fn module_function_name(v: Ver, module: &str, name: &str) -> String {
         name.to_string()
     }
 }
+
+/// A builtin that parses its keywords with `PyArg_ParseTupleAndKeywords` given an unknown
+/// one (`ImportError(bogus=1)`).
+pub fn invalid_keyword(v: Ver, func: &str, keyword: &str) -> String {
+    if v >= (3, 13) {
+        format!("{func}() got an unexpected keyword argument '{keyword}'")
+    } else if v >= (3, 7) {
+        format!("'{keyword}' is an invalid keyword argument for {func}()")
+    } else {
+        format!("'{keyword}' is an invalid keyword argument for this function")
+    }
+}

@@ -142,6 +142,22 @@ import __future__
 print('future:', __future__.division, __future__.all_feature_names[-2:])
 print('future release:', __future__.generator_stop.getMandatoryRelease())
 
+e = ImportError('message', name='n', path='p')
+print('ImportError fields:', e.name, e.path, e.msg, e.args, ModuleNotFoundError('m').name)
+try:
+    ImportError('x', bogus=1)
+except TypeError as e:
+    print('TypeError:', e)
+
+def local_imports():
+    import pkg.sub
+    from pkg.sibling import SIB as s
+    return pkg.sub.X, s
+class ClassScope:
+    from star_all import alpha
+    import pkg.deep as deep
+print('scopes:', local_imports(), ClassScope.alpha, ClassScope.deep.__name__)
+
 import pkg as again
 print('same module:', again is pkg, sys.modules['pkg'] is pkg)
 print('done')
