@@ -10,7 +10,7 @@ imports, and the `main_*.py` programs that exercise them). For every installed C
   imports without sources, so CPython and xpython see the same files;
   <main>.out / <main>.status / <main>.err   stdout, exit status and the last non-blank line
   of stderr (only when the status is non-zero) of `python tests/imports/<X.Y>/<main>.pyc
-  ARGS` run from the repository root with PYTHONHASHSEED=0;
+  ARGS` run from the repository root with PYTHONHASHSEED=0 and stdin at end of file;
   <main>.stderr   the whole stderr, for programs listed in FULL_STDERR.
 
 It also writes tests/imports/cross/: cross_main.pyc compiled by 3.11 and other_version.pyc
@@ -78,7 +78,8 @@ def generate(version, python):
         stem = main[:-3]
         pyc_rel = os.path.relpath(os.path.join(vdir, stem + ".pyc"), ROOT)
         p = subprocess.run([python, pyc_rel] + ARGS.get(stem, []), cwd=ROOT, env=env_for(0),
-                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=120)
+                           stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, timeout=120)
         base = os.path.join(vdir, stem)
         write_if_changed(base + ".out", p.stdout)
         write_if_changed(base + ".status", b"%d\n" % p.returncode)

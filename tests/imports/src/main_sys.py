@@ -40,5 +40,29 @@ print('exc_info outside:', sys.exc_info())
 print('intern:', sys.intern('abc') == 'abc')
 print('getsizeof int:', sys.getsizeof(1) > 0)
 print('modules is dict:', type(sys.modules).__name__)
+class Capture:
+    def __init__(self):
+        self.parts = []
+    def write(self, text):
+        self.parts.append(text)
+        return len(text)
+    def flush(self):
+        self.parts.append('<flush>')
+saved = sys.stdout
+sys.stdout = Capture()
+print('captured', 42, sep='|')
+print('flushed', flush=True)
+captured = sys.stdout
+sys.stdout = saved
+print('capture:', captured.parts)
+print('to None file', file=None)
+try:
+    sys.stdout.write(5)
+except TypeError as e:
+    print('TypeError:', e)
+print('stdin at EOF:', repr(sys.stdin.readline()))
+print('streams:', sys.stdout.name, sys.stderr.mode, sys.stdin.fileno(), sys.__stdout__ is sys.stdout)
+print('builtin names:', 'sys' in sys.builtin_module_names, type(sys.builtin_module_names).__name__)
+print('flags:', sys.flags.optimize, type(sys.flags).__name__)
 print('exit next')
 sys.exit(3)
