@@ -4,6 +4,7 @@
 //! file here and listing it in `NATIVE`.
 
 pub mod future;
+pub mod importlib;
 pub mod math;
 pub mod site;
 pub mod structseq;
@@ -20,6 +21,7 @@ pub type ModuleInit = fn(&mut Vm) -> PyResult<ObjRef>;
 const NATIVE: &[(&str, ModuleInit)] = &[
     ("__future__", future::module),
     ("builtins", builtins_module),
+    ("importlib", importlib::module),
     ("math", math::module),
     ("sys", sys::module),
     ("time", time::module),
@@ -30,9 +32,15 @@ pub fn native_init(name: &str) -> Option<ModuleInit> {
     NATIVE.iter().find(|(n, _)| *n == name).map(|(_, f)| *f)
 }
 
-/// The names of the native modules (`sys.builtin_module_names`), sorted.
+/// The native modules that CPython builds in as well (`sys.builtin_module_names`),
+/// sorted; the others (`__future__`, `importlib`, `math`) are files in CPython.
 pub fn native_names() -> Vec<&'static str> {
-    let mut v: Vec<&str> = NATIVE.iter().map(|(n, _)| *n).collect();
+    const ALSO_IN_CPYTHON: &[&str] = &["builtins", "sys", "time"];
+    let mut v: Vec<&str> = NATIVE
+        .iter()
+        .map(|(n, _)| *n)
+        .filter(|n| ALSO_IN_CPYTHON.contains(n))
+        .collect();
     v.sort_unstable();
     v
 }

@@ -15,7 +15,7 @@ use super::code::Code;
 use super::eval::FrameExit;
 use super::frame::Frame;
 use super::{flavour, messages, PyErr, PyResult, Vm};
-use crate::object::{Args, ObjRef, Object, Payload, Value};
+use crate::object::{Args, BuiltinKind, ObjRef, Object, Payload, Value};
 use crate::pyc::Pyc;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
@@ -223,7 +223,7 @@ impl Vm {
     }
 
     /// `ModuleNotFoundError` (3.6+) or `ImportError`.
-    fn not_found(&mut self, msg: &str, name: &str) -> PyErr {
+    pub fn not_found(&mut self, msg: &str, name: &str) -> PyErr {
         let class = if flavour::has_module_not_found_error(self.version) {
             self.types.exc.module_not_found_error.clone()
         } else {
@@ -284,7 +284,7 @@ impl Vm {
     }
 
     /// The absolute name of a relative import (`resolve_name` in import.c).
-    fn resolve_name(&mut self, name: &str, globals: &Value, level: i64) -> PyResult<String> {
+    pub fn resolve_name(&mut self, name: &str, globals: &Value, level: i64) -> PyResult<String> {
         let g = match globals {
             Value::Obj(g) if matches!(g.payload, Payload::Dict(_)) => g.clone(),
             Value::None | Value::Null => {
@@ -438,6 +438,58 @@ impl Vm {
             }
         }
         Ok(module)
+    }
+
+    /// `importlib.reload(module)`: finds the module again and re-runs its code in its
+    /// own namespace.
+    pub fn reload(&mut self, module: &Value) -> PyResult<Value> {
+        let Some(dict) = Vm::module_dict(module) else {
+            return Err(self.type_error("reload() argument must be a module"));
+        };
+        let name_key = self.names.__name__.clone();
+        let name = self
+            .dict_get_name(&dict, &name_key)
+            .and_then(|n| n.as_str().map(|s| s.as_str().to_string()))
+            .unwrap_or_default();
+        if !self.sys_modules_get(&name).is_some_and(|m| m.is(module)) {
+            let class = self.types.exc.import_error.clone();
+            let msg = format!("module {name} not in sys.modules");
+            return Err(self.import_error(&class, &msg, Some(&name), None));
+        }
+        if crate::modules::native_init(&name).is_some() {
+            return Ok(module.clone());
+        }
+        let parent = parent_of(&name);
+        let entries = if parent.is_empty() {
+            self.sys_path()?
+        } else {
+            let Some(p) = self.sys_modules_get(parent) else {
+                let msg = format!("parent {parent:?} not in sys.modules");
+                let class = self.types.exc.import_error.clone();
+                return Err(self.import_error(&class, &msg, Some(parent), None));
+            };
+            let path_name = self.intern("__path__");
+            let path = self.get_attr(&p, &path_name)?;
+            let items = self.collect(&path)?;
+            items
+                .iter()
+                .filter_map(|e| e.as_str().map(|s| s.as_str().to_string()))
+                .collect()
+        };
+        let Some(spec) = self.find_spec(&name, &entries) else {
+            let msg = format!("spec not found for the module '{name}'");
+            return Err(self.not_found(&msg, &name));
+        };
+        let Some(m) = module.as_obj().cloned() else {
+            return Ok(module.clone());
+        };
+        self.imports.initializing.push(m.clone());
+        let r = self.exec_module(&spec, &m);
+        self.imports.initializing.pop();
+        r?;
+        Ok(self
+            .sys_modules_get(&name)
+            .unwrap_or_else(|| module.clone()))
     }
 
     /// The str entries of `sys.path`.
@@ -863,10 +915,66 @@ pub fn init(vm: &mut Vm) {
     vm.add_builtin("__import__", builtin_import);
     let module_type = vm.types.module.clone();
     vm.add_getset(&module_type, "__dict__", module_dict_attr, None);
+    vm.add_method(
+        &module_type,
+        "__new__",
+        module_new,
+        BuiltinKind::StaticMethod,
+    );
+    vm.add_method(&module_type, "__init__", module_init, BuiltinKind::Method);
     let builtins = vm.builtins.clone();
     let key = Value::Obj(vm.names.__name__.clone());
     let name = vm.new_str("builtins");
     let _ = vm.dict_set(&builtins, key, name);
+}
+
+/// `module.__new__(cls, ...)`: an empty module (its namespace set by `__init__`).
+fn module_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let Some(Value::Obj(cls)) = args.values.first() else {
+        return Err(vm.type_error("module.__new__(X): X is not a type object"));
+    };
+    let dict = vm.new_dict();
+    Ok(Value::Obj(Object::new(cls.clone(), Payload::Module(dict))))
+}
+
+/// `module.__init__(self, name, doc=None)`.
+fn module_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let Some(this) = args.values.first().cloned() else {
+        return Err(vm.type_error("descriptor '__init__' of 'module' object needs an argument"));
+    };
+    let rest = Args {
+        values: &args.values[1..],
+        kwnames: args.kwnames,
+    };
+    let sig = crate::builtins::args::Signature {
+        name: "module",
+        params: &["name", "doc"],
+        required: 1,
+        positional_only: 0,
+    };
+    let a = sig.bind(vm, rest)?;
+    let name = a[0].clone().unwrap_or(Value::None);
+    if name.as_str().is_none() {
+        let t = vm.type_name(&name);
+        return Err(vm.type_error(&format!(
+            "module.__init__() argument 'name' must be str, not {t}"
+        )));
+    }
+    let doc = a[1].clone().unwrap_or(Value::None);
+    let Some(dict) = Vm::module_dict(&this) else {
+        return Err(vm.type_error("descriptor '__init__' requires a 'module' object"));
+    };
+    for (k, v) in [
+        ("__name__", name),
+        ("__doc__", doc),
+        ("__package__", Value::None),
+        ("__loader__", Value::None),
+        ("__spec__", Value::None),
+    ] {
+        let key = Value::Obj(vm.intern(k));
+        vm.dict_set(&dict, key, v)?;
+    }
+    Ok(Value::None)
 }
 
 /// `module.__dict__`.

@@ -158,6 +158,25 @@ class ClassScope:
     import pkg.deep as deep
 print('scopes:', local_imports(), ClassScope.alpha, ClassScope.deep.__name__)
 
+import importlib
+print('import_module:', importlib.import_module('pkg.deep.leaf') is L,
+      importlib.import_module('.sibling', 'pkg').SIB)
+for args in [('.x',), ('..x', 'pkg'), ('',), ('.x', 5)]:
+    try:
+        importlib.import_module(*args)
+    except (ImportError, ValueError, TypeError) as e:
+        show_error('import_module%r:' % (args,), e)
+pkg.lazy.LAZY = 'changed'
+reloaded = importlib.reload(pkg.lazy)
+print('reload:', reloaded is pkg.lazy, pkg.lazy.LAZY)
+for bad in (5, type(sys)('not_registered')):
+    try:
+        importlib.reload(bad)
+    except (ImportError, TypeError) as e:
+        show_error('reload:', e)
+made = type(sys)('made', 'its doc')
+print('module():', made, made.__name__, made.__doc__, made.__package__)
+
 import pkg as again
 print('same module:', again is pkg, sys.modules['pkg'] is pkg)
 print('done')
