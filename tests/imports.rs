@@ -206,3 +206,40 @@ fn unbounded_import_recursion_is_a_recursion_error() {
     );
     let _ = fs::remove_dir_all(&tmp);
 }
+
+/// The `SourceLoader` hook: a `.py` without a cached `.pyc` is compiled through it (here a
+/// stand-in that returns a fixture `.pyc`); without the hook `.py` files are skipped.
+#[test]
+fn source_loader_hook_loads_py_files() {
+    fn loader(_: &mut xpython::vm::Vm, path: &Path) -> xpython::vm::PyResult<xpython::pyc::Pyc> {
+        assert!(path.ends_with("missing_in_main.py"), "{}", path.display());
+        let fixture = root().join("tests/imports/3.11/star_all.pyc");
+        Ok(xpython::pyc::load_pyc_file(fixture).expect("fixture loads"))
+    }
+    fn other_version(
+        _: &mut xpython::vm::Vm,
+        _: &Path,
+    ) -> xpython::vm::PyResult<xpython::pyc::Pyc> {
+        let fixture = root().join("tests/imports/cross/other_version.pyc");
+        Ok(xpython::pyc::load_pyc_file(fixture).expect("fixture loads"))
+    }
+    let tmp = std::env::temp_dir().join(format!("xpython-source-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&tmp);
+    fs::create_dir_all(&tmp).unwrap();
+    // main_uncaught imports `missing_in_main`, which exists here only as source.
+    let main = tmp.join("main.pyc");
+    fs::copy(root().join("tests/imports/3.11/main_uncaught.pyc"), &main).unwrap();
+    fs::write(tmp.join("missing_in_main.py"), "alpha = 1\n").unwrap();
+    let main = main.to_string_lossy().into_owned();
+    let run = |hook: Option<xpython::vm::import::SourceLoader>| {
+        xpython::vm::run::run_main_with(main.clone(), vec![main.clone()], hook)
+    };
+    assert_eq!(run(Some(loader)), 0, "the hook compiles the .py");
+    assert_eq!(run(None), 1, "without a hook the .py is skipped");
+    assert_eq!(
+        run(Some(other_version)),
+        1,
+        "a result of another version is an ImportError"
+    );
+    let _ = fs::remove_dir_all(&tmp);
+}
