@@ -25,17 +25,40 @@ fn args_for(stem: &str) -> Vec<&'static str> {
     }
 }
 
+/// The standard input each main program reads (as in the generator; empty otherwise).
+fn stdin_for(stem: &str) -> &'static [u8] {
+    match stem {
+        "main_stdin" => b"first line\nsecond line\n3 4\nlast\n",
+        _ => b"",
+    }
+}
+
 fn run(pyc: &str, args: &[&str]) -> std::process::Output {
+    run_with_input(pyc, args, b"")
+}
+
+fn run_with_input(pyc: &str, args: &[&str], input: &[u8]) -> std::process::Output {
+    use std::io::Write;
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_xpython"));
     cmd.arg(pyc).args(args).current_dir(root());
+    cmd.stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
     for (k, _) in std::env::vars_os() {
         if k.to_string_lossy().starts_with("PYTHON") {
             cmd.env_remove(&k);
         }
     }
-    cmd.env("PYTHONHASHSEED", "0")
-        .output()
-        .expect("running xpython")
+    cmd.env("PYTHONHASHSEED", "0");
+    let mut child = cmd.spawn().expect("running xpython");
+    let mut stdin = child.stdin.take().expect("stdin is piped");
+    let input = input.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(&input);
+    });
+    let out = child.wait_with_output().expect("waiting for xpython");
+    let _ = writer.join();
+    out
 }
 
 fn last_line(bytes: &[u8]) -> String {
@@ -78,7 +101,7 @@ fn import_programs_match_cpython() {
             count += 1;
             let base = dir.join(&stem);
             let rel = format!("tests/imports/{version}/{stem}.pyc");
-            let out = run(&rel, &args_for(&stem));
+            let out = run_with_input(&rel, &args_for(&stem), stdin_for(&stem));
             let want_out = fs::read(base.with_extension("out")).unwrap();
             let want_status: i32 = fs::read_to_string(base.with_extension("status"))
                 .unwrap()

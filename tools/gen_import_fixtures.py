@@ -10,7 +10,7 @@ imports, and the `main_*.py` programs that exercise them). For every installed C
   imports without sources, so CPython and xpython see the same files;
   <main>.out / <main>.status / <main>.err   stdout, exit status and the last non-blank line
   of stderr (only when the status is non-zero) of `python tests/imports/<X.Y>/<main>.pyc
-  ARGS` run from the repository root with PYTHONHASHSEED=0 and stdin at end of file;
+  ARGS` run from the repository root with PYTHONHASHSEED=0 and STDIN as standard input;
   <main>.stderr   the whole stderr, for programs listed in FULL_STDERR.
 
 It also writes tests/imports/cross/: cross_main.pyc compiled by 3.11 and other_version.pyc
@@ -38,6 +38,8 @@ OUT = os.path.join(ROOT, "tests", "imports")
 # The argument lists each main program runs with.
 ARGS = {"main_sys": ["alpha", "--beta", "3"]}
 FULL_STDERR = {"main_sys"}
+# Standard input of the main programs that read it (the others read an empty stdin).
+STDIN = {"main_stdin": b"first line\nsecond line\n3 4\nlast\n"}
 CROSS = {"cross_main.py": ("3.11", "cross/cross_main.pyc"),
          "cross_other.py": ("3.8", "cross/other_version.pyc"),
          "deep_main.py": ("3.11", "deep/deep_main.pyc"),
@@ -78,7 +80,7 @@ def generate(version, python):
         stem = main[:-3]
         pyc_rel = os.path.relpath(os.path.join(vdir, stem + ".pyc"), ROOT)
         p = subprocess.run([python, pyc_rel] + ARGS.get(stem, []), cwd=ROOT, env=env_for(0),
-                           stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                           input=STDIN.get(stem, b""), stdout=subprocess.PIPE,
                            stderr=subprocess.PIPE, timeout=120)
         base = os.path.join(vdir, stem)
         write_if_changed(base + ".out", p.stdout)

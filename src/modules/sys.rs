@@ -133,15 +133,21 @@ pub fn create(vm: &mut Vm, argv: &[String], path0: Option<String>) -> PyResult<O
         .collect();
     let builtin_names = vm.new_tuple(builtin_names);
     let stream_type = stream_type(vm)?;
-    let streams: Vec<Value> = [Stream::Stdin, Stream::Stdout, Stream::Stderr]
-        .into_iter()
-        .map(|s| {
-            Value::Obj(Object::new(
-                stream_type.clone(),
-                Payload::Other(Box::new(s)),
-            ))
-        })
-        .collect();
+    let raw_type = raw_stream_type(vm)?;
+    let mut streams: Vec<Value> = Vec::new();
+    for s in [Stream::Stdin, Stream::Stdout, Stream::Stderr] {
+        let stream = Value::Obj(Object::with_dict(
+            stream_type.clone(),
+            Payload::Other(Box::new(s)),
+        ));
+        let raw = Value::Obj(Object::new(
+            raw_type.clone(),
+            Payload::Other(Box::new(RawStream(s))),
+        ));
+        let key = vm.intern("buffer");
+        vm.set_attr(&stream, &key, raw)?;
+        streams.push(stream);
+    }
     let version = vm.new_str(&version_string(vm));
     let byteorder = vm.new_str(if cfg!(target_endian = "little") {
         "little"
@@ -417,7 +423,11 @@ fn stream_type(vm: &mut Vm) -> PyResult<ObjRef> {
         ("write", stream_write),
         ("flush", stream_flush),
         ("readline", stream_readline),
+        ("readlines", stream_readlines),
         ("read", stream_read),
+        ("writelines", stream_writelines),
+        ("__iter__", stream_iter),
+        ("__next__", stream_next),
         ("isatty", stream_isatty),
         ("fileno", stream_fileno),
         ("writable", stream_writable),
@@ -504,6 +514,49 @@ fn stream_readline(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     read_input(vm, false)
 }
 
+fn stream_readlines(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let this = args.pos().first().cloned().unwrap_or(Value::None);
+    let mut lines = Vec::new();
+    loop {
+        let line = stream_readline(vm, Args::positional(std::slice::from_ref(&this)))?;
+        if line.as_str().is_none_or(|s| s.as_str().is_empty()) {
+            break;
+        }
+        lines.push(line);
+    }
+    Ok(vm.new_list(lines))
+}
+
+fn stream_writelines(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let s = this_stream(vm, &args)?;
+    let Some(lines) = args.pos().get(1) else {
+        return Err(vm.type_error("writelines() takes exactly one argument (0 given)"));
+    };
+    for line in vm.collect(lines)? {
+        let Some(t) = line.as_str().map(|t| t.as_str().to_string()) else {
+            let tn = vm.type_name(&line);
+            return Err(vm.type_error(&format!("write() argument must be str, not {tn}")));
+        };
+        write_stream(vm, s, &t)?;
+    }
+    Ok(Value::None)
+}
+
+fn stream_iter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    this_stream(vm, &args)?;
+    Ok(args.pos()[0].clone())
+}
+
+/// The next line of standard input; StopIteration at its end.
+fn stream_next(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let line = stream_readline(vm, args)?;
+    if line.as_str().is_none_or(|s| s.as_str().is_empty()) {
+        let class = vm.types.exc.stop_iteration.clone();
+        return Err(vm.new_exception(&class, ""));
+    }
+    Ok(line)
+}
+
 fn stream_read(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if this_stream(vm, &args)? != Stream::Stdin {
         let class = vm.types.exc.os_error.clone();
@@ -562,4 +615,118 @@ fn stream_getattr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             return Err(vm.attribute_error(&this, &n));
         }
     })
+}
+
+// ----- the binary layer (`sys.stdout.buffer`) -----
+
+/// The binary stream under a standard text stream.
+#[derive(Clone, Copy)]
+struct RawStream(Stream);
+
+fn raw_stream_type(vm: &mut Vm) -> PyResult<ObjRef> {
+    let ns = vm.new_dict();
+    let key = Value::Obj(vm.names.__module__.clone());
+    let io = vm.new_str("_io");
+    vm.dict_set(&ns, key, io)?;
+    let meta = vm.types.type_.clone();
+    let object = vm.types.object.clone();
+    let t = vm.new_class(
+        &meta,
+        "BufferedWriter",
+        vec![object],
+        &ns,
+        Args::positional(&[]),
+    )?;
+    let methods: &[(&'static str, NativeFn)] = &[
+        ("write", raw_write),
+        ("flush", raw_flush),
+        ("read", raw_read),
+        ("readline", raw_readline),
+    ];
+    for (name, f) in methods {
+        vm.add_method(&t, name, *f, BuiltinKind::Method);
+    }
+    Ok(t)
+}
+
+fn this_raw(vm: &Vm, args: &Args<'_>) -> PyResult<Stream> {
+    match args.pos().first().and_then(|v| v.payload()) {
+        Some(Payload::Other(o)) => match o.downcast_ref::<RawStream>() {
+            Some(r) => Ok(r.0),
+            None => Err(vm.type_error("descriptor requires a '_io.BufferedWriter' object")),
+        },
+        _ => Err(vm.type_error("descriptor requires a '_io.BufferedWriter' object")),
+    }
+}
+
+fn raw_write(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let s = this_raw(vm, &args)?;
+    let data: Vec<u8> = match args.pos().get(1).and_then(|v| v.payload()) {
+        Some(Payload::Bytes(b)) => b.to_vec(),
+        Some(Payload::ByteArray(b)) => b.get(),
+        _ => {
+            let t = args
+                .pos()
+                .get(1)
+                .map(|v| vm.type_name(v).to_string())
+                .unwrap_or_else(|| "NoneType".into());
+            return Err(vm.type_error(&format!("a bytes-like object is required, not '{t}'")));
+        }
+    };
+    match s {
+        Stream::Stdout => {
+            vm.stdout.extend_from_slice(&data);
+            if vm.stdout.len() > 1 << 16 {
+                vm.flush_stdout();
+            }
+        }
+        Stream::Stderr => {
+            let mut err = std::io::stderr().lock();
+            let _ = err.write_all(&data);
+            let _ = err.flush();
+        }
+        Stream::Stdin => {
+            let class = vm.types.exc.os_error.clone();
+            return Err(vm.new_exception(&class, "write"));
+        }
+    }
+    Ok(Value::Int(data.len() as i64))
+}
+
+fn raw_flush(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    if this_raw(vm, &args)? == Stream::Stdout {
+        vm.flush_stdout();
+    }
+    Ok(Value::None)
+}
+
+fn raw_input(vm: &mut Vm, args: &Args<'_>, all: bool) -> PyResult<Value> {
+    if this_raw(vm, args)? != Stream::Stdin {
+        let class = vm.types.exc.os_error.clone();
+        return Err(vm.new_exception(&class, "read"));
+    }
+    vm.flush_stdout();
+    let mut data = Vec::new();
+    let r = if all {
+        std::io::stdin().lock().read_to_end(&mut data)
+    } else {
+        std::io::stdin().lock().read_until(b'\n', &mut data)
+    };
+    if let Err(e) = r {
+        let class = vm.types.exc.os_error.clone();
+        return Err(vm.new_exception(&class, &e.to_string()));
+    }
+    Ok(crate::builtins::bytes::make(
+        vm,
+        crate::builtins::bytes::Kind::Bytes,
+        data,
+    ))
+}
+
+fn raw_read(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    raw_input(vm, &args, true)
+}
+
+fn raw_readline(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    raw_input(vm, &args, false)
 }
