@@ -216,10 +216,14 @@ pub fn create(vm: &mut Vm, argv: &[String], path0: Option<String>) -> PyResult<O
         ("getsizeof", sys_getsizeof),
         ("getdefaultencoding", sys_utf8),
         ("getfilesystemencoding", sys_utf8),
+        ("excepthook", sys_excepthook),
     ];
     for (name, f) in functions {
         let f = vm.new_builtin(name, *f, BuiltinKind::Function, None);
-        vm.module_set(&m, name, f);
+        vm.module_set(&m, name, f.clone());
+        if *name == "excepthook" {
+            vm.module_set(&m, "__excepthook__", f);
+        }
     }
     Ok(m)
 }
@@ -293,6 +297,37 @@ fn sys_exit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     }
 }
 
+/// Whether `hook` is the builtin `sys.excepthook` (the interpreter then prints the
+/// traceback itself).
+pub fn is_default_excepthook(hook: &Value) -> bool {
+    matches!(hook.payload(), Some(Payload::Builtin(b)) if b.name == "excepthook")
+}
+
+/// `sys.excepthook(type, value, traceback)`: prints the exception as an uncaught one.
+fn sys_excepthook(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let [_, value, _] = args.pos() else {
+        return Err(vm.type_error(&format!(
+            "excepthook expected 3 arguments, got {}",
+            args.pos().len()
+        )));
+    };
+    match value {
+        Value::Obj(o) if matches!(o.payload, Payload::Exception(_)) => {
+            vm.flush_stdout();
+            let text = vm.format_exception(&crate::vm::PyErr(o.clone()));
+            let mut err = std::io::stderr().lock();
+            let _ = err.write_all(text.as_bytes());
+            Ok(Value::None)
+        }
+        other => {
+            let t = vm.type_name(other);
+            Err(vm.type_error(&format!(
+                "print_exception(): Exception expected for value, {t} found"
+            )))
+        }
+    }
+}
+
 fn sys_getrecursionlimit(vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
     Ok(Value::Int(vm.recursion_limit as i64))
 }
@@ -339,7 +374,10 @@ fn sys_exc_info(vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
     }
     let t = Value::Obj(vm.class_of(&v).clone());
     let tb_name = vm.names.__traceback__.clone();
-    let tb = vm.get_attr_opt(&v, &tb_name)?.unwrap_or(Value::None);
+    let tb = vm
+        .get_attr_opt(&v, &tb_name)?
+        .filter(|tb| !tb.is_null())
+        .unwrap_or(Value::None);
     Ok(vm.new_tuple(vec![t, v, tb]))
 }
 

@@ -158,6 +158,31 @@ impl Vm {
         if self.is_instance_of_class(&e.0, &self.types.exc.system_exit.clone()) {
             return self.system_exit_status(&e);
         }
+        // A replaced sys.excepthook reports it instead (CPython's PyErr_Display path).
+        if let Ok(hook) = self.sys_stream("excepthook") {
+            if !hook.is_none() && !crate::modules::sys::is_default_excepthook(&hook) {
+                let v = Value::Obj(e.0.clone());
+                let t = Value::Obj(e.0.class().clone());
+                let tb_name = self.names.__traceback__.clone();
+                let tb = self
+                    .get_attr_opt(&v, &tb_name)
+                    .ok()
+                    .flatten()
+                    .filter(|tb| !tb.is_null())
+                    .unwrap_or(Value::None);
+                let r = self.call(&hook, crate::object::Args::positional(&[t, v, tb]));
+                self.flush_stdout();
+                if let Err(hook_err) = r {
+                    eprintln!("Error in sys.excepthook:");
+                    let text = self.format_exception(&hook_err);
+                    eprint!("{text}");
+                    eprintln!("\nOriginal exception was:");
+                    let text = self.format_exception(&e);
+                    eprint!("{text}");
+                }
+                return 1;
+            }
+        }
         let text = self.format_exception(&e);
         eprint!("{text}");
         1

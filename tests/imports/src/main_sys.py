@@ -35,7 +35,7 @@ try:
     raise KeyError('k')
 except KeyError:
     t, v, tb = sys.exc_info()
-    print('exc_info:', t.__name__, repr(v), tb is not None)
+    print('exc_info:', t.__name__, repr(v))
 print('exc_info outside:', sys.exc_info())
 print('intern:', sys.intern('abc') == 'abc')
 print('getsizeof int:', sys.getsizeof(1) > 0)
