@@ -39,8 +39,6 @@ pub struct ImportState {
     pub initializing: Vec<ObjRef>,
     /// Compiles `.py` files found on `sys.path`; None skips them.
     pub source_loader: Option<SourceLoader>,
-    /// `sys.argv`.
-    pub argv: Vec<String>,
 }
 
 /// Where a module's code comes from.
@@ -72,7 +70,6 @@ impl ImportState {
             sys: None,
             initializing: Vec::new(),
             source_loader: None,
-            argv: Vec::new(),
         }
     }
 }
@@ -82,7 +79,7 @@ fn parent_of(name: &str) -> &str {
     name.rfind('.').map(|i| &name[..i]).unwrap_or("")
 }
 
-/// The file of the module whose namespace is `dict`, for messages.
+/// A path as `__file__`, `__path__` and messages show it.
 fn display_path(p: &Path) -> String {
     p.to_string_lossy().into_owned()
 }

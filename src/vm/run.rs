@@ -99,7 +99,6 @@ impl Vm {
                 .map(|d| d.to_string_lossy().into_owned())
                 .unwrap_or_default()
         });
-        self.imports.argv = argv.to_vec();
         let sys = crate::modules::sys::create(self, argv, path0)?;
         crate::modules::site::install(self)?;
         self.imports.sys = Some(sys.clone());
