@@ -266,3 +266,43 @@ fn source_loader_hook_loads_py_files() {
     );
     let _ = fs::remove_dir_all(&tmp);
 }
+
+/// The `__pycache__` layouts without sources: `__pycache__/NAME.<tag>.pyc` and a package's
+/// `NAME/__pycache__/__init__.<tag>.pyc`, only with the running version's tag.
+#[test]
+fn pycache_files_of_the_running_version_are_found() {
+    let tmp = std::env::temp_dir().join(format!("xpython-pycache-{}", std::process::id()));
+    let fixture = root().join("tests/imports/3.11/star_all.pyc");
+    // cross_main (3.11) prints nothing when `other_version` imports, the error otherwise.
+    let layouts: &[(&str, &str)] = &[
+        ("__pycache__/other_version.cpython-311.pyc", ""),
+        ("other_version/__pycache__/__init__.cpython-311.pyc", ""),
+        (
+            "__pycache__/other_version.cpython-38.pyc",
+            "ImportError: No module named 'other_version'\n",
+        ),
+    ];
+    for (file, expected) in layouts {
+        let _ = fs::remove_dir_all(&tmp);
+        let target = tmp.join(file);
+        fs::create_dir_all(target.parent().unwrap()).unwrap();
+        fs::copy(&fixture, &target).unwrap();
+        fs::copy(
+            root().join("tests/imports/cross/cross_main.pyc"),
+            tmp.join("main.pyc"),
+        )
+        .unwrap();
+        let out = Command::new(env!("CARGO_BIN_EXE_xpython"))
+            .arg(tmp.join("main.pyc"))
+            .output()
+            .unwrap();
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout),
+            *expected,
+            "{file}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(out.status.code(), Some(0), "{file}");
+    }
+    let _ = fs::remove_dir_all(&tmp);
+}
