@@ -6,6 +6,7 @@
 pub mod future;
 pub mod importlib;
 pub mod math;
+pub mod os;
 pub mod site;
 pub mod structseq;
 pub mod sys;
@@ -23,6 +24,7 @@ const NATIVE: &[(&str, ModuleInit)] = &[
     ("builtins", builtins_module),
     ("importlib", importlib::module),
     ("math", math::module),
+    ("os", os::module),
     ("sys", sys::module),
     ("time", time::module),
 ];
