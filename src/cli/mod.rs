@@ -9,21 +9,52 @@ use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
 mod opcodes;
+mod run;
 
 #[derive(Parser, Debug)]
 #[command(
     name = "xpython",
     version,
     about = "A CPython bytecode interpreter for the .pyc files of CPython 2.4 to 3.13",
-    long_about = None,
+    long_about = "A CPython bytecode interpreter for the .pyc files of CPython 2.4 to 3.13.\n\n\
+        Runs a .pyc as is; a .py file or -c CODE is first compiled by a real CPython of the \
+        chosen version (--python-version, default: python3's), found as pythonX.Y on PATH \
+        or among pyenv's versions. Compiled files are cached in __pycache__ as CPython does.",
+    override_usage = "xpython [OPTIONS] FILE [ARGS]...\n       \
+        xpython [OPTIONS] -c CODE [ARGS]...\n       xpython <COMMAND>",
     args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// The .pyc file to run, and its arguments.
-    #[arg(trailing_var_arg = true)]
+    /// Compile source with the CPython of this version (default: the one `python3` is).
+    #[arg(long = "python-version", value_name = "X.Y", value_parser = parse_version)]
+    pub python_version: Option<(u8, u8)>,
+    /// The CPython to compile source with (default: pythonX.Y on PATH, then pyenv's).
+    #[arg(long = "python", value_name = "PATH")]
+    pub python: Option<std::path::PathBuf>,
+    /// Run the program CODE; the values after it are its arguments.
+    #[arg(
+        short = 'c',
+        value_name = "CODE",
+        num_args = 1..,
+        allow_hyphen_values = true,
+        conflicts_with = "program"
+    )]
+    pub code: Option<Vec<String>>,
+    /// The program (.py source or .pyc) to run, and its arguments.
+    #[arg(trailing_var_arg = true, value_name = "FILE [ARGS]")]
     pub program: Vec<String>,
+}
+
+/// `X.Y` as a version pair.
+fn parse_version(s: &str) -> Result<(u8, u8), String> {
+    let bad = || format!("'{s}' is not a version of the form X.Y (e.g. 3.11)");
+    let (major, minor) = s.split_once('.').ok_or_else(bad)?;
+    Ok((
+        major.parse().map_err(|_| bad())?,
+        minor.parse().map_err(|_| bad())?,
+    ))
 }
 
 #[derive(Subcommand, Debug)]
@@ -62,16 +93,9 @@ pub fn main() -> ExitCode {
     match cli.command {
         Some(Command::Dis(args)) => crate::dis::command(&args),
         Some(Command::Opcodes(args)) => opcodes::command(&args),
-        None => run_program(&cli.program),
+        None => {
+            let status = run::run(&cli);
+            ExitCode::from(status.clamp(0, 255) as u8)
+        }
     }
-}
-
-/// `xpython FILE.pyc [ARGS...]`.
-fn run_program(program: &[String]) -> ExitCode {
-    let Some(path) = program.first() else {
-        eprintln!("xpython: error: no program given (try 'xpython --help')");
-        return ExitCode::from(2);
-    };
-    let status = crate::vm::run::run_main(path.clone());
-    ExitCode::from(status.clamp(0, 255) as u8)
 }

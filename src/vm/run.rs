@@ -16,16 +16,28 @@ const STACK_MARGIN: usize = 64 << 20;
 
 /// Loads and runs the `.pyc` at `path` as the main module; returns the exit status.
 pub fn run_main(path: String) -> i32 {
+    let shown = path.clone();
+    run_main_with(shown, move || {
+        crate::pyc::load_pyc_file(&path).map_err(|e| {
+            crate::cli::report_error(&path, &e.to_string());
+            1
+        })
+    })
+}
+
+/// Runs the module code `load` gives as the main module (`path` names it in messages);
+/// `load` runs on the interpreter thread (code objects are not Send) and, when it fails,
+/// has reported why and gives the exit status.
+pub fn run_main_with(
+    path: String,
+    load: impl FnOnce() -> Result<Pyc, i32> + Send + 'static,
+) -> i32 {
     let handle = std::thread::Builder::new()
         .stack_size(STACK_SIZE)
         .spawn(move || {
-            // Loaded on the interpreter thread: code objects are not Send.
-            let pyc = match crate::pyc::load_pyc_file(&path) {
+            let pyc = match load() {
                 Ok(p) => p,
-                Err(e) => {
-                    crate::cli::report_error(&path, &e.to_string());
-                    return 1;
-                }
+                Err(status) => return status,
             };
             let here = 0u8;
             let base = std::ptr::addr_of!(here) as usize;
