@@ -14,6 +14,9 @@ tests/golden/NNN_topic/:
   <X.Y>.err     the last non-empty line of stderr, only when the status is non-zero
 
 tests/conformance.rs runs xpython on each .pyc and compares with the other three files.
+A program whose run needs a compiler (exec/eval/compile of source text, which xpython hands
+to a real CPython of the same version) says so with a `# needs: compiler` header line; the
+test skips such pairs, with a note, on a machine without that CPython.
 
 Checks (reported as PROBLEMs, exit status 1 when any):
   - the exit status equals the program's `# expect-exit: N` header (default 0), so a
