@@ -447,3 +447,41 @@ fn command_line_errors() {
     }
     let _ = fs::remove_dir_all(&dir);
 }
+
+/// `compile`/`exec`/`eval` of bad source raise CPython's exception with CPython's fields,
+/// and an uncaught one prints CPython's `File "<string>"` block and caret.
+#[test]
+fn runtime_compile_errors_are_cpythons() {
+    let code =
+        "for src, mode in [('x = = 1', 'exec'), ('1 +', 'eval'), ('def f(:\\n  pass', 'exec'), \
+                ('if 1:\\npass', 'exec'), ('a\\0b', 'exec'), ('f(**k, *a)', 'eval')]:\n\
+                \x20   try:\n\
+                \x20       compile(src, 'file.py', mode)\n\
+                \x20   except (SyntaxError, ValueError) as e:\n\
+                \x20       print(type(e).__name__, e.args, str(e))\n\
+                print(eval('  40 + 2'), eval(b'7 * 6'))\n\
+                exec('y = (1 +* 2)')\n";
+    for v in VERSIONS {
+        let Some(py) = cpython(v, "runtime_compile_errors_are_cpythons") else {
+            continue;
+        };
+        let ver = format!("{}.{}", v.0, v.1);
+        let dir = scratch(&format!("runtime-{ver}"));
+        let mut expected = python(&py);
+        expected.args(["-c", code]);
+        let expected = run_in(&dir, expected);
+        let mut cmd = xpython();
+        cmd.args(["--python-version", &ver, "-c", code]);
+        let got = run_in(&dir, cmd);
+        same_run(&ver, &expected, &got);
+        // The traceback's entries are the VM's; the syntax error's own lines must match.
+        let tail = |o: &Output| {
+            let err = String::from_utf8_lossy(&o.stderr).into_owned();
+            let at = err.find("  File \"<string>\", line 1\n").unwrap_or(0);
+            err[at..].to_string()
+        };
+        assert_eq!(tail(&got), tail(&expected), "{ver}: stderr");
+        assert!(tail(&expected).contains("^"), "{ver}: {}", tail(&expected));
+        let _ = fs::remove_dir_all(&dir);
+    }
+}

@@ -6,8 +6,10 @@
 //! 3. pyenv's installs: `ROOT/versions/X.Y*/bin/python`, ROOT being `$PYENV_ROOT` or
 //!    `~/.pyenv` (the newest patch release first; no `pyenv` command is needed).
 //!
-//! Every candidate is asked its version before use (one short run), because a `pythonX.Y`
-//! on `PATH` may be a pyenv shim that refuses to run an unselected version. Answers are
+//! Every candidate is asked its version (and `sys.executable`, used from then on) before
+//! use (one short run), because a `python3` on `PATH` may be a pyenv shim, slow to start
+//! or refusing to run an unselected version; pyenv's shims directory is skipped when
+//! looking for `pythonX.Y`. Answers are
 //! remembered for the life of the process. With no version wanted (`xpython FILE.py`
 //! without `--python-version`), the interpreter is `--python PATH` or `python3` on `PATH`.
 
@@ -63,9 +65,11 @@ pub fn interpreter(version: Option<(u8, u8)>) -> Result<Interpreter, BridgeError
 
 fn search(version: Option<(u8, u8)>) -> Result<Interpreter, BridgeError> {
     if let Some(path) = explicit_python() {
-        let found = probe(&path).map_err(|why| {
+        let mut found = probe(&path).map_err(|why| {
             BridgeError::Interpreter(format!("--python {}: {why}", path.display()))
         })?;
+        // The interpreter given is used as given (it may be a wrapper that matters).
+        found.path = path.clone();
         return match version {
             Some(v) if v != found.version => Err(BridgeError::NoInterpreter(format!(
                 "--python {} is Python {}, but Python {} is needed",
@@ -113,8 +117,18 @@ pub fn dotted(v: (u8, u8)) -> String {
 /// The places a CPython X.Y may be, in order of preference.
 fn candidates(v: (u8, u8)) -> Vec<PathBuf> {
     let mut out = Vec::new();
-    if let Some(p) = on_path(&format!("python{}", dotted(v))) {
-        out.push(p);
+    // pyenv's shims are skipped: they lead to the installs scanned next, after a slow
+    // start, or refuse to run a version pyenv has not selected.
+    let shims = pyenv_root().map(|r| r.join("shims"));
+    let name = format!("python{}", dotted(v));
+    if let Some(path) = std::env::var_os("PATH") {
+        if let Some(p) = std::env::split_paths(&path)
+            .filter(|d| shims.as_ref() != Some(d))
+            .map(|d| d.join(&name))
+            .find(|p| is_executable(p))
+        {
+            out.push(p);
+        }
     }
     out.extend(
         pyenv_installs()
@@ -199,18 +213,24 @@ pub fn probe(path: &Path) -> Result<Interpreter, String> {
             "-E",
             "-S",
             "-c",
-            "import sys; sys.stdout.write('%d.%d' % sys.version_info[:2])",
+            "import sys; sys.stdout.write('%d.%d %s' % (sys.version_info[:2] + (sys.executable,)))",
         ])
         .stdin(Stdio::null())
         .stderr(Stdio::null())
         .output()
         .map_err(|e| format!("cannot run it: {}", super::error::io_message(&e)))?;
     let text = String::from_utf8_lossy(&out.stdout);
-    match parse_version_prefix(text.trim()) {
-        Some((v, "")) if out.status.success() => Ok(Interpreter {
-            path: path.to_path_buf(),
-            version: v,
-        }),
+    let (version, executable) = text.split_once(' ').unwrap_or((&text, ""));
+    // The interpreter's own executable, when it names one: a shim or wrapper script is
+    // then started only once.
+    let executable = PathBuf::from(executable);
+    let path = if executable.is_absolute() && is_executable(&executable) {
+        executable
+    } else {
+        path.to_path_buf()
+    };
+    match parse_version_prefix(version) {
+        Some((v, "")) if out.status.success() => Ok(Interpreter { path, version: v }),
         _ => Err(match out.status.code() {
             Some(c) => format!("it does not run as a Python (exit status {c})"),
             None => "it does not run as a Python (killed by a signal)".to_string(),
@@ -221,9 +241,14 @@ pub fn probe(path: &Path) -> Result<Interpreter, String> {
 /// The versions of every CPython that can be found, for error messages: "2.7, 3.11".
 fn found_list() -> String {
     let mut versions: Vec<(u8, u8)> = pyenv_installs().into_iter().map(|(v, _)| v).collect();
+    // pyenv's shims stand for the installs listed above (and each costs a slow start).
+    let shims = pyenv_root().map(|r| r.join("shims"));
     if let Some(path) = std::env::var_os("PATH") {
         let mut seen = Vec::new();
         for dir in std::env::split_paths(&path) {
+            if shims.as_ref().is_some_and(|s| *s == dir) {
+                continue;
+            }
             let Ok(entries) = std::fs::read_dir(&dir) else {
                 continue;
             };

@@ -11,8 +11,9 @@
 //! - `xpython-bridge-error FIELD...\n`: one line of space-separated `name=value` fields
 //!   describing the exception `compile()` raised, each value `n` (None), `iDIGITS` (an int)
 //!   or `sHEX` (the UTF-8 of a str, hex-encoded). Field names: `type`, `module`, `arg`
-//!   (repeated, the exception's args), the SyntaxError fields (`msg`, `filename`, `lineno`,
-//!   `offset`, `text`, `end_lineno`, `end_offset`) and `display` (what
+//!   (repeated, the exception's args), the SyntaxError fields (`nargs`: how many args,
+//!   `msg`, `filename`, `lineno`, `offset`, `text`, `end_lineno`, `end_offset`) and
+//!   `display` (what
 //!   `sys.__excepthook__` prints for it without a traceback).
 //!
 //! Warnings the compiler emits (SyntaxWarning...) go to the interpreter's stderr, which is
@@ -69,6 +70,7 @@ except Exception:
     e = sys.exc_info()[1]
     fields = [('type', type(e).__name__), ('module', type(e).__module__)]
     if isinstance(e, SyntaxError):
+        fields.append(('nargs', len(e.args)))
         for name in ('msg', 'filename', 'lineno', 'offset', 'text', 'end_lineno', 'end_offset'):
             if hasattr(e, name):
                 fields.append((name, getattr(e, name)))

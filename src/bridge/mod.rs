@@ -51,8 +51,13 @@ pub fn version_spec(v: (u8, u8)) -> Result<&'static VersionSpec, BridgeError> {
 /// The version of the default interpreter (`--python PATH`, else `python3` on `PATH`).
 pub fn default_version() -> Result<&'static VersionSpec, BridgeError> {
     let python = find::interpreter(None)?;
-    version_spec(python.version)
-        .map_err(|e| BridgeError::NoInterpreter(format!("{} is {e}", python.path.display())))
+    version_spec(python.version).map_err(|e| {
+        BridgeError::NoInterpreter(format!(
+            "{} is Python {}: {e}; choose a version with --python-version X.Y",
+            python.path.display(),
+            find::dotted(python.version)
+        ))
+    })
 }
 
 /// Runs `req` on the CPython of `version` and loads the code it returns.

@@ -11,9 +11,10 @@
 
 use super::args::Signature;
 use crate::bridge::{self, BridgeError, CompileError, Field, Request};
-use crate::object::{Args, Object, Payload, PyStr, Value};
+use crate::object::{Args, ObjRef, Object, Payload, PyStr, Value};
 use crate::vm::{Code, PyErr, PyResult, Vm};
-use std::rc::Rc;
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
 
 pub fn init(vm: &mut Vm) {
     vm.add_builtin("compile", builtin_compile);
@@ -98,6 +99,33 @@ fn compile_exception(vm: &mut Vm, c: &CompileError) -> PyErr {
             .unwrap_or(Value::None)
     };
     let msg = get(vm, "msg");
+    let nargs = match c.syntax_field("nargs") {
+        Some(Field::Int(n)) => *n,
+        _ => 2,
+    };
+    let args: Vec<Value> = match nargs {
+        0 => vec![],
+        1 => vec![msg],
+        _ => vec![msg, syntax_info(vm, c)],
+    };
+    match vm.call(&Value::Obj(class), Args::positional(&args)) {
+        Ok(Value::Obj(o)) if matches!(o.payload, Payload::Exception(_)) => {
+            remember_display(&o, &c.display);
+            PyErr(o)
+        }
+        Ok(_) => vm.system_error(c.last_line()),
+        Err(e) => e,
+    }
+}
+
+/// SyntaxError's second argument: `(filename, lineno, offset, text[, end_lineno,
+/// end_offset])`.
+fn syntax_info(vm: &Vm, c: &CompileError) -> Value {
+    let get = |vm: &Vm, name: &str| {
+        c.syntax_field(name)
+            .map(|f| field_value(vm, f))
+            .unwrap_or(Value::None)
+    };
     let mut info = vec![
         get(vm, "filename"),
         get(vm, "lineno"),
@@ -108,12 +136,41 @@ fn compile_exception(vm: &mut Vm, c: &CompileError) -> PyErr {
         info.push(get(vm, "end_lineno"));
         info.push(get(vm, "end_offset"));
     }
-    let info = vm.new_tuple(info);
-    match vm.call(&Value::Obj(class), Args::positional(&[msg, info])) {
-        Ok(Value::Obj(o)) if matches!(o.payload, Payload::Exception(_)) => PyErr(o),
-        Ok(_) => vm.system_error(c.last_line()),
-        Err(e) => e,
+    vm.new_tuple(info)
+}
+
+thread_local! {
+    /// The syntax errors raised from CPython's answers, with CPython's rendering of each
+    /// (the `File ..., line N` block, source line and caret), for the traceback printer.
+    static DISPLAYS: RefCell<Vec<(Weak<Object>, Rc<str>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// At most this many renderings are kept (the oldest go first).
+const DISPLAYS_LIMIT: usize = 64;
+
+fn remember_display(exc: &ObjRef, display: &str) {
+    if display.is_empty() {
+        return;
     }
+    DISPLAYS.with(|d| {
+        let mut d = d.borrow_mut();
+        d.retain(|(w, _)| w.strong_count() > 0);
+        if d.len() >= DISPLAYS_LIMIT {
+            d.remove(0);
+        }
+        d.push((Rc::downgrade(exc), Rc::from(display)));
+    });
+}
+
+/// How CPython prints `exc` (without a traceback), when it is a syntax error raised from a
+/// CPython compile: e.g. `  File "<string>", line 1\n    x = = 1\n        ^\nSyntaxError: ...`.
+pub fn cpython_display(exc: &ObjRef) -> Option<Rc<str>> {
+    DISPLAYS.with(|d| {
+        d.borrow()
+            .iter()
+            .find(|(w, _)| w.strong_count() > 0 && std::ptr::eq(w.as_ptr(), Rc::as_ptr(exc)))
+            .map(|(_, text)| text.clone())
+    })
 }
 
 fn field_value(vm: &Vm, f: &Field) -> Value {
