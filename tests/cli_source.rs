@@ -485,3 +485,39 @@ fn runtime_compile_errors_are_cpythons() {
         let _ = fs::remove_dir_all(&dir);
     }
 }
+
+/// The library entry point for imports: a `.py` file to a code object through the cache,
+/// and a file that does not compile to CPython's SyntaxError.
+#[test]
+fn compile_file_code_for_imports() {
+    let v = (3, 11);
+    if cpython(v, "compile_file_code_for_imports").is_none() {
+        return;
+    }
+    let dir = scratch("library");
+    fs::write(dir.join("good.py"), "def f():\n    return 1\n").unwrap();
+    fs::write(dir.join("bad.py"), "def f(:\n    return 1\n").unwrap();
+    let spec = xpython::spec::version_by_id("3.11").unwrap();
+    let mut vm = xpython::vm::Vm::new(spec);
+    vm.init_builtins();
+    let good = dir.join("good.py");
+    let code = xpython::builtins::compile::compile_file_code(&mut vm, &good).unwrap();
+    assert_eq!(&*code.co.name, "<module>");
+    assert_eq!(*code.co.filename, *good.to_string_lossy());
+    // Cached unless this process's environment says not to.
+    let no_cache = std::env::var_os("PYTHONDONTWRITEBYTECODE").is_some_and(|v| !v.is_empty());
+    assert_eq!(
+        dir.join("__pycache__/good.cpython-311.pyc").exists(),
+        !no_cache
+    );
+    let err = xpython::builtins::compile::compile_file_code(&mut vm, &dir.join("bad.py"))
+        .err()
+        .expect("bad.py compiled");
+    let exc = xpython::object::Value::Obj(err.0.clone());
+    assert_eq!(&*vm.type_name(&exc), "SyntaxError");
+    let text = xpython::builtins::compile::cpython_display(&err.0).unwrap();
+    assert!(text.ends_with("SyntaxError: invalid syntax\n"), "{text}");
+    let missing = xpython::builtins::compile::compile_file_code(&mut vm, &dir.join("none.py"));
+    assert!(missing.is_err());
+    let _ = fs::remove_dir_all(&dir);
+}

@@ -60,8 +60,23 @@ pub fn compile_code(
     }
 }
 
+/// Compiles the source file at `path` for the running version, through the
+/// `__pycache__` cache (for imports: `co_filename` is `path` as given). Failures are
+/// Python exceptions, as [`bridge_exception`] makes them.
+pub fn compile_file_code(vm: &mut Vm, path: &std::path::Path) -> PyResult<Rc<Code>> {
+    match bridge::compile_file(path, vm.version) {
+        Ok(co) => Code::new(vm, &co).map_err(|m| vm.system_error(&m)),
+        Err(BridgeError::Io(why)) => {
+            let class = vm.types.exc.os_error.clone();
+            Err(vm.new_exception(&class, &format!("{}: {why}", path.display())))
+        }
+        Err(e) => Err(bridge_exception(vm, e)),
+    }
+}
+
 /// The Python exception for a bridge failure: CPython's own for a source that does not
-/// compile, RuntimeError when no CPython could compile it.
+/// compile (remembered with CPython's rendering, which the traceback printer uses),
+/// RuntimeError when no CPython could compile it.
 pub fn bridge_exception(vm: &mut Vm, e: BridgeError) -> PyErr {
     match e {
         BridgeError::Compile(c) => compile_exception(vm, &c),
