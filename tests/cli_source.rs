@@ -521,3 +521,66 @@ fn compile_file_code_for_imports() {
     assert!(missing.is_err());
     let _ = fs::remove_dir_all(&dir);
 }
+
+/// `py_compile`'s hash-based cache file (PEP 552), checked mode: `xpython FILE.py` writes
+/// the same file CPython writes.
+fn cpython_hash_pyc(py: &Path, dir: &Path, source: &str, dfile: &str, cfile: &str) {
+    let script = "import py_compile, sys\n\
+                  py_compile.compile(sys.argv[1], cfile=sys.argv[2], dfile=sys.argv[3], doraise=True,\n\
+                  \x20   invalidation_mode=py_compile.PycInvalidationMode.CHECKED_HASH)\n";
+    let mut cmd = python(py);
+    cmd.args(["-c", script, source, cfile, dfile]);
+    let out = run_in(dir, cmd);
+    assert!(out.status.success(), "py_compile failed: {out:?}");
+}
+
+/// Checked hash-based cache files (PEP 552) are reused when the source's hash matches
+/// (without CPython), and replaced by a new checked one, as CPython does, when not.
+#[test]
+fn checked_hash_caches() {
+    for v in [(3, 7), (3, 10), (3, 11), (3, 13)] {
+        let Some(py) = cpython(v, "checked_hash_caches") else {
+            continue;
+        };
+        let ver = format!("{}.{}", v.0, v.1);
+        let dir = scratch(&format!("hash-{ver}"));
+        fs::write(dir.join("prog.py"), "print('first')\n").unwrap();
+        let dfile = if v >= (3, 9) {
+            dir.join("prog.py").to_string_lossy().into_owned()
+        } else {
+            "prog.py".to_string()
+        };
+        let cfile = format!("__pycache__/prog.{}.pyc", tag(v));
+        cpython_hash_pyc(&py, &dir, "prog.py", &dfile, &cfile);
+        let run = |python: &str| {
+            let mut cmd = xpython();
+            cmd.args(["--python", python, "--python-version", &ver, "prog.py"]);
+            run_in(&dir, cmd)
+        };
+        let out = run("/nonexistent/python");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout),
+            "first\n",
+            "{ver}: {out:?}"
+        );
+
+        // Same size and, possibly, the same mtime: only the hash tells the change.
+        fs::write(dir.join("prog.py"), "print('other')\n").unwrap();
+        let out = run("/nonexistent/python");
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{ver}: a stale hash-based file was used"
+        );
+        let out = run(&py.to_string_lossy());
+        assert_eq!(String::from_utf8_lossy(&out.stdout), "other\n", "{ver}");
+        let written = fs::read(dir.join(&cfile)).unwrap();
+        cpython_hash_pyc(&py, &dir, "prog.py", &dfile, "expected.pyc");
+        assert_eq!(
+            written,
+            fs::read(dir.join("expected.pyc")).unwrap(),
+            "{ver}"
+        );
+        let _ = fs::remove_dir_all(&dir);
+    }
+}

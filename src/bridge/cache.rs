@@ -8,14 +8,16 @@
 //!   timestamp-based), then the source's mtime (whole seconds, low 32 bits) and, from 3.3,
 //!   its size (low 32 bits); then `marshal.dumps(code)`.
 //! - Reuse: only when the magic number is the wanted version's and the mtime and size in
-//!   the header are the source's. Hash-based files (flags bit 0) are reused unchecked
-//!   when their check bit is clear, as CPython's default `check_hash_based_pycs` does;
-//!   checked ones are recompiled (xpython does not compute the source hash).
+//!   the header are the source's. Hash-based files (flags bit 0, PEP 552) are reused
+//!   unchecked when their check bit is clear, as CPython's default `check_hash_based_pycs`
+//!   does; checked ones when their hash is the source's ([`source_hash`]), and a stale one
+//!   is replaced by a checked hash-based file, as CPython does.
 //! - Writing: the directory is created if missing, the file written to a temporary name
 //!   and renamed over the old one, with the source's permission bits plus owner-write.
 //!   Any failure (read-only directory...) is ignored: the cache is an optimization.
 //!   `PYTHONDONTWRITEBYTECODE` (non-empty) turns writing off, as in CPython.
 
+use crate::object::hash::{siphash_keyed, SipRounds};
 use crate::pyc::{load_pyc, Pyc, SourceStamp};
 use crate::spec::{version_for_magic, MagicLookup, VersionSpec};
 use std::fs::Metadata;
@@ -77,21 +79,85 @@ pub fn header(version: &VersionSpec, magic: [u8; 4], mtime: u32, size: u32) -> V
     h
 }
 
-/// The cached compile of a source with stamp (`mtime`, `size`), if it is there, valid and
-/// up to date for `version`.
-pub fn read_fresh(cache: &Path, version: &VersionSpec, mtime: u32, size: u32) -> Option<Pyc> {
-    let bytes = std::fs::read(cache).ok()?;
-    let magic = u16::from_le_bytes([*bytes.first()?, *bytes.get(1)?]);
-    match version_for_magic(magic) {
-        MagicLookup::Supported(v) if v.format.major_minor == version.format.major_minor => {}
-        _ => return None,
-    }
-    let pyc = load_pyc(&bytes).ok()?;
-    let fresh = match pyc.source {
-        SourceStamp::Timestamp { mtime: m, size: s } => m == mtime && s.is_none_or(|s| s == size),
-        SourceStamp::Hash { checked, .. } => !checked,
+/// What the cache holds for a source.
+pub enum Cached {
+    /// A valid, up-to-date compile.
+    Fresh(Pyc),
+    /// A checked hash-based file whose hash is not the source's: CPython replaces it with
+    /// a new hash-based file (`checked` as before) holding `hash`, the source's.
+    StaleHash { magic: [u8; 4], hash: [u8; 8] },
+    /// Nothing usable: compile and write a timestamp-based file.
+    Missing,
+}
+
+/// The cached compile of `source` (stamp `mtime`, `size`) for `version`: fresh when the
+/// magic number is the version's and the header matches the source, as CPython checks it.
+/// `read_source` gives the source's bytes, needed only for checked hash-based files.
+pub fn read_cached(
+    cache: &Path,
+    version: &VersionSpec,
+    mtime: u32,
+    size: u32,
+    read_source: impl FnOnce() -> Option<Vec<u8>>,
+) -> Cached {
+    let Ok(bytes) = std::fs::read(cache) else {
+        return Cached::Missing;
     };
-    fresh.then_some(pyc)
+    if bytes.len() < 4 {
+        return Cached::Missing;
+    }
+    let magic = [bytes[0], bytes[1], bytes[2], bytes[3]];
+    match version_for_magic(u16::from_le_bytes([magic[0], magic[1]])) {
+        MagicLookup::Supported(v) if v.format.major_minor == version.format.major_minor => {}
+        _ => return Cached::Missing,
+    }
+    let Ok(pyc) = load_pyc(&bytes) else {
+        return Cached::Missing;
+    };
+    match pyc.source {
+        SourceStamp::Timestamp { mtime: m, size: s }
+            if m == mtime && s.is_none_or(|s| s == size) =>
+        {
+            Cached::Fresh(pyc)
+        }
+        SourceStamp::Timestamp { .. } => Cached::Missing,
+        // Unchecked: reused as it is, as CPython's default `check_hash_based_pycs` does.
+        SourceStamp::Hash { checked: false, .. } => Cached::Fresh(pyc),
+        SourceStamp::Hash {
+            hash,
+            checked: true,
+        } => match read_source() {
+            Some(source) => {
+                let now = source_hash(version, magic, &source);
+                if now == hash {
+                    Cached::Fresh(pyc)
+                } else {
+                    Cached::StaleHash { magic, hash: now }
+                }
+            }
+            None => Cached::Missing,
+        },
+    }
+}
+
+/// `_imp.source_hash(_RAW_MAGIC_NUMBER, source)`: CPython's keyed SipHash of the source
+/// (SipHash-1-3 from 3.11, SipHash-2-4 before), keyed with the magic number's 4 bytes.
+pub fn source_hash(version: &VersionSpec, magic: [u8; 4], source: &[u8]) -> [u8; 8] {
+    let rounds = if version.format.major_minor >= (3, 11) {
+        SipRounds::Sip13
+    } else {
+        SipRounds::Sip24
+    };
+    siphash_keyed(source, u32::from_le_bytes(magic) as u64, 0, rounds).to_le_bytes()
+}
+
+/// The header of a hash-based file (3.7+): magic, flags (bit 0 hash-based, bit 1 checked),
+/// the source hash.
+pub fn hash_header(magic: [u8; 4], checked: bool, hash: [u8; 8]) -> Vec<u8> {
+    let mut h = magic.to_vec();
+    h.extend((1u32 | if checked { 2 } else { 0 }).to_le_bytes());
+    h.extend(hash);
+    h
 }
 
 /// Writes a cache file, ignoring every failure.
@@ -144,6 +210,26 @@ mod tests {
         assert_eq!(p("d/a.b.py", v311), "d/__pycache__/a.b.cpython-311.pyc");
         assert_eq!(p("d/noext", v311), "d/__pycache__/noext.cpython-311.pyc");
         assert_eq!(p("d/m.py", v27), "d/m.pyc");
+    }
+
+    #[test]
+    fn source_hashes_are_cpythons() {
+        // `_imp.source_hash(importlib.util._RAW_MAGIC_NUMBER, b'print(1)\n').hex()`.
+        for (id, magic, want) in [
+            ("3.7", 3394u16, "6d8a2a3c3b0a84c0"),
+            ("3.10", 3439, "28765e52ed782214"),
+            ("3.11", 3495, "da812d7f407a3059"),
+            ("3.13", 3571, "5a90791f83be4635"),
+        ] {
+            let m = magic.to_le_bytes();
+            let h = source_hash(
+                version_by_id(id).unwrap(),
+                [m[0], m[1], 13, 10],
+                b"print(1)\n",
+            );
+            let hex: String = h.iter().map(|b| format!("{b:02x}")).collect();
+            assert_eq!(hex, want, "{id}");
+        }
     }
 
     #[test]

@@ -130,10 +130,20 @@ pub fn compile_file(
     let (mtime, size) = cache::source_stamp(&meta);
     let cache_file = cache::cache_path(path, version);
     let filename: Rc<str> = Rc::from(shown.to_string());
-    if let Some(pyc) = cache::read_fresh(&cache_file, version, mtime, size) {
-        return Ok(with_filename(&pyc.code, &filename));
-    }
-    let source = std::fs::read(path).map_err(|e| BridgeError::Io(io_message(&e)))?;
+    let mut source = None;
+    let cached = cache::read_cached(&cache_file, version, mtime, size, || {
+        source = std::fs::read(path).ok();
+        source.clone()
+    });
+    let stale_hash = match cached {
+        cache::Cached::Fresh(pyc) => return Ok(with_filename(&pyc.code, &filename)),
+        cache::Cached::StaleHash { magic, hash } => Some((magic, hash)),
+        cache::Cached::Missing => None,
+    };
+    let source = match source {
+        Some(s) => s,
+        None => std::fs::read(path).map_err(|e| BridgeError::Io(io_message(&e)))?,
+    };
     let req = Request {
         source,
         is_text: false,
@@ -145,7 +155,16 @@ pub fn compile_file(
         optimize: -1,
     };
     let (compiled, code) = compile_now(&req, version)?;
-    let mut data = cache::header(version, compiled.magic, mtime, req.source.len() as u32);
+    let mut data = match stale_hash {
+        // A checked hash-based file stays one (with the new source's hash, keyed with the
+        // compiling interpreter's magic number).
+        Some((magic, hash)) if magic == compiled.magic => cache::hash_header(magic, true, hash),
+        Some(_) => {
+            let hash = cache::source_hash(version, compiled.magic, &req.source);
+            cache::hash_header(compiled.magic, true, hash)
+        }
+        None => cache::header(version, compiled.magic, mtime, req.source.len() as u32),
+    };
     data.extend_from_slice(&compiled.marshal);
     cache::write(&cache_file, &meta, &data);
     Ok(code)
