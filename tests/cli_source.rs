@@ -584,3 +584,29 @@ fn checked_hash_caches() {
         let _ = fs::remove_dir_all(&dir);
     }
 }
+
+/// `compile(..., flags=ast.PyCF_ONLY_AST)` is refused clearly (xpython has no AST objects);
+/// the flag's value is asked of CPython's own `ast` module.
+#[test]
+fn only_ast_is_refused() {
+    let v = (3, 11);
+    let Some(py) = cpython(v, "only_ast_is_refused") else {
+        return;
+    };
+    let dir = scratch("only-ast");
+    let mut flag = python(&py);
+    flag.args(["-c", "import ast; print(ast.PyCF_ONLY_AST)"]);
+    let flag = String::from_utf8(run_in(&dir, flag).stdout).unwrap();
+    let code = format!(
+        "try:\n    compile('1 + 1', 's', 'eval', {})\nexcept NotImplementedError as e:\n    print(type(e).__name__, e)",
+        flag.trim()
+    );
+    let mut cmd = xpython();
+    cmd.args(["--python-version", "3.11", "-c", &code]);
+    let out = run_in(&dir, cmd);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "NotImplementedError compile() made an AST (Expression), and xpython has no AST objects\n"
+    );
+    let _ = fs::remove_dir_all(&dir);
+}

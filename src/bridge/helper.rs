@@ -65,7 +65,7 @@ try:
     else:
         code = compile(src, filename, mode, flags, True)
     if type(code).__name__ != 'code':
-        raise NotImplementedError('compile() returned %s, not a code object' % type(code).__name__)
+        raise NotImplementedError('compile() made an AST (%s), and xpython has no AST objects' % type(code).__name__)
 except Exception:
     e = sys.exc_info()[1]
     fields = [('type', type(e).__name__), ('module', type(e).__module__)]

@@ -101,7 +101,7 @@ fn compile_exception(vm: &mut Vm, c: &CompileError) -> PyErr {
     if c.type_name == "NotImplementedError" {
         // The helper's own complaint (an AST instead of code), not CPython's.
         let text = c.args.first().and_then(Field::text).unwrap_or_default();
-        return vm.new_exception(&class, &format!("xpython cannot use it: {text}"));
+        return vm.new_exception(&class, &text);
     }
     if !c.is_syntax_error() {
         let args: Vec<Value> = c.args.iter().map(|f| field_value(vm, f)).collect();
