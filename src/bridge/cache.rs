@@ -166,8 +166,13 @@ pub fn write(cache: &Path, source_meta: &Metadata, data: &[u8]) {
         return;
     }
     if let Some(dir) = cache.parent() {
-        if !dir.as_os_str().is_empty() && !dir.is_dir() && std::fs::create_dir(dir).is_err() {
-            return;
+        if !dir.as_os_str().is_empty() && !dir.is_dir() {
+            match std::fs::create_dir(dir) {
+                Ok(()) => {}
+                // Another process made it meanwhile.
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+                Err(_) => return,
+            }
         }
     }
     let mut tmp = cache.as_os_str().to_owned();

@@ -43,7 +43,14 @@ pub fn compile_code(
     dont_inherit: bool,
     optimize: i64,
 ) -> PyResult<Rc<Code>> {
-    let caller_flags = vm.caller_frame().map(|f| f.code.co.flags).unwrap_or(0);
+    // Only `__future__` features are inherited: in every version their flags are
+    // `nested_scopes`' CO_NESTED (0x10) and bits from 0x1000 up (the compiling CPython picks
+    // them out exactly). Dropping the other low bits (optimized, generator...) lets many
+    // callers' `eval('x + 1')` share one remembered compile.
+    let caller_flags = vm
+        .caller_frame()
+        .map(|f| f.code.co.flags & (0x10 | !0xFFF))
+        .unwrap_or(0);
     let req = Request {
         source,
         is_text,
