@@ -6,6 +6,7 @@
 //! which matches `python`'s).
 
 use clap::{Parser, Subcommand};
+use std::ffi::OsString;
 use std::process::ExitCode;
 
 mod opcodes;
@@ -88,8 +89,39 @@ pub fn report_error(subject: &str, message: &str) {
     eprintln!("xpython: error: {subject}: {message}");
 }
 
+/// `-cCODE` (the value attached, as `python` allows) as `-c CODE`, so that the arguments
+/// after it stay the program's: only in the options before the program is it looked for.
+fn split_attached_code(args: impl IntoIterator<Item = OsString>) -> Vec<OsString> {
+    let mut args = args.into_iter();
+    let mut out: Vec<OsString> = args.next().into_iter().collect();
+    while let Some(arg) = args.next() {
+        let text = arg.to_string_lossy().into_owned();
+        if text == "--python-version" || text == "--python" {
+            out.push(arg);
+            out.extend(args.next());
+            continue;
+        }
+        // (Code that is not UTF-8 is left to clap, which rejects it.)
+        if let Some(code) = arg.to_str().and_then(|a| a.strip_prefix("-c")) {
+            if !code.is_empty() && !code.starts_with('-') {
+                out.push(OsString::from("-c"));
+                out.push(OsString::from(code));
+                out.extend(args);
+                break;
+            }
+        }
+        let is_option = text.starts_with('-') && text != "-" && text != "--";
+        out.push(arg);
+        if !is_option || text == "-c" {
+            out.extend(args);
+            break;
+        }
+    }
+    out
+}
+
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::parse_from(split_attached_code(std::env::args_os()));
     match cli.command {
         Some(Command::Dis(args)) => crate::dis::command(&args),
         Some(Command::Opcodes(args)) => opcodes::command(&args),
@@ -97,5 +129,37 @@ pub fn main() -> ExitCode {
             let status = run::run(&cli);
             ExitCode::from(status.clamp(0, 255) as u8)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{split_attached_code, Cli};
+    use clap::Parser;
+
+    fn parse(args: &[&str]) -> Cli {
+        let all = std::iter::once("xpython").chain(args.iter().copied());
+        Cli::try_parse_from(split_attached_code(all.map(std::ffi::OsString::from)))
+            .unwrap_or_else(|e| panic!("{args:?}: {e}"))
+    }
+
+    /// As with `python`: everything after the program or `-c CODE` is the program's own.
+    #[test]
+    fn program_arguments_are_the_programs() {
+        let c = parse(&["--python-version", "3.8", "p.py", "-c", "--x", "--", "y"]);
+        assert_eq!(c.program, ["p.py", "-c", "--x", "--", "y"]);
+        assert_eq!(c.python_version, Some((3, 8)));
+        let c = parse(&["-c", "code", "--python-version", "-x", "--", "a"]);
+        assert_eq!(
+            c.code.unwrap(),
+            ["code", "--python-version", "-x", "--", "a"]
+        );
+        assert!(c.python_version.is_none());
+        let c = parse(&["-ccode", "a", "-cx"]);
+        assert_eq!(c.code.unwrap(), ["code", "a", "-cx"]);
+        let c = parse(&["--python", "/p/-cpath", "p.py", "-cx"]);
+        assert_eq!(c.python.unwrap().to_string_lossy(), "/p/-cpath");
+        assert_eq!(c.program, ["p.py", "-cx"]);
+        assert!(Cli::try_parse_from(["xpython", "--bogus", "p.py"]).is_err());
     }
 }
