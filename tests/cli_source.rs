@@ -610,3 +610,47 @@ fn only_ast_is_refused() {
     );
     let _ = fs::remove_dir_all(&dir);
 }
+
+/// A `.pyc` is recognized by its magic number whatever its name (as CPython does), and
+/// runs as before, without any CPython.
+#[test]
+fn compiled_files_by_magic_number() {
+    let dir = scratch("magic");
+    let pyc = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/hello.cpython-311.pyc");
+    fs::copy(&pyc, dir.join("hello")).unwrap();
+    let run = |arg: &Path| {
+        let mut cmd = xpython();
+        cmd.args(["--python", "/nonexistent/python"]).arg(arg);
+        run_in(&dir, cmd)
+    };
+    let by_name = run(&pyc);
+    let by_magic = run(&dir.join("hello"));
+    assert_eq!(by_name.status.code(), Some(0), "{by_name:?}");
+    assert!(!by_name.stdout.is_empty());
+    same_run("renamed .pyc", &by_name, &by_magic);
+    let _ = fs::remove_dir_all(&dir);
+}
+
+/// Python 2 caches beside the source (`NAME.pyc`, 8-byte header), as CPython 2 does.
+#[test]
+fn python2_caches_beside_the_source() {
+    let Some(py) = cpython((2, 7), "python2_caches_beside_the_source") else {
+        return;
+    };
+    let dir = scratch("py2");
+    fs::write(dir.join("two.py"), "x = 1\ny = x + 1\n").unwrap();
+    let mut cmd = xpython();
+    cmd.args(["--python-version", "2.7", "two.py"]);
+    let out = run_in(&dir, cmd);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let written = fs::read(dir.join("two.pyc")).unwrap();
+    let mut expected = python(&py);
+    expected.args([
+        "-c",
+        "import py_compile; py_compile.compile('two.py', cfile='expected.pyc', doraise=True)",
+    ]);
+    assert!(run_in(&dir, expected).status.success());
+    assert_eq!(written, fs::read(dir.join("expected.pyc")).unwrap());
+    assert!(!dir.join("__pycache__").exists());
+    let _ = fs::remove_dir_all(&dir);
+}
