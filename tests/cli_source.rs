@@ -297,16 +297,20 @@ fn runs_code_strings() {
     }
 }
 
-/// A source that does not compile: CPython's report, status 1, for files and -c.
-/// (Errors found at the end of the input, like an unclosed bracket, are not among the
-/// cases: CPython's file parser reports them on the line after the last, `compile()`,
-/// which the bridge uses, on the last line.)
+/// A source that does not compile: CPython's report, status 1, for files and -c — also
+/// where CPython's main-script parser words it differently from `compile()` (errors at
+/// the end of the input, encoding problems).
 #[test]
 fn syntax_errors_report_as_cpython() {
     let cases = [
         ("bad.py", "print(1)\nx = = 1\n"),
         ("indent.py", "def f():\n\tif 1:\n        return 2\n"),
         ("keyword.py", "def f(x):\n    return x\nclass = 3\n"),
+        ("unclosed.py", "print((1,\n"),
+        ("quote.py", "x = \"\"\"abc\n"),
+        ("block.py", "if 1:\n"),
+        ("coding.py", "# -*- coding: no-such-codec -*-\nx = 1\n"),
+        ("latin.py", "x = '\u{e9}'\n"),
     ];
     for v in VERSIONS {
         let Some(py) = cpython(v, "syntax_errors_report_as_cpython") else {
@@ -315,7 +319,12 @@ fn syntax_errors_report_as_cpython() {
         let ver = format!("{}.{}", v.0, v.1);
         let dir = scratch(&format!("syntax-{ver}"));
         for (name, text) in cases {
-            fs::write(dir.join(name), text).unwrap();
+            let bytes = match name {
+                // Latin-1 bytes without a coding declaration.
+                "latin.py" => text.chars().map(|c| c as u8).collect(),
+                _ => text.as_bytes().to_vec(),
+            };
+            fs::write(dir.join(name), bytes).unwrap();
             let mut expected = python(&py);
             expected.arg(name);
             let expected = run_in(&dir, expected);
@@ -653,4 +662,29 @@ fn python2_caches_beside_the_source() {
     assert_eq!(written, fs::read(dir.join("expected.pyc")).unwrap());
     assert!(!dir.join("__pycache__").exists());
     let _ = fs::remove_dir_all(&dir);
+}
+
+/// Asking CPython for its main-script report never runs the script: a source that
+/// `compile()` refuses but CPython's file parser takes (a null byte, up to 3.10) is
+/// reported by compile()'s error, and its code does not run.
+#[test]
+fn script_reports_never_run_the_script() {
+    for v in [(3, 6), (3, 10), (3, 13)] {
+        let Some(_) = cpython(v, "script_reports_never_run_the_script") else {
+            continue;
+        };
+        let ver = format!("{}.{}", v.0, v.1);
+        let dir = scratch(&format!("guard-{ver}"));
+        fs::write(
+            dir.join("side.py"),
+            "open('SIDE', 'w').write('ran')\nx = 1 # \0\n",
+        )
+        .unwrap();
+        let mut cmd = xpython();
+        cmd.args(["--python-version", &ver, "side.py"]);
+        let out = run_in(&dir, cmd);
+        assert_eq!(out.status.code(), Some(1), "{ver}");
+        assert!(!dir.join("SIDE").exists(), "{ver}: the script ran");
+        let _ = fs::remove_dir_all(&dir);
+    }
 }

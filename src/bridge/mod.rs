@@ -17,6 +17,7 @@ pub mod cache;
 pub mod error;
 pub mod find;
 pub mod helper;
+pub mod script;
 
 pub use error::{io_message, BridgeError, CompileError, Field};
 pub use find::{set_python, Interpreter};
@@ -78,6 +79,14 @@ fn compile_now(
         ))
     })?;
     Ok((compiled, code))
+}
+
+/// What `python SCRIPT` prints when the main script `script` (the path as given) does
+/// not compile: CPython's file parser's report ([`script`]), or `None` when it cannot be
+/// had (then the `compile()` report stands).
+pub fn main_script_error(version: &'static VersionSpec, script: &str) -> Option<String> {
+    let python = find::interpreter(Some(version.format.major_minor)).ok()?;
+    script::main_script_error(&python, script)
 }
 
 type Memo = HashMap<((u8, u8), Request), Result<Rc<CodeObject>, BridgeError>>;

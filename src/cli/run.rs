@@ -48,8 +48,15 @@ pub fn run(cli: &Cli) -> i32 {
     let shown = path.clone();
     let script = main_script_path(&path, version);
     crate::vm::run::run_main_with(shown, move || {
-        let code =
-            bridge::compile_file(&script, version).map_err(|e| report_bridge_error(&path, &e))?;
+        let code = bridge::compile_file(&script, version).map_err(|e| match e {
+            // CPython's main-script parser may word it differently from compile().
+            BridgeError::Compile(c) => {
+                let report = bridge::main_script_error(version, &path);
+                eprint!("{}", report.as_deref().unwrap_or(&c.display));
+                1
+            }
+            other => report_bridge_error(&path, &other),
+        })?;
         Ok(main_pyc(version, code))
     })
 }
