@@ -528,6 +528,12 @@ fn compile_file_code_for_imports() {
     assert!(text.ends_with("SyntaxError: invalid syntax\n"), "{text}");
     let missing = xpython::builtins::compile::compile_file_code(&mut vm, &dir.join("none.py"));
     assert!(missing.is_err());
+    // The same as the import system's source-loader hook.
+    let hook: fn(&mut xpython::vm::Vm, &Path) -> xpython::vm::PyResult<xpython::pyc::Pyc> =
+        xpython::builtins::compile::load_source_module;
+    let pyc = hook(&mut vm, &good).unwrap();
+    assert_eq!(pyc.version.format.id, "3.11");
+    assert_eq!(pyc.code.filename, code.co.filename);
     let _ = fs::remove_dir_all(&dir);
 }
 

@@ -71,8 +71,26 @@ pub fn compile_code(
 /// `__pycache__` cache (for imports: `co_filename` is `path` as given). Failures are
 /// Python exceptions, as [`bridge_exception`] makes them.
 pub fn compile_file_code(vm: &mut Vm, path: &std::path::Path) -> PyResult<Rc<Code>> {
-    match bridge::compile_file(path, vm.version) {
-        Ok(co) => Code::new(vm, &co).map_err(|m| vm.system_error(&m)),
+    let pyc = load_source_module(vm, path)?;
+    Code::new(vm, &pyc.code).map_err(|m| vm.system_error(&m))
+}
+
+/// [`compile_file_code`] as a loaded module file: the `.py` at `path` compiled for the
+/// running version (through the cache), with the version's magic number. The shape of the
+/// import system's source-loader hook (`fn(&mut Vm, &Path) -> PyResult<Pyc>`).
+pub fn load_source_module(vm: &mut Vm, path: &std::path::Path) -> PyResult<crate::pyc::Pyc> {
+    let version = vm.version;
+    match bridge::compile_file(path, version) {
+        Ok(code) => Ok(crate::pyc::Pyc {
+            version,
+            magic: version.format.magic,
+            flags: 0,
+            source: crate::pyc::SourceStamp::Timestamp {
+                mtime: 0,
+                size: None,
+            },
+            code,
+        }),
         Err(BridgeError::Io(why)) => {
             let class = vm.types.exc.os_error.clone();
             Err(vm.new_exception(&class, &format!("{}: {why}", path.display())))
