@@ -74,6 +74,8 @@ struct Case {
     version: String,
     /// Relative to the repository root (it is what xpython sees as argv).
     pyc: String,
+    /// A file fed to the program's stdin (`tests/programs/NAME.stdin`), else empty stdin.
+    stdin: Option<PathBuf>,
     expect: Expect,
     /// The program compiles source at run time: it needs a CPython of its version.
     needs_compiler: bool,
@@ -174,6 +176,8 @@ fn collect_golden(root: &Path, cases: &mut Vec<Case>) {
                     "tests/golden/{program}/{}",
                     pyc.file_name().unwrap().to_string_lossy()
                 ),
+                stdin: Some(root.join(format!("tests/programs/{program}.stdin")))
+                    .filter(|p| p.exists()),
                 expect: Expect::Golden { out, status, err },
                 needs_compiler,
             });
@@ -212,17 +216,24 @@ fn collect_shared(root: &Path, cases: &mut Vec<Case>) {
             program: format!("shared/{stem}"),
             version: version.to_string(),
             pyc: rel,
+            stdin: None,
             expect: Expect::Status(status),
             needs_compiler,
         });
     }
 }
 
-fn run(bin: &Path, root: &Path, pyc: &str) -> Outcome {
+fn run(bin: &Path, root: &Path, pyc: &str, stdin: Option<&Path>) -> Outcome {
+    let input = match stdin {
+        Some(path) => Stdio::from(
+            fs::File::open(path).unwrap_or_else(|e| panic!("opening {}: {e}", path.display())),
+        ),
+        None => Stdio::null(),
+    };
     let mut cmd = Command::new(bin);
     cmd.arg(pyc)
         .current_dir(root)
-        .stdin(Stdio::null())
+        .stdin(input)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
     for (k, _) in std::env::vars_os() {
@@ -471,7 +482,7 @@ fn conformance() {
             s.spawn(|| loop {
                 let i = next.fetch_add(1, Ordering::SeqCst);
                 let Some(case) = cases.get(i) else { break };
-                let outcome = run(&bin, &root, &case.pyc);
+                let outcome = run(&bin, &root, &case.pyc, case.stdin.as_deref());
                 let verdict = check(case, &outcome);
                 results.lock().unwrap()[i] = Some(verdict);
             });
