@@ -220,18 +220,16 @@ mod tests {
     #[test]
     fn source_hashes_are_cpythons() {
         // `_imp.source_hash(importlib.util._RAW_MAGIC_NUMBER, b'print(1)\n').hex()`.
-        for (id, magic, want) in [
-            ("3.7", 3394u16, "6d8a2a3c3b0a84c0"),
-            ("3.10", 3439, "28765e52ed782214"),
-            ("3.11", 3495, "da812d7f407a3059"),
-            ("3.13", 3571, "5a90791f83be4635"),
+        // (The released magic numbers, which the spec records.)
+        for (id, want) in [
+            ("3.7", "6d8a2a3c3b0a84c0"),
+            ("3.10", "28765e52ed782214"),
+            ("3.11", "da812d7f407a3059"),
+            ("3.13", "5a90791f83be4635"),
         ] {
-            let m = magic.to_le_bytes();
-            let h = source_hash(
-                version_by_id(id).unwrap(),
-                [m[0], m[1], 13, 10],
-                b"print(1)\n",
-            );
+            let v = version_by_id(id).unwrap();
+            let m = v.format.magic.to_le_bytes();
+            let h = source_hash(v, [m[0], m[1], 13, 10], b"print(1)\n");
             let hex: String = h.iter().map(|b| format!("{b:02x}")).collect();
             assert_eq!(hex, want, "{id}");
         }
