@@ -4,6 +4,7 @@
 //! `bytecode` decodes `co_code` with the version's generated tables from [`spec`],
 //! and [`dis`] prints it the way the matching CPython's `dis` module does.
 
+pub mod bridge;
 pub mod builtins;
 pub mod bytecode;
 pub mod cli;

@@ -13,6 +13,13 @@
 //! Every case runs `xpython <pyc>` with cwd = the repository root, `PYTHONHASHSEED=0`
 //! (other `PYTHON*` variables removed, as for the goldens) and a 10 s timeout.
 //!
+//! A program that needs a compiler at run time (`exec`/`eval`/`compile` of source text,
+//! which xpython hands to a real CPython of the running version) says so: a
+//! `# needs: compiler` line among the `# key: value` header lines at the top of
+//! `tests/programs/<program>.py`, or `compiler` in the `needs` column of `MANIFEST.tsv`.
+//! Such a pair is skipped, with a note, when xpython's bridge finds no CPython of its
+//! version; its entry in the known-failures list is then neither checked nor dropped.
+//!
 //! `tests/known_failures.txt` lists the pairs expected to fail, one per line:
 //! `program version  # reason`. The test fails when an unlisted pair fails, and also when a
 //! listed pair passes (remove it from the list: the list only ever shrinks honestly) or names
@@ -67,7 +74,11 @@ struct Case {
     version: String,
     /// Relative to the repository root (it is what xpython sees as argv).
     pyc: String,
+    /// A file fed to the program's stdin (`tests/programs/NAME.stdin`), else empty stdin.
+    stdin: Option<PathBuf>,
     expect: Expect,
+    /// The program compiles source at run time: it needs a CPython of its version.
+    needs_compiler: bool,
 }
 
 impl Case {
@@ -95,6 +106,31 @@ fn read_text(path: &Path) -> String {
     fs::read_to_string(path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()))
 }
 
+/// The `# key: value` comment lines at the top of a program (as tools/gen_golden.py reads
+/// them: the header ends at the first other line).
+fn headers(path: &Path) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    let text = fs::read_to_string(path).unwrap_or_default();
+    for line in text.lines() {
+        let Some(rest) = line.strip_prefix('#') else {
+            break;
+        };
+        let Some((key, value)) = rest.trim_start().split_once(':') else {
+            break;
+        };
+        let value = value.trim();
+        if key.is_empty()
+            || !key.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+            || value.is_empty()
+            || value.contains(char::is_whitespace)
+        {
+            break;
+        }
+        out.insert(key.to_string(), value.to_string());
+    }
+    out
+}
+
 fn collect_golden(root: &Path, cases: &mut Vec<Case>) {
     let golden = root.join("tests/golden");
     let mut dirs: Vec<_> = fs::read_dir(&golden)
@@ -105,6 +141,10 @@ fn collect_golden(root: &Path, cases: &mut Vec<Case>) {
     dirs.sort();
     for dir in dirs {
         let program = dir.file_name().unwrap().to_string_lossy().into_owned();
+        let source = root.join("tests/programs").join(format!("{program}.py"));
+        let needs_compiler = headers(&source)
+            .get("needs")
+            .is_some_and(|n| n.split(',').any(|n| n == "compiler"));
         let mut pycs: Vec<_> = fs::read_dir(&dir)
             .unwrap()
             .map(|e| e.unwrap().path())
@@ -136,7 +176,10 @@ fn collect_golden(root: &Path, cases: &mut Vec<Case>) {
                     "tests/golden/{program}/{}",
                     pyc.file_name().unwrap().to_string_lossy()
                 ),
+                stdin: Some(root.join(format!("tests/programs/{program}.stdin")))
+                    .filter(|p| p.exists()),
                 expect: Expect::Golden { out, status, err },
+                needs_compiler,
             });
         }
     }
@@ -157,6 +200,9 @@ fn collect_shared(root: &Path, cases: &mut Vec<Case>) {
             .next()
             .and_then(|s| s.trim().parse().ok())
             .unwrap_or_else(|| panic!("MANIFEST.tsv line {}: no exit status", n + 1));
+        let needs_compiler = fields
+            .nth(1)
+            .is_some_and(|n| n.split(',').any(|n| n.trim() == "compiler"));
         let (version, name) = file
             .split_once('/')
             .expect("MANIFEST path is <version>/<file>");
@@ -170,16 +216,24 @@ fn collect_shared(root: &Path, cases: &mut Vec<Case>) {
             program: format!("shared/{stem}"),
             version: version.to_string(),
             pyc: rel,
+            stdin: None,
             expect: Expect::Status(status),
+            needs_compiler,
         });
     }
 }
 
-fn run(bin: &Path, root: &Path, pyc: &str) -> Outcome {
+fn run(bin: &Path, root: &Path, pyc: &str, stdin: Option<&Path>) -> Outcome {
+    let input = match stdin {
+        Some(path) => Stdio::from(
+            fs::File::open(path).unwrap_or_else(|e| panic!("opening {}: {e}", path.display())),
+        ),
+        None => Stdio::null(),
+    };
     let mut cmd = Command::new(bin);
     cmd.arg(pyc)
         .current_dir(root)
-        .stdin(Stdio::null())
+        .stdin(input)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
     for (k, _) in std::env::vars_os() {
@@ -392,6 +446,32 @@ fn conformance() {
     let verbose = std::env::var_os("XPYTHON_CONFORMANCE_VERBOSE").is_some();
     let write_to = std::env::var_os("XPYTHON_CONFORMANCE_WRITE").map(PathBuf::from);
 
+    // Pairs that need a compiler run only where xpython's bridge finds a CPython of their
+    // version.
+    let mut compilers: BTreeMap<String, bool> = BTreeMap::new();
+    let mut skipped: Vec<Case> = Vec::new();
+    let mut kept = Vec::new();
+    for case in cases {
+        if case.needs_compiler {
+            let found = *compilers.entry(case.version.clone()).or_insert_with(|| {
+                let (major, minor) = version_key(&case.version);
+                xpython::bridge::find::interpreter(Some((major as u8, minor as u8))).is_ok()
+            });
+            if !found {
+                say!(
+                    "skipped {} {}: needs a compiler, and no CPython {} was found",
+                    case.program,
+                    case.version,
+                    case.version
+                );
+                skipped.push(case);
+                continue;
+            }
+        }
+        kept.push(case);
+    }
+    let cases = kept;
+
     // Run every case; results[i] is the failure summary of cases[i].
     let next = AtomicUsize::new(0);
     let results: Mutex<Vec<Option<Option<String>>>> =
@@ -402,7 +482,7 @@ fn conformance() {
             s.spawn(|| loop {
                 let i = next.fetch_add(1, Ordering::SeqCst);
                 let Some(case) = cases.get(i) else { break };
-                let outcome = run(&bin, &root, &case.pyc);
+                let outcome = run(&bin, &root, &case.pyc, case.stdin.as_deref());
                 let verdict = check(case, &outcome);
                 results.lock().unwrap()[i] = Some(verdict);
             });
@@ -415,6 +495,7 @@ fn conformance() {
         .map(|r| r.unwrap())
         .collect();
 
+    let (known, mut problems) = read_known_failures(&root.join("tests/known_failures.txt"));
     if let Some(path) = write_to {
         let mut text = String::from(
             "# Conformance pairs the VM is known to fail: `program version  # first difference`.\n\
@@ -425,6 +506,12 @@ fn conformance() {
             .zip(&results)
             .filter_map(|(c, r)| r.as_ref().map(|r| (c, r)))
             .collect();
+        // A skipped pair keeps the entry it has: its outcome is unknown here.
+        failing.extend(
+            skipped
+                .iter()
+                .filter_map(|c| known.get(&c.key()).map(|r| (c, r))),
+        );
         failing.sort_by(|a, b| {
             (&a.0.program, version_key(&a.0.version))
                 .cmp(&(&b.0.program, version_key(&b.0.version)))
@@ -447,8 +534,7 @@ fn conformance() {
         return;
     }
 
-    let (known, mut problems) = read_known_failures(&root.join("tests/known_failures.txt"));
-    let present: BTreeSet<(String, String)> = cases.iter().map(Case::key).collect();
+    let present: BTreeSet<(String, String)> = cases.iter().chain(&skipped).map(Case::key).collect();
     // version -> [passed, known failing, unexpected failures, newly passing, total]
     let mut counts: BTreeMap<(u32, u32), [usize; 5]> = BTreeMap::new();
     let mut unexpected = Vec::new();
@@ -486,9 +572,13 @@ fn conformance() {
     }
 
     say!(
-        "\nconformance: {} cases in {:.1} s ({jobs} jobs)",
+        "\nconformance: {} cases in {:.1} s ({jobs} jobs){}",
         cases.len(),
-        started.elapsed().as_secs_f64()
+        started.elapsed().as_secs_f64(),
+        match skipped.len() {
+            0 => String::new(),
+            n => format!("; {n} skipped for want of a compiler"),
+        }
     );
     say!(
         "{:>7} {:>7} {:>14} {:>11} {:>13} {:>6}",

@@ -255,7 +255,12 @@ fn source_loader_hook_loads_py_files() {
     fs::write(tmp.join("missing_in_main.py"), "alpha = 1\n").unwrap();
     let main = main.to_string_lossy().into_owned();
     let run = |hook: Option<xpython::vm::import::SourceLoader>| {
-        xpython::vm::run::run_main_with(main.clone(), vec![main.clone()], hook)
+        let options = xpython::vm::run::MainOptions {
+            argv: vec![main.clone()],
+            script: Some(main.clone()),
+            source_loader: hook,
+        };
+        xpython::vm::run::run_pyc(main.clone(), options)
     };
     assert_eq!(run(Some(loader)), 0, "the hook compiles the .py");
     assert_eq!(run(None), 1, "without a hook the .py is skipped");

@@ -9,11 +9,15 @@ tests/golden/NNN_topic/:
   <X.Y>.pyc     the program compiled by THAT interpreter (py_compile, dfile = the
                 program's repo-relative path so tracebacks name it stably; the
                 timestamp in the header is pinned so reruns give identical bytes)
-  <X.Y>.out     stdout of `python <X.Y>.pyc` (PYTHONHASHSEED=0, cwd = repo root)
+  <X.Y>.out     stdout of `python <X.Y>.pyc` (PYTHONHASHSEED=0, cwd = repo root, stdin
+                = tests/programs/NNN_topic.stdin when that file exists, else empty)
   <X.Y>.status  its exit status (decimal, newline)
   <X.Y>.err     the last non-empty line of stderr, only when the status is non-zero
 
 tests/conformance.rs runs xpython on each .pyc and compares with the other three files.
+A program whose run needs a compiler (exec/eval/compile of source text, which xpython hands
+to a real CPython of the same version) says so with a `# needs: compiler` header line; the
+test skips such pairs, with a note, on a machine without that CPython.
 
 Checks (reported as PROBLEMs, exit status 1 when any):
   - the exit status equals the program's `# expect-exit: N` header (default 0), so a
@@ -108,10 +112,16 @@ def last_line(data):
     return lines[-1] if lines else ""
 
 
-def run(python, pyc_rel, seed):
-    p = subprocess.run([python, pyc_rel], cwd=ROOT, env=env_for(seed),
-                       stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                       timeout=RUN_TIMEOUT)
+def run(python, pyc_rel, seed, stdin_path):
+    """Run one .pyc; stdin is the program's NAME.stdin file when it has one, else empty."""
+    stdin = open(stdin_path, "rb") if os.path.exists(stdin_path) else subprocess.DEVNULL
+    try:
+        p = subprocess.run([python, pyc_rel], cwd=ROOT, env=env_for(seed), stdin=stdin,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                           timeout=RUN_TIMEOUT)
+    finally:
+        if stdin is not subprocess.DEVNULL:
+            stdin.close()
     return p.returncode, p.stdout, p.stderr
 
 
@@ -140,9 +150,10 @@ def generate(name, version, python):
     pyc_rel = os.path.relpath(pyc_path, ROOT)
 
     try:
-        status, out, err = run(python, pyc_rel, 0)
-        status2, out2, _ = run(python, pyc_rel, 0)
-        status3, out3, _ = run(python, pyc_rel, 1)
+        stdin_path = os.path.join(PROGRAMS, name + ".stdin")
+        status, out, err = run(python, pyc_rel, 0, stdin_path)
+        status2, out2, _ = run(python, pyc_rel, 0, stdin_path)
+        status3, out3, _ = run(python, pyc_rel, 1, stdin_path)
     except subprocess.TimeoutExpired:
         return changed, ["%s %s: timed out" % (name, version)]
     expect = int(headers(os.path.join(ROOT, src_rel)).get("expect-exit", "0"))

@@ -1,6 +1,6 @@
-//! `exec` and `eval` of code objects, with the caller's or given namespaces.
-//! Source text needs a compiler: xpython compiles with a real CPython (the command-line
-//! bridge), which these builtins do not reach yet.
+//! `exec` and `eval` of code objects and of source text, with the caller's or given
+//! namespaces. Source text (str, bytes, bytearray) is compiled as `<string>` by the
+//! CPython of the running version through the bridge ([`super::compile`]).
 
 use crate::object::{Args, Payload, Value};
 use crate::vm::eval::FrameExit;
@@ -17,19 +17,17 @@ fn run_code(vm: &mut Vm, name: &str, args: Args<'_>, is_eval: bool) -> PyResult<
     let Some(source) = pos.first() else {
         return Err(vm.type_error(&format!("{name} expected at least 1 argument, got 0")));
     };
-    let code = match source.payload() {
-        Some(Payload::Code(c)) => c.clone(),
-        Some(Payload::Str(_) | Payload::Bytes(_)) => {
-            return Err(vm.new_exception(
-                &vm.types.exc.not_implemented_error.clone(),
-                &format!("{name}() of source text needs a compiler; xpython runs compiled code objects only"),
-            ));
-        }
-        _ => {
-            return Err(vm.type_error(&format!(
-                "{name}() arg 1 must be a string, bytes or code object"
-            )))
-        }
+    // Source text is compiled after the namespaces are checked, as CPython does.
+    let (code, text) = match source.payload() {
+        Some(Payload::Code(c)) => (Some(c.clone()), None),
+        _ => match super::compile::source_of(source) {
+            Some(text) => (None, Some(text)),
+            None => {
+                return Err(vm.type_error(&format!(
+                    "{name}() arg 1 must be a string, bytes or code object"
+                )))
+            }
+        },
     };
     let (caller_globals, caller_locals, caller_builtins) = match vm.caller_frame() {
         Some(f) => (
@@ -60,15 +58,42 @@ fn run_code(vm: &mut Vm, name: &str, args: Args<'_>, is_eval: bool) -> PyResult<
         }
         Some(l) => l.clone(),
     };
+    let code = match (code, text) {
+        (Some(code), _) => code,
+        (None, Some((mut text, is_text))) => {
+            if is_eval {
+                // eval() ignores leading spaces and tabs.
+                let skip = text
+                    .iter()
+                    .take_while(|&&b| b == b' ' || b == b'\t')
+                    .count();
+                text.drain(..skip);
+            }
+            let mode = if is_eval { "eval" } else { "exec" };
+            super::compile::compile_code(vm, text, is_text, "<string>", mode, 0, false, -1)?
+        }
+        (None, None) => return Err(vm.system_error("exec: no code")),
+    };
     let key = vm.names.__builtins__.clone();
-    if vm.dict_get_name(&globals, &key).is_none() {
-        let b = crate::object::Object::new(
-            vm.types.module.clone(),
-            Payload::Module(caller_builtins.clone()),
-        );
-        vm.dict_set(&globals, Value::Obj(key), Value::Obj(b))?;
-    }
-    let frame = Box::new(Frame::new(code, globals, caller_builtins, locals));
+    // The code's builtins are its globals' `__builtins__` (a module or a dict), which is
+    // set to the caller's when missing.
+    let builtins = match vm.dict_get_name(&globals, &key) {
+        None => {
+            let b = crate::object::Object::new(
+                vm.types.module.clone(),
+                Payload::Module(caller_builtins.clone()),
+            );
+            vm.dict_set(&globals, Value::Obj(key), Value::Obj(b))?;
+            caller_builtins
+        }
+        Some(Value::Obj(b)) => match &b.payload {
+            Payload::Module(d) => d.clone(),
+            Payload::Dict(_) => b.clone(),
+            _ => caller_builtins,
+        },
+        Some(_) => caller_builtins,
+    };
+    let frame = Box::new(Frame::new(code, globals, builtins, locals));
     match vm.run_frame(frame).1? {
         FrameExit::Return(v) => Ok(if is_eval { v } else { Value::None }),
         FrameExit::Yield(_) => Err(vm.system_error("a code object run by exec yielded")),

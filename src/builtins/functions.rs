@@ -20,11 +20,16 @@ fn builtin_input(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             let p = vm.str(prompt)?;
             vm.write_stdout(&p);
         }
+        // PyArg_UnpackTuple's wording in every 3.x ("arguments" until 3.8).
         p => {
-            return Err(vm.type_error(&format!(
-                "input expected at most 1 argument, got {}",
-                p.len()
-            )))
+            return Err(crate::builtins::str::count_error(
+                vm,
+                "input",
+                0,
+                1,
+                p.len(),
+                (3, 0),
+            ))
         }
     }
     vm.flush_stdout();

@@ -6,24 +6,56 @@
 //! which matches `python`'s).
 
 use clap::{Parser, Subcommand};
+use std::ffi::OsString;
 use std::process::ExitCode;
 
 mod opcodes;
+mod run;
 
 #[derive(Parser, Debug)]
 #[command(
     name = "xpython",
     version,
     about = "A CPython bytecode interpreter for the .pyc files of CPython 2.4 to 3.13",
-    long_about = None,
+    long_about = "A CPython bytecode interpreter for the .pyc files of CPython 2.4 to 3.13.\n\n\
+        Runs a .pyc as is; a .py file or -c CODE is first compiled by a real CPython of the \
+        chosen version (--python-version, default: python3's), found as pythonX.Y on PATH \
+        or among pyenv's versions. Compiled files are cached in __pycache__ as CPython does.",
+    override_usage = "xpython [OPTIONS] FILE [ARGS]...\n       \
+        xpython [OPTIONS] -c CODE [ARGS]...\n       xpython <COMMAND>",
     args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// The .pyc file to run, and its arguments.
-    #[arg(trailing_var_arg = true)]
+    /// Compile source with the CPython of this version (default: the one `python3` is).
+    #[arg(long = "python-version", value_name = "X.Y", value_parser = parse_version)]
+    pub python_version: Option<(u8, u8)>,
+    /// The CPython to compile source with (default: pythonX.Y on PATH, then pyenv's).
+    #[arg(long = "python", value_name = "PATH")]
+    pub python: Option<std::path::PathBuf>,
+    /// Run the program CODE; the values after it are its arguments.
+    #[arg(
+        short = 'c',
+        value_name = "CODE",
+        num_args = 1..,
+        allow_hyphen_values = true,
+        conflicts_with = "program"
+    )]
+    pub code: Option<Vec<String>>,
+    /// The program (.py source or .pyc) to run, and its arguments.
+    #[arg(trailing_var_arg = true, value_name = "FILE [ARGS]")]
     pub program: Vec<String>,
+}
+
+/// `X.Y` as a version pair.
+fn parse_version(s: &str) -> Result<(u8, u8), String> {
+    let bad = || format!("'{s}' is not a version of the form X.Y (e.g. 3.11)");
+    let (major, minor) = s.split_once('.').ok_or_else(bad)?;
+    Ok((
+        major.parse().map_err(|_| bad())?,
+        minor.parse().map_err(|_| bad())?,
+    ))
 }
 
 #[derive(Subcommand, Debug)]
@@ -57,21 +89,77 @@ pub fn report_error(subject: &str, message: &str) {
     eprintln!("xpython: error: {subject}: {message}");
 }
 
+/// `-cCODE` (the value attached, as `python` allows) as `-c CODE`, so that the arguments
+/// after it stay the program's: only in the options before the program is it looked for.
+fn split_attached_code(args: impl IntoIterator<Item = OsString>) -> Vec<OsString> {
+    let mut args = args.into_iter();
+    let mut out: Vec<OsString> = args.next().into_iter().collect();
+    while let Some(arg) = args.next() {
+        let text = arg.to_string_lossy().into_owned();
+        if text == "--python-version" || text == "--python" {
+            out.push(arg);
+            out.extend(args.next());
+            continue;
+        }
+        // (Code that is not UTF-8 is left to clap, which rejects it.)
+        if let Some(code) = arg.to_str().and_then(|a| a.strip_prefix("-c")) {
+            if !code.is_empty() && !code.starts_with('-') {
+                out.push(OsString::from("-c"));
+                out.push(OsString::from(code));
+                out.extend(args);
+                break;
+            }
+        }
+        let is_option = text.starts_with('-') && text != "-" && text != "--";
+        out.push(arg);
+        if !is_option || text == "-c" {
+            out.extend(args);
+            break;
+        }
+    }
+    out
+}
+
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::parse_from(split_attached_code(std::env::args_os()));
     match cli.command {
         Some(Command::Dis(args)) => crate::dis::command(&args),
         Some(Command::Opcodes(args)) => opcodes::command(&args),
-        None => run_program(&cli.program),
+        None => {
+            let status = run::run(&cli);
+            ExitCode::from(status.clamp(0, 255) as u8)
+        }
     }
 }
 
-/// `xpython FILE.pyc [ARGS...]`.
-fn run_program(program: &[String]) -> ExitCode {
-    let Some(path) = program.first() else {
-        eprintln!("xpython: error: no program given (try 'xpython --help')");
-        return ExitCode::from(2);
-    };
-    let status = crate::vm::run::run_main_with(path.clone(), program.to_vec(), None);
-    ExitCode::from(status.clamp(0, 255) as u8)
+#[cfg(test)]
+mod tests {
+    use super::{split_attached_code, Cli};
+    use clap::Parser;
+
+    fn parse(args: &[&str]) -> Cli {
+        let all = std::iter::once("xpython").chain(args.iter().copied());
+        Cli::try_parse_from(split_attached_code(all.map(std::ffi::OsString::from)))
+            .unwrap_or_else(|e| panic!("{args:?}: {e}"))
+    }
+
+    /// As with `python`: everything after the program or `-c CODE` is the program's own.
+    #[test]
+    fn program_arguments_are_the_programs() {
+        let c = parse(&["--python-version", "3.8", "p.py", "-c", "--x", "--", "y"]);
+        assert_eq!(c.program, ["p.py", "-c", "--x", "--", "y"]);
+        assert_eq!(c.python_version, Some((3, 8)));
+        let c = parse(&["-c", "code", "--python-version", "-x", "--", "a"]);
+        assert_eq!(
+            c.code.unwrap(),
+            ["code", "--python-version", "-x", "--", "a"]
+        );
+        assert!(c.python_version.is_none());
+        let c = parse(&["-ccode", "a", "-cx"]);
+        assert_eq!(c.code.unwrap(), ["code", "a", "-cx"]);
+        let c = parse(&["--python", "/p/-cpath", "p.py", "-cx"]);
+        assert_eq!(c.python.unwrap().to_string_lossy(), "/p/-cpath");
+        assert_eq!(c.program, ["p.py", "-cx"]);
+        assert!(Cli::try_parse_from(["xpython", "--bogus", "p.py"]).is_err());
+    }
 }

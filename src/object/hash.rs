@@ -161,11 +161,16 @@ pub fn hash_bytes(data: &[u8], rounds: SipRounds) -> i64 {
 }
 
 fn siphash(data: &[u8], rounds: SipRounds) -> u64 {
+    siphash_keyed(data, 0, 0, rounds)
+}
+
+/// SipHash of `data` with the key (`k0`, `k1`) (as CPython's `_Py_KeyedHash`, which
+/// hash-based `.pyc` files use, keys it with the magic number).
+pub fn siphash_keyed(data: &[u8], k0: u64, k1: u64, rounds: SipRounds) -> u64 {
     let (c_rounds, d_rounds) = match rounds {
         SipRounds::Sip24 => (2, 4),
         SipRounds::Sip13 => (1, 3),
     };
-    let (k0, k1) = (0u64, 0u64);
     let mut v0 = k0 ^ 0x736f_6d65_7073_6575;
     let mut v1 = k1 ^ 0x646f_7261_6e64_6f6d;
     let mut v2 = k0 ^ 0x6c79_6765_6e65_7261;

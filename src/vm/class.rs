@@ -18,6 +18,12 @@ impl Vm {
         }
         let func = pos[0].clone();
         let name = pos[1].clone();
+        if !matches!(func.payload(), Some(Payload::Function(_))) {
+            return Err(self.type_error("__build_class__: func must be a function"));
+        }
+        if name.as_str().is_none() {
+            return Err(self.type_error("__build_class__: name is not a string"));
+        }
         let orig_bases: Vec<Value> = pos[2..].to_vec();
         let mut metaclass: Option<Value> = None;
         let mut kwnames = Vec::new();

@@ -148,8 +148,14 @@ impl Vm {
                 }
             }
         }
-        out.push_str(&self.exception_last_line(exc));
-        out.push('\n');
+        // A syntax error from the compiling CPython prints as CPython printed it.
+        match crate::builtins::compile::cpython_display(exc) {
+            Some(text) => out.push_str(&text),
+            None => {
+                out.push_str(&self.exception_last_line(exc));
+                out.push('\n');
+            }
+        }
     }
 
     /// `TypeName: message` (or just `TypeName`), as the last traceback line shows it.

@@ -16,39 +16,84 @@ const STACK_SIZE: usize = 512 << 20;
 /// Raise RecursionError when less than this much stack is left.
 const STACK_MARGIN: usize = 64 << 20;
 
-/// Loads and runs the `.pyc` at `path` as the main module; returns the exit status.
-pub fn run_main(path: String) -> i32 {
-    run_main_with(path.clone(), vec![path], None)
+/// How a main program runs: its `sys.argv`, whether it is a file (`-c CODE` is not: no
+/// `__file__`, and `sys.path[0]` is ''), and the compiler for `.py` files it imports.
+#[derive(Clone)]
+pub struct MainOptions {
+    /// `sys.argv`: `[program, args...]` (`['-c', args...]` for `-c`).
+    pub argv: Vec<String>,
+    /// The script's path (`__file__`, `sys.path[0]` its directory); None for `-c`.
+    pub script: Option<String>,
+    /// Compiles `.py` files found by imports; None skips them.
+    pub source_loader: Option<SourceLoader>,
 }
 
-/// Runs the `.pyc` at `path` as `__main__` with `sys.argv` = `argv` (`[path, args...]`);
-/// `source_loader` compiles `.py` files found by imports (None: they are skipped).
-pub fn run_main_with(path: String, argv: Vec<String>, source_loader: Option<SourceLoader>) -> i32 {
+impl MainOptions {
+    /// A script run with no arguments and no compiler.
+    pub fn script(path: &str) -> MainOptions {
+        MainOptions {
+            argv: vec![path.to_string()],
+            script: Some(path.to_string()),
+            source_loader: None,
+        }
+    }
+}
+
+/// Loads and runs the `.pyc` at `path` as the main module; returns the exit status.
+pub fn run_main(path: String) -> i32 {
+    let options = MainOptions::script(&path);
+    run_pyc(path, options)
+}
+
+/// Runs the `.pyc` at `path` as the main module with `options`.
+pub fn run_pyc(path: String, options: MainOptions) -> i32 {
+    let shown = path.clone();
+    run_program(shown, options, move || {
+        crate::pyc::load_pyc_file(&path).map_err(|e| {
+            crate::cli::report_error(&path, &e.to_string());
+            1
+        })
+    })
+}
+
+/// Runs the module code `load` gives as the main module (`path` names it in messages);
+/// `load` runs on the interpreter thread (code objects are not Send) and, when it fails,
+/// has reported why and gives the exit status.
+pub fn run_main_with(
+    path: String,
+    load: impl FnOnce() -> Result<Pyc, i32> + Send + 'static,
+) -> i32 {
+    let options = MainOptions::script(&path);
+    run_program(path, options, load)
+}
+
+/// `run_main_with` with the program's options (argv, script path, source compiler).
+pub fn run_program(
+    path: String,
+    options: MainOptions,
+    load: impl FnOnce() -> Result<Pyc, i32> + Send + 'static,
+) -> i32 {
     let handle = std::thread::Builder::new()
         .stack_size(STACK_SIZE)
         .spawn(move || {
-            // Loaded on the interpreter thread: code objects are not Send.
-            let pyc = match crate::pyc::load_pyc_file(&path) {
+            let pyc = match load() {
                 Ok(p) => p,
-                Err(e) => {
-                    crate::cli::report_error(&path, &e.to_string());
-                    return 1;
-                }
+                Err(status) => return status,
             };
             let here = 0u8;
             let base = std::ptr::addr_of!(here) as usize;
             let mut vm = Vm::new(pyc.version);
             vm.stack_limit = Some(base.saturating_sub(STACK_SIZE - STACK_MARGIN));
             vm.init_builtins();
-            vm.imports.source_loader = source_loader;
+            vm.imports.source_loader = options.source_loader;
             vm.stdout_line_buffered = std::io::IsTerminal::is_terminal(&std::io::stdout());
-            if let Err(e) = vm.init_sys(&argv, Some(&path)) {
+            if let Err(e) = vm.init_sys(&options.argv, options.script.as_deref()) {
                 return vm.report_uncaught(e);
             }
             if std::env::var_os("XPYTHON_TRACE").is_some() {
                 vm.trace = Some(Box::new(std::io::stderr()));
             }
-            let status = vm.run_module_code(&pyc, &path);
+            let status = vm.run_module_code(&pyc, &path, options.script.as_deref());
             vm.flush_stdout();
             status
         });
@@ -62,7 +107,7 @@ pub fn run_main_with(path: String, argv: Vec<String>, source_loader: Option<Sour
 }
 
 impl Vm {
-    fn run_module_code(&mut self, pyc: &Pyc, path: &str) -> i32 {
+    fn run_module_code(&mut self, pyc: &Pyc, path: &str, script: Option<&str>) -> i32 {
         let code = match Code::new(self, &pyc.code) {
             Ok(c) => c,
             Err(msg) => {
@@ -70,7 +115,7 @@ impl Vm {
                 return 1;
             }
         };
-        let main = match self.main_module(path) {
+        let main = match self.main_module(script) {
             Ok(m) => m,
             Err(e) => return self.report_uncaught(e),
         };
@@ -90,14 +135,19 @@ impl Vm {
         }
     }
 
-    /// Creates `sys` (argv, `sys.path[0]` = the real directory of the script) and
+    /// Creates `sys` (argv, `sys.path[0]` = the real directory of the script, '' without
+    /// one) and
     /// registers it and `builtins` in `sys.modules`.
     pub fn init_sys(&mut self, argv: &[String], script: Option<&str>) -> super::PyResult<()> {
-        let path0 = script.map(|p| {
-            let real = std::fs::canonicalize(p).unwrap_or_else(|_| std::path::PathBuf::from(p));
-            real.parent()
-                .map(|d| d.to_string_lossy().into_owned())
-                .unwrap_or_default()
+        // The script's real directory; '' (the current directory) for `-c`.
+        let path0 = Some(match script {
+            Some(p) => {
+                let real = std::fs::canonicalize(p).unwrap_or_else(|_| std::path::PathBuf::from(p));
+                real.parent()
+                    .map(|d| d.to_string_lossy().into_owned())
+                    .unwrap_or_default()
+            }
+            None => String::new(),
         });
         let sys = crate::modules::sys::create(self, argv, path0)?;
         crate::modules::site::install(self)?;
@@ -129,7 +179,7 @@ impl Vm {
 
     /// The `__main__` module of the script at `path`, registered in `sys.modules`, with
     /// the namespace CPython gives a script.
-    fn main_module(&mut self, path: &str) -> super::PyResult<crate::object::ObjRef> {
+    fn main_module(&mut self, script: Option<&str>) -> super::PyResult<crate::object::ObjRef> {
         let m = self.new_module("__main__");
         if super::flavour::main_has_annotations(self.version) {
             let d = Value::Obj(self.new_dict());
@@ -137,14 +187,16 @@ impl Vm {
         }
         let b = self.builtins_module();
         self.module_set(&m, "__builtins__", Value::Obj(b));
-        let file = if super::flavour::main_file_is_absolute(self.version) {
-            absolute(path)
-        } else {
-            path.to_string()
-        };
-        let file = self.new_str(&file);
-        self.module_set(&m, "__file__", file);
-        self.module_set(&m, "__cached__", Value::None);
+        if let Some(path) = script {
+            let file = if super::flavour::main_file_is_absolute(self.version) {
+                absolute(path)
+            } else {
+                path.to_string()
+            };
+            let file = self.new_str(&file);
+            self.module_set(&m, "__file__", file);
+            self.module_set(&m, "__cached__", Value::None);
+        }
         let modules = self.imports.modules.clone();
         let key = Value::Obj(self.intern("__main__"));
         self.dict_set(&modules, key, Value::Obj(m.clone()))?;

@@ -1,3 +1,4 @@
+# needs: compiler
 # repr/ascii of strings: quote selection, escapes of control and non-printable characters.
 samples = ['plain', "it's", 'say "hi"', 'both \' and "', '\n\r\t', '\x00\x1f\x7f', '\\',
            'é', '日本', '\u200b', '\ud800' if False else 'x', '\U0001F600', '\x85', '\xa0', '\xad',

@@ -1,3 +1,4 @@
+# needs: compiler
 # raise: classes vs instances, bare re-raise, re-raising a caught exception object,
 # raising non-exceptions, exception args, and raise inside nested functions.
 def check(n):

@@ -1,3 +1,4 @@
+# needs: compiler
 # Messages of argument-binding errors: calling Python functions, methods, classes and builtins
 # with wrong arguments; unpacking errors.
 def f(a, b, c=3, *, d, e=5):

@@ -1,3 +1,4 @@
+# needs: compiler
 # exec/eval of strings and of code objects from compile(): namespaces, modes, return values,
 # 'single' mode echo, and errors raised from executed code.
 print(eval('1 + 2 * 3'), eval('[x * x for x in range(4)]'), eval('len(s)', {'s': 'abcd'}))

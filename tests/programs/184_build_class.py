@@ -1,3 +1,4 @@
+# needs: compiler
 # __build_class__ called directly: the class body function (taken from a compiled class
 # statement), name, bases, metaclass keywords, and how the body namespace becomes the class dict.
 FunctionType = type(lambda: 0)
