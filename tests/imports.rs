@@ -311,3 +311,59 @@ fn pycache_files_of_the_running_version_are_found() {
     }
     let _ = fs::remove_dir_all(&tmp);
 }
+
+/// `xpython FILE.py` importing `.py` modules: the compiler bridge is the import system's
+/// source loader, so a program of plain sources runs as CPython runs it (skipped for the
+/// versions with no CPython installed).
+#[test]
+fn source_programs_import_source_modules() {
+    let sources: &[(&str, &str)] = &[
+        (
+            "main.py",
+            "import sys, helper\nfrom pkg import sub\nfrom pkg.sub import twice\n\
+             print(helper.f(), sub.NAME, twice(21), sys.argv[1:])\n\
+             print(helper.__name__, sub.__package__, __name__)\n",
+        ),
+        ("helper.py", "X = 41\ndef f():\n    return X + 1\n"),
+        ("pkg/__init__.py", "from . import sub\n"),
+        (
+            "pkg/sub.py",
+            "from .. import helper\nNAME = 'sub of ' + __package__\n\
+             def twice(n):\n    return 2 * n\n",
+        ),
+    ];
+    for v in [(3, 8), (3, 12)] {
+        let Ok(found) = xpython::bridge::find::interpreter(Some(v)) else {
+            eprintln!("note: skipping Python {}.{}: not installed", v.0, v.1);
+            continue;
+        };
+        let ver = format!("{}.{}", v.0, v.1);
+        let dir =
+            std::env::temp_dir().join(format!("xpython-src-imports-{}-{ver}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        for (name, text) in sources {
+            let p = dir.join(name);
+            fs::create_dir_all(p.parent().unwrap()).unwrap();
+            fs::write(p, text).unwrap();
+        }
+        let expected = Command::new(&found.path)
+            .args(["main.py", "a", "-b"])
+            .env("PYTHONDONTWRITEBYTECODE", "1")
+            .current_dir(&dir)
+            .output()
+            .unwrap();
+        let got = Command::new(env!("CARGO_BIN_EXE_xpython"))
+            .args(["--python-version", &ver, "main.py", "a", "-b"])
+            .current_dir(&dir)
+            .output()
+            .unwrap();
+        assert_eq!(
+            String::from_utf8_lossy(&got.stdout),
+            String::from_utf8_lossy(&expected.stdout),
+            "{ver}: {}",
+            String::from_utf8_lossy(&got.stderr)
+        );
+        assert_eq!(got.status.code(), expected.status.code(), "{ver}");
+        let _ = fs::remove_dir_all(&dir);
+    }
+}

@@ -22,7 +22,8 @@ use std::rc::Rc;
 
 /// Compiles the Python source file at the path into a module of the running version (the
 /// compiler bridge); it may raise (SyntaxError...). Installed with
-/// `run::run_main_with(.., Some(loader))` or by setting `vm.imports.source_loader`. When
+/// `run::MainOptions::source_loader` (the CLI installs `builtins::compile::
+/// load_source_module`, the bridge) or by setting `vm.imports.source_loader`. When
 /// set, a `NAME.py` on the search path whose `__pycache__/NAME.<tag>.pyc` is missing or
 /// older is loaded through it (`__file__` = the `.py`, `__cached__` = None); a result of
 /// another version is the same ImportError as a `.pyc` of another version. When None,
