@@ -45,6 +45,17 @@ impl Vm {
         }
     }
 
+    /// Whether `v` is a class deriving from BaseException.
+    pub fn is_exception_class(&mut self, v: &Value) -> bool {
+        match (v.payload(), v.as_obj()) {
+            (Some(Payload::Type(_)), Some(cls)) => {
+                let base = self.types.exc.base_exception.clone();
+                self.is_subclass_of(cls, &base)
+            }
+            _ => false,
+        }
+    }
+
     /// The exception instance `raise X` raises: X itself, or X() for a class.
     pub fn make_exception(&mut self, v: &Value) -> PyResult<ObjRef> {
         match v.payload() {
@@ -162,8 +173,10 @@ impl Vm {
             self.type_data(&class_).name().to_string()
         };
         let module = self.type_module(&class_);
+        let omit_main = super::flavour::traceback_omits_main_module(self.version);
         let full = match module.as_deref() {
             Some("builtins") | Some("exceptions") | None => name,
+            Some("__main__") if omit_main => name,
             Some(m) => format!("{m}.{name}"),
         };
         let msg = self

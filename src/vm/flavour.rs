@@ -29,6 +29,12 @@ pub fn traceback_uses_qualname(v: &VersionSpec) -> bool {
     v.format.major_minor >= (3, 9)
 }
 
+/// Whether an uncaught exception's type omits its module when that is `__main__`
+/// (3.11+: `Error: ...`), not only `builtins` (`__main__.Error: ...` before).
+pub fn traceback_omits_main_module(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 11)
+}
+
 /// Whether `generator.close()` returns the value the generator returned on GeneratorExit
 /// (3.13+) rather than None.
 pub fn close_returns_value(v: &VersionSpec) -> bool {
