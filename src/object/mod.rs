@@ -306,7 +306,7 @@ pub enum Payload {
     /// Iterators over builtin containers and the builtin iterator types.
     Iter(Box<PyCell<crate::vm::iter::IterState>>),
     /// Generators, coroutines and async generators: a suspended frame.
-    Generator(Box<PyCell<crate::vm::generator::GenState>>),
+    Generator(Box<crate::vm::generator::GenObject>),
     /// Storage of an instance of a class with `__slots__`.
     Slots(typeobj::SlotValues),
     /// Rust-side state of rarer builtin objects.

@@ -12,6 +12,7 @@ use super::frame::Frame;
 use super::{PyErr, PyResult, Vm};
 use crate::object::{Args, BuiltinKind, ObjRef, Object, Payload, PyCell, Value};
 use crate::spec::Handler;
+use std::rc::Rc;
 
 /// What a generator object holds.
 pub enum GenState {
@@ -33,8 +34,21 @@ pub struct GenFrame {
     /// The exception being handled inside the generator while it is suspended.
     pub handled: Value,
     pub kind: GenKind,
-    pub name: std::rc::Rc<str>,
-    pub qualname: std::rc::Rc<str>,
+}
+
+/// A generator object: its state, and its `__name__`/`__qualname__` (kept outside the
+/// state, as they outlive the frame and can be reassigned).
+pub struct GenObject {
+    pub state: PyCell<GenState>,
+    pub name: PyCell<Rc<str>>,
+    pub qualname: PyCell<Rc<str>>,
+}
+
+impl std::ops::Deref for GenObject {
+    type Target = PyCell<GenState>;
+    fn deref(&self) -> &PyCell<GenState> {
+        &self.state
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -98,12 +112,14 @@ impl Vm {
             push_first,
             handled: Value::None,
             kind,
-            name,
-            qualname,
         };
         let obj = Object::new(
             class_,
-            Payload::Generator(Box::new(PyCell::new(GenState::Suspended(Box::new(gf))))),
+            Payload::Generator(Box::new(GenObject {
+                state: PyCell::new(GenState::Suspended(Box::new(gf))),
+                name: PyCell::new(name),
+                qualname: PyCell::new(qualname),
+            })),
         );
         if let Payload::Generator(cell) = &obj.payload {
             cell.with_mut(|st| {
@@ -294,6 +310,15 @@ impl Vm {
             self.add_method(&t, "throw", gen_throw, BuiltinKind::Method);
             self.add_method(&t, "close", gen_close, BuiltinKind::Method);
         }
+        let ag = self.types.async_generator.clone();
+        for t in [
+            self.types.generator.clone(),
+            self.types.coroutine.clone(),
+            ag.clone(),
+        ] {
+            self.add_getset(&t, "__name__", gen_get_name, Some(gen_set_name));
+            self.add_getset(&t, "__qualname__", gen_get_qualname, Some(gen_set_qualname));
+        }
         let g = self.types.generator.clone();
         self.add_method(&g, "__next__", gen_next_method, BuiltinKind::Method);
         self.add_method(&g, "__iter__", gen_iter_method, BuiltinKind::Method);
@@ -305,6 +330,43 @@ fn gen_self<'a>(vm: &Vm, args: &'a Args<'_>) -> PyResult<&'a ObjRef> {
         Some(Value::Obj(o)) if matches!(o.payload, Payload::Generator(_)) => Ok(o),
         _ => Err(vm.type_error("descriptor requires a generator object")),
     }
+}
+
+fn gen_object<'a>(vm: &Vm, args: &'a Args<'_>) -> PyResult<&'a GenObject> {
+    match args.values.first().and_then(|v| v.payload()) {
+        Some(Payload::Generator(g)) => Ok(g),
+        _ => Err(vm.type_error("descriptor requires a generator object")),
+    }
+}
+
+fn gen_get_name(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let n = gen_object(vm, &args)?.name.get();
+    Ok(vm.new_str(&n))
+}
+
+fn gen_get_qualname(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let n = gen_object(vm, &args)?.qualname.get();
+    Ok(vm.new_str(&n))
+}
+
+/// The str assigned to `__name__`/`__qualname__`, or CPython's TypeError.
+fn name_arg(vm: &mut Vm, args: &Args<'_>, attr: &str) -> PyResult<Rc<str>> {
+    match args.values.get(1).and_then(|v| v.payload()) {
+        Some(Payload::Str(s)) => Ok(Rc::from(s.as_str())),
+        _ => Err(vm.type_error(&format!("{attr} must be set to a string object"))),
+    }
+}
+
+fn gen_set_name(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let n = name_arg(vm, &args, "__name__")?;
+    gen_object(vm, &args)?.name.replace(n);
+    Ok(Value::None)
+}
+
+fn gen_set_qualname(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let n = name_arg(vm, &args, "__qualname__")?;
+    gen_object(vm, &args)?.qualname.replace(n);
+    Ok(Value::None)
 }
 
 fn finish(vm: &mut Vm, r: GenResult) -> PyResult<Value> {
