@@ -66,9 +66,8 @@ fn builtin_print(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             "end" => end = text(vm, v)?.unwrap_or_else(|| "\n".into()),
             "file" | "flush" => {}
             _ => {
-                return Err(vm.type_error(&format!(
-                    "'{key}' is an invalid keyword argument for print()"
-                )))
+                let known = ["sep", "end", "file", "flush"];
+                return Err(super::list::unexpected_kw(vm, "print", key, &known));
             }
         }
     }

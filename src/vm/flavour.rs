@@ -40,3 +40,15 @@ pub fn traceback_omits_main_module(v: &VersionSpec) -> bool {
 pub fn close_returns_value(v: &VersionSpec) -> bool {
     v.format.major_minor >= (3, 13)
 }
+
+/// Whether call-site argument errors name the callable by module and qualified name
+/// (3.9+: `__main__.f() argument after * ...`) rather than by name (`f() ...`).
+pub fn call_errors_name_module(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 9)
+}
+
+/// Whether an unexpected keyword argument's error suggests the closest parameter name
+/// (3.13+: `... argument 'sepx'. Did you mean 'sep'?`).
+pub fn unexpected_keyword_suggests(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 13)
+}

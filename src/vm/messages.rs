@@ -52,3 +52,13 @@ pub fn no_context_manager(v: Ver, type_name: &str, async_: bool, missing_enter: 
         name.to_string()
     }
 }
+
+/// A call passing a keyword whose name is not a str to a Python function (the code's
+/// name prefixed up to 3.8).
+pub fn keywords_must_be_strings(v: Ver, code_name: &str) -> String {
+    if v >= (3, 9) {
+        "keywords must be strings".to_string()
+    } else {
+        format!("{code_name}() keywords must be strings")
+    }
+}

@@ -28,6 +28,7 @@ pub mod ops;
 pub mod repr;
 pub mod run;
 pub mod subscript;
+pub mod suggest;
 pub mod types;
 
 pub use code::Code;
