@@ -98,7 +98,9 @@ fn exc_set_suppress(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn exc_get_traceback(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    Ok(exc_data(vm, &args)?.traceback_obj.get())
+    exc_data(vm, &args)?;
+    let exc = exc_self(vm, &args)?.clone();
+    Ok(vm.exception_traceback(&exc))
 }
 
 fn exc_set_traceback(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

@@ -83,5 +83,6 @@ pub fn init_all(vm: &mut Vm) {
     typing::init(vm);
     vm.init_generator_types();
     vm.init_async_gen_types();
+    vm.init_traceback_type();
     type_extras::finish(vm);
 }

@@ -29,6 +29,7 @@ pub mod repr;
 pub mod run;
 pub mod subscript;
 pub mod suggest;
+pub mod traceback;
 pub mod types;
 
 pub use code::Code;

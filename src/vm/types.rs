@@ -43,6 +43,7 @@ pub struct Types {
     pub coroutine: ObjRef,
     pub async_generator: ObjRef,
     pub async_gen_asend: ObjRef,
+    pub traceback: ObjRef,
     pub exc: ExceptionTypes,
     /// The types of the container and iteration builtins (`crate::builtins`).
     pub extra: crate::builtins::extra_types::ExtraTypes,
@@ -229,6 +230,7 @@ pub fn bootstrap() -> Types {
         coroutine: make("coroutine", &object, Layout::Opaque, false),
         async_generator: make("async_generator", &object, Layout::Opaque, false),
         async_gen_asend: make("async_generator_asend", &object, Layout::Opaque, false),
+        traceback: make("traceback", &object, Layout::Opaque, false),
         int,
         object,
         type_,
