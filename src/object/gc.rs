@@ -125,6 +125,7 @@ fn traverse(o: &Object, f: &mut dyn FnMut(&ObjRef)) {
         Payload::Slots(s) => s.iter().for_each(|c| c.with(|x| v(x))),
         Payload::Slice(s) => s.iter().for_each(&mut v),
         Payload::Generator(g) => g.with(|st| {
+            v(&Value::Obj(g.globals.clone()));
             if let crate::vm::generator::GenState::Suspended(gf) = st {
                 gf.frame.stack.iter().for_each(&mut v);
                 gf.frame.fast.iter().for_each(&mut v);

@@ -42,6 +42,9 @@ pub struct GenObject {
     pub state: PyCell<GenState>,
     pub name: PyCell<Rc<str>>,
     pub qualname: PyCell<Rc<str>>,
+    /// The code and globals it runs with (they outlive the frame).
+    pub code: Rc<super::Code>,
+    pub globals: ObjRef,
 }
 
 impl std::ops::Deref for GenObject {
@@ -106,6 +109,8 @@ impl Vm {
             GenKind::Coroutine => self.types.coroutine.clone(),
             GenKind::AsyncGenerator => self.types.async_generator.clone(),
         };
+        let code = frame.code.clone();
+        let globals = frame.globals.clone();
         let gf = GenFrame {
             frame,
             fresh: true,
@@ -119,6 +124,8 @@ impl Vm {
                 state: PyCell::new(GenState::Suspended(Box::new(gf))),
                 name: PyCell::new(name),
                 qualname: PyCell::new(qualname),
+                code,
+                globals,
             })),
         );
         if let Payload::Generator(cell) = &obj.payload {
@@ -155,6 +162,12 @@ impl Vm {
             }
             GenState::Finished => {
                 cell.replace(GenState::Finished);
+                if std::rc::Rc::ptr_eq(gen.class(), &self.types.coroutine) {
+                    return Err(self.new_exception(
+                        &self.types.exc.runtime_error.clone(),
+                        "cannot reuse already awaited coroutine",
+                    ));
+                }
                 if let Some(e) = exc {
                     return Err(e);
                 }
@@ -408,7 +421,7 @@ fn gen_throw(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         }
         (t, _) => PyErr(vm.make_exception(t)?),
     };
-    let r = vm.gen_resume(&g, Value::None, Some(exc))?;
+    let r = vm.gen_throw_exc(&g, exc)?;
     finish(vm, r)
 }
 
@@ -424,7 +437,7 @@ fn gen_close(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         return Ok(Value::None);
     }
     let exit = vm.new_exception(&vm.types.exc.generator_exit.clone(), "");
-    match vm.gen_resume(&g, Value::None, Some(exit)) {
+    match vm.gen_throw_exc(&g, exit) {
         Ok(GenResult::Yield(_)) => Err(vm.new_exception(
             &vm.types.exc.runtime_error.clone(),
             "generator ignored GeneratorExit",

@@ -44,6 +44,7 @@ pub struct Types {
     pub async_generator: ObjRef,
     pub async_gen_asend: ObjRef,
     pub traceback: ObjRef,
+    pub frame: ObjRef,
     pub exc: ExceptionTypes,
     /// The types of the container and iteration builtins (`crate::builtins`).
     pub extra: crate::builtins::extra_types::ExtraTypes,
@@ -231,6 +232,7 @@ pub fn bootstrap() -> Types {
         async_generator: make("async_generator", &object, Layout::Opaque, false),
         async_gen_asend: make("async_generator_asend", &object, Layout::Opaque, false),
         traceback: make("traceback", &object, Layout::Opaque, false),
+        frame: make("frame", &object, Layout::Opaque, false),
         int,
         object,
         type_,
