@@ -52,3 +52,19 @@ pub fn call_errors_name_module(v: &VersionSpec) -> bool {
 pub fn unexpected_keyword_suggests(v: &VersionSpec) -> bool {
     v.format.major_minor >= (3, 13)
 }
+
+/// CO_FUTURE_GENERATOR_STOP (`from __future__ import generator_stop`, 3.5/3.6).
+const CO_FUTURE_GENERATOR_STOP: u32 = 0x8_0000;
+
+/// Whether a StopIteration escaping a generator body becomes RuntimeError (PEP 479):
+/// always from 3.7; in 3.5/3.6 for coroutines and async generators, and for plain
+/// generators (`plain`) only under `from __future__ import generator_stop`.
+pub fn generator_stop_applies(v: &VersionSpec, plain: bool, code_flags: u32) -> bool {
+    v.format.major_minor >= (3, 7) || !plain || code_flags & CO_FUTURE_GENERATOR_STOP != 0
+}
+
+/// Whether `async with` looks up `__aexit__` before `__aenter__` (≤3.8), which decides
+/// the AttributeError when both are missing.
+pub fn async_with_looks_up_exit_first(v: &VersionSpec) -> bool {
+    v.format.major_minor <= (3, 8)
+}

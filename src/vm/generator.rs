@@ -207,14 +207,15 @@ impl Vm {
             }
             Err(e) => {
                 cell.replace(GenState::Finished);
-                Err(self.stop_iteration_to_runtime_error(e, g.kind))
+                Err(self.stop_iteration_to_runtime_error(e, g.kind, g.frame.code.flags()))
             }
         }
     }
 
-    /// A StopIteration escaping a generator becomes RuntimeError (PEP 479, 3.7+).
-    fn stop_iteration_to_runtime_error(&mut self, e: PyErr, kind: GenKind) -> PyErr {
-        if self.version.format.major_minor < (3, 7) {
+    /// A StopIteration escaping a generator becomes RuntimeError (PEP 479).
+    fn stop_iteration_to_runtime_error(&mut self, e: PyErr, kind: GenKind, flags: u32) -> PyErr {
+        let plain = kind == GenKind::Generator;
+        if !super::flavour::generator_stop_applies(self.version, plain, flags) {
             return e;
         }
         let si = self.types.exc.stop_iteration.clone();
@@ -252,9 +253,15 @@ impl Vm {
     /// `next(generator)`: `None` when it finishes.
     pub fn generator_next(&mut self, gen: &Value) -> PyResult<Option<Value>> {
         let Value::Obj(g) = gen else { return Ok(None) };
-        match self.gen_resume(g, Value::None, None)? {
-            GenResult::Yield(v) => Ok(Some(v)),
-            GenResult::Return(_) => Ok(None),
+        match self.gen_resume(g, Value::None, None) {
+            Ok(GenResult::Yield(v)) => Ok(Some(v)),
+            Ok(GenResult::Return(_)) => Ok(None),
+            // A StopIteration escaping the body (3.6 without generator_stop) ends the
+            // iteration like a return.
+            Err(e) if self.is_instance_of_class(&e.0, &self.types.exc.stop_iteration.clone()) => {
+                Ok(None)
+            }
+            Err(e) => Err(e),
         }
     }
 
