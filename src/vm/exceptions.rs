@@ -1,8 +1,9 @@
 //! Exceptions at run time: matching `except` clauses, creating an exception from what
 //! `raise` was given, chaining (`__context__`/`__cause__`), the currently handled
-//! exception, and the traceback text of an uncaught exception.
+//! exception, and the last line of an uncaught exception's traceback (`tb_format` prints
+//! the rest).
 
-use super::{PyErr, PyResult, Vm};
+use super::{PyResult, Vm};
 use crate::object::{Args, ObjRef, Payload, Value};
 use std::rc::Rc;
 
@@ -112,57 +113,6 @@ impl Vm {
         }
     }
 
-    /// The text CPython prints for an uncaught exception: the chained exceptions, each
-    /// traceback, and the final `Type: message` line.
-    pub fn format_exception(&mut self, e: &PyErr) -> String {
-        let mut out = String::new();
-        let mut seen: Vec<usize> = Vec::new();
-        self.format_exception_chain(&e.0, &mut out, &mut seen);
-        out
-    }
-
-    fn format_exception_chain(&mut self, exc: &ObjRef, out: &mut String, seen: &mut Vec<usize>) {
-        seen.push(Rc::as_ptr(exc) as usize);
-        if let Payload::Exception(d) = &exc.payload {
-            let cause = d.cause.get();
-            let context = d.context.get();
-            let py3 = self.version.format.major_minor.0 >= 3;
-            if py3 {
-                if let Value::Obj(c) = &cause {
-                    if !seen.contains(&(Rc::as_ptr(c) as usize)) {
-                        self.format_exception_chain(c, out, seen);
-                        out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
-                    }
-                } else if let Value::Obj(c) = &context {
-                    if !d.suppress_context.get() && !seen.contains(&(Rc::as_ptr(c) as usize)) {
-                        self.format_exception_chain(c, out, seen);
-                        out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
-                    }
-                }
-            }
-            let tb = d.traceback.get();
-            if !tb.is_empty() {
-                out.push_str("Traceback (most recent call last):\n");
-                for entry in tb.iter().rev() {
-                    let co = &entry.code.co;
-                    let line = entry
-                        .code
-                        .line_of(entry.instr as usize)
-                        .unwrap_or(co.firstlineno);
-                    out.push_str(&format!(
-                        "  File \"{}\", line {}, in {}\n",
-                        co.filename, line, co.name
-                    ));
-                    if let Some(src) = source_line(&co.filename, line) {
-                        out.push_str(&format!("    {}\n", src.trim()));
-                    }
-                }
-            }
-        }
-        out.push_str(&self.exception_last_line(exc));
-        out.push('\n');
-    }
-
     /// `TypeName: message` (or just `TypeName`), as the last traceback line shows it.
     pub fn exception_last_line(&mut self, exc: &ObjRef) -> String {
         let v = Value::Obj(exc.clone());
@@ -187,19 +137,5 @@ impl Vm {
         } else {
             format!("{full}: {msg}")
         }
-    }
-}
-
-/// Line `line` of the source file, if it can be read.
-fn source_line(filename: &str, line: i32) -> Option<String> {
-    if line < 1 {
-        return None;
-    }
-    let text = std::fs::read_to_string(filename).ok()?;
-    let l = text.lines().nth(line as usize - 1)?;
-    if l.trim().is_empty() {
-        None
-    } else {
-        Some(l.to_string())
     }
 }

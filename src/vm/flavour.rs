@@ -68,3 +68,14 @@ pub fn generator_stop_applies(v: &VersionSpec, plain: bool, code_flags: u32) -> 
 pub fn async_with_looks_up_exit_first(v: &VersionSpec) -> bool {
     v.format.major_minor <= (3, 8)
 }
+
+/// How tracebacks show the source of each frame: the stripped line (≤3.10), with an
+/// indicator line under one line (3.11/3.12), or every line of the span (3.13).
+pub fn traceback_caret_style(v: &VersionSpec) -> super::tb_carets::CaretStyle {
+    use super::tb_carets::CaretStyle;
+    match v.format.major_minor {
+        mm if mm >= (3, 13) => CaretStyle::Lines,
+        mm if mm >= (3, 11) => CaretStyle::Segment,
+        _ => CaretStyle::None,
+    }
+}

@@ -27,10 +27,13 @@ pub mod mapping;
 pub mod messages;
 pub mod names;
 pub mod ops;
+pub mod pyexpr;
 pub mod repr;
 pub mod run;
 pub mod subscript;
 pub mod suggest;
+pub mod tb_carets;
+pub mod tb_format;
 pub mod traceback;
 pub mod types;
 
