@@ -220,7 +220,7 @@ fn list_count(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn list_clear(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (_, items) = this(vm, &args, "clear")?;
     arity::no_args(vm, &args, "list", "clear")?;
-    let _old = items.replace(Vec::new());
+    crate::object::drop_reversed(items.replace(Vec::new()));
     Ok(Value::None)
 }
 

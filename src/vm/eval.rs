@@ -85,6 +85,9 @@ impl Vm {
             }
         }
         loop {
+            if crate::object::finalizer::PENDING.load(std::sync::atomic::Ordering::Relaxed) {
+                self.run_finalizers();
+            }
             let Some(&instr) = cur.code.instrs.get(cur.pc) else {
                 let e = self.system_error("the code ran past its last instruction");
                 match self.unwind(&mut cur, e, base, true) {

@@ -79,3 +79,9 @@ pub fn traceback_caret_style(v: &VersionSpec) -> super::tb_carets::CaretStyle {
         _ => CaretStyle::None,
     }
 }
+
+/// Whether "Exception ignored in:" names the `__del__` function (3.8+) rather than the
+/// bound method.
+pub fn unraisable_shows_function(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 8)
+}

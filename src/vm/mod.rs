@@ -16,6 +16,7 @@ pub mod code;
 pub mod delegate;
 pub mod eval;
 pub mod exceptions;
+pub mod finalize;
 pub mod flavour;
 pub mod format;
 pub mod frame;

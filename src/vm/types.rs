@@ -108,6 +108,7 @@ fn type_data(
         slots: Vec::new(),
         version: Cell::new(0),
         subclasses: PyCell::new(Vec::new()),
+        has_finalizer: Cell::new(false),
     }
 }
 
