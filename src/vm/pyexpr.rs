@@ -38,8 +38,11 @@ pub enum Kind {
 #[derive(Debug)]
 pub struct Node {
     pub kind: Kind,
+    /// Where the expression starts and ends, as its AST node says.
     pub start: Pos,
     pub end: Pos,
+    /// The same, with the parentheses around it (what an enclosing node spans).
+    pub outer: (Pos, Pos),
 }
 
 /// The statements the caret rules look at.
@@ -304,10 +307,15 @@ impl<'a> Parser<'a> {
     }
 
     fn other(start: Pos, end: Pos) -> Node {
+        Self::node(Kind::Other, start, end)
+    }
+
+    fn node(kind: Kind, start: Pos, end: Pos) -> Node {
         Node {
-            kind: Kind::Other,
+            kind,
             start,
             end,
+            outer: (start, end),
         }
     }
 
@@ -323,13 +331,13 @@ impl<'a> Parser<'a> {
             }
             self.bump();
             let body = self.expr()?;
-            return Some(Self::other(t.start, body.end));
+            return Some(Self::other(t.start, body.outer.1));
         }
         if t.kind == Tk::Name && self.toks.get(self.i + 1).is_some_and(|n| n.text == ":=") {
             self.bump();
             self.bump();
             let v = self.expr()?;
-            return Some(Self::other(t.start, v.end));
+            return Some(Self::other(t.start, v.outer.1));
         }
         let e = self.or_test()?;
         if self.at("if") {
@@ -337,7 +345,7 @@ impl<'a> Parser<'a> {
             self.or_test()?;
             self.expect("else")?;
             let orelse = self.expr()?;
-            return Some(Self::other(e.start, orelse.end));
+            return Some(Self::other(e.outer.0, orelse.outer.1));
         }
         Some(e)
     }
@@ -347,7 +355,7 @@ impl<'a> Parser<'a> {
         while self.at("or") {
             self.bump();
             let r = self.and_test()?;
-            e = Self::other(e.start, r.end);
+            e = Self::other(e.outer.0, r.outer.1);
         }
         Some(e)
     }
@@ -357,7 +365,7 @@ impl<'a> Parser<'a> {
         while self.at("and") {
             self.bump();
             let r = self.not_test()?;
-            e = Self::other(e.start, r.end);
+            e = Self::other(e.outer.0, r.outer.1);
         }
         Some(e)
     }
@@ -366,7 +374,7 @@ impl<'a> Parser<'a> {
         if self.at("not") {
             let t = self.bump();
             let e = self.not_test()?;
-            return Some(Self::other(t.start, e.end));
+            return Some(Self::other(t.start, e.outer.1));
         }
         self.comparison()
     }
@@ -391,7 +399,7 @@ impl<'a> Parser<'a> {
                 self.bump();
             }
             let r = self.binary(0)?;
-            e = Self::other(e.start, r.end);
+            e = Self::other(e.outer.0, r.outer.1);
         }
     }
 
@@ -416,15 +424,12 @@ impl<'a> Parser<'a> {
             }
             self.bump();
             let r = self.binary(level + 1)?;
-            let (start, end) = (e.start, r.end);
-            e = Node {
-                kind: Kind::BinOp {
-                    left: Box::new(e),
-                    right: Box::new(r),
-                },
-                start,
-                end,
+            let (start, end) = (e.outer.0, r.outer.1);
+            let kind = Kind::BinOp {
+                left: Box::new(e),
+                right: Box::new(r),
             };
+            e = Self::node(kind, start, end);
         }
     }
 
@@ -433,27 +438,24 @@ impl<'a> Parser<'a> {
         if t.kind == Tk::Op && matches!(t.text, "+" | "-" | "~") {
             self.bump();
             let e = self.factor()?;
-            return Some(Self::other(t.start, e.end));
+            return Some(Self::other(t.start, e.outer.1));
         }
         let base = if t.kind == Tk::Name && t.text == "await" {
             self.bump();
             let e = self.primary()?;
-            Self::other(t.start, e.end)
+            Self::other(t.start, e.outer.1)
         } else {
             self.primary()?
         };
         if self.at("**") {
             self.bump();
             let r = self.factor()?;
-            let (start, end) = (base.start, r.end);
-            return Some(Node {
-                kind: Kind::BinOp {
-                    left: Box::new(base),
-                    right: Box::new(r),
-                },
-                start,
-                end,
-            });
+            let (start, end) = (base.outer.0, r.outer.1);
+            let kind = Kind::BinOp {
+                left: Box::new(base),
+                right: Box::new(r),
+            };
+            return Some(Self::node(kind, start, end));
         }
         Some(base)
     }
@@ -472,25 +474,18 @@ impl<'a> Parser<'a> {
                     if n.kind != Tk::Name {
                         return None;
                     }
-                    e = Self::other(e.start, n.end);
+                    e = Self::other(e.outer.0, n.end);
                 }
                 "(" => {
                     let close = self.skip_brackets()?;
-                    let start = e.start;
-                    e = Node {
-                        kind: Kind::Call { func: Box::new(e) },
-                        start,
-                        end: close.end,
-                    };
+                    let start = e.outer.0;
+                    e = Self::node(Kind::Call { func: Box::new(e) }, start, close.end);
                 }
                 "[" => {
                     let close = self.skip_brackets()?;
-                    let start = e.start;
-                    e = Node {
-                        kind: Kind::Subscript { value: Box::new(e) },
-                        start,
-                        end: close.end,
-                    };
+                    let start = e.outer.0;
+                    let kind = Kind::Subscript { value: Box::new(e) };
+                    e = Self::node(kind, start, close.end);
                 }
                 _ => return Some(e),
             }
@@ -505,11 +500,7 @@ impl<'a> Parser<'a> {
                     return None;
                 }
                 self.bump();
-                Some(Node {
-                    kind: Kind::Name,
-                    start: t.start,
-                    end: t.end,
-                })
+                Some(Self::node(Kind::Name, t.start, t.end))
             }
             Tk::Number => {
                 self.bump();
@@ -531,9 +522,10 @@ impl<'a> Parser<'a> {
                 // A parenthesized expression keeps the position of what is inside.
                 let save = self.i;
                 self.bump();
-                if let Some(inner) = self.expr() {
+                if let Some(mut inner) = self.expr() {
                     if self.at(")") {
-                        self.bump();
+                        let close = self.bump();
+                        inner.outer = (t.start, close.end);
                         return Some(inner);
                     }
                 }
@@ -555,8 +547,8 @@ impl<'a> Parser<'a> {
         if !self.at(",") {
             return Some(first);
         }
-        let start = first.start;
-        let mut end = first.end;
+        let start = first.outer.0;
+        let mut end = first.outer.1;
         while self.at(",") {
             end = self.bump().end;
             if self.ends_item() {
@@ -571,7 +563,7 @@ impl<'a> Parser<'a> {
         if self.at("*") {
             let t = self.bump();
             let e = self.binary(0)?;
-            return Some(Self::other(t.start, e.end));
+            return Some(Self::other(t.start, e.outer.1));
         }
         self.expr()
     }
