@@ -1,4 +1,4 @@
-//! `__del__` support on the object side. When the last reference to an instance whose
+//! `__del__` support on the object side (and the closing of freed generators). When the last reference to an instance whose
 //! class defines `__del__` goes away, `Object::drop` moves its contents into a new object
 //! and queues it here; the interpreter calls `__del__` on it before its next instruction
 //! (`vm::finalize`), then lets it go. The cycle collector queues unreachable instances
@@ -22,6 +22,25 @@ thread_local! {
 /// Whether instances of `class` have a `__del__` (flag kept on the class).
 pub fn class_has_finalizer(class: &ObjRef) -> bool {
     matches!(&class.payload, Payload::Type(t) if t.has_finalizer.get())
+}
+
+/// Whether the object needs finalizing when freed: an instance of a class with
+/// `__del__`, or a started, suspended generator or coroutine (closed, which runs its
+/// `finally` blocks).
+pub fn needs_finalizer(o: &Object) -> bool {
+    let Some(class) = o.reclassed.get().or_else(|| o.class.get()) else {
+        return false;
+    };
+    if class_has_finalizer(class) {
+        return true;
+    }
+    use crate::vm::generator::{GenKind, GenState};
+    match &o.payload {
+        Payload::Generator(g) => g.state.with(|s| {
+            matches!(s, GenState::Suspended(f) if !f.fresh && f.kind != GenKind::AsyncGenerator)
+        }),
+        _ => false,
+    }
 }
 
 /// Whether `__del__` already ran (or is queued) for the object at `addr`.
@@ -51,10 +70,7 @@ pub fn take_queue() -> Vec<ObjRef> {
 /// Called by `Object::drop`: when the object needs its `__del__` called, moves its
 /// contents to a new object that is queued, and returns true.
 pub(super) fn resurrect(o: &mut Object) -> bool {
-    let Some(class) = o.reclassed.get().or_else(|| o.class.get()) else {
-        return false;
-    };
-    if !class_has_finalizer(class) {
+    if !needs_finalizer(o) {
         return false;
     }
     let addr = o as *const Object as usize;

@@ -249,7 +249,7 @@ pub fn collect() -> usize {
     // part of is cleared by a later collection, as `__del__` may have resurrected it.
     let unfinalized: Vec<ObjRef> = garbage
         .iter()
-        .filter(|o| super::finalizer::class_has_finalizer(o.class()))
+        .filter(|o| super::finalizer::needs_finalizer(o))
         .filter(|o| !super::finalizer::is_finalized(o))
         .cloned()
         .collect();

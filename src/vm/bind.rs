@@ -77,7 +77,6 @@ impl Vm {
             f.blocks.clear();
             f.locals = Value::Null;
             f.func = None;
-            f.generator = None;
             f.kwnames = Value::None;
             f.pending_raise = None;
             self.spare_frames.push(f);

@@ -86,7 +86,7 @@ impl Vm {
         }
         loop {
             if crate::object::finalizer::PENDING.load(std::sync::atomic::Ordering::Relaxed) {
-                self.run_finalizers();
+                self.run_finalizers_at(Some((cur.code.clone(), cur.lasti as u32)));
             }
             let Some(&instr) = cur.code.instrs.get(cur.pc) else {
                 let e = self.system_error("the code ran past its last instruction");

@@ -1,9 +1,9 @@
 //! Calling `__del__`: the objects `object::finalizer` queued (freed instances and the
-//! cycle collector's unreachable ones) get their `__del__` called before the next
-//! instruction, an exception in it printed as CPython's "Exception ignored in: ..."; and
+//! cycle collector's unreachable ones) get their `__del__` called (freed suspended
+//! generators their `close()`) before the next instruction, an exception in it printed as CPython's "Exception ignored in: ..."; and
 //! at exit, what the main module still holds is finalized as CPython's shutdown does.
 
-use super::{PyErr, Vm};
+use super::{Code, PyErr, Vm};
 use crate::object::finalizer;
 use crate::object::{Args, DictData, ObjRef, Payload, Value};
 use std::rc::Rc;
@@ -11,24 +11,42 @@ use std::rc::Rc;
 impl Vm {
     /// Calls `__del__` on every queued object (and on those queued meanwhile).
     pub fn run_finalizers(&mut self) {
+        self.run_finalizers_at(None);
+    }
+
+    /// The same, `site` being the instruction whose work freed them (where 3.8+ report
+    /// an error that has no traceback of its own).
+    pub fn run_finalizers_at(&mut self, site: Option<(Rc<Code>, u32)>) {
         loop {
             let batch = finalizer::take_queue();
             if batch.is_empty() {
                 return;
             }
             for o in batch {
-                self.call_finalizer(&o);
+                self.call_finalizer(&o, &site);
             }
         }
     }
 
-    fn call_finalizer(&mut self, o: &ObjRef) {
+    fn call_finalizer(&mut self, o: &ObjRef, site: &Option<(Rc<Code>, u32)>) {
+        let this = Value::Obj(o.clone());
+        if matches!(o.payload, Payload::Generator(_)) {
+            // A freed suspended generator is closed.
+            let handled = self.handled.clone();
+            let close = self.intern("close");
+            let r = self.call_method(&this, &close, &[]);
+            self.handled = handled;
+            if let Err(e) = r {
+                self.add_unraisable_site(&e, site);
+                self.write_unraisable(&e, &this);
+            }
+            return;
+        }
         let class = o.class().clone();
         let name = self.intern("__del__");
         let Some(f) = self.lookup_in_mro(&class, &name) else {
             return;
         };
-        let this = Value::Obj(o.clone());
         // The exception being handled is not disturbed by what `__del__` does.
         let handled = self.handled.clone();
         let r = self
@@ -42,6 +60,20 @@ impl Vm {
                 self.descr_get(f.clone(), Some(&this), &class).unwrap_or(f)
             };
             self.write_unraisable(&e, &shown);
+        }
+    }
+
+    /// 3.8+: an unraisable error raised outside any frame (by the runtime) gets the
+    /// location of the code that was running.
+    fn add_unraisable_site(&mut self, e: &PyErr, site: &Option<(Rc<Code>, u32)>) {
+        let Some((code, instr)) = site else { return };
+        if !super::flavour::unraisable_adds_site(self.version) {
+            return;
+        }
+        if let Payload::Exception(d) = &e.0.payload {
+            if d.traceback.with(|t| t.is_empty()) {
+                super::eval::add_traceback_entry(e, code, *instr);
+            }
         }
     }
 

@@ -85,3 +85,9 @@ pub fn traceback_caret_style(v: &VersionSpec) -> super::tb_carets::CaretStyle {
 pub fn unraisable_shows_function(v: &VersionSpec) -> bool {
     v.format.major_minor >= (3, 8)
 }
+
+/// Whether an unraisable error with no traceback of its own is shown with the location
+/// of the code that was running (3.8+).
+pub fn unraisable_adds_site(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 8)
+}

@@ -128,13 +128,6 @@ impl Vm {
                 globals,
             })),
         );
-        if let Payload::Generator(cell) = &obj.payload {
-            cell.with_mut(|st| {
-                if let GenState::Suspended(g) = st {
-                    g.frame.generator = Some(obj.clone());
-                }
-            });
-        }
         Value::Obj(obj)
     }
 

@@ -1,0 +1,37 @@
+# A suspended generator that is freed is closed: its finally blocks and GeneratorExit
+# handlers run at that moment (a generator that yields again is reported on stderr and
+# ignored); a generator never started, or finished, is simply freed.
+def g(tag):
+    try:
+        yield 1
+        yield 2
+    finally:
+        print('cleanup', tag)
+x = g('x'); next(x); del x
+print('after x')
+def stubborn():
+    try:
+        yield 1
+    except GeneratorExit:
+        print('stubborn caught GeneratorExit')
+        yield 2
+y = stubborn(); next(y); y = None
+print('after stubborn')
+z = g('unstarted')
+del z
+print('after unstarted')
+done = g('done')
+print(list(done))
+del done
+print('after done')
+def outer():
+    for i in g('inner'):
+        yield i
+w = outer(); next(w); del w
+print('after nested')
+def local_use():
+    it = g('local')
+    return next(it)
+print(local_use())
+kept = g('kept'); next(kept)
+print('end')
