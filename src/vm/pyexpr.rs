@@ -257,7 +257,13 @@ const KEYWORDS: [&str; 35] = [
 struct Parser<'a> {
     toks: Vec<Tok<'a>>,
     i: usize,
+    /// Nesting of `expr` calls, bounded like CPython's parser so that no source text can
+    /// exhaust the Rust stack.
+    depth: usize,
 }
+
+/// CPython's tokenizer refuses more nested parentheses than this.
+const MAX_DEPTH: usize = 200;
 
 type P<T> = Option<T>;
 
@@ -321,6 +327,16 @@ impl<'a> Parser<'a> {
 
     /// `test` (with `:=` and lambda).
     fn expr(&mut self) -> P<Node> {
+        if self.depth >= MAX_DEPTH {
+            return None;
+        }
+        self.depth += 1;
+        let r = self.expr_inner();
+        self.depth -= 1;
+        r
+    }
+
+    fn expr_inner(&mut self) -> P<Node> {
         let t = self.peek();
         if t.kind == Tk::Name && t.text == "lambda" {
             while !self.at(":") {
@@ -373,7 +389,13 @@ impl<'a> Parser<'a> {
     fn not_test(&mut self) -> P<Node> {
         if self.at("not") {
             let t = self.bump();
-            let e = self.not_test()?;
+            if self.depth >= MAX_DEPTH {
+                return None;
+            }
+            self.depth += 1;
+            let e = self.not_test();
+            self.depth -= 1;
+            let e = e?;
             return Some(Self::other(t.start, e.outer.1));
         }
         self.comparison()
@@ -437,7 +459,13 @@ impl<'a> Parser<'a> {
         let t = self.peek();
         if t.kind == Tk::Op && matches!(t.text, "+" | "-" | "~") {
             self.bump();
-            let e = self.factor()?;
+            if self.depth >= MAX_DEPTH {
+                return None;
+            }
+            self.depth += 1;
+            let e = self.factor();
+            self.depth -= 1;
+            let e = e?;
             return Some(Self::other(t.start, e.outer.1));
         }
         let base = if t.kind == Tk::Name && t.text == "await" {
@@ -449,7 +477,13 @@ impl<'a> Parser<'a> {
         };
         if self.at("**") {
             self.bump();
-            let r = self.factor()?;
+            if self.depth >= MAX_DEPTH {
+                return None;
+            }
+            self.depth += 1;
+            let r = self.factor();
+            self.depth -= 1;
+            let r = r?;
             let (start, end) = (base.outer.0, r.outer.1);
             let kind = Kind::BinOp {
                 left: Box::new(base),
@@ -634,7 +668,11 @@ impl<'a> Parser<'a> {
 /// SyntaxError (as far as this parser can tell).
 pub fn parse_module(src: &str) -> Option<Vec<Stmt>> {
     let toks = tokenize(src)?;
-    let mut p = Parser { toks, i: 0 };
+    let mut p = Parser {
+        toks,
+        i: 0,
+        depth: 0,
+    };
     let mut out = Vec::new();
     loop {
         while p.peek().kind == Tk::Newline {
@@ -711,6 +749,13 @@ mod tests {
         assert_eq!(expr_kind("  a"), "error");
         assert_eq!(expr_kind("a; b"), "stmt");
         assert_eq!(expr_kind("'a' 'b' % x"), "binop");
+        // Deep nesting never exhausts the stack (past the limit brackets are skipped).
+        let deep = format!("{}x{}", "(".repeat(5000), ")".repeat(5000));
+        assert_eq!(expr_kind(&deep), "other");
+        let pows = format!("x{}", "**x".repeat(5000));
+        assert_eq!(expr_kind(&pows), "error");
+        let negs = format!("{}x", "-".repeat(5000));
+        assert_eq!(expr_kind(&negs), "error");
     }
 
     #[test]
