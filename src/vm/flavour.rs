@@ -91,3 +91,9 @@ pub fn unraisable_shows_function(v: &VersionSpec) -> bool {
 pub fn unraisable_adds_site(v: &VersionSpec) -> bool {
     v.format.major_minor >= (3, 8)
 }
+
+/// Whether an exception thrown into a generator gets the exception the generator is
+/// handling as its `__context__` (3.9+).
+pub fn throw_chains_generator_context(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 9)
+}

@@ -183,6 +183,12 @@ impl Vm {
         }
         g.fresh = false;
         let saved = std::mem::replace(&mut self.handled, std::mem::take(&mut g.handled));
+        if let Some(e) = &exc {
+            // 3.9+: what is thrown in gets the generator's handled exception as context.
+            if super::flavour::throw_chains_generator_context(self.version) {
+                self.chain_context(&e.0);
+            }
+        }
         let (frame, result) = match exc {
             None => self.run_frame(g.frame),
             Some(e) => self.run_frame_raising(g.frame, e),
