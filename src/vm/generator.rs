@@ -182,19 +182,28 @@ impl Vm {
             g.frame.push(value);
         }
         g.fresh = false;
-        let saved = std::mem::replace(&mut self.handled, std::mem::take(&mut g.handled));
+        // The exception handled inside the generator is its own (saved across yields);
+        // while it handles none, the caller's shows through, as CPython's stack of
+        // exception states gives the topmost one.
+        let own = std::mem::take(&mut g.handled);
+        let own_active = !own.is_none() && !own.is_null();
+        let saved = std::mem::replace(&mut self.handled, own);
         if let Some(e) = &exc {
             // 3.9+: what is thrown in gets the generator's handled exception as context.
-            if super::flavour::throw_chains_generator_context(self.version) {
+            if own_active && super::flavour::throw_chains_generator_context(self.version) {
                 self.chain_context(&e.0);
             }
+        }
+        if !own_active {
+            self.handled = saved.clone();
         }
         let (frame, result) = match exc {
             None => self.run_frame(g.frame),
             Some(e) => self.run_frame_raising(g.frame, e),
         };
         g.frame = frame;
-        g.handled = std::mem::replace(&mut self.handled, saved);
+        let after = std::mem::replace(&mut self.handled, saved.clone());
+        g.handled = if after.is(&saved) { Value::None } else { after };
         match result {
             Ok(FrameExit::Yield(v)) => {
                 cell.replace(GenState::Suspended(g));
