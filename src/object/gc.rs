@@ -107,7 +107,12 @@ fn traverse(o: &Object, f: &mut dyn FnMut(&ObjRef)) {
             v(&m.func);
             v(&m.self_);
         }
-        Payload::Builtin(b) => v(&b.bound),
+        Payload::Builtin(b) => {
+            v(&b.bound);
+            if let Some(o) = &b.owner {
+                v(&Value::Obj(o.clone()));
+            }
+        }
         Payload::Type(t) => {
             v(&Value::Obj(t.dict.clone()));
             t.bases
