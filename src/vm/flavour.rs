@@ -97,3 +97,13 @@ pub fn unraisable_adds_site(v: &VersionSpec) -> bool {
 pub fn throw_chains_generator_context(v: &VersionSpec) -> bool {
     v.format.major_minor >= (3, 9)
 }
+
+/// Whether an uncaught exception's causes and contexts are printed before it (Python 3).
+pub fn traceback_shows_chains(v: &VersionSpec) -> bool {
+    v.format.major_minor.0 >= 3
+}
+
+/// Whether tracebacks draw exception groups as trees and print `__notes__` (3.11+).
+pub fn traceback_shows_groups_and_notes(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 11)
+}

@@ -85,7 +85,7 @@ impl Vm {
         let Payload::Exception(d) = &exc.payload else {
             return;
         };
-        if self.version.format.major_minor.0 >= 3 {
+        if super::flavour::traceback_shows_chains(self.version) {
             let cause = d.cause.get();
             let chained = if let Value::Obj(c) = &cause {
                 Some((c.clone(), CAUSE))
@@ -110,7 +110,7 @@ impl Vm {
         let group = d
             .group
             .get()
-            .filter(|_| self.version.format.major_minor >= (3, 11));
+            .filter(|_| super::flavour::traceback_shows_groups_and_notes(self.version));
         let tb = d.traceback.with(|t| t.clone());
         match group {
             None => {
@@ -235,7 +235,7 @@ impl Vm {
     fn exception_only(&mut self, exc: &ObjRef) -> String {
         let mut out = self.exception_last_line(exc);
         out.push('\n');
-        if self.version.format.major_minor >= (3, 11) {
+        if super::flavour::traceback_shows_groups_and_notes(self.version) {
             let notes_name = self.intern("__notes__");
             if let Ok(Some(notes)) = self.get_attr_opt(&Value::Obj(exc.clone()), &notes_name) {
                 match notes.payload() {
