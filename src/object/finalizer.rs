@@ -25,8 +25,8 @@ pub fn class_has_finalizer(class: &ObjRef) -> bool {
 }
 
 /// Whether the object needs finalizing when freed: an instance of a class with
-/// `__del__`, or a started, suspended generator or coroutine (closed, which runs its
-/// `finally` blocks).
+/// `__del__`, or a started, suspended generator, coroutine or async generator (closed,
+/// which runs its `finally` blocks).
 pub fn needs_finalizer(o: &Object) -> bool {
     let Some(class) = o.reclassed.get().or_else(|| o.class.get()) else {
         return false;
@@ -34,11 +34,11 @@ pub fn needs_finalizer(o: &Object) -> bool {
     if class_has_finalizer(class) {
         return true;
     }
-    use crate::vm::generator::{GenKind, GenState};
+    use crate::vm::generator::GenState;
     match &o.payload {
-        Payload::Generator(g) => g.state.with(|s| {
-            matches!(s, GenState::Suspended(f) if !f.fresh && f.kind != GenKind::AsyncGenerator)
-        }),
+        Payload::Generator(g) => g
+            .state
+            .with(|s| matches!(s, GenState::Suspended(f) if !f.fresh)),
         _ => false,
     }
 }

@@ -33,8 +33,8 @@ impl Vm {
         if matches!(o.payload, Payload::Generator(_)) {
             // A freed suspended generator is closed.
             let handled = self.handled.clone();
-            let close = self.intern("close");
-            let r = self.call_method(&this, &close, &[]);
+            let r =
+                super::generator::gen_close(self, Args::positional(std::slice::from_ref(&this)));
             self.handled = handled;
             if let Err(e) = r {
                 self.add_unraisable_site(&e, site);
@@ -83,7 +83,8 @@ impl Vm {
         let what = self
             .repr(obj)
             .unwrap_or_else(|_| "<object repr() failed>".into());
-        let text = self.format_exception(e);
+        let style = super::flavour::unraisable_caret_style(self.version);
+        let text = self.format_exception_styled(e, style);
         eprint!("Exception ignored in: {what}\n{text}");
     }
 

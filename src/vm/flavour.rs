@@ -107,3 +107,13 @@ pub fn traceback_shows_chains(v: &VersionSpec) -> bool {
 pub fn traceback_shows_groups_and_notes(v: &VersionSpec) -> bool {
     v.format.major_minor >= (3, 11)
 }
+
+/// How "Exception ignored in:" tracebacks show source lines: by CPython's own printer,
+/// which draws no indicator lines from 3.13 (uncaught exceptions go through the
+/// traceback module there instead).
+pub fn unraisable_caret_style(v: &VersionSpec) -> super::tb_carets::CaretStyle {
+    match traceback_caret_style(v) {
+        super::tb_carets::CaretStyle::Lines => super::tb_carets::CaretStyle::None,
+        other => other,
+    }
+}

@@ -440,7 +440,9 @@ fn gen_throw(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     finish(vm, r)
 }
 
-fn gen_close(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+/// `close()`: GeneratorExit thrown in (also how a freed suspended generator, coroutine
+/// or async generator is finalized).
+pub(crate) fn gen_close(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let g = gen_self(vm, &args)?.clone();
     let finished =
         matches!(&g.payload, Payload::Generator(c) if c.with(|s| matches!(s, GenState::Finished)));
@@ -453,10 +455,16 @@ fn gen_close(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     }
     let exit = vm.new_exception(&vm.types.exc.generator_exit.clone(), "");
     match vm.gen_throw_exc(&g, exit) {
-        Ok(GenResult::Yield(_)) => Err(vm.new_exception(
-            &vm.types.exc.runtime_error.clone(),
-            "generator ignored GeneratorExit",
-        )),
+        Ok(GenResult::Yield(_)) => {
+            let msg = if Rc::ptr_eq(g.class(), &vm.types.coroutine) {
+                "coroutine ignored GeneratorExit"
+            } else if Rc::ptr_eq(g.class(), &vm.types.async_generator) {
+                "async generator ignored GeneratorExit"
+            } else {
+                "generator ignored GeneratorExit"
+            };
+            Err(vm.new_exception(&vm.types.exc.runtime_error.clone(), msg))
+        }
         Ok(GenResult::Return(v)) => Ok(if super::flavour::close_returns_value(vm.version) {
             v
         } else {

@@ -68,6 +68,11 @@ impl Vm {
     /// The text CPython prints for an uncaught exception.
     pub fn format_exception(&mut self, e: &PyErr) -> String {
         let style = super::flavour::traceback_caret_style(self.version);
+        self.format_exception_styled(e, style)
+    }
+
+    /// The same, the source lines shown in `style`.
+    pub fn format_exception_styled(&mut self, e: &PyErr, style: CaretStyle) -> String {
         let mut ctx = Ctx {
             seen: HashSet::new(),
             depth: 0,

@@ -1,4 +1,4 @@
-# A suspended generator that is freed is closed: its finally blocks and GeneratorExit
+# A suspended generator (coroutine, async generator) that is freed is closed: its finally blocks and GeneratorExit
 # handlers run at that moment (a generator that yields again is reported on stderr and
 # ignored); a generator never started, or finished, is simply freed.
 def g(tag):
@@ -34,4 +34,34 @@ def local_use():
     return next(it)
 print(local_use())
 kept = g('kept'); next(kept)
+print('end')
+class Tick:
+    def __await__(self):
+        yield 'tick'
+async def agen():
+    try:
+        yield 1
+        yield 2
+    finally:
+        print('agen finally')
+a = agen()
+try:
+    a.__anext__().send(None)
+except StopIteration as e:
+    print('got', e.value)
+del a
+print('after agen')
+async def coro():
+    try:
+        await Tick()
+    finally:
+        print('coro finally')
+c = coro(); c.send(None); del c
+print('after coro')
+async def stubborn():
+    try:
+        await Tick()
+    except GeneratorExit:
+        await Tick()
+s = stubborn(); s.send(None); del s
 print('end')
