@@ -1,6 +1,6 @@
-# A suspended generator (coroutine, async generator) that is freed is closed: its finally blocks and GeneratorExit
-# handlers run at that moment (a generator that yields again is reported on stderr and
-# ignored); a generator never started, or finished, is simply freed.
+# A suspended generator (coroutine, async generator) that is freed is closed: its
+# finally blocks and GeneratorExit handlers run at that moment (one that yields again is
+# reported on stderr and ignored); a generator never started, or finished, is just freed.
 def g(tag):
     try:
         yield 1
