@@ -5,7 +5,8 @@
 //!   `tests/programs/<program>.py` by `tools/gen_golden.py`, which also recorded what that
 //!   CPython did when running it: `<X.Y>.out` (stdout, compared byte for byte),
 //!   `<X.Y>.status` (exit status) and, when the status is non-zero, `<X.Y>.err` (the last
-//!   non-blank line of stderr, e.g. `KeyError: 'k'`).
+//!   non-blank line of stderr, e.g. `KeyError: 'k'`), and for programs with a
+//!   `# full-stderr: yes` header `<X.Y>.stderr` (the whole stderr, compared byte for byte).
 //! - `tests/programs/shared/<X.Y>/*.pyc`, self-checking programs (they assert their own
 //!   results) from real compilers; only the exit status in `tests/programs/shared/MANIFEST.tsv`
 //!   is checked. Named `shared/<file stem>` in reports and in the known-failures list.
@@ -64,6 +65,8 @@ enum Expect {
         out: Vec<u8>,
         status: i32,
         err: Option<String>,
+        /// The whole stderr, for programs with a `# full-stderr: yes` header.
+        full_err: Option<Vec<u8>>,
     },
     /// Self-checking program: only the exit status matters.
     Status(i32),
@@ -169,6 +172,7 @@ fn collect_golden(root: &Path, cases: &mut Vec<Case>) {
             } else {
                 None
             };
+            let full_err = fs::read(pyc.with_extension("stderr")).ok();
             cases.push(Case {
                 program: program.clone(),
                 version,
@@ -178,7 +182,12 @@ fn collect_golden(root: &Path, cases: &mut Vec<Case>) {
                 ),
                 stdin: Some(root.join(format!("tests/programs/{program}.stdin")))
                     .filter(|p| p.exists()),
-                expect: Expect::Golden { out, status, err },
+                expect: Expect::Golden {
+                    out,
+                    status,
+                    err,
+                    full_err,
+                },
                 needs_compiler,
             });
         }
@@ -310,6 +319,11 @@ fn clip(s: &str) -> String {
 
 /// First difference between expected and actual stdout, one line.
 fn stdout_diff(expected: &[u8], actual: &[u8]) -> String {
+    stream_diff("stdout", expected, actual)
+}
+
+/// First difference between the expected and actual bytes of a stream, one line.
+fn stream_diff(stream: &str, expected: &[u8], actual: &[u8]) -> String {
     let e = String::from_utf8_lossy(expected);
     let a = String::from_utf8_lossy(actual);
     let el: Vec<&str> = e.split_inclusive('\n').collect();
@@ -319,7 +333,7 @@ fn stdout_diff(expected: &[u8], actual: &[u8]) -> String {
             (Some(x), Some(y)) if x == y => continue,
             (Some(x), Some(y)) => {
                 return format!(
-                    "stdout line {}: expected {:?}, got {:?}",
+                    "{stream} line {}: expected {:?}, got {:?}",
                     i + 1,
                     clip(x),
                     clip(y)
@@ -327,14 +341,14 @@ fn stdout_diff(expected: &[u8], actual: &[u8]) -> String {
             }
             (Some(x), None) => {
                 return format!(
-                    "stdout line {}: expected {:?}, got end of output",
+                    "{stream} line {}: expected {:?}, got end of output",
                     i + 1,
                     clip(x)
                 )
             }
             (None, Some(y)) => {
                 return format!(
-                    "stdout line {}: expected end of output, got {:?}",
+                    "{stream} line {}: expected end of output, got {:?}",
                     i + 1,
                     clip(y)
                 )
@@ -342,7 +356,7 @@ fn stdout_diff(expected: &[u8], actual: &[u8]) -> String {
             (None, None) => unreachable!(),
         }
     }
-    "stdout differs (invalid UTF-8)".to_string()
+    format!("{stream} differs (invalid UTF-8)")
 }
 
 fn describe_exit(o: &Outcome) -> String {
@@ -369,7 +383,12 @@ fn check(case: &Case, o: &Outcome) -> Option<String> {
     };
     match &case.expect {
         Expect::Status(status) => (o.code != Some(*status)).then(|| status_line(*status)),
-        Expect::Golden { out, status, err } => {
+        Expect::Golden {
+            out,
+            status,
+            err,
+            full_err,
+        } => {
             if o.code != Some(*status) {
                 if o.timed_out || o.stdout == *out || o.code.is_none() {
                     return Some(status_line(*status));
@@ -384,11 +403,17 @@ fn check(case: &Case, o: &Outcome) -> Option<String> {
                 return Some(stdout_diff(out, &o.stdout));
             }
             match err {
-                Some(e) if *e != got_err => Some(format!(
-                    "last stderr line: expected {:?}, got {:?}",
-                    clip(e),
-                    clip(&got_err)
-                )),
+                Some(e) if *e != got_err => {
+                    return Some(format!(
+                        "last stderr line: expected {:?}, got {:?}",
+                        clip(e),
+                        clip(&got_err)
+                    ))
+                }
+                _ => {}
+            }
+            match full_err {
+                Some(e) if *e != o.stderr => Some(stream_diff("stderr", e, &o.stderr)),
                 _ => None,
             }
         }

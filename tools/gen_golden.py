@@ -13,8 +13,10 @@ tests/golden/NNN_topic/:
                 = tests/programs/NNN_topic.stdin when that file exists, else empty)
   <X.Y>.status  its exit status (decimal, newline)
   <X.Y>.err     the last non-empty line of stderr, only when the status is non-zero
+  <X.Y>.stderr  the whole stderr, only for programs with a `# full-stderr: yes` header
+                (tracebacks with their source lines and indicator lines)
 
-tests/conformance.rs runs xpython on each .pyc and compares with the other three files.
+tests/conformance.rs runs xpython on each .pyc and compares with the other files.
 A program whose run needs a compiler (exec/eval/compile of source text, which xpython hands
 to a real CPython of the same version) says so with a `# needs: compiler` header line; the
 test skips such pairs, with a note, on a machine without that CPython.
@@ -156,7 +158,9 @@ def generate(name, version, python):
         status3, out3, _ = run(python, pyc_rel, 1, stdin_path)
     except subprocess.TimeoutExpired:
         return changed, ["%s %s: timed out" % (name, version)]
-    expect = int(headers(os.path.join(ROOT, src_rel)).get("expect-exit", "0"))
+    hdrs = headers(os.path.join(ROOT, src_rel))
+    expect = int(hdrs.get("expect-exit", "0"))
+    full_stderr = hdrs.get("full-stderr") == "yes"
     if status != expect:
         problems.append("%s %s: exit status %d, expected %d (%s)"
                         % (name, version, status, expect, last_line(err)))
@@ -169,6 +173,7 @@ def generate(name, version, python):
         ".out": out,
         ".status": ("%d\n" % status).encode(),
         ".err": (last_line(err) + "\n").encode("utf-8") if status != 0 else None,
+        ".stderr": err if full_stderr else None,
     }
     for ext, data in files.items():
         path = os.path.join(outdir, version + ext)
@@ -212,7 +217,7 @@ def main():
         minv = headers(os.path.join(PROGRAMS, name + ".py")).get("min-version", "3.0")
         for v in VERSIONS:
             if vkey(v) < vkey(minv):
-                for ext in (".pyc", ".out", ".status", ".err"):
+                for ext in (".pyc", ".out", ".status", ".err", ".stderr"):
                     path = os.path.join(GOLDEN, name, v + ext)
                     if os.path.exists(path):
                         os.remove(path)

@@ -289,7 +289,7 @@ pub fn bind_kw_styled(
     // An unknown keyword is reported after a missing argument, except in 3.13.
     let unknown_err = |key: &str| {
         if clinic && v >= (3, 13) {
-            super::list::unexpected_kw(vm, fname, key)
+            super::list::unexpected_kw(vm, fname, key, params)
         } else if v < (3, 7) {
             vm.type_error(&format!(
                 "'{key}' is an invalid keyword argument for this function"

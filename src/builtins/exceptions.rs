@@ -55,8 +55,17 @@ fn exc_set_args(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+/// A cause or context never set reads as None.
+fn none_if_unset(v: Value) -> Value {
+    if v.is_null() {
+        Value::None
+    } else {
+        v
+    }
+}
+
 fn exc_get_context(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    Ok(exc_data(vm, &args)?.context.get())
+    Ok(none_if_unset(exc_data(vm, &args)?.context.get()))
 }
 
 fn exc_set_context(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -66,7 +75,7 @@ fn exc_set_context(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn exc_get_cause(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    Ok(exc_data(vm, &args)?.cause.get())
+    Ok(none_if_unset(exc_data(vm, &args)?.cause.get()))
 }
 
 fn exc_set_cause(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -89,7 +98,9 @@ fn exc_set_suppress(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn exc_get_traceback(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    Ok(exc_data(vm, &args)?.traceback_obj.get())
+    exc_data(vm, &args)?;
+    let exc = exc_self(vm, &args)?.clone();
+    Ok(vm.exception_traceback(&exc))
 }
 
 fn exc_set_traceback(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

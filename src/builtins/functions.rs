@@ -74,9 +74,8 @@ fn builtin_print(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             "file" => file = v.clone(),
             "flush" => flush = vm.truthy(v)?,
             _ => {
-                return Err(vm.type_error(&format!(
-                    "'{key}' is an invalid keyword argument for print()"
-                )))
+                let known = ["sep", "end", "file", "flush"];
+                return Err(super::list::unexpected_kw(vm, "print", key, &known));
             }
         }
     }

@@ -549,7 +549,7 @@ fn zip_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         if key == "strict" && ver(vm) >= (3, 10) {
             strict = vm.truthy(v)?;
         } else if ver(vm) >= (3, 10) {
-            return Err(super::list::unexpected_kw(vm, "zip", &key));
+            return Err(super::list::unexpected_kw(vm, "zip", &key, &["strict"]));
         } else {
             arity::no_kwargs_type(vm, &args, "zip")?;
         }
@@ -677,7 +677,14 @@ fn min_max(vm: &mut Vm, args: Args<'_>, name: &str, op: CmpOp) -> PyResult<Value
             // `key=None` means no key from 3.8; before, None is called like any key.
             "key" => key = (!val.is_none() || v < (3, 8)).then(|| val.clone()),
             "default" => default = Some(val.clone()),
-            other => return Err(super::list::unexpected_kw(vm, name, other)),
+            other => {
+                return Err(super::list::unexpected_kw(
+                    vm,
+                    name,
+                    other,
+                    &["key", "default"],
+                ))
+            }
         }
     }
     let pos = args.pos();
@@ -742,7 +749,7 @@ fn builtin_sum(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
                         "argument for sum() given by name ('start') and position (2)",
                     ));
                 }
-                other => return Err(super::list::unexpected_kw(vm, "sum", other)),
+                other => return Err(super::list::unexpected_kw(vm, "sum", other, &["start"])),
             }
         }
         if pos.is_empty() {

@@ -220,7 +220,7 @@ fn list_count(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn list_clear(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (_, items) = this(vm, &args, "clear")?;
     arity::no_args(vm, &args, "list", "clear")?;
-    let _old = items.replace(Vec::new());
+    crate::object::drop_reversed(items.replace(Vec::new()));
     Ok(Value::None)
 }
 
@@ -275,19 +275,23 @@ pub fn sort_options(vm: &mut Vm, args: &Args<'_>) -> PyResult<(Value, bool)> {
                     }
                 }
             }
-            other => return Err(unexpected_kw(vm, "sort", other)),
+            other => return Err(unexpected_kw(vm, "sort", other, &["key", "reverse"])),
         }
     }
     Ok((key, reverse))
 }
 
 /// An unknown keyword argument of a clinic-parsed builtin.
-pub fn unexpected_kw(vm: &Vm, fname: &str, kw: &str) -> crate::vm::PyErr {
+/// An unknown keyword `kw` passed to builtin `fname` whose keywords are `known`: 3.13
+/// words it like Python functions and suggests the closest known name.
+pub fn unexpected_kw(vm: &Vm, fname: &str, kw: &str, known: &[&str]) -> crate::vm::PyErr {
     let v = ver(vm);
     if v >= (3, 13) {
-        vm.type_error(&format!(
-            "{fname}() got an unexpected keyword argument '{kw}'"
-        ))
+        let mut msg = format!("{fname}() got an unexpected keyword argument '{kw}'");
+        if let Some(s) = crate::vm::suggest::closest(kw, known) {
+            msg.push_str(&format!(". Did you mean '{s}'?"));
+        }
+        vm.type_error(&msg)
     } else if v >= (3, 7) {
         vm.type_error(&format!(
             "'{kw}' is an invalid keyword argument for {fname}()"

@@ -87,5 +87,7 @@ pub fn init_all(vm: &mut Vm) {
     typing::init(vm);
     vm.init_generator_types();
     vm.init_async_gen_types();
+    vm.init_traceback_type();
+    vm.init_gen_attrs();
     type_extras::finish(vm);
 }

@@ -130,7 +130,10 @@ impl Clinic<'_> {
         }
         if let Some(key) = unknown {
             return Err(vm.type_error(&if version >= (3, 13) {
-                format!("{name}() got an unexpected keyword argument '{key}'")
+                let hint = crate::vm::suggest::closest(&key, self.params)
+                    .map(|s| format!(". Did you mean '{s}'?"))
+                    .unwrap_or_default();
+                format!("{name}() got an unexpected keyword argument '{key}'{hint}")
             } else if version >= (3, 7) {
                 format!("'{key}' is an invalid keyword argument for {name}()")
             } else {

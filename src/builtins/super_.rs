@@ -56,9 +56,14 @@ impl Vm {
                 _ => false,
             } || self.is_subclass_of(self.class_of(&obj), &t);
             if !ok {
-                return Err(
-                    self.type_error("super(type, obj): obj must be an instance or subtype of type")
-                );
+                let (kind, obj_name) = match obj.payload() {
+                    Some(Payload::Type(d)) => ("type", d.name().to_string()),
+                    _ => ("instance of", self.type_name(&obj).to_string()),
+                };
+                let type_name = self.type_data(&t).name().to_string();
+                let v = self.version.format.major_minor;
+                let msg = crate::vm::messages::super_bad_obj(v, kind, &obj_name, &type_name);
+                return Err(self.type_error(&msg));
             }
         }
         Ok(Value::Obj(Object::new(

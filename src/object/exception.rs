@@ -20,6 +20,8 @@ pub struct ExceptionData {
     pub traceback: PyCell<Vec<TracebackEntry>>,
     /// `__traceback__` when set explicitly from Python (overrides `traceback`).
     pub traceback_obj: PyCell<Value>,
+    /// The traceback object last made for `traceback` (see `vm::traceback`).
+    pub traceback_head: PyCell<Value>,
     pub cause: PyCell<Value>,
     pub context: PyCell<Value>,
     pub suppress_context: std::cell::Cell<bool>,

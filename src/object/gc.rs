@@ -13,7 +13,8 @@
 //!
 //! Collections run at the interpreter's safe points (a Python call, a loop's backward
 //! jump) once enough tracked objects were created since the last one, so a long loop that
-//! builds and drops cycles runs in bounded memory. `__del__` methods are not called.
+//! builds and drops cycles runs in bounded memory. Unreachable instances with `__del__`
+//! are queued for it (`finalizer`) and cleared by a later collection.
 
 use super::{ObjRef, Object, Payload, Value};
 use std::cell::{Cell, RefCell};
@@ -69,6 +70,11 @@ fn traverse(o: &Object, f: &mut dyn FnMut(&ObjRef)) {
             f(r);
         }
     };
+    // An instance references its class (so classes whose instances are garbage too
+    // can be collected with them).
+    if let Some(c) = o.reclassed.get().or_else(|| o.class.get()) {
+        v(&Value::Obj(c.clone()));
+    }
     if let Some(d) = &o.dict {
         if let Some(d) = d.get() {
             v(&Value::Obj(d));
@@ -101,13 +107,18 @@ fn traverse(o: &Object, f: &mut dyn FnMut(&ObjRef)) {
             v(&m.func);
             v(&m.self_);
         }
-        Payload::Builtin(b) => v(&b.bound),
+        Payload::Builtin(b) => {
+            v(&b.bound);
+            if let Some(o) = &b.owner {
+                v(&Value::Obj(o.clone()));
+            }
+        }
         Payload::Type(t) => {
             v(&Value::Obj(t.dict.clone()));
             t.bases
                 .with(|b| b.iter().for_each(|x| v(&Value::Obj(x.clone()))));
             t.mro
-                .with(|m| m.iter().skip(1).for_each(|x| v(&Value::Obj(x.clone()))));
+                .with(|m| m.iter().for_each(|x| v(&Value::Obj(x.clone()))));
         }
         Payload::Module(d) => v(&Value::Obj(d.clone())),
         Payload::Exception(e) => {
@@ -125,6 +136,7 @@ fn traverse(o: &Object, f: &mut dyn FnMut(&ObjRef)) {
         Payload::Slots(s) => s.iter().for_each(|c| c.with(|x| v(x))),
         Payload::Slice(s) => s.iter().for_each(&mut v),
         Payload::Generator(g) => g.with(|st| {
+            v(&Value::Obj(g.globals.clone()));
             if let crate::vm::generator::GenState::Suspended(gf) = st {
                 gf.frame.stack.iter().for_each(&mut v);
                 gf.frame.fast.iter().for_each(&mut v);
@@ -238,6 +250,18 @@ pub fn collect() -> usize {
         .collect();
     THRESHOLD.with(|t| t.set((live.len() - garbage.len()).max(MIN_THRESHOLD)));
     drop(live);
+    // Unreachable instances with `__del__` are finalized first (PEP 442); what they are
+    // part of is cleared by a later collection, as `__del__` may have resurrected it.
+    let unfinalized: Vec<ObjRef> = garbage
+        .iter()
+        .filter(|o| super::finalizer::needs_finalizer(o))
+        .filter(|o| !super::finalizer::is_finalized(o))
+        .cloned()
+        .collect();
+    if !unfinalized.is_empty() {
+        unfinalized.into_iter().for_each(super::finalizer::queue);
+        return 0;
+    }
     let mut dropped = Vec::new();
     for o in &garbage {
         clear(o, &mut dropped);

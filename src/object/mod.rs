@@ -15,6 +15,7 @@
 
 pub mod dict;
 pub mod exception;
+pub mod finalizer;
 pub mod function;
 pub mod gc;
 pub mod hash;
@@ -221,11 +222,22 @@ thread_local! {
 /// Nested drops deeper than this hand their contents to the outermost drop.
 const MAX_DROP_DEPTH: u32 = 512;
 
+/// Drops `items` from the last to the first.
+pub fn drop_reversed(mut items: Vec<Value>) {
+    while let Some(v) = items.pop() {
+        drop(v);
+    }
+}
+
 impl Drop for Object {
     /// Dropping a deeply nested structure (a list in a list in a list...) would recurse
     /// once per level on the Rust stack; past a fixed depth the contents are moved to a
     /// worklist that the outermost drop empties iteratively (CPython's "trashcan").
     fn drop(&mut self) {
+        // An instance with `__del__` lives on in a new object until it has run.
+        if finalizer::resurrect(self) {
+            return;
+        }
         let depth = DROP_DEPTH.with(|d| {
             let v = d.get() + 1;
             d.set(v);
@@ -234,6 +246,13 @@ impl Drop for Object {
         if depth > MAX_DROP_DEPTH && gc::is_container(&self.payload) {
             let payload = std::mem::replace(&mut self.payload, Payload::Plain);
             DEFERRED.with(|q| q.borrow_mut().push(payload));
+        }
+        // Items go last first, as CPython's list and tuple deallocators release them
+        // (observable through `__del__`).
+        match &mut self.payload {
+            Payload::List(l) => drop_reversed(l.replace(Vec::new())),
+            Payload::Tuple(t) => drop_reversed(std::mem::take(t).into_vec()),
+            _ => {}
         }
         if let Some(d) = self.dict.take() {
             drop(d);
@@ -306,7 +325,7 @@ pub enum Payload {
     /// Iterators over builtin containers and the builtin iterator types.
     Iter(Box<PyCell<crate::vm::iter::IterState>>),
     /// Generators, coroutines and async generators: a suspended frame.
-    Generator(Box<PyCell<crate::vm::generator::GenState>>),
+    Generator(Box<crate::vm::generator::GenObject>),
     /// Storage of an instance of a class with `__slots__`.
     Slots(typeobj::SlotValues),
     /// Rust-side state of rarer builtin objects.

@@ -60,6 +60,8 @@ pub struct TypeData {
     /// The classes created with this one among their bases, oldest first
     /// (`__subclasses__`).
     pub subclasses: PyCell<Vec<std::rc::Weak<super::Object>>>,
+    /// The class or a class in its MRO defines `__del__` (see `object::finalizer`).
+    pub has_finalizer: std::cell::Cell<bool>,
 }
 
 impl TypeData {

@@ -24,6 +24,9 @@ pub struct ASend {
     /// The value to send on the first step, or the exception to throw.
     pub first: Option<Result<Value, PyErr>>,
     pub done: bool,
+    /// `aclose()`: the generator ending (GeneratorExit, StopAsyncIteration or return)
+    /// completes the awaitable; yielding a value is a RuntimeError.
+    pub closing: bool,
 }
 
 impl Vm {
@@ -43,11 +46,12 @@ impl Vm {
         ))
     }
 
-    fn new_asend(&self, gen: ObjRef, first: Result<Value, PyErr>) -> Value {
+    fn new_asend(&self, gen: ObjRef, first: Result<Value, PyErr>, closing: bool) -> Value {
         let a = ASend {
             gen,
             first: Some(first),
             done: false,
+            closing,
         };
         Value::Obj(Object::new(
             self.types.async_gen_asend.clone(),
@@ -64,7 +68,8 @@ impl Vm {
         let Some(cell) = any.downcast_ref::<PyCell<ASend>>() else {
             return Err(self.system_error("bad asend object"));
         };
-        let (gen, first, done) = cell.with_mut(|a| (a.gen.clone(), a.first.take(), a.done));
+        let (gen, first, done, closing) =
+            cell.with_mut(|a| (a.gen.clone(), a.first.take(), a.done, a.closing));
         if done {
             return Err(self.new_exception(
                 &self.types.exc.runtime_error.clone(),
@@ -85,6 +90,12 @@ impl Vm {
                     if let Some(w) = b.downcast_ref::<Wrapped>() {
                         let inner = w.0.clone();
                         finish(self);
+                        if closing {
+                            return Err(self.new_exception(
+                                &self.types.exc.runtime_error.clone(),
+                                "async generator ignored GeneratorExit",
+                            ));
+                        }
                         return Err(self.stop_iteration_with(inner));
                     }
                 }
@@ -92,10 +103,20 @@ impl Vm {
             }
             Ok(GenResult::Return(_)) => {
                 finish(self);
+                if closing {
+                    return Err(self.stop_iteration_with(Value::None));
+                }
                 Err(self.new_exception(&self.types.exc.stop_async_iteration.clone(), ""))
             }
             Err(e) => {
                 finish(self);
+                let ends = [
+                    self.types.exc.generator_exit.clone(),
+                    self.types.exc.stop_async_iteration.clone(),
+                ];
+                if closing && ends.iter().any(|c| self.is_instance_of_class(&e.0, c)) {
+                    return Err(self.stop_iteration_with(Value::None));
+                }
                 Err(e)
             }
         }
@@ -132,26 +153,26 @@ fn agen_aiter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn agen_anext(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let g = self_obj(vm, &args)?.clone();
-    Ok(vm.new_asend(g, Ok(Value::None)))
+    Ok(vm.new_asend(g, Ok(Value::None), false))
 }
 
 fn agen_asend(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let g = self_obj(vm, &args)?.clone();
     let v = args.values.get(1).cloned().unwrap_or(Value::None);
-    Ok(vm.new_asend(g, Ok(v)))
+    Ok(vm.new_asend(g, Ok(v), false))
 }
 
 fn agen_athrow(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let g = self_obj(vm, &args)?.clone();
     let t = args.values.get(1).cloned().unwrap_or(Value::None);
     let e = PyErr(vm.make_exception(&t)?);
-    Ok(vm.new_asend(g, Err(e)))
+    Ok(vm.new_asend(g, Err(e), false))
 }
 
 fn agen_aclose(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let g = self_obj(vm, &args)?.clone();
     let e = vm.new_exception(&vm.types.exc.generator_exit.clone(), "");
-    Ok(vm.new_asend(g, Err(e)))
+    Ok(vm.new_asend(g, Err(e), true))
 }
 
 fn asend_send(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

@@ -399,6 +399,9 @@ impl Vm {
                 )));
             }
             t.version.set(t.version.get() + 1);
+            if value.is_some() && name.payload_str() == "__del__" {
+                self.mark_finalizer(o);
+            }
             Some(t.dict.clone())
         } else if let Payload::Module(d) = &o.payload {
             Some(d.clone())

@@ -77,7 +77,6 @@ impl Vm {
             f.blocks.clear();
             f.locals = Value::Null;
             f.func = None;
-            f.generator = None;
             f.kwnames = Value::None;
             f.pending_raise = None;
             self.spare_frames.push(f);
@@ -121,8 +120,6 @@ impl Vm {
             };
             fast[slot] = self.new_tuple(extra);
             slot += 1;
-        } else if pos.len() > argcount {
-            return Err(self.too_many_positional(func, &fname(), pos.len(), args, fast));
         }
         let kwargs_dict = if flags & CO_VARKEYWORDS != 0 {
             let d = self.new_dict();
@@ -135,7 +132,11 @@ impl Vm {
         // Keyword arguments.
         let mut posonly_passed_as_kw: Vec<String> = Vec::new();
         for (name, value) in args.kw() {
-            let key = name.as_str().map(|s| s.as_str()).unwrap_or("");
+            let Some(key) = name.as_str().map(|s| s.as_str()) else {
+                let msg =
+                    super::messages::keywords_must_be_strings(version.format.major_minor, &co.name);
+                return Err(self.type_error(&msg));
+            };
             let found = names[posonly..total_named]
                 .iter()
                 .position(|n| n.payload_str_eq(key))
@@ -162,13 +163,24 @@ impl Vm {
                             posonly_passed_as_kw.push(key.to_string());
                             continue;
                         }
-                        return Err(self.type_error(&format!(
-                            "{}() got an unexpected keyword argument '{key}'",
-                            fname()
-                        )));
+                        let mut msg =
+                            format!("{}() got an unexpected keyword argument '{key}'", fname());
+                        if super::flavour::unexpected_keyword_suggests(version) {
+                            let known: Vec<&str> = names[posonly..total_named]
+                                .iter()
+                                .map(|n| n.as_text())
+                                .collect();
+                            if let Some(s) = super::suggest::closest(key, &known) {
+                                msg.push_str(&format!(". Did you mean '{s}'?"));
+                            }
+                        }
+                        return Err(self.type_error(&msg));
                     }
                 },
             }
+        }
+        if pos.len() > argcount && flags & CO_VARARGS == 0 {
+            return Err(self.too_many_positional(func, &fname(), pos.len(), args, fast));
         }
         if !posonly_passed_as_kw.is_empty() {
             return Err(self.type_error(&format!(

@@ -111,7 +111,8 @@ impl Vm {
         match exc {
             Value::Obj(e) => {
                 let class_ = e.class().clone();
-                frame.push(Value::None);
+                let tb = self.exception_traceback(e);
+                frame.push(tb);
                 frame.push(exc.clone());
                 frame.push(Value::Obj(class_));
             }

@@ -210,6 +210,7 @@ impl Vm {
             slots: plan.all.clone(),
             version: Cell::new(0),
             subclasses: PyCell::new(Vec::new()),
+            has_finalizer: Cell::new(false),
         };
         let cls = Object::with_dict(meta.clone(), Payload::Type(Box::new(data)));
         for b in &bases {
@@ -243,6 +244,12 @@ impl Vm {
                 )));
             }
         };
+        let del_name = self.intern("__del__");
+        let has_del = mro.iter().any(|c| {
+            self.dict_get_name(&self.type_data(c).dict, &del_name)
+                .is_some()
+        });
+        self.type_data(&cls).has_finalizer.set(has_del);
         self.type_data(&cls).mro.replace(mro);
         crate::builtins::descriptors::install(self, &cls, &dict, &plan)?;
         // Slots become descriptors; functions stay functions; __init_subclass__ and

@@ -85,6 +85,9 @@ impl Vm {
             }
         }
         loop {
+            if crate::object::finalizer::PENDING.load(std::sync::atomic::Ordering::Relaxed) {
+                self.run_finalizers_at(Some((cur.code.clone(), cur.lasti as u32)));
+            }
             let Some(&instr) = cur.code.instrs.get(cur.pc) else {
                 let e = self.system_error("the code ran past its last instruction");
                 match self.unwind(&mut cur, e, base, true) {
@@ -129,6 +132,12 @@ impl Vm {
                     return (cur, Ok(FrameExit::Yield(v)));
                 }
                 Flow::Raise(e) => {
+                    // An exception raised afresh (by an operation, not `raise` of one that
+                    // already travelled) gets the handled exception as its context, as
+                    // CPython's PyErr_SetObject does.
+                    if traceback_is_empty(&e) {
+                        self.chain_context(&e.0);
+                    }
                     if let Err(e) = self.unwind(&mut cur, e, base, true) {
                         return (cur, Err(e));
                     }
@@ -265,6 +274,14 @@ pub fn add_traceback_entry(e: &PyErr, code: &std::rc::Rc<Code>, instr: u32) {
                 instr,
             })
         });
+    }
+}
+
+/// Whether `e` has not yet passed through any frame.
+fn traceback_is_empty(e: &PyErr) -> bool {
+    match &e.0.payload {
+        Payload::Exception(data) => data.traceback.with(|tb| tb.is_empty()),
+        _ => true,
     }
 }
 

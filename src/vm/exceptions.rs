@@ -1,8 +1,9 @@
 //! Exceptions at run time: matching `except` clauses, creating an exception from what
 //! `raise` was given, chaining (`__context__`/`__cause__`), the currently handled
-//! exception, and the traceback text of an uncaught exception.
+//! exception, and the last line of an uncaught exception's traceback (`tb_format` prints
+//! the rest).
 
-use super::{PyErr, PyResult, Vm};
+use super::{PyResult, Vm};
 use crate::object::{Args, ObjRef, Payload, Value};
 use std::rc::Rc;
 
@@ -42,6 +43,17 @@ impl Vm {
             _ => Err(self.type_error(
                 "catching classes that do not inherit from BaseException is not allowed",
             )),
+        }
+    }
+
+    /// Whether `v` is a class deriving from BaseException.
+    pub fn is_exception_class(&mut self, v: &Value) -> bool {
+        match (v.payload(), v.as_obj()) {
+            (Some(Payload::Type(_)), Some(cls)) => {
+                let base = self.types.exc.base_exception.clone();
+                self.is_subclass_of(cls, &base)
+            }
+            _ => false,
         }
     }
 
@@ -101,63 +113,6 @@ impl Vm {
         }
     }
 
-    /// The text CPython prints for an uncaught exception: the chained exceptions, each
-    /// traceback, and the final `Type: message` line.
-    pub fn format_exception(&mut self, e: &PyErr) -> String {
-        let mut out = String::new();
-        let mut seen: Vec<usize> = Vec::new();
-        self.format_exception_chain(&e.0, &mut out, &mut seen);
-        out
-    }
-
-    fn format_exception_chain(&mut self, exc: &ObjRef, out: &mut String, seen: &mut Vec<usize>) {
-        seen.push(Rc::as_ptr(exc) as usize);
-        if let Payload::Exception(d) = &exc.payload {
-            let cause = d.cause.get();
-            let context = d.context.get();
-            let py3 = self.version.format.major_minor.0 >= 3;
-            if py3 {
-                if let Value::Obj(c) = &cause {
-                    if !seen.contains(&(Rc::as_ptr(c) as usize)) {
-                        self.format_exception_chain(c, out, seen);
-                        out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
-                    }
-                } else if let Value::Obj(c) = &context {
-                    if !d.suppress_context.get() && !seen.contains(&(Rc::as_ptr(c) as usize)) {
-                        self.format_exception_chain(c, out, seen);
-                        out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
-                    }
-                }
-            }
-            let tb = d.traceback.get();
-            if !tb.is_empty() {
-                out.push_str("Traceback (most recent call last):\n");
-                for entry in tb.iter().rev() {
-                    let co = &entry.code.co;
-                    let line = entry
-                        .code
-                        .line_of(entry.instr as usize)
-                        .unwrap_or(co.firstlineno);
-                    out.push_str(&format!(
-                        "  File \"{}\", line {}, in {}\n",
-                        co.filename, line, co.name
-                    ));
-                    if let Some(src) = source_line(&co.filename, line) {
-                        out.push_str(&format!("    {}\n", src.trim()));
-                    }
-                }
-            }
-        }
-        // A syntax error from the compiling CPython prints as CPython printed it.
-        match crate::builtins::compile::cpython_display(exc) {
-            Some(text) => out.push_str(&text),
-            None => {
-                out.push_str(&self.exception_last_line(exc));
-                out.push('\n');
-            }
-        }
-    }
-
     /// `TypeName: message` (or just `TypeName`), as the last traceback line shows it.
     pub fn exception_last_line(&mut self, exc: &ObjRef) -> String {
         let v = Value::Obj(exc.clone());
@@ -168,8 +123,10 @@ impl Vm {
             self.type_data(&class_).name().to_string()
         };
         let module = self.type_module(&class_);
+        let omit_main = super::flavour::traceback_omits_main_module(self.version);
         let full = match module.as_deref() {
             Some("builtins") | Some("exceptions") | None => name,
+            Some("__main__") if omit_main => name,
             Some(m) => format!("{m}.{name}"),
         };
         let msg = self
@@ -180,19 +137,5 @@ impl Vm {
         } else {
             format!("{full}: {msg}")
         }
-    }
-}
-
-/// Line `line` of the source file, if it can be read.
-fn source_line(filename: &str, line: i32) -> Option<String> {
-    if line < 1 {
-        return None;
-    }
-    let text = std::fs::read_to_string(filename).ok()?;
-    let l = text.lines().nth(line as usize - 1)?;
-    if l.trim().is_empty() {
-        None
-    } else {
-        Some(l.to_string())
     }
 }

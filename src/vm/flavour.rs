@@ -29,6 +29,12 @@ pub fn traceback_uses_qualname(v: &VersionSpec) -> bool {
     v.format.major_minor >= (3, 9)
 }
 
+/// Whether an uncaught exception's type omits its module when that is `__main__`
+/// (3.11+: `Error: ...`), not only `builtins` (`__main__.Error: ...` before).
+pub fn traceback_omits_main_module(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 11)
+}
+
 /// Whether `generator.close()` returns the value the generator returned on GeneratorExit
 /// (3.13+) rather than None.
 pub fn close_returns_value(v: &VersionSpec) -> bool {
@@ -82,4 +88,81 @@ pub fn module_getattr_hook(v: &VersionSpec) -> bool {
 /// Whether a namespace package's `__file__` is None (3.7+) rather than absent.
 pub fn namespace_file_is_none(v: &VersionSpec) -> bool {
     v.format.major_minor >= (3, 7)
+}
+
+/// Whether call-site argument errors name the callable by module and qualified name
+/// (3.9+: `__main__.f() argument after * ...`) rather than by name (`f() ...`).
+pub fn call_errors_name_module(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 9)
+}
+
+/// Whether an unexpected keyword argument's error suggests the closest parameter name
+/// (3.13+: `... argument 'sepx'. Did you mean 'sep'?`).
+pub fn unexpected_keyword_suggests(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 13)
+}
+
+/// CO_FUTURE_GENERATOR_STOP (`from __future__ import generator_stop`, 3.5/3.6).
+const CO_FUTURE_GENERATOR_STOP: u32 = 0x8_0000;
+
+/// Whether a StopIteration escaping a generator body becomes RuntimeError (PEP 479):
+/// always from 3.7; in 3.5/3.6 for coroutines and async generators, and for plain
+/// generators (`plain`) only under `from __future__ import generator_stop`.
+pub fn generator_stop_applies(v: &VersionSpec, plain: bool, code_flags: u32) -> bool {
+    v.format.major_minor >= (3, 7) || !plain || code_flags & CO_FUTURE_GENERATOR_STOP != 0
+}
+
+/// Whether `async with` looks up `__aexit__` before `__aenter__` (≤3.8), which decides
+/// the AttributeError when both are missing.
+pub fn async_with_looks_up_exit_first(v: &VersionSpec) -> bool {
+    v.format.major_minor <= (3, 8)
+}
+
+/// How tracebacks show the source of each frame: the stripped line (≤3.10), with an
+/// indicator line under one line (3.11/3.12), or every line of the span (3.13).
+pub fn traceback_caret_style(v: &VersionSpec) -> super::tb_carets::CaretStyle {
+    use super::tb_carets::CaretStyle;
+    match v.format.major_minor {
+        mm if mm >= (3, 13) => CaretStyle::Lines,
+        mm if mm >= (3, 11) => CaretStyle::Segment,
+        _ => CaretStyle::None,
+    }
+}
+
+/// Whether "Exception ignored in:" names the `__del__` function (3.8+) rather than the
+/// bound method.
+pub fn unraisable_shows_function(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 8)
+}
+
+/// Whether an unraisable error with no traceback of its own is shown with the location
+/// of the code that was running (3.8+).
+pub fn unraisable_adds_site(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 8)
+}
+
+/// Whether an exception thrown into a generator gets the exception the generator is
+/// handling as its `__context__` (3.9+).
+pub fn throw_chains_generator_context(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 9)
+}
+
+/// Whether an uncaught exception's causes and contexts are printed before it (Python 3).
+pub fn traceback_shows_chains(v: &VersionSpec) -> bool {
+    v.format.major_minor.0 >= 3
+}
+
+/// Whether tracebacks draw exception groups as trees and print `__notes__` (3.11+).
+pub fn traceback_shows_groups_and_notes(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 11)
+}
+
+/// How "Exception ignored in:" tracebacks show source lines: by CPython's own printer,
+/// which draws no indicator lines from 3.13 (uncaught exceptions go through the
+/// traceback module there instead).
+pub fn unraisable_caret_style(v: &VersionSpec) -> super::tb_carets::CaretStyle {
+    match traceback_caret_style(v) {
+        super::tb_carets::CaretStyle::Lines => super::tb_carets::CaretStyle::None,
+        other => other,
+    }
 }

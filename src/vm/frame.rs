@@ -44,8 +44,6 @@ pub struct Frame {
     pub blocks: Vec<Block>,
     /// The function running, for its closure (3.11 COPY_FREE_VARS) and defaults.
     pub func: Option<ObjRef>,
-    /// Set when this frame belongs to a generator/coroutine object.
-    pub generator: Option<ObjRef>,
     /// 3.11/3.12: keyword names set by KW_NAMES for the next CALL.
     pub kwnames: Value,
     /// An exception to raise before the next instruction (`generator.throw`).
@@ -66,7 +64,6 @@ impl Frame {
             locals,
             blocks: Vec::new(),
             func: None,
-            generator: None,
             kwnames: Value::None,
             pending_raise: None,
         }
@@ -86,7 +83,6 @@ impl Frame {
         self.locals = locals;
         self.blocks.clear();
         self.func = None;
-        self.generator = None;
         self.kwnames = Value::None;
         self.pending_raise = None;
     }

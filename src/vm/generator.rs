@@ -12,6 +12,7 @@ use super::frame::Frame;
 use super::{PyErr, PyResult, Vm};
 use crate::object::{Args, BuiltinKind, ObjRef, Object, Payload, PyCell, Value};
 use crate::spec::Handler;
+use std::rc::Rc;
 
 /// What a generator object holds.
 pub enum GenState {
@@ -33,8 +34,24 @@ pub struct GenFrame {
     /// The exception being handled inside the generator while it is suspended.
     pub handled: Value,
     pub kind: GenKind,
-    pub name: std::rc::Rc<str>,
-    pub qualname: std::rc::Rc<str>,
+}
+
+/// A generator object: its state, and its `__name__`/`__qualname__` (kept outside the
+/// state, as they outlive the frame and can be reassigned).
+pub struct GenObject {
+    pub state: PyCell<GenState>,
+    pub name: PyCell<Rc<str>>,
+    pub qualname: PyCell<Rc<str>>,
+    /// The code and globals it runs with (they outlive the frame).
+    pub code: Rc<super::Code>,
+    pub globals: ObjRef,
+}
+
+impl std::ops::Deref for GenObject {
+    type Target = PyCell<GenState>;
+    fn deref(&self) -> &PyCell<GenState> {
+        &self.state
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -92,26 +109,25 @@ impl Vm {
             GenKind::Coroutine => self.types.coroutine.clone(),
             GenKind::AsyncGenerator => self.types.async_generator.clone(),
         };
+        let code = frame.code.clone();
+        let globals = frame.globals.clone();
         let gf = GenFrame {
             frame,
             fresh: true,
             push_first,
             handled: Value::None,
             kind,
-            name,
-            qualname,
         };
         let obj = Object::new(
             class_,
-            Payload::Generator(Box::new(PyCell::new(GenState::Suspended(Box::new(gf))))),
+            Payload::Generator(Box::new(GenObject {
+                state: PyCell::new(GenState::Suspended(Box::new(gf))),
+                name: PyCell::new(name),
+                qualname: PyCell::new(qualname),
+                code,
+                globals,
+            })),
         );
-        if let Payload::Generator(cell) = &obj.payload {
-            cell.with_mut(|st| {
-                if let GenState::Suspended(g) = st {
-                    g.frame.generator = Some(obj.clone());
-                }
-            });
-        }
         Value::Obj(obj)
     }
 
@@ -139,6 +155,12 @@ impl Vm {
             }
             GenState::Finished => {
                 cell.replace(GenState::Finished);
+                if std::rc::Rc::ptr_eq(gen.class(), &self.types.coroutine) {
+                    return Err(self.new_exception(
+                        &self.types.exc.runtime_error.clone(),
+                        "cannot reuse already awaited coroutine",
+                    ));
+                }
                 if let Some(e) = exc {
                     return Err(e);
                 }
@@ -160,13 +182,28 @@ impl Vm {
             g.frame.push(value);
         }
         g.fresh = false;
-        let saved = std::mem::replace(&mut self.handled, std::mem::take(&mut g.handled));
+        // The exception handled inside the generator is its own (saved across yields);
+        // while it handles none, the caller's shows through, as CPython's stack of
+        // exception states gives the topmost one.
+        let own = std::mem::take(&mut g.handled);
+        let own_active = !own.is_none() && !own.is_null();
+        let saved = std::mem::replace(&mut self.handled, own);
+        if let Some(e) = &exc {
+            // 3.9+: what is thrown in gets the generator's handled exception as context.
+            if own_active && super::flavour::throw_chains_generator_context(self.version) {
+                self.chain_context(&e.0);
+            }
+        }
+        if !own_active {
+            self.handled = saved.clone();
+        }
         let (frame, result) = match exc {
             None => self.run_frame(g.frame),
             Some(e) => self.run_frame_raising(g.frame, e),
         };
         g.frame = frame;
-        g.handled = std::mem::replace(&mut self.handled, saved);
+        let after = std::mem::replace(&mut self.handled, saved.clone());
+        g.handled = if after.is(&saved) { Value::None } else { after };
         match result {
             Ok(FrameExit::Yield(v)) => {
                 cell.replace(GenState::Suspended(g));
@@ -178,14 +215,15 @@ impl Vm {
             }
             Err(e) => {
                 cell.replace(GenState::Finished);
-                Err(self.stop_iteration_to_runtime_error(e, g.kind))
+                Err(self.stop_iteration_to_runtime_error(e, g.kind, g.frame.code.flags()))
             }
         }
     }
 
-    /// A StopIteration escaping a generator becomes RuntimeError (PEP 479, 3.7+).
-    fn stop_iteration_to_runtime_error(&mut self, e: PyErr, kind: GenKind) -> PyErr {
-        if self.version.format.major_minor < (3, 7) {
+    /// A StopIteration escaping a generator becomes RuntimeError (PEP 479).
+    fn stop_iteration_to_runtime_error(&mut self, e: PyErr, kind: GenKind, flags: u32) -> PyErr {
+        let plain = kind == GenKind::Generator;
+        if !super::flavour::generator_stop_applies(self.version, plain, flags) {
             return e;
         }
         let si = self.types.exc.stop_iteration.clone();
@@ -223,9 +261,15 @@ impl Vm {
     /// `next(generator)`: `None` when it finishes.
     pub fn generator_next(&mut self, gen: &Value) -> PyResult<Option<Value>> {
         let Value::Obj(g) = gen else { return Ok(None) };
-        match self.gen_resume(g, Value::None, None)? {
-            GenResult::Yield(v) => Ok(Some(v)),
-            GenResult::Return(_) => Ok(None),
+        match self.gen_resume(g, Value::None, None) {
+            Ok(GenResult::Yield(v)) => Ok(Some(v)),
+            Ok(GenResult::Return(_)) => Ok(None),
+            // A StopIteration escaping the body (3.6 without generator_stop) ends the
+            // iteration like a return.
+            Err(e) if self.is_instance_of_class(&e.0, &self.types.exc.stop_iteration.clone()) => {
+                Ok(None)
+            }
+            Err(e) => Err(e),
         }
     }
 
@@ -294,6 +338,15 @@ impl Vm {
             self.add_method(&t, "throw", gen_throw, BuiltinKind::Method);
             self.add_method(&t, "close", gen_close, BuiltinKind::Method);
         }
+        let ag = self.types.async_generator.clone();
+        for t in [
+            self.types.generator.clone(),
+            self.types.coroutine.clone(),
+            ag.clone(),
+        ] {
+            self.add_getset(&t, "__name__", gen_get_name, Some(gen_set_name));
+            self.add_getset(&t, "__qualname__", gen_get_qualname, Some(gen_set_qualname));
+        }
         let g = self.types.generator.clone();
         self.add_method(&g, "__next__", gen_next_method, BuiltinKind::Method);
         self.add_method(&g, "__iter__", gen_iter_method, BuiltinKind::Method);
@@ -305,6 +358,43 @@ fn gen_self<'a>(vm: &Vm, args: &'a Args<'_>) -> PyResult<&'a ObjRef> {
         Some(Value::Obj(o)) if matches!(o.payload, Payload::Generator(_)) => Ok(o),
         _ => Err(vm.type_error("descriptor requires a generator object")),
     }
+}
+
+fn gen_object<'a>(vm: &Vm, args: &'a Args<'_>) -> PyResult<&'a GenObject> {
+    match args.values.first().and_then(|v| v.payload()) {
+        Some(Payload::Generator(g)) => Ok(g),
+        _ => Err(vm.type_error("descriptor requires a generator object")),
+    }
+}
+
+fn gen_get_name(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let n = gen_object(vm, &args)?.name.get();
+    Ok(vm.new_str(&n))
+}
+
+fn gen_get_qualname(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let n = gen_object(vm, &args)?.qualname.get();
+    Ok(vm.new_str(&n))
+}
+
+/// The str assigned to `__name__`/`__qualname__`, or CPython's TypeError.
+fn name_arg(vm: &mut Vm, args: &Args<'_>, attr: &str) -> PyResult<Rc<str>> {
+    match args.values.get(1).and_then(|v| v.payload()) {
+        Some(Payload::Str(s)) => Ok(Rc::from(s.as_str())),
+        _ => Err(vm.type_error(&format!("{attr} must be set to a string object"))),
+    }
+}
+
+fn gen_set_name(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let n = name_arg(vm, &args, "__name__")?;
+    gen_object(vm, &args)?.name.replace(n);
+    Ok(Value::None)
+}
+
+fn gen_set_qualname(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let n = name_arg(vm, &args, "__qualname__")?;
+    gen_object(vm, &args)?.qualname.replace(n);
+    Ok(Value::None)
 }
 
 fn finish(vm: &mut Vm, r: GenResult) -> PyResult<Value> {
@@ -346,11 +436,13 @@ fn gen_throw(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         }
         (t, _) => PyErr(vm.make_exception(t)?),
     };
-    let r = vm.gen_resume(&g, Value::None, Some(exc))?;
+    let r = vm.gen_throw_exc(&g, exc)?;
     finish(vm, r)
 }
 
-fn gen_close(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+/// `close()`: GeneratorExit thrown in (also how a freed suspended generator, coroutine
+/// or async generator is finalized).
+pub(crate) fn gen_close(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let g = gen_self(vm, &args)?.clone();
     let finished =
         matches!(&g.payload, Payload::Generator(c) if c.with(|s| matches!(s, GenState::Finished)));
@@ -362,11 +454,17 @@ fn gen_close(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         return Ok(Value::None);
     }
     let exit = vm.new_exception(&vm.types.exc.generator_exit.clone(), "");
-    match vm.gen_resume(&g, Value::None, Some(exit)) {
-        Ok(GenResult::Yield(_)) => Err(vm.new_exception(
-            &vm.types.exc.runtime_error.clone(),
-            "generator ignored GeneratorExit",
-        )),
+    match vm.gen_throw_exc(&g, exit) {
+        Ok(GenResult::Yield(_)) => {
+            let msg = if Rc::ptr_eq(g.class(), &vm.types.coroutine) {
+                "coroutine ignored GeneratorExit"
+            } else if Rc::ptr_eq(g.class(), &vm.types.async_generator) {
+                "async generator ignored GeneratorExit"
+            } else {
+                "generator ignored GeneratorExit"
+            };
+            Err(vm.new_exception(&vm.types.exc.runtime_error.clone(), msg))
+        }
         Ok(GenResult::Return(v)) => Ok(if super::flavour::close_returns_value(vm.version) {
             v
         } else {

@@ -141,3 +141,25 @@ pub fn invalid_keyword(v: Ver, func: &str, keyword: &str) -> String {
         format!("'{keyword}' is an invalid keyword argument for this function")
     }
 }
+
+/// A call passing a keyword whose name is not a str to a Python function (the code's
+/// name prefixed up to 3.8).
+pub fn keywords_must_be_strings(v: Ver, code_name: &str) -> String {
+    if v >= (3, 9) {
+        "keywords must be strings".to_string()
+    } else {
+        format!("{code_name}() keywords must be strings")
+    }
+}
+
+/// `super(t, obj)` with `obj` neither an instance nor a subclass of `t` (3.13 names both;
+/// `kind` is "type" or "instance of", `obj_name` the type's name).
+pub fn super_bad_obj(v: Ver, kind: &str, obj_name: &str, type_name: &str) -> String {
+    if v >= (3, 13) {
+        format!(
+            "super(type, obj): obj ({kind} {obj_name}) is not an instance or subtype of type ({type_name})."
+        )
+    } else {
+        "super(type, obj): obj must be an instance or subtype of type".to_string()
+    }
+}

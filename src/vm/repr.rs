@@ -196,6 +196,10 @@ impl Vm {
                     out.push_str("Ellipsis");
                 } else if let Some(r) = self.builtin_type_repr(&class_, v)? {
                     out.push_str(&r);
+                } else if let Payload::Generator(g) = &o.payload {
+                    let kind = self.type_data(&class_).name();
+                    let qual = g.qualname.get();
+                    out.push_str(&format!("<{kind} object {qual} at {:#x}>", v.id()));
                 } else {
                     let module = self.type_module(&class_);
                     let qual = self.type_data(&class_).qualname.get();

@@ -127,12 +127,14 @@ impl Vm {
             code,
             globals.clone(),
             self.builtins.clone(),
-            Value::Obj(globals),
+            Value::Obj(globals.clone()),
         ));
-        match self.run_frame(frame).1 {
+        let status = match self.run_frame(frame).1 {
             Ok(FrameExit::Return(_)) | Ok(FrameExit::Yield(_)) => 0,
             Err(e) => self.report_uncaught(e),
-        }
+        };
+        self.finalize_at_exit(globals);
+        status
     }
 
     /// Creates `sys` (argv, `sys.path[0]` = the real directory of the script, '' without

@@ -43,6 +43,8 @@ pub struct Types {
     pub coroutine: ObjRef,
     pub async_generator: ObjRef,
     pub async_gen_asend: ObjRef,
+    pub traceback: ObjRef,
+    pub frame: ObjRef,
     pub exc: ExceptionTypes,
     /// The types of the container and iteration builtins (`crate::builtins`).
     pub extra: crate::builtins::extra_types::ExtraTypes,
@@ -106,6 +108,7 @@ fn type_data(
         slots: Vec::new(),
         version: Cell::new(0),
         subclasses: PyCell::new(Vec::new()),
+        has_finalizer: Cell::new(false),
     }
 }
 
@@ -229,6 +232,8 @@ pub fn bootstrap() -> Types {
         coroutine: make("coroutine", &object, Layout::Opaque, false),
         async_generator: make("async_generator", &object, Layout::Opaque, false),
         async_gen_asend: make("async_generator_asend", &object, Layout::Opaque, false),
+        traceback: make("traceback", &object, Layout::Opaque, false),
+        frame: make("frame", &object, Layout::Opaque, false),
         int,
         object,
         type_,

@@ -1,5 +1,6 @@
 # min-version: 3.11
 # expect-exit: 1
+# full-stderr: yes
 # An uncaught ExceptionGroup (printed as a tree on stderr).
 def task(n):
     if n % 2:

@@ -130,7 +130,9 @@ impl Exec<'_> {
                 v,
                 &self.vm.type_name(&mgr),
                 true,
-                self.vm.lookup_in_mro(&class_, &enter_name).is_none(),
+                self.vm.lookup_in_mro(&class_, &enter_name).is_none()
+                    && !(crate::vm::flavour::async_with_looks_up_exit_first(self.vm.version)
+                        && self.vm.lookup_in_mro(&class_, &exit_name).is_none()),
             );
             let cls = if v >= (3, 11) {
                 self.vm.types.exc.type_error.clone()

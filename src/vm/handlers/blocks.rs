@@ -313,9 +313,11 @@ impl Exec<'_> {
         let exc = self.frame.peek(0).clone();
         let exit = self.frame.peek(3).clone();
         let typ = Value::Obj(self.vm.class_of(&exc).clone());
-        let r = self
-            .vm
-            .call(&exit, Args::positional(&[typ, exc, Value::None]));
+        let tb = match &exc {
+            Value::Obj(e) => self.vm.exception_traceback(e),
+            _ => Value::None,
+        };
+        let r = self.vm.call(&exit, Args::positional(&[typ, exc, tb]));
         self.push_result(r)
     }
 

@@ -170,8 +170,21 @@ impl Exec<'_> {
         self.unit(r)
     }
 
+    /// 3.9+ `f(**m)`: like DICT_UPDATE, with the call-site errors naming the callable
+    /// (found below the dict and the positional-arguments tuple, past a NULL).
     pub fn dict_merge(&mut self, n: u32) -> Flow {
-        self.dict_update(n)
+        let other = self.frame.pop();
+        let at = (n as usize).wrapping_sub(1);
+        let d = self.frame.peek(at).clone();
+        let mut func = self.frame.peek(at + 2).clone();
+        if func.is_null() {
+            func = self.frame.peek(at + 3).clone();
+        }
+        let Value::Obj(d) = d else {
+            return Flow::Raise(self.vm.system_error("DICT_MERGE without a dict"));
+        };
+        let r = self.vm.merge_call_kwargs(&func, &d, &other);
+        self.unit(r)
     }
 
     pub fn list_to_tuple(&mut self, _: u32) -> Flow {

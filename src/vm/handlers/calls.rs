@@ -174,20 +174,38 @@ impl Exec<'_> {
 
     /// Pops `[args, kwargs?]` of CALL_FUNCTION_EX as (positional values, keyword names,
     /// keyword values).
-    fn pop_ex_arguments(&mut self, flags: u32) -> Result<(Vec<Value>, Vec<Value>), Flow> {
+    /// Pops CALL_FUNCTION_EX's positional iterable and keyword mapping (the callable
+    /// `func` lies `func_depth` below them, for error messages).
+    fn pop_ex_arguments(
+        &mut self,
+        flags: u32,
+        func_depth: usize,
+    ) -> Result<(Vec<Value>, Vec<Value>), Flow> {
         let kwargs = if flags & 1 != 0 {
             Some(self.frame.pop())
         } else {
             None
         };
         let args = self.frame.pop();
+        let func = self.frame.peek(func_depth).clone();
         let mut values = match args.payload() {
             Some(Payload::Tuple(t)) => t.to_vec(),
-            _ => self.vm.collect(&args).map_err(Flow::Raise)?,
+            _ => {
+                if !self.vm.is_iterable(&args) {
+                    let fname = self.vm.callable_name(&func);
+                    let msg = format!(
+                        "{fname} argument after * must be an iterable, not {}",
+                        self.vm.type_name(&args)
+                    );
+                    return Err(Flow::Raise(self.vm.type_error(&msg)));
+                }
+                self.vm.collect(&args).map_err(Flow::Raise)?
+            }
         };
         let mut kwnames = Vec::new();
         if let Some(kw) = kwargs {
-            for (k, v) in self.vm.mapping_items(&kw).map_err(Flow::Raise)? {
+            let items = self.vm.call_kwargs_items(&func, &kw);
+            for (k, v) in items.map_err(Flow::Raise)? {
                 kwnames.push(k);
                 values.push(v);
             }
@@ -204,7 +222,7 @@ impl Exec<'_> {
 
     /// 3.6–3.10: `[callable, args, kwargs?]`.
     pub fn call_function_ex(&mut self, flags: u32) -> Flow {
-        let (values, kwnames) = match self.pop_ex_arguments(flags) {
+        let (values, kwnames) = match self.pop_ex_arguments(flags, 0) {
             Ok(x) => x,
             Err(f) => return f,
         };
@@ -214,7 +232,7 @@ impl Exec<'_> {
 
     /// 3.11/3.12: `[NULL, callable, args, kwargs?]`.
     pub fn call_function_ex_null_below(&mut self, flags: u32) -> Flow {
-        let (values, kwnames) = match self.pop_ex_arguments(flags) {
+        let (values, kwnames) = match self.pop_ex_arguments(flags, 0) {
             Ok(x) => x,
             Err(f) => return f,
         };
@@ -225,7 +243,7 @@ impl Exec<'_> {
 
     /// 3.13: `[callable, NULL, args, kwargs?]`.
     pub fn call_function_ex_null_above(&mut self, flags: u32) -> Flow {
-        let (values, kwnames) = match self.pop_ex_arguments(flags) {
+        let (values, kwnames) = match self.pop_ex_arguments(flags, 1) {
             Ok(x) => x,
             Err(f) => return f,
         };

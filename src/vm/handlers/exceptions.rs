@@ -28,8 +28,17 @@ impl Exec<'_> {
                 let v = self.frame.pop();
                 let e = tri!(self.vm.make_exception(&v));
                 let cause = match cause.payload() {
-                    None => Value::None,
-                    Some(_) => Value::Obj(tri!(self.vm.make_exception(&cause))),
+                    _ if cause.is_none() => Value::None,
+                    Some(Payload::Exception(_)) => cause,
+                    Some(Payload::Type(_)) if self.vm.is_exception_class(&cause) => {
+                        Value::Obj(tri!(self.vm.make_exception(&cause)))
+                    }
+                    _ => {
+                        return Flow::Raise(
+                            self.vm
+                                .type_error("exception causes must derive from BaseException"),
+                        )
+                    }
                 };
                 if let Payload::Exception(d) = &e.payload {
                     d.cause.replace(cause);

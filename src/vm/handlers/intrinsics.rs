@@ -26,7 +26,7 @@ impl Exec<'_> {
                 Some(Payload::List(l)) => Ok(self.vm.new_tuple(l.get())),
                 _ => Err(self.vm.system_error("LIST_TO_TUPLE of a non-list")),
             },
-            "INTRINSIC_STOPITERATION_ERROR" => Err(self.stop_iteration_error(v)),
+            "INTRINSIC_STOPITERATION_ERROR" => Ok(self.stop_iteration_error(v)),
             "INTRINSIC_ASYNC_GEN_WRAP" => Ok(self.vm.async_gen_wrap_value(v)),
             "INTRINSIC_SUBSCRIPT_GENERIC" => Ok(v),
             "INTRINSIC_IMPORT_STAR" => {
@@ -51,33 +51,39 @@ impl Exec<'_> {
         }
     }
 
-    /// A StopIteration raised inside a generator body becomes RuntimeError (PEP 479).
-    fn stop_iteration_error(&mut self, v: Value) -> crate::vm::PyErr {
+    /// The exception a generator body's cleanup handler re-raises: a StopIteration (or
+    /// an async generator's StopAsyncIteration) becomes RuntimeError (PEP 479); any
+    /// other exception is itself (RERAISE follows, adding no traceback entry).
+    fn stop_iteration_error(&mut self, v: Value) -> Value {
         let Value::Obj(e) = &v else {
-            return self.vm.system_error("bad exception");
+            return v;
         };
-        if self
-            .vm
-            .is_instance_of_class(e, &self.vm.types.exc.stop_iteration.clone())
-        {
-            let kind = if self.frame.code.flags() & crate::vm::bind::CO_COROUTINE != 0 {
-                "coroutine"
+        let flags = self.frame.code.flags();
+        let async_gen = flags & crate::vm::bind::CO_ASYNC_GENERATOR != 0;
+        let si = self.vm.types.exc.stop_iteration.clone();
+        let sai = self.vm.types.exc.stop_async_iteration.clone();
+        let msg = if self.vm.is_instance_of_class(e, &si) {
+            if flags & crate::vm::bind::CO_COROUTINE != 0 {
+                "coroutine raised StopIteration"
+            } else if async_gen {
+                "async generator raised StopIteration"
             } else {
-                "generator"
-            };
-            let r = self.vm.new_exception(
-                &self.vm.types.exc.runtime_error.clone(),
-                &format!("{kind} raised StopIteration"),
-            );
-            if let Payload::Exception(d) = &r.0.payload {
-                d.cause.replace(v.clone());
-                d.context.replace(v.clone());
-                d.suppress_context.set(true);
+                "generator raised StopIteration"
             }
-            r
+        } else if async_gen && self.vm.is_instance_of_class(e, &sai) {
+            "async generator raised StopAsyncIteration"
         } else {
-            crate::vm::PyErr(e.clone())
+            return v;
+        };
+        let r = self
+            .vm
+            .new_exception(&self.vm.types.exc.runtime_error.clone(), msg);
+        if let Payload::Exception(d) = &r.0.payload {
+            d.cause.replace(v.clone());
+            d.context.replace(v.clone());
+            d.suppress_context.set(true);
         }
+        Value::Obj(r.0)
     }
 
     pub fn call_intrinsic_2(&mut self, which: u32) -> Flow {

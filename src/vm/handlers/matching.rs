@@ -81,7 +81,7 @@ impl Exec<'_> {
         }
     }
 
-    /// 3.10: `[subject, keys]` → `[subject, keys, rest]` (a dict copy without keys).
+    /// 3.10: `[subject, keys]` → `[subject, rest]` (a dict copy without the keys).
     pub fn copy_dict_without_keys(&mut self, _: u32) -> Flow {
         let keys = self.frame.pop();
         let subject = self.frame.top().clone();
@@ -92,7 +92,6 @@ impl Exec<'_> {
         for k in tri!(self.vm.collect(&keys)) {
             tri!(self.vm.dict_remove(&rest, &k));
         }
-        self.frame.push(keys);
         self.frame.push(Value::Obj(rest));
         Flow::Next
     }

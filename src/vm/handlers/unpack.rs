@@ -1,9 +1,10 @@
 //! 3.6–3.8 unpacking builders (`[*a, *b]`, `f(*a, **k)` and friends), annotations, and
 //! the loads of class bodies with type parameters (3.12+).
 
-use crate::object::{Payload, Value};
+use crate::object::{ObjRef, Payload, Value};
 use crate::tri;
 use crate::vm::eval::{Exec, Flow};
+use crate::vm::PyResult;
 
 impl Exec<'_> {
     fn pop_iterables(&mut self, n: u32, call_error: bool) -> Result<Vec<Value>, Flow> {
@@ -92,29 +93,9 @@ impl Exec<'_> {
         let n = (arg & 0xff) as usize;
         let parts = self.frame.pop_n(n);
         let d = self.vm.new_dict();
+        let func = self.frame.peek(1).clone();
         for p in &parts {
-            let items = match self.vm.mapping_items(p) {
-                Ok(items) => items,
-                Err(_) => {
-                    let func = self.frame.peek(1).clone();
-                    let fname = self.vm.callable_name(&func);
-                    let msg = format!(
-                        "{fname} argument after ** must be a mapping, not {}",
-                        self.vm.type_name(p)
-                    );
-                    return Flow::Raise(self.vm.type_error(&msg));
-                }
-            };
-            for (k, v) in items {
-                if tri!(self.vm.dict_get(&d, &k)).is_some() {
-                    let func = self.frame.peek(1).clone();
-                    let fname = self.vm.callable_name(&func);
-                    let key = tri!(self.vm.str(&k));
-                    let msg = format!("{fname} got multiple values for keyword argument '{key}'");
-                    return Flow::Raise(self.vm.type_error(&msg));
-                }
-                tri!(self.vm.dict_set(&d, k, v));
-            }
+            tri!(self.vm.merge_call_kwargs(&func, &d, p));
         }
         self.frame.push(Value::Obj(d));
         Flow::Next
@@ -206,14 +187,74 @@ impl Exec<'_> {
 }
 
 impl crate::vm::Vm {
-    /// How a callable is named in argument errors (`f()`, `C.m()`).
-    pub fn callable_name(&self, f: &Value) -> String {
+    /// How call-site errors (`f(*x)`, `f(**x)`) name the callable: up to 3.8 by its name
+    /// and kind (`f()`, `type object`), from 3.9 by module and qualified name
+    /// (`__main__.C.m()`, `print()`).
+    pub fn callable_name(&mut self, f: &Value) -> String {
+        if crate::vm::flavour::call_errors_name_module(self.version) {
+            return self.function_str(f);
+        }
         match f.payload() {
-            Some(Payload::Function(func)) => format!("{}()", func.qualname.get()),
-            Some(Payload::Method(m)) => self.callable_name(&m.func),
+            Some(Payload::Function(func)) => format!("{}()", func.name.get()),
+            Some(Payload::Method(m)) => {
+                let func = m.func.clone();
+                self.callable_name(&func)
+            }
             Some(Payload::Builtin(b)) => format!("{}()", b.name),
-            Some(Payload::Type(t)) => format!("{}()", t.name()),
             _ => format!("{} object", self.type_name(f)),
         }
+    }
+
+    /// `module.qualname()` (module left out when it is builtins or missing), or `str(f)`
+    /// when `f` has no `__qualname__`.
+    fn function_str(&mut self, f: &Value) -> String {
+        let qual_name = self.names.__qualname__.clone();
+        let qual = match self.get_attr_opt(f, &qual_name) {
+            Ok(Some(q)) => q,
+            _ => return self.str(f).unwrap_or_default(),
+        };
+        let qual = self.str(&qual).unwrap_or_default();
+        let module_name = self.names.__module__.clone();
+        let module = match self.get_attr_opt(f, &module_name) {
+            Ok(Some(m)) if !m.is_none() => self.str(&m).ok(),
+            _ => None,
+        };
+        match module.as_deref() {
+            Some("builtins") | None => format!("{qual}()"),
+            Some(m) => format!("{m}.{qual}()"),
+        }
+    }
+
+    /// The items of `f(**m)`'s mapping, with CPython's call-site error when `m` is not a
+    /// mapping.
+    pub fn call_kwargs_items(&mut self, func: &Value, m: &Value) -> PyResult<Vec<(Value, Value)>> {
+        let is_mapping = matches!(m.payload(), Some(Payload::Dict(_))) || {
+            let keys = self.names.keys.clone();
+            matches!(self.get_attr_opt(m, &keys), Ok(Some(_)))
+        };
+        if !is_mapping {
+            let fname = self.callable_name(func);
+            let msg = format!(
+                "{fname} argument after ** must be a mapping, not {}",
+                self.type_name(m)
+            );
+            return Err(self.type_error(&msg));
+        }
+        self.mapping_items(m)
+    }
+
+    /// Merges `f(**m)`'s mapping into the keyword dict `d`: a repeated key is CPython's
+    /// "got multiple values for keyword argument" naming the callable.
+    pub fn merge_call_kwargs(&mut self, func: &Value, d: &ObjRef, m: &Value) -> PyResult<()> {
+        for (k, v) in self.call_kwargs_items(func, m)? {
+            if self.dict_get(d, &k)?.is_some() {
+                let fname = self.callable_name(func);
+                let key = self.str(&k)?;
+                let msg = format!("{fname} got multiple values for keyword argument '{key}'");
+                return Err(self.type_error(&msg));
+            }
+            self.dict_set(d, k, v)?;
+        }
+        Ok(())
     }
 }

@@ -1,0 +1,92 @@
+//! `__del__` support on the object side (and the closing of freed generators). When the last reference to an instance whose
+//! class defines `__del__` goes away, `Object::drop` moves its contents into a new object
+//! and queues it here; the interpreter calls `__del__` on it before its next instruction
+//! (`vm::finalize`), then lets it go. The cycle collector queues unreachable instances
+//! with `__del__` the same way before clearing them (PEP 442). Each object is finalized
+//! once: the queued objects are remembered as finalized until they are freed.
+
+use super::{ObjRef, Object, Payload};
+use std::cell::RefCell;
+use std::collections::HashSet;
+use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Set when objects wait in the queue (checked by the interpreter loop).
+pub static PENDING: AtomicBool = AtomicBool::new(false);
+
+thread_local! {
+    static QUEUE: RefCell<Vec<ObjRef>> = const { RefCell::new(Vec::new()) };
+    static FINALIZED: RefCell<HashSet<usize>> = RefCell::new(HashSet::new());
+}
+
+/// Whether instances of `class` have a `__del__` (flag kept on the class).
+pub fn class_has_finalizer(class: &ObjRef) -> bool {
+    matches!(&class.payload, Payload::Type(t) if t.has_finalizer.get())
+}
+
+/// Whether the object needs finalizing when freed: an instance of a class with
+/// `__del__`, or a started, suspended generator, coroutine or async generator (closed,
+/// which runs its `finally` blocks).
+pub fn needs_finalizer(o: &Object) -> bool {
+    let Some(class) = o.reclassed.get().or_else(|| o.class.get()) else {
+        return false;
+    };
+    if class_has_finalizer(class) {
+        return true;
+    }
+    use crate::vm::generator::GenState;
+    match &o.payload {
+        Payload::Generator(g) => g
+            .state
+            .with(|s| matches!(s, GenState::Suspended(f) if !f.fresh)),
+        _ => false,
+    }
+}
+
+/// Whether `__del__` already ran (or is queued) for the object at `addr`.
+pub fn is_finalized(o: &ObjRef) -> bool {
+    let addr = Rc::as_ptr(o) as usize;
+    FINALIZED
+        .try_with(|f| f.borrow().contains(&addr))
+        .unwrap_or(true)
+}
+
+/// Queues a live object for `__del__` (the cycle collector's unreachable instances).
+pub fn queue(o: ObjRef) {
+    let addr = Rc::as_ptr(&o) as usize;
+    let _ = FINALIZED.try_with(|f| f.borrow_mut().insert(addr));
+    let _ = QUEUE.try_with(|q| q.borrow_mut().push(o));
+    PENDING.store(true, Ordering::Relaxed);
+}
+
+/// The queued objects, oldest first (the queue is left empty).
+pub fn take_queue() -> Vec<ObjRef> {
+    PENDING.store(false, Ordering::Relaxed);
+    QUEUE
+        .try_with(|q| std::mem::take(&mut *q.borrow_mut()))
+        .unwrap_or_default()
+}
+
+/// Called by `Object::drop`: when the object needs its `__del__` called, moves its
+/// contents to a new object that is queued, and returns true.
+pub(super) fn resurrect(o: &mut Object) -> bool {
+    if !needs_finalizer(o) {
+        return false;
+    }
+    let addr = o as *const Object as usize;
+    let was_finalized = FINALIZED
+        .try_with(|f| f.borrow_mut().remove(&addr))
+        .unwrap_or(true);
+    if was_finalized {
+        return false;
+    }
+    let new = Rc::new(Object {
+        class: std::mem::take(&mut o.class),
+        reclassed: std::cell::Cell::new(o.reclassed.get()),
+        dict: o.dict.take(),
+        payload: std::mem::replace(&mut o.payload, Payload::Plain),
+    });
+    super::gc::track(&new);
+    queue(new);
+    true
+}
