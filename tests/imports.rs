@@ -259,6 +259,7 @@ fn source_loader_hook_loads_py_files() {
             argv: vec![main.clone()],
             script: Some(main.clone()),
             source_loader: hook,
+            trace: None,
         };
         xpython::vm::run::run_pyc(main.clone(), options)
     };

@@ -365,6 +365,11 @@ fn emit_op(op: &ResolvedOp, formulas: &mut FormulaPool) -> TokenStream {
         None => quote!(None),
     };
     let doc = &op.doc;
+    let pops = match crate::stack_picture::pops_of(&op.doc) {
+        crate::stack_picture::Pops::Fixed(n) => quote!(Pops::Fixed(#n)),
+        crate::stack_picture::Pops::OutputsMinusEffect(n) => quote!(Pops::OutputsMinusEffect(#n)),
+        crate::stack_picture::Pops::Unknown => quote!(Pops::Unknown),
+    };
     let not_in_pyc = op.not_in_pyc;
     let steps: Vec<TokenStream> = op
         .macro_steps
@@ -388,6 +393,7 @@ fn emit_op(op: &ResolvedOp, formulas: &mut FormulaPool) -> TokenStream {
             stack_text: #stack_text,
             stack_jump_text: #stack_jump_text,
             doc: #doc,
+            pops: #pops,
             not_in_pyc: #not_in_pyc,
             macro_steps: &[#(#steps),*],
         })

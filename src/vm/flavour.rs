@@ -166,3 +166,9 @@ pub fn unraisable_caret_style(v: &VersionSpec) -> super::tb_carets::CaretStyle {
         other => other,
     }
 }
+
+/// Whether `-m` puts the current directory's full path first on `sys.path` (3.7+)
+/// rather than '' (3.6).
+pub fn run_module_path0_is_full(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 7)
+}

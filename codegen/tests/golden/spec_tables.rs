@@ -155,6 +155,7 @@ static V1_0_OPS: [Option<OpInfo>; 256] = {
         stack_text: "-1",
         stack_jump_text: None,
         doc: "(value --) Discard the top of the stack.",
+        pops: Pops::Fixed(1u8),
         not_in_pyc: false,
         macro_steps: &[],
     });
@@ -169,6 +170,7 @@ static V1_0_OPS: [Option<OpInfo>; 256] = {
         stack_text: "1 - oparg",
         stack_jump_text: None,
         doc: "(items[oparg] -- tuple) Build a tuple of the top oparg items.",
+        pops: Pops::Fixed(1u8),
         not_in_pyc: false,
         macro_steps: &[],
     });
@@ -183,6 +185,7 @@ static V1_0_OPS: [Option<OpInfo>; 256] = {
         stack_text: "-1",
         stack_jump_text: None,
         doc: "(left, right -- result) Compare with cmp_ops[oparg].",
+        pops: Pops::Fixed(2u8),
         not_in_pyc: false,
         macro_steps: &[],
     });
@@ -197,6 +200,7 @@ static V1_0_OPS: [Option<OpInfo>; 256] = {
         stack_text: "0",
         stack_jump_text: None,
         doc: "(cond -- cond) Jump forward by oparg if cond is false; cond stays.",
+        pops: Pops::Fixed(1u8),
         not_in_pyc: false,
         macro_steps: &[],
     });
@@ -211,6 +215,7 @@ static V1_0_OPS: [Option<OpInfo>; 256] = {
         stack_text: "0",
         stack_jump_text: None,
         doc: "(--) Prefix: the high 16 bits of the next argument.",
+        pops: Pops::Fixed(0u8),
         not_in_pyc: false,
         macro_steps: &[],
     });
@@ -267,6 +272,7 @@ static V1_1_OPS: [Option<OpInfo>; 256] = {
         stack_text: "-1",
         stack_jump_text: None,
         doc: "(value --) Discard the top of the stack.",
+        pops: Pops::Fixed(1u8),
         not_in_pyc: false,
         macro_steps: &[],
     });
@@ -281,6 +287,7 @@ static V1_1_OPS: [Option<OpInfo>; 256] = {
         stack_text: "1 - oparg",
         stack_jump_text: None,
         doc: "(items[oparg] -- tuple) Build a tuple of the top oparg items.",
+        pops: Pops::Fixed(1u8),
         not_in_pyc: false,
         macro_steps: &[],
     });
@@ -295,6 +302,7 @@ static V1_1_OPS: [Option<OpInfo>; 256] = {
         stack_text: "-1",
         stack_jump_text: None,
         doc: "(left, right -- result) Compare with cmp_ops[oparg].",
+        pops: Pops::Fixed(2u8),
         not_in_pyc: false,
         macro_steps: &[],
     });
@@ -309,6 +317,7 @@ static V1_1_OPS: [Option<OpInfo>; 256] = {
         stack_text: "-1",
         stack_jump_text: None,
         doc: "(cond --) Jump to oparg if cond is false.",
+        pops: Pops::Fixed(1u8),
         not_in_pyc: false,
         macro_steps: &[],
     });
@@ -323,6 +332,7 @@ static V1_1_OPS: [Option<OpInfo>; 256] = {
         stack_text: "0",
         stack_jump_text: None,
         doc: "(--) Prefix: the high 16 bits of the next argument.",
+        pops: Pops::Fixed(0u8),
         not_in_pyc: false,
         macro_steps: &[],
     });
@@ -337,6 +347,7 @@ static V1_1_OPS: [Option<OpInfo>; 256] = {
         stack_text: "-2",
         stack_jump_text: None,
         doc: "(a, b --) Two POP_TOPs in one instruction.",
+        pops: Pops::Fixed(2u8),
         not_in_pyc: false,
         macro_steps: &[
             MacroStep {
