@@ -185,14 +185,33 @@ fn version_text() -> String {
     )
 }
 
+/// A bad command line: clap's message, always with the usage (as `python` prints it),
+/// status 2; `--help` and `--version` print and exit 0.
+fn usage_error(e: clap::Error, command: &mut clap::Command) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+        e.exit();
+    }
+    let message = e.render().to_string();
+    if message.contains("Usage:") {
+        eprint!("{message}");
+    } else {
+        let (first, rest) = message.split_once('\n').unwrap_or((&message, ""));
+        eprint!("{first}\n\n{}\n{rest}", command.render_usage());
+    }
+    ExitCode::from(2)
+}
+
 pub fn main() -> ExitCode {
     // Made once per run; clap wants a static text.
     let version: &'static str = Box::leak(version_text().into_boxed_str());
-    let command = Cli::command().version(version);
-    let matches = command.get_matches_from(split_attached_code(std::env::args_os()));
-    let cli = match Cli::from_arg_matches(&matches) {
+    let mut command = Cli::command().version(version);
+    let parsed = command
+        .try_get_matches_from_mut(split_attached_code(std::env::args_os()))
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(c) => c,
-        Err(e) => e.exit(),
+        Err(e) => return usage_error(e, &mut command),
     };
     match cli.command {
         Some(Command::Dis(args)) => crate::dis::command(&args),
@@ -233,5 +252,29 @@ mod tests {
         assert_eq!(c.python.unwrap().to_string_lossy(), "/p/-cpath");
         assert_eq!(c.program, ["p.py", "-cx"]);
         assert!(Cli::try_parse_from(["xpython", "--bogus", "p.py"]).is_err());
+    }
+
+    /// `-v` clusters with `-c`/`-m` as in x-python's `xpython -vc CODE`; attached values;
+    /// the trace options take their value from the next argument.
+    #[test]
+    fn trace_and_module_flags() {
+        let c = parse(&["-vc", "x = 1", "-v"]);
+        assert_eq!(
+            (c.verbose, c.code.unwrap()),
+            (1, vec!["x = 1".into(), "-v".into()])
+        );
+        let c = parse(&["-vvcx=1"]);
+        assert_eq!((c.verbose, c.code.unwrap()), (2, vec!["x=1".into()]));
+        let c = parse(&["--trace-file", "t-c", "-m", "pkg", "-c", "a"]);
+        assert_eq!(c.trace_file.unwrap().to_string_lossy(), "t-c");
+        assert_eq!(c.module.unwrap(), ["pkg", "-c", "a"]);
+        let c = parse(&["-mpkg.sub", "x"]);
+        assert_eq!(c.module.unwrap(), ["pkg.sub", "x"]);
+        let c = parse(&["--trace-format", "json", "-v", "p.pyc", "-v"]);
+        assert_eq!(c.trace_format, Some(super::TraceFormatArg::Json));
+        assert_eq!(
+            (c.verbose, c.program),
+            (1, vec!["p.pyc".into(), "-v".into()])
+        );
     }
 }
