@@ -91,7 +91,7 @@ fn write_value(vm: &mut Vm, v: &Value, depth: usize, out: &mut String) {
             out.push('}');
         }
         Payload::Set(s) => {
-            let items = s.with(|s| set_items(s));
+            let items = s.with(set_items);
             write_set(vm, &class_, items, depth, out)
         }
         Payload::FrozenSet(s) => {
