@@ -1,4 +1,8 @@
 # A loop-heavy program for timing the evaluation loop (tools/bench_tracing_off.py).
+# The optional argument scales the work (default 10).
+import sys
+
+SCALE = int(sys.argv[1]) if len(sys.argv) > 1 else 10
 def work(n):
     total = 0
     i = 0
@@ -21,4 +25,4 @@ def calls(n):
     return acc
 
 
-print(work(3_000_000), calls(1_000_000))
+print(work(300_000 * SCALE), calls(100_000 * SCALE))
