@@ -24,28 +24,43 @@ pub enum Pops {
     Unknown,
 }
 
-/// Reads the picture at the start of `doc`.
-pub fn pops_of(doc: &str) -> Pops {
-    let Some(picture) = picture(doc) else {
-        return Pops::Unknown;
-    };
-    let Some((inputs, outputs)) = picture.split_once("--") else {
-        return Pops::Unknown;
-    };
+/// The counts a stack picture gives: each side's number of values, when fixed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Counts {
+    pub inputs: Option<u8>,
+    pub outputs: Option<u8>,
+}
+
+/// Reads the picture at the start of `doc`: None without one, or when the values left
+/// below a deep `...` differ between the sides.
+pub fn counts_of(doc: &str) -> Option<Counts> {
+    let (inputs, outputs) = picture(doc)?.split_once("--")?;
     let mut inputs = items(inputs);
     let mut outputs = items(outputs);
     // Values left below a deep `...` are no operands.
     if let (Some(i), Some(o)) = (deep_marker(&inputs), deep_marker(&outputs)) {
         if inputs[..i] != outputs[..o] {
-            return Pops::Unknown;
+            return None;
         }
         inputs.drain(..=i);
         outputs.drain(..=o);
     }
-    match (count(&inputs), count(&outputs)) {
-        (Some(n), _) => Pops::Fixed(n),
-        (None, Some(m)) => Pops::OutputsMinusEffect(m),
-        (None, None) => Pops::Unknown,
+    Some(Counts {
+        inputs: count(&inputs),
+        outputs: count(&outputs),
+    })
+}
+
+/// What the picture at the start of `doc` says about the values consumed.
+pub fn pops_of(doc: &str) -> Pops {
+    match counts_of(doc) {
+        Some(Counts {
+            inputs: Some(n), ..
+        }) => Pops::Fixed(n),
+        Some(Counts {
+            outputs: Some(m), ..
+        }) => Pops::OutputsMinusEffect(m),
+        _ => Pops::Unknown,
     }
 }
 
