@@ -148,10 +148,12 @@ pub struct OpInfo {
 
 /// How many values an instruction consumes, read by the generator from the stack
 /// picture of its `doc` (`codegen/src/stack_picture.rs`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy)]
 pub enum Pops {
     /// Exactly this many.
     Fixed(u8),
+    /// This many plus a formula over `oparg` (`args[oparg]` in the picture).
+    Counted(u8, fn(i64) -> i64),
     /// This many outputs minus the net stack effect.
     OutputsMinusEffect(u8),
     /// The picture does not say.
@@ -164,6 +166,7 @@ impl OpInfo {
     pub fn consumed(&self, oparg: u32, jumped: bool) -> Option<usize> {
         match self.pops {
             Pops::Fixed(n) => Some(usize::from(n)),
+            Pops::Counted(n, f) => usize::try_from(i64::from(n) + f(i64::from(oparg))).ok(),
             Pops::OutputsMinusEffect(m) => {
                 let effect = if jumped { self.stack_jump } else { self.stack };
                 usize::try_from(i64::from(m) - effect(i64::from(oparg))).ok()

@@ -132,14 +132,19 @@ fn formula_0(_oparg: i64) -> i64 {
 fn formula_1(oparg: i64) -> i64 {
     (1 - oparg)
 }
+/// `oparg`
+#[allow(clippy::all, unused_parens)]
+fn formula_2(oparg: i64) -> i64 {
+    oparg
+}
 /// `0`
 #[allow(clippy::all, unused_parens)]
-fn formula_2(_oparg: i64) -> i64 {
+fn formula_3(_oparg: i64) -> i64 {
     0
 }
 /// `-2`
 #[allow(clippy::all, unused_parens)]
-fn formula_3(_oparg: i64) -> i64 {
+fn formula_4(_oparg: i64) -> i64 {
     (-(2))
 }
 static V1_0_OPS: [Option<OpInfo>; 256] = {
@@ -170,7 +175,7 @@ static V1_0_OPS: [Option<OpInfo>; 256] = {
         stack_text: "1 - oparg",
         stack_jump_text: None,
         doc: "(items[oparg] -- tuple) Build a tuple of the top oparg items.",
-        pops: Pops::Fixed(1u8),
+        pops: Pops::Counted(0u8, formula_2),
         not_in_pyc: false,
         macro_steps: &[],
     });
@@ -195,8 +200,8 @@ static V1_0_OPS: [Option<OpInfo>; 256] = {
         arg: ArgKind::Jrel,
         cache: 0u8,
         handler: Handler::JumpIfFalseKeep,
-        stack: formula_2,
-        stack_jump: formula_2,
+        stack: formula_3,
+        stack_jump: formula_3,
         stack_text: "0",
         stack_jump_text: None,
         doc: "(cond -- cond) Jump forward by oparg if cond is false; cond stays.",
@@ -210,8 +215,8 @@ static V1_0_OPS: [Option<OpInfo>; 256] = {
         arg: ArgKind::ExtendedArg,
         cache: 0u8,
         handler: Handler::ExtendedArg,
-        stack: formula_2,
-        stack_jump: formula_2,
+        stack: formula_3,
+        stack_jump: formula_3,
         stack_text: "0",
         stack_jump_text: None,
         doc: "(--) Prefix: the high 16 bits of the next argument.",
@@ -287,7 +292,7 @@ static V1_1_OPS: [Option<OpInfo>; 256] = {
         stack_text: "1 - oparg",
         stack_jump_text: None,
         doc: "(items[oparg] -- tuple) Build a tuple of the top oparg items.",
-        pops: Pops::Fixed(1u8),
+        pops: Pops::Counted(0u8, formula_2),
         not_in_pyc: false,
         macro_steps: &[],
     });
@@ -327,8 +332,8 @@ static V1_1_OPS: [Option<OpInfo>; 256] = {
         arg: ArgKind::ExtendedArg,
         cache: 0u8,
         handler: Handler::ExtendedArg,
-        stack: formula_2,
-        stack_jump: formula_2,
+        stack: formula_3,
+        stack_jump: formula_3,
         stack_text: "0",
         stack_jump_text: None,
         doc: "(--) Prefix: the high 16 bits of the next argument.",
@@ -342,8 +347,8 @@ static V1_1_OPS: [Option<OpInfo>; 256] = {
         arg: ArgKind::Count,
         cache: 0u8,
         handler: Handler::PopTop,
-        stack: formula_3,
-        stack_jump: formula_3,
+        stack: formula_4,
+        stack_jump: formula_4,
         stack_text: "-2",
         stack_jump_text: None,
         doc: "(a, b --) Two POP_TOPs in one instruction.",
@@ -352,12 +357,12 @@ static V1_1_OPS: [Option<OpInfo>; 256] = {
         macro_steps: &[
             MacroStep {
                 handler: Handler::PopTop,
-                oparg: formula_2,
+                oparg: formula_3,
                 oparg_text: "0",
             },
             MacroStep {
                 handler: Handler::PopTop,
-                oparg: formula_2,
+                oparg: formula_3,
                 oparg_text: "0",
             },
         ],
