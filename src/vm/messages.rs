@@ -12,6 +12,12 @@ pub fn unbound_local(v: Ver, name: &str) -> String {
     }
 }
 
+/// Unpacking assignment from a non-iterable: 3.7+ has its own message; 3.6 keeps the
+/// iteration error (`'int' object is not iterable`), signalled by `None`.
+pub fn unpack_non_iterable(v: Ver, type_name: &str) -> Option<String> {
+    (v >= (3, 7)).then(|| format!("cannot unpack non-iterable {type_name} object"))
+}
+
 pub fn unbound_free(v: Ver, name: &str) -> String {
     if v >= (3, 11) {
         format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope")
