@@ -37,6 +37,9 @@ const COMPILER_COUNTS: [&str; 10] = [
     "POP_FINALLY",
 ];
 const RESUMED_PUSH: &str = "RETURN_GENERATOR";
+/// 3.11's compiler counts a call's argument pops at PRECALL and the rest at CALL; the
+/// interpreter's CALL consumes them all (its picture says `args[oparg]`).
+const SPLIT_COUNT: (&str, &str) = ("3.11", "CALL");
 
 const OPARGS: [i64; 8] = [0, 1, 2, 3, 7, 16, 256, 257];
 
@@ -56,7 +59,10 @@ fn pictures_agree_with_the_stack_effects() {
             };
             match (&c.inputs, &c.outputs) {
                 (Some(i), Some(o)) => {
-                    if COMPILER_COUNTS.contains(&op.name.as_str()) || op.name == RESUMED_PUSH {
+                    if COMPILER_COUNTS.contains(&op.name.as_str())
+                        || op.name == RESUMED_PUSH
+                        || (v.id.as_str(), op.name.as_str()) == SPLIT_COUNT
+                    {
                         continue;
                     }
                     checked += 1;
