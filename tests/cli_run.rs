@@ -48,7 +48,7 @@ fn module_runs_as_cpython_does() {
             serde_json::from_str(&std::fs::read_to_string(dir.join("expected.json")).unwrap())
                 .unwrap();
         let cases = expected.as_object().unwrap();
-        assert!(cases.len() >= 10, "{v}: the recorded cases");
+        assert!(cases.len() >= 15, "{v}: the recorded cases");
         for (line, want) in cases {
             let args: Vec<&str> = line.split(' ').collect();
             let out = xpython_in(&dir, &args);
@@ -93,7 +93,10 @@ fn module_from_source_against_cpython() {
             vec!["-m", "pkg", "arg"],
             vec!["-m", "pkg.helper"],
             vec!["-m", "nsp"],
+            vec!["-m", "lib"],
             vec!["-m", "nosuch"],
+            vec!["-m", "pkg.nosuch"],
+            vec!["-m", "pkg.helper.x"],
         ] {
             let mut cmd = Command::new(&python);
             cmd.env("PYTHONDONTWRITEBYTECODE", "1")

@@ -20,8 +20,7 @@ BASE = os.path.join(ROOT, "tests", "module_run")
 SRC = os.path.join(BASE, "src")
 VERSIONS = ["3.6", "3.7", "3.8", "3.9", "3.10", "3.11", "3.12", "3.13"]
 # The command lines (after the interpreter) tests/cli_run.rs runs with xpython too.
-# (Not `-m MODULE.sub` of a plain module: CPython runs MODULE before it reports that it
-# is no package, xpython's finder reports it without running it.)
+# The failures below existing packages come after those ran (`pkg init` first).
 CASES = [
     ["-m", "tool", "a", "b"],
     ["-m", "pkg", "x", "-v"],
@@ -29,6 +28,11 @@ CASES = [
     ["-m", "nosuch"],
     ["-m", "nosuch.sub"],
     ["-m", "nsp"],
+    ["-m", "lib"],
+    ["-m", "pkg.nosuch"],
+    ["-m", "pkg.nosuch.deeper"],
+    ["-m", "pkg.helper.x"],
+    ["-m", "tool.sub"],
     ["-m", "bye"],
     ["tool.pyc", "1"],
     ["fail.pyc"],

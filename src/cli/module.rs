@@ -11,8 +11,9 @@
 //!
 //! The finder runs before the interpreter starts, since the module's file decides the
 //! bytecode version; the parent packages are imported (their `__init__` run) by the VM
-//! before the module runs (`vm::run::MainOptions::package`). Unlike CPython, a parent
-//! that is a plain module is reported without being run first.
+//! before the module runs (`vm::run::MainOptions::package`). As with CPython, a failure
+//! found below existing packages comes after they ran: the error names the module the
+//! VM imports first (`ModuleError::import_first`).
 
 use std::path::{Path, PathBuf};
 
@@ -39,6 +40,43 @@ pub struct MainModule {
     pub package: String,
 }
 
+/// Why `-m` cannot run the module.
+#[derive(Debug, Clone)]
+pub struct ModuleError {
+    pub kind: ModuleErrorKind,
+    /// The deepest existing module of the name that CPython imports (running its code)
+    /// before it reports the error, with its file; None when nothing runs first.
+    pub import_first: Option<(String, ModuleFile)>,
+}
+
+#[derive(Debug, Clone)]
+pub enum ModuleErrorKind {
+    /// The whole message.
+    Message(String),
+    /// `name`'s parent `parent` is a plain module (the wording is the version's).
+    NotAPackage { parent: String, name: String },
+}
+
+impl ModuleError {
+    fn message(text: String) -> ModuleError {
+        ModuleError {
+            kind: ModuleErrorKind::Message(text),
+            import_first: None,
+        }
+    }
+
+    /// CPython's message for `-m full`, in the wording of version `v`.
+    pub fn text(&self, v: (u8, u8), full: &str) -> String {
+        match &self.kind {
+            ModuleErrorKind::Message(m) => m.clone(),
+            ModuleErrorKind::NotAPackage { parent, name } => spec_error(
+                full,
+                &crate::vm::messages::run_module_parent_not_package(v, parent, name),
+            ),
+        }
+    }
+}
+
 /// What was found for one name in one directory.
 enum Found {
     Module(ModuleFile),
@@ -47,75 +85,69 @@ enum Found {
 }
 
 /// Finds `name` for `-m`; `tag` is the cache tag (`cpython-311`) of the wanted version,
-/// if known, for `__pycache__` files without source. The error is CPython's message.
-pub fn find_main_module(name: &str, tag: Option<&str>) -> Result<MainModule, String> {
+/// if known, for `__pycache__` files without source.
+pub fn find_main_module(name: &str, tag: Option<&str>) -> Result<MainModule, ModuleError> {
     let entries = search_path();
     let parts: Vec<&str> = name.split('.').collect();
     if name.is_empty() || parts.iter().any(|p| p.is_empty()) {
-        return Err(format!("No module named {name}"));
+        return Err(ModuleError::message(format!("No module named {name}")));
     }
     let parent = &parts[..parts.len() - 1];
     let last = parts[parts.len() - 1];
-    let Some(found) = find_in_packages(&entries, parent, last, tag, name)? else {
-        return Err(format!("No module named {name}"));
-    };
+    // The packages above, each looked up like an import: the first entry that has it.
+    let mut dirs: Vec<PathBuf> = entries;
+    let mut imported: Option<(String, ModuleFile)> = None;
+    for (i, part) in parent.iter().enumerate() {
+        let so_far = parent[..=i].join(".");
+        match first_found(&dirs, part, tag) {
+            Some(Found::Package(dir, _)) => {
+                if let Some(init) = module_file(&dir, "__init__", tag) {
+                    imported = Some((so_far, init));
+                }
+                dirs = vec![dir];
+            }
+            Some(Found::Module(file)) => {
+                let child = parts[..=i + 1].join(".");
+                return Err(ModuleError {
+                    kind: ModuleErrorKind::NotAPackage {
+                        parent: so_far.clone(),
+                        name: child,
+                    },
+                    import_first: Some((so_far, file)),
+                });
+            }
+            None => {
+                return Err(ModuleError {
+                    kind: ModuleErrorKind::Message(spec_error(
+                        name,
+                        &format!("ModuleNotFoundError: No module named '{so_far}'"),
+                    )),
+                    import_first: imported,
+                })
+            }
+        }
+    }
     let package = parent.join(".");
-    match found {
-        Found::Module(file) => Ok(MainModule { file, package }),
-        Found::Package(dir, _) => match find_in(&dir, "__main__", tag) {
+    match first_found(&dirs, last, tag) {
+        None => Err(ModuleError {
+            kind: ModuleErrorKind::Message(format!("No module named {name}")),
+            import_first: imported,
+        }),
+        Some(Found::Module(file)) => Ok(MainModule { file, package }),
+        Some(Found::Package(dir, _)) => match find_in(&dir, "__main__", tag) {
             Some(Found::Module(file)) => Ok(MainModule {
                 file,
                 package: name.to_string(),
             }),
-            _ => Err(format!(
-                "No module named {name}.__main__; '{name}' is a package and cannot be \
-                 directly executed"
-            )),
+            _ => Err(ModuleError {
+                kind: ModuleErrorKind::Message(format!(
+                    "No module named {name}.__main__; '{name}' is a package and cannot be \
+                     directly executed"
+                )),
+                import_first: module_file(&dir, "__init__", tag).map(|f| (name.to_string(), f)),
+            }),
         },
     }
-}
-
-/// Walks `parent` packages in each entry and finds `last` in the innermost one.
-fn find_in_packages(
-    entries: &[PathBuf],
-    parent: &[&str],
-    last: &str,
-    tag: Option<&str>,
-    full: &str,
-) -> Result<Option<Found>, String> {
-    if parent.is_empty() {
-        return Ok(first_found(entries, last, tag));
-    }
-    // Each package level is looked up like an import: the first entry that has it.
-    let mut dirs: Vec<PathBuf> = entries.to_vec();
-    for (i, part) in parent.iter().enumerate() {
-        let so_far = parent[..=i].join(".");
-        match first_found(&dirs, part, tag) {
-            Some(Found::Package(dir, _)) => dirs = vec![dir],
-            Some(Found::Module(_)) => {
-                return Err(spec_error(
-                    full,
-                    &format!(
-                        "ModuleNotFoundError: __path__ attribute not found on '{so_far}' \
-                         while trying to find '{}'",
-                        parent[..=i]
-                            .iter()
-                            .chain([&last])
-                            .copied()
-                            .collect::<Vec<_>>()
-                            .join(".")
-                    ),
-                ))
-            }
-            None => {
-                return Err(spec_error(
-                    full,
-                    &format!("ModuleNotFoundError: No module named '{so_far}'"),
-                ))
-            }
-        }
-    }
-    Ok(first_found(&dirs, last, tag))
 }
 
 fn spec_error(name: &str, inner: &str) -> String {

@@ -8,7 +8,7 @@
 //! source that does not compile prints what CPython prints for it and exits with status 1.
 //! `-m` finds the module as `runpy` does (`module.rs`) and runs it as `__main__`.
 
-use super::module::{find_main_module, ModuleFile};
+use super::module::{find_main_module, ModuleError, ModuleFile};
 use super::{report_error, Cli, TraceFormatArg};
 use crate::bridge::{self, io_message, BridgeError, Request};
 use crate::pyc::{Pyc, SourceStamp};
@@ -59,6 +59,7 @@ pub fn run(cli: &Cli) -> i32 {
         source_loader: Some(crate::builtins::compile::load_source_module),
         trace,
         package: None,
+        then_fail: None,
     };
     if looks_like_pyc(Path::new(&path)) {
         return crate::vm::run::run_pyc(path, options);
@@ -128,10 +129,7 @@ fn run_module(
     });
     let module = match find_main_module(name, tag.as_deref()) {
         Ok(m) => m,
-        Err(msg) => {
-            eprintln!("xpython: {msg}");
-            return 1;
-        }
+        Err(e) => return module_error(name, &e, want, trace),
     };
     let path = module.file.path().to_string_lossy().into_owned();
     let mut argv = vec![path.clone()];
@@ -142,6 +140,7 @@ fn run_module(
         source_loader: Some(crate::builtins::compile::load_source_module),
         trace,
         package: Some(module.package),
+        then_fail: None,
     };
     match module.file {
         ModuleFile::Pyc(_) => crate::vm::run::run_pyc(path, options),
@@ -160,6 +159,48 @@ fn run_module(
             })
         }
     }
+}
+
+/// `-m` of a module that cannot run: its message, after the VM imported what CPython
+/// imports before it finds the failure (the message's wording is that module's version).
+fn module_error(
+    name: &str,
+    e: &ModuleError,
+    want: Option<(u8, u8)>,
+    trace: Option<TraceOptions>,
+) -> i32 {
+    let Some((first, file)) = e.import_first.clone() else {
+        let default = want.unwrap_or((3, 13));
+        eprintln!("xpython: {}", e.text(default, name));
+        return 1;
+    };
+    let path = file.path().to_string_lossy().into_owned();
+    let version = match &file {
+        ModuleFile::Pyc(p) => crate::pyc::load_pyc_file(p).map(|pyc| pyc.version).ok(),
+        ModuleFile::Source(_) => pick_version(want).ok(),
+    };
+    let Some(version) = version else {
+        // The module cannot be loaded either: the finder's report is all there is.
+        eprintln!("xpython: {}", e.text(want.unwrap_or((3, 13)), name));
+        return 1;
+    };
+    let options = MainOptions {
+        argv: vec!["-m".to_string()],
+        script: None,
+        source_loader: Some(crate::builtins::compile::load_source_module),
+        trace,
+        package: Some(first),
+        then_fail: Some(e.text(version.format.major_minor, name)),
+    };
+    crate::vm::run::run_program(path.clone(), options, move || match file {
+        ModuleFile::Pyc(p) => crate::pyc::load_pyc_file(&p).map_err(|e| {
+            report_error(&path, &e.to_string());
+            1
+        }),
+        ModuleFile::Source(source) => bridge::compile_file(&source, version)
+            .map(|code| main_pyc(version, code))
+            .map_err(|e| report_bridge_error(&path, &e)),
+    })
 }
 
 /// `-c CODE`: compiled as `<string>` from the text.
@@ -182,6 +223,7 @@ fn run_code_string(
         source_loader: Some(crate::builtins::compile::load_source_module),
         trace,
         package: None,
+        then_fail: None,
     };
     crate::vm::run::run_program("-c".to_string(), options, move || {
         let req = Request {

@@ -169,3 +169,16 @@ pub fn super_bad_obj(v: Ver, kind: &str, obj_name: &str, type_name: &str) -> Str
         "super(type, obj): obj must be an instance or subtype of type".to_string()
     }
 }
+
+/// `-m A.B` where `A` is a plain module: what `runpy` reports inside "Error while
+/// finding module specification for 'A.B' (...)" — 3.7+ asks the finder, which knows
+/// `__path__` is missing; 3.6 reads the attribute.
+pub fn run_module_parent_not_package(v: Ver, parent: &str, name: &str) -> String {
+    if v >= (3, 7) {
+        format!(
+            "ModuleNotFoundError: __path__ attribute not found on '{parent}' while trying to find '{name}'"
+        )
+    } else {
+        format!("AttributeError: module '{parent}' has no attribute '__path__'")
+    }
+}

@@ -31,6 +31,9 @@ pub struct MainOptions {
     /// `-m`: the package the main module belongs to ('' for a top-level module). It is
     /// imported first and becomes `__package__`; `sys.path[0]` is the current directory.
     pub package: Option<String>,
+    /// `-m` of a module that cannot run: after importing `package` (as CPython imports
+    /// the parents before it finds that), this error is reported (status 1) instead.
+    pub then_fail: Option<String>,
 }
 
 impl MainOptions {
@@ -42,6 +45,7 @@ impl MainOptions {
             source_loader: None,
             trace: None,
             package: None,
+            then_fail: None,
         }
     }
 }
@@ -114,6 +118,9 @@ pub fn run_program(
                 }
             }
             let status = match &options.package {
+                Some(package) if options.then_fail.is_some() => {
+                    vm.import_then_fail(package, options.then_fail.as_deref().unwrap_or(""))
+                }
                 Some(package) => {
                     vm.run_module_as_main(&pyc, &path, options.script.as_deref(), package)
                 }
@@ -150,6 +157,18 @@ impl Vm {
             }
         }
         self.run_module_code(pyc, path, script, Some(package))
+    }
+
+    /// `-m` of a module that cannot run: imports `module` (running its code and its
+    /// parents') and reports `message`, as `runpy` does when it finds the failure only
+    /// after importing the parents.
+    fn import_then_fail(&mut self, module: &str, message: &str) -> i32 {
+        if let Err(e) = self.import_absolute(module) {
+            return self.report_uncaught(e);
+        }
+        self.flush_stdout();
+        eprintln!("xpython: {message}");
+        1
     }
 
     /// Runs the main module (`package`: its `__package__`, for `-m`).
