@@ -182,3 +182,52 @@ fn leaf_repr(vm: &mut Vm, o: &ObjRef, v: &Value) -> String {
         Err(_) => format!("<{} object>", vm.type_name(v)),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{trace_repr, MAX_CHARS};
+    use crate::object::Value;
+    use crate::vm::Vm;
+
+    fn vm() -> Vm {
+        let mut vm = Vm::new(crate::spec::VERSIONS[crate::spec::VERSIONS.len() - 1]);
+        vm.init_builtins();
+        vm
+    }
+
+    #[test]
+    fn reprs_of_builtin_values() {
+        let mut vm = vm();
+        let s = vm.new_str("it's");
+        let one = vm.new_tuple(vec![Value::Int(1)]);
+        let t = vm.new_tuple(vec![
+            Value::None,
+            Value::Bool(true),
+            Value::Float(0.5),
+            s,
+            one,
+        ]);
+        assert_eq!(trace_repr(&mut vm, &t), "(None, True, 0.5, \"it's\", (1,))");
+        assert_eq!(trace_repr(&mut vm, &Value::Null), "NULL");
+        let empty = vm.new_dict();
+        assert_eq!(trace_repr(&mut vm, &Value::Obj(empty)), "{}");
+    }
+
+    #[test]
+    fn long_values_are_shortened() {
+        let mut vm = vm();
+        let items: Vec<Value> = (0..100).map(Value::Int).collect();
+        let l = vm.new_list(items);
+        assert_eq!(trace_repr(&mut vm, &l), "[0, 1, 2, 3, 4, 5, 6, 7, ...]");
+        let long = vm.new_str(&"x".repeat(500));
+        let shown = trace_repr(&mut vm, &long);
+        assert_eq!(shown.chars().count(), MAX_CHARS + 3);
+        assert!(shown.starts_with("'xxx") && shown.ends_with("..."));
+        // Nesting stops at MAX_DEPTH.
+        let mut v = Value::Int(0);
+        for _ in 0..10 {
+            v = vm.new_list(vec![v]);
+        }
+        assert_eq!(trace_repr(&mut vm, &v), "[[[...]]]");
+    }
+}
