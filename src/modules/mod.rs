@@ -3,6 +3,7 @@
 //! as CPython's BuiltinImporter comes before the path finder. Add a module by writing its
 //! file here and listing it in `NATIVE`.
 
+pub mod atexit;
 pub mod future;
 pub mod importlib;
 pub mod math;
@@ -21,6 +22,7 @@ pub type ModuleInit = fn(&mut Vm) -> PyResult<ObjRef>;
 /// The native modules, by name.
 const NATIVE: &[(&str, ModuleInit)] = &[
     ("__future__", future::module),
+    ("atexit", atexit::module),
     ("builtins", builtins_module),
     ("importlib", importlib::module),
     ("math", math::module),
@@ -37,7 +39,7 @@ pub fn native_init(name: &str) -> Option<ModuleInit> {
 /// The native modules that CPython builds in as well (`sys.builtin_module_names`),
 /// sorted; the others (`__future__`, `importlib`, `math`) are files in CPython.
 pub fn native_names() -> Vec<&'static str> {
-    const ALSO_IN_CPYTHON: &[&str] = &["builtins", "sys", "time"];
+    const ALSO_IN_CPYTHON: &[&str] = &["atexit", "builtins", "sys", "time"];
     let mut v: Vec<&str> = NATIVE
         .iter()
         .map(|(n, _)| *n)

@@ -166,3 +166,9 @@ pub fn unraisable_caret_style(v: &VersionSpec) -> super::tb_carets::CaretStyle {
         other => other,
     }
 }
+
+/// Whether an explicit `atexit._run_exitfuncs()` re-raises the last exception a callback
+/// raised (up to 3.9; later versions only report it).
+pub fn atexit_run_reraises(v: &VersionSpec) -> bool {
+    v.format.major_minor < (3, 10)
+}

@@ -169,3 +169,18 @@ pub fn super_bad_obj(v: Ver, kind: &str, obj_name: &str, type_name: &str) -> Str
         "super(type, obj): obj must be an instance or subtype of type".to_string()
     }
 }
+
+/// The line before the traceback of an exception raised by an `atexit` callback
+/// (`what` is the callback's repr), or `None` when it is not printed (a SystemExit up to
+/// 3.9).
+pub fn atexit_callback_failed(v: Ver, what: &str, is_system_exit: bool) -> Option<String> {
+    if v >= (3, 13) {
+        Some(format!("Exception ignored in atexit callback {what}:"))
+    } else if v >= (3, 10) {
+        Some(format!("Exception ignored in atexit callback: {what}"))
+    } else if is_system_exit {
+        None
+    } else {
+        Some("Error in atexit._run_exitfuncs:".to_string())
+    }
+}

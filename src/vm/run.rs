@@ -133,6 +133,7 @@ impl Vm {
             Ok(FrameExit::Return(_)) | Ok(FrameExit::Yield(_)) => 0,
             Err(e) => self.report_uncaught(e),
         };
+        crate::modules::atexit::run_at_exit(self);
         self.finalize_at_exit(globals);
         status
     }
