@@ -172,3 +172,15 @@ pub fn unraisable_caret_style(v: &VersionSpec) -> super::tb_carets::CaretStyle {
 pub fn atexit_run_reraises(v: &VersionSpec) -> bool {
     v.format.major_minor < (3, 10)
 }
+
+/// Whether `_contextvars`' types carry their module in their name (3.10+:
+/// `<class '_contextvars.ContextVar'>`; before, `<class 'ContextVar'>`).
+pub fn contextvars_types_have_module(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 10)
+}
+
+/// Whether a builtin type's `__class_getitem__` makes a `types.GenericAlias` (3.9+);
+/// before, the ones that exist (`ContextVar[int]`) return the class itself.
+pub fn class_getitem_makes_generic_alias(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 9)
+}
