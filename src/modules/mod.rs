@@ -4,6 +4,7 @@
 //! file here and listing it in `NATIVE`.
 
 pub mod atexit;
+pub mod binascii;
 pub mod contextvars;
 pub mod future;
 pub mod importlib;
@@ -27,6 +28,7 @@ const NATIVE: &[(&str, ModuleInit, (u8, u8))] = &[
     ("_contextvars", contextvars::module, (3, 7)),
     ("_string", string_::module, (3, 0)),
     ("atexit", atexit::module, (2, 0)),
+    ("binascii", binascii::module, (2, 0)),
     ("builtins", builtins_module, (2, 0)),
     ("importlib", importlib::module, (2, 0)),
     ("math", math::module, (2, 0)),

@@ -184,3 +184,13 @@ pub fn contextvars_types_have_module(v: &VersionSpec) -> bool {
 pub fn class_getitem_makes_generic_alias(v: &VersionSpec) -> bool {
     v.format.major_minor >= (3, 9)
 }
+
+/// Whether `binascii.hexlify` takes `sep` and `bytes_per_sep` (3.8+).
+pub fn hexlify_takes_separator(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 8)
+}
+
+/// Whether `binascii.a2b_base64` takes `strict_mode` (3.11+).
+pub fn a2b_base64_has_strict_mode(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 11)
+}

@@ -184,3 +184,12 @@ pub fn atexit_callback_failed(v: Ver, what: &str, is_system_exit: bool) -> Optio
         Some("Error in atexit._run_exitfuncs:".to_string())
     }
 }
+
+/// base64 data with one character past a multiple of four (`chars` data characters).
+pub fn base64_one_extra_char(v: Ver, chars: usize) -> String {
+    if v >= (3, 7) {
+        format!("Invalid base64-encoded string: number of data characters ({chars}) cannot be 1 more than a multiple of 4")
+    } else {
+        "Incorrect padding".to_string()
+    }
+}
