@@ -10,6 +10,7 @@ pub mod future;
 pub mod importlib;
 pub mod math;
 pub mod os;
+pub mod signal;
 pub mod site;
 pub mod string_;
 pub mod structseq;
@@ -26,6 +27,7 @@ pub type ModuleInit = fn(&mut Vm) -> PyResult<ObjRef>;
 const NATIVE: &[(&str, ModuleInit, (u8, u8))] = &[
     ("__future__", future::module, (2, 0)),
     ("_contextvars", contextvars::module, (3, 7)),
+    ("_signal", signal::module, (3, 0)),
     ("_string", string_::module, (3, 0)),
     ("atexit", atexit::module, (2, 0)),
     ("binascii", binascii::module, (2, 0)),
@@ -48,7 +50,7 @@ pub fn native_init(name: &str, v: (u8, u8)) -> Option<ModuleInit> {
 /// The native modules that CPython builds in as well (`sys.builtin_module_names`),
 /// sorted; the others (`__future__`, `importlib`, `math`) are files in CPython.
 pub fn native_names(v: (u8, u8)) -> Vec<&'static str> {
-    const ALSO_IN_CPYTHON: &[&str] = &["_string", "atexit", "builtins", "sys", "time"];
+    const ALSO_IN_CPYTHON: &[&str] = &["_signal", "_string", "atexit", "builtins", "sys", "time"];
     let mut v: Vec<&str> = NATIVE
         .iter()
         .filter(|(n, _, since)| ALSO_IN_CPYTHON.contains(n) && v >= *since)

@@ -194,3 +194,14 @@ pub fn hexlify_takes_separator(v: &VersionSpec) -> bool {
 pub fn a2b_base64_has_strict_mode(v: &VersionSpec) -> bool {
     v.format.major_minor >= (3, 11)
 }
+
+/// Whether `_signal` has `pidfd_send_signal` (3.9+, Linux).
+pub fn signal_has_pidfd_send_signal(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 9)
+}
+
+/// Whether an uncaught KeyboardInterrupt ends the process by SIGINT (3.8+, so a shell
+/// sees the interruption) rather than with status 1.
+pub fn exit_by_sigint_after_interrupt(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 8)
+}
