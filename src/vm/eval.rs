@@ -176,8 +176,11 @@ impl Vm {
             return Err(self.new_exception(&self.types.exc.recursion_error.clone(), msg));
         }
         self.depth += 1;
-        if crate::object::gc::due() {
-            crate::object::gc::collect();
+        if super::breaker_due() {
+            if let Err(e) = self.service_breaker() {
+                self.depth -= 1;
+                return Err(e);
+            }
         }
         Ok(())
     }

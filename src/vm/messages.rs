@@ -182,3 +182,27 @@ pub fn run_module_parent_not_package(v: Ver, parent: &str, name: &str) -> String
         format!("AttributeError: module '{parent}' has no attribute '__path__'")
     }
 }
+
+/// The line before the traceback of an exception raised by an `atexit` callback
+/// (`what` is the callback's repr), or `None` when it is not printed (a SystemExit up to
+/// 3.9).
+pub fn atexit_callback_failed(v: Ver, what: &str, is_system_exit: bool) -> Option<String> {
+    if v >= (3, 13) {
+        Some(format!("Exception ignored in atexit callback {what}:"))
+    } else if v >= (3, 10) {
+        Some(format!("Exception ignored in atexit callback: {what}"))
+    } else if is_system_exit {
+        None
+    } else {
+        Some("Error in atexit._run_exitfuncs:".to_string())
+    }
+}
+
+/// base64 data with one character past a multiple of four (`chars` data characters).
+pub fn base64_one_extra_char(v: Ver, chars: usize) -> String {
+    if v >= (3, 7) {
+        format!("Invalid base64-encoded string: number of data characters ({chars}) cannot be 1 more than a multiple of 4")
+    } else {
+        "Incorrect padding".to_string()
+    }
+}

@@ -363,3 +363,21 @@ impl Vm {
         }
     }
 }
+
+/// Whether the evaluation loop should stop at its next safe point (a call or a backward
+/// jump): a cycle collection is due or a signal arrived. One cheap test on the hot path.
+#[inline]
+pub fn breaker_due() -> bool {
+    crate::object::gc::due() || crate::modules::signal::pending()
+}
+
+impl Vm {
+    /// The work `breaker_due` announced: a cycle collection, then the Python handlers of
+    /// arrived signals (which may raise, e.g. KeyboardInterrupt).
+    pub fn service_breaker(&mut self) -> PyResult<()> {
+        if crate::object::gc::due() {
+            crate::object::gc::collect();
+        }
+        crate::modules::signal::run_pending(self)
+    }
+}

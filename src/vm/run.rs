@@ -108,6 +108,7 @@ pub fn run_program(
             if let Err(e) = vm.init_sys_with(&options.argv, options.script.as_deref(), path0) {
                 return vm.report_uncaught(e);
             }
+            crate::modules::signal::install_startup_handlers(&mut vm);
             if let Some(trace) = &options.trace {
                 match crate::trace::Tracer::new(trace) {
                     Ok(t) => vm.tracer = Some(Box::new(t)),
@@ -200,11 +201,21 @@ impl Vm {
             self.builtins.clone(),
             Value::Obj(globals.clone()),
         ));
+        let mut interrupted = false;
         let status = match self.run_frame(frame).1 {
             Ok(FrameExit::Return(_)) | Ok(FrameExit::Yield(_)) => 0,
-            Err(e) => self.report_uncaught(e),
+            Err(e) => {
+                let keyboard_interrupt = self.types.exc.keyboard_interrupt.clone();
+                interrupted = self.is_instance_of_class(&e.0, &keyboard_interrupt);
+                self.report_uncaught(e)
+            }
         };
+        crate::modules::atexit::run_at_exit(self);
         self.finalize_at_exit(globals);
+        if interrupted && super::flavour::exit_by_sigint_after_interrupt(self.version) {
+            self.flush_stdout();
+            return crate::modules::signal::exit_by_sigint();
+        }
         status
     }
 
