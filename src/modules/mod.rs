@@ -10,6 +10,7 @@ pub mod future;
 pub mod importlib;
 pub mod math;
 pub mod os;
+pub mod select;
 pub mod signal;
 pub mod site;
 pub mod string_;
@@ -34,6 +35,7 @@ const NATIVE: &[(&str, ModuleInit, (u8, u8))] = &[
     ("builtins", builtins_module, (2, 0)),
     ("importlib", importlib::module, (2, 0)),
     ("math", math::module, (2, 0)),
+    ("select", select::module, (2, 0)),
     ("os", os::module, (2, 0)),
     ("sys", sys::module, (2, 0)),
     ("time", time::module, (2, 0)),
