@@ -257,6 +257,13 @@ def build(facts, old, warnings, reset_era=False):
         if "_intrinsic_1_descs" in f:
             ver["intrinsics_1"] = list(f["_intrinsic_1_descs"])
             ver["intrinsics_2"] = list(f["_intrinsic_2_descs"])
+        samples = f.get("stack_effect_samples")
+        if samples and str(f.get("stack_effect_source", "")).startswith("dis.stack_effect"):
+            # Opcodes dis.stack_effect refuses (recorded as null) at every sampled oparg.
+            ver["stack_effect_rejects"] = sorted(
+                name for name, cases in samples.items()
+                if all(x is None or str(x).startswith("ERR")
+                       for case in cases.values() for x in case.values()))
         caches = f.get("_inline_cache_entries") or {}
         ops = {}
         for name, num in sorted(real_ops(f).items(), key=lambda kv: kv[1]):
@@ -342,7 +349,7 @@ def tkey(name):
 VERSION_ORDER = ["id", "inherits", "magic", "magic_range", "header_size", "marshal_version",
                  "code_layout", "encoding", "have_argument", "extended_arg_shift", "jump_unit",
                  "jump_base", "linetable", "exceptions", "compare_shift", "cmp_ops",
-                 "binary_ops", "intrinsics_1", "intrinsics_2"]
+                 "binary_ops", "intrinsics_1", "intrinsics_2", "stack_effect_rejects"]
 OP_ORDER = ["num", "arg", "cache", "stack", "stack_jump", "handler", "not_in_pyc", "doc"]
 
 

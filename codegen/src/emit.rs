@@ -277,6 +277,7 @@ fn emit_version(v: &ResolvedVersion, formulas: &mut FormulaPool) -> TokenStream 
     let binary_ops: Vec<TokenStream> = v.binary_ops.iter().map(|(a, b)| quote!((#a, #b))).collect();
     let intrinsics_1 = &v.intrinsics_1;
     let intrinsics_2 = &v.intrinsics_2;
+    let stack_effect_rejects = &v.stack_effect_rejects;
 
     let slots: Vec<TokenStream> = v
         .ops_by_num()
@@ -328,6 +329,7 @@ fn emit_version(v: &ResolvedVersion, formulas: &mut FormulaPool) -> TokenStream 
             binary_ops: &[#(#binary_ops),*],
             intrinsics_1: &[#(#intrinsics_1),*],
             intrinsics_2: &[#(#intrinsics_2),*],
+            stack_effect_rejects: &[#(#stack_effect_rejects),*],
             ops: &#ops_ident,
             by_name: &#names_ident,
         };

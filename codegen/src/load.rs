@@ -304,7 +304,8 @@ fn merge_version(into: &mut RawVersion, from: &RawVersion) {
         cmp_ops,
         binary_ops,
         intrinsics_1,
-        intrinsics_2
+        intrinsics_2,
+        stack_effect_rejects
     );
 }
 
@@ -389,6 +390,7 @@ fn finish_version(
         binary_ops: raw.binary_ops.clone().unwrap_or_default(),
         intrinsics_1: raw.intrinsics_1.clone().unwrap_or_default(),
         intrinsics_2: raw.intrinsics_2.clone().unwrap_or_default(),
+        stack_effect_rejects: raw.stack_effect_rejects.clone().unwrap_or_default(),
         ops: resolved_ops,
         origin,
     })

@@ -67,6 +67,8 @@ pub struct ResolvedVersion {
     pub binary_ops: Vec<(String, String)>,
     pub intrinsics_1: Vec<String>,
     pub intrinsics_2: Vec<String>,
+    /// Opcodes CPython's `dis.stack_effect` refuses although they exist.
+    pub stack_effect_rejects: Vec<String>,
     /// Opcode name → opcode.
     pub ops: BTreeMap<String, ResolvedOp>,
     /// Where the `[version]` table is.

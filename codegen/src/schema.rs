@@ -40,6 +40,7 @@ pub struct RawVersion {
     pub binary_ops: Option<Vec<(String, String)>>,
     pub intrinsics_1: Option<Vec<String>>,
     pub intrinsics_2: Option<Vec<String>>,
+    pub stack_effect_rejects: Option<Vec<String>>,
 }
 
 /// An `[op.NAME]` table: a whole opcode, or a patch onto an inherited one.

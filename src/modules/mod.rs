@@ -9,6 +9,7 @@ pub mod contextvars;
 pub mod future;
 pub mod importlib;
 pub mod math;
+pub mod opcode;
 pub mod os;
 pub mod select;
 pub mod signal;
@@ -28,6 +29,7 @@ pub type ModuleInit = fn(&mut Vm) -> PyResult<ObjRef>;
 const NATIVE: &[(&str, ModuleInit, (u8, u8))] = &[
     ("__future__", future::module, (2, 0)),
     ("_contextvars", contextvars::module, (3, 7)),
+    ("_opcode", opcode::module, (3, 4)),
     ("_signal", signal::module, (3, 0)),
     ("_string", string_::module, (3, 0)),
     ("atexit", atexit::module, (2, 0)),

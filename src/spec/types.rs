@@ -201,6 +201,9 @@ pub struct VersionSpec {
     pub binary_ops: &'static [(&'static str, &'static str)],
     pub intrinsics_1: &'static [&'static str],
     pub intrinsics_2: &'static [&'static str],
+    /// Opcodes CPython's `dis.stack_effect` refuses although they exist (NOP and
+    /// EXTENDED_ARG in 3.6/3.7, INSTRUMENTED_LINE from 3.12).
+    pub stack_effect_rejects: &'static [&'static str],
     /// Indexed by opcode number.
     pub ops: &'static [Option<OpInfo>; 256],
     /// Opcode name → number.

@@ -211,3 +211,25 @@ pub fn signal_has_pidfd_send_signal(v: &VersionSpec) -> bool {
 pub fn exit_by_sigint_after_interrupt(v: &VersionSpec) -> bool {
     v.format.major_minor >= (3, 8)
 }
+
+/// Whether `_opcode.stack_effect` takes `jump=` (3.8+).
+pub fn stack_effect_takes_jump(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 8)
+}
+
+/// Whether `_opcode.stack_effect` insists on an oparg exactly for the opcodes from
+/// HAVE_ARGUMENT on (up to 3.12; 3.13 takes 0 when it is missing).
+pub fn stack_effect_checks_oparg(v: &VersionSpec) -> bool {
+    v.format.major_minor < (3, 13)
+}
+
+/// Whether `_opcode` has `get_specialization_stats` (3.11+).
+pub fn opcode_module_has_specialization_stats(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 11)
+}
+
+/// Whether `_opcode` classifies opcodes (`is_valid`, `has_arg`...) and lists the
+/// intrinsics and binary operators (3.13+, where `opcode.py` builds on them).
+pub fn opcode_module_describes_opcodes(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 13)
+}

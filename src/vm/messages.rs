@@ -206,3 +206,11 @@ pub fn base64_one_extra_char(v: Ver, chars: usize) -> String {
         "Incorrect padding".to_string()
     }
 }
+
+/// `PyArg_ParseTupleAndKeywords`' count error for a function's positional arguments
+/// (`qual` is "at most", "at least" or "exactly"): 3.8+ says "positional".
+pub fn takes_positional(v: Ver, func: &str, qual: &str, n: usize, given: usize) -> String {
+    let kind = if v >= (3, 8) { "positional " } else { "" };
+    let s = if n == 1 { "" } else { "s" };
+    format!("{func}() takes {qual} {n} {kind}argument{s} ({given} given)")
+}

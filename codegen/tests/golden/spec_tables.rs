@@ -261,6 +261,7 @@ pub static V1_0: VersionSpec = VersionSpec {
     binary_ops: &[],
     intrinsics_1: &[],
     intrinsics_2: &[],
+    stack_effect_rejects: &[],
     ops: &V1_0_OPS,
     by_name: &V1_0_NAMES,
 };
@@ -405,6 +406,7 @@ pub static V1_1: VersionSpec = VersionSpec {
     binary_ops: &[],
     intrinsics_1: &[],
     intrinsics_2: &[],
+    stack_effect_rejects: &[],
     ops: &V1_1_OPS,
     by_name: &V1_1_NAMES,
 };
