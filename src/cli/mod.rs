@@ -34,6 +34,13 @@ pub struct Cli {
     /// The CPython to compile source with (default: pythonX.Y on PATH, then pyenv's).
     #[arg(long = "python", value_name = "PATH")]
     pub python: Option<std::path::PathBuf>,
+    /// The standard library directory to import from (default: `XPYTHONSTDLIB`, else
+    /// `<prefix>/lib/pythonX.Y` of the running version's CPython on PATH or in pyenv).
+    #[arg(long = "stdlib", value_name = "DIR", conflicts_with = "no_stdlib")]
+    pub stdlib: Option<std::path::PathBuf>,
+    /// Run without a standard library (only xpython's native modules).
+    #[arg(long = "no-stdlib")]
+    pub no_stdlib: bool,
     /// Run the program CODE; the values after it are its arguments.
     #[arg(
         short = 'c',
@@ -96,7 +103,7 @@ fn split_attached_code(args: impl IntoIterator<Item = OsString>) -> Vec<OsString
     let mut out: Vec<OsString> = args.next().into_iter().collect();
     while let Some(arg) = args.next() {
         let text = arg.to_string_lossy().into_owned();
-        if text == "--python-version" || text == "--python" {
+        if text == "--python-version" || text == "--python" || text == "--stdlib" {
             out.push(arg);
             out.extend(args.next());
             continue;
@@ -161,5 +168,9 @@ mod tests {
         assert_eq!(c.python.unwrap().to_string_lossy(), "/p/-cpath");
         assert_eq!(c.program, ["p.py", "-cx"]);
         assert!(Cli::try_parse_from(["xpython", "--bogus", "p.py"]).is_err());
+        let c = parse(&["--stdlib", "/l/-cx", "p.py", "--no-stdlib"]);
+        assert_eq!(c.stdlib.unwrap().to_string_lossy(), "/l/-cx");
+        assert!(!c.no_stdlib);
+        assert!(parse(&["--no-stdlib", "-c", "x"]).no_stdlib);
     }
 }

@@ -90,7 +90,17 @@ pub fn create(vm: &mut Vm, argv: &[String], path0: Option<String>) -> PyResult<O
             }
         }
     }
+    let stdlib = vm.imports.stdlib.clone();
+    if let Some(lib) = &stdlib {
+        path.push(vm.new_str(&lib.lib.to_string_lossy()));
+    }
     let path = vm.new_list(path);
+    let prefix = vm.new_str(
+        &stdlib
+            .as_ref()
+            .map(|s| s.prefix.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+    );
     let (major, minor) = vm.version.format.major_minor;
     let vi_type = structseq::new_type(
         vm,
@@ -163,7 +173,6 @@ pub fn create(vm: &mut Vm, argv: &[String], path0: Option<String>) -> PyResult<O
         .map(|p| p.to_string_lossy().into_owned())
         .unwrap_or_default();
     let executable = vm.new_str(&executable);
-    let empty = vm.new_str("");
     let modules = Value::Obj(vm.imports.modules.clone());
     let meta_path = vm.new_list(vec![]);
     let path_hooks = vm.new_list(vec![]);
@@ -185,10 +194,10 @@ pub fn create(vm: &mut Vm, argv: &[String], path0: Option<String>) -> PyResult<O
         ("byteorder", byteorder),
         ("platform", platform),
         ("executable", executable),
-        ("prefix", empty.clone()),
-        ("exec_prefix", empty.clone()),
-        ("base_prefix", empty.clone()),
-        ("base_exec_prefix", empty),
+        ("prefix", prefix.clone()),
+        ("exec_prefix", prefix.clone()),
+        ("base_prefix", prefix.clone()),
+        ("base_exec_prefix", prefix),
         ("builtin_module_names", builtin_names),
         ("dont_write_bytecode", Value::Bool(true)),
         ("meta_path", meta_path),
