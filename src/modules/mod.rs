@@ -4,13 +4,17 @@
 //! file here and listing it in `NATIVE`.
 
 pub mod future;
+pub mod gc;
 pub mod importlib;
 pub mod math;
+pub mod native_class;
 pub mod os;
 pub mod site;
 pub mod structseq;
 pub mod sys;
+pub mod thread;
 pub mod time;
+pub mod weakref;
 
 use crate::object::ObjRef;
 use crate::vm::{PyResult, Vm};
@@ -21,7 +25,10 @@ pub type ModuleInit = fn(&mut Vm) -> PyResult<ObjRef>;
 /// The native modules, by name.
 const NATIVE: &[(&str, ModuleInit)] = &[
     ("__future__", future::module),
+    ("_thread", thread::module),
+    ("_weakref", weakref::module),
     ("builtins", builtins_module),
+    ("gc", gc::module),
     ("importlib", importlib::module),
     ("math", math::module),
     ("os", os::module),
@@ -37,7 +44,19 @@ pub fn native_init(name: &str) -> Option<ModuleInit> {
 /// The native modules that CPython builds in as well (`sys.builtin_module_names`),
 /// sorted; the others (`__future__`, `importlib`, `math`) are files in CPython.
 pub fn native_names() -> Vec<&'static str> {
-    const ALSO_IN_CPYTHON: &[&str] = &["builtins", "sys", "time"];
+    const ALSO_IN_CPYTHON: &[&str] = &[
+        "_collections",
+        "_functools",
+        "_thread",
+        "_weakref",
+        "builtins",
+        "errno",
+        "gc",
+        "itertools",
+        "posix",
+        "sys",
+        "time",
+    ];
     let mut v: Vec<&str> = NATIVE
         .iter()
         .map(|(n, _)| *n)

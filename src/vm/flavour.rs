@@ -166,3 +166,13 @@ pub fn unraisable_caret_style(v: &VersionSpec) -> super::tb_carets::CaretStyle {
         other => other,
     }
 }
+
+/// The names of the weak reference types (`weakref.ref`, `proxy`, callable proxy) and
+/// their `__module__`: 3.12 named them after their `weakref` aliases.
+pub fn weakref_type_names(v: &VersionSpec) -> (&'static str, [&'static str; 3]) {
+    if v.format.major_minor >= (3, 12) {
+        ("weakref", ["ReferenceType", "ProxyType", "CallableProxyType"])
+    } else {
+        ("builtins", ["weakref", "weakproxy", "weakcallableproxy"])
+    }
+}
