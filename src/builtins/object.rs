@@ -22,7 +22,7 @@ pub fn init(vm: &mut Vm) {
     vm.add_getset(&type_, "__bases__", type_bases, None);
     vm.add_getset(&type_, "__base__", type_base, None);
     vm.add_getset(&type_, "__dict__", type_dict, None);
-    vm.add_getset(&type_, "__module__", type_module, None);
+    vm.add_getset(&type_, "__module__", type_module, Some(type_set_module));
     vm.add_getset(&object, "__class__", object_class, Some(object_set_class));
     // `del obj.__class__` reaches the setter without a value (its error).
     let key = vm.intern("__class__");
@@ -214,6 +214,22 @@ fn type_module(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         Some(m) => Ok(vm.new_str(&m)),
         None => Ok(Value::None),
     }
+}
+
+/// `cls.__module__ = name`: the class's own `__module__` entry (heap classes).
+fn type_set_module(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let t = type_arg(vm, &args)?;
+    if !vm.type_data(&t).is_heap {
+        let tn = vm.type_data(&t).name();
+        return Err(vm.type_error(&format!(
+            "cannot set '__module__' attribute of immutable type '{tn}'"
+        )));
+    }
+    let value = args.values.get(1).cloned().unwrap_or(Value::None);
+    let dict = vm.type_data(&t).dict.clone();
+    let key = Value::Obj(vm.names.__module__.clone());
+    vm.dict_set(&dict, key, value)?;
+    Ok(Value::None)
 }
 
 fn object_class(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

@@ -431,7 +431,7 @@ fn type_abstract(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn type_set_abstract(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let t = type_self(vm, &args, "__abstractmethods__")?;
-    set_own_entry(vm, &t, "__abstractmethods__", args.values.get(2).cloned())?;
+    set_own_entry(vm, &t, "__abstractmethods__", args.values.get(1).cloned())?;
     Ok(Value::None)
 }
 
@@ -461,7 +461,7 @@ fn type_doc(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn type_set_doc(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let t = type_self(vm, &args, "__doc__")?;
-    set_own_entry(vm, &t, "__doc__", args.values.get(2).cloned())?;
+    set_own_entry(vm, &t, "__doc__", args.values.get(1).cloned())?;
     Ok(Value::None)
 }
 
@@ -490,7 +490,7 @@ fn type_annotations(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn type_set_annotations(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let t = type_self(vm, &args, "__annotations__")?;
-    set_own_entry(vm, &t, "__annotations__", args.values.get(2).cloned())?;
+    set_own_entry(vm, &t, "__annotations__", args.values.get(1).cloned())?;
     Ok(Value::None)
 }
 
@@ -508,6 +508,6 @@ fn type_params(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn type_set_params(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let t = type_self(vm, &args, "__type_params__")?;
-    set_own_entry(vm, &t, "__type_params__", args.values.get(2).cloned())?;
+    set_own_entry(vm, &t, "__type_params__", args.values.get(1).cloned())?;
     Ok(Value::None)
 }

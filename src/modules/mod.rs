@@ -6,6 +6,7 @@
 pub mod future;
 pub mod gc;
 pub mod importlib;
+pub mod itertools;
 pub mod math;
 pub mod native_class;
 pub mod os;
@@ -30,6 +31,7 @@ const NATIVE: &[(&str, ModuleInit)] = &[
     ("builtins", builtins_module),
     ("gc", gc::module),
     ("importlib", importlib::module),
+    ("itertools", itertools::module),
     ("math", math::module),
     ("os", os::module),
     ("sys", sys::module),

@@ -58,6 +58,7 @@ impl Vm {
         self.add_getset(&t, "tb_next", tb_next, None);
         self.add_getset(&t, "tb_lineno", tb_lineno, None);
         self.add_getset(&t, "tb_lasti", tb_lasti, None);
+        self.add_getset(&t, "tb_frame", tb_frame, None);
     }
 }
 
@@ -101,4 +102,22 @@ fn tb_lasti(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let e = tb_entry(vm, &args)?;
     let offset = e.code.raw.get(e.instr as usize).map_or(0, |r| r.offset);
     Ok(Value::Int(i64::from(offset)))
+}
+
+/// The frame a traceback entry names (a view of its code and line: `types.FrameType`
+/// and `f_code`/`f_lineno`; the frame itself is gone).
+pub struct TracebackFrame {
+    pub entry: TracebackEntry,
+}
+
+fn tb_frame(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let e = tb_entry(vm, &args)?;
+    let entry = TracebackEntry {
+        code: e.code.clone(),
+        instr: e.instr,
+    };
+    Ok(Value::Obj(Object::new(
+        vm.types.frame.clone(),
+        Payload::Other(Box::new(TracebackFrame { entry })),
+    )))
 }
