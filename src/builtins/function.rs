@@ -55,7 +55,12 @@ pub fn init(vm: &mut Vm) {
             &f,
             "__type_params__",
             |vm, _| Ok(vm.new_tuple(vec![])),
-            None,
+            // Accepted as `functools.update_wrapper` sets it (no generic functions
+            // exist to give it other contents than `()`).
+            Some(|vm, a| match a.values.get(1).and_then(|v| v.payload()) {
+                Some(crate::object::Payload::Tuple(_)) => Ok(Value::None),
+                _ => Err(vm.type_error("__type_params__ must be set to a tuple")),
+            }),
         );
     }
     vm.add_method(&f, "__get__", func_descr_get, BuiltinKind::Method);

@@ -354,6 +354,27 @@ fn object_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 /// `object.__new__(cls, *args, **kwargs)`.
+/// A class whose own `__abstractmethods__` is non-empty cannot be instantiated (CPython's
+/// `Py_TPFLAGS_IS_ABSTRACT`, set by assigning that attribute, as `abc` does).
+fn check_not_abstract(vm: &mut Vm, cls: &ObjRef) -> PyResult<()> {
+    let dict = vm.type_data(cls).dict.clone();
+    let key = vm.intern("__abstractmethods__");
+    let Some(abstracts) = vm.dict_get_name(&dict, &key) else {
+        return Ok(());
+    };
+    if !vm.truthy(&abstracts)? {
+        return Ok(());
+    }
+    let mut names: Vec<String> = Vec::new();
+    for n in vm.collect(&abstracts)? {
+        names.push(vm.str(&n)?);
+    }
+    names.sort();
+    let class = vm.type_data(cls).name();
+    let msg = crate::vm::messages::abstract_instantiation(ver(vm), &class, &names);
+    Err(vm.type_error(&msg))
+}
+
 fn object_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let cls = match args.values.first() {
         Some(Value::Obj(cls)) if matches!(cls.payload, Payload::Type(_)) => cls.clone(),
@@ -386,6 +407,7 @@ fn object_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             }
         }
     }
+    check_not_abstract(vm, &cls)?;
     use crate::object::typeobj::Layout;
     let layout = vm.type_data(&cls).layout;
     if !matches!(

@@ -3,6 +3,7 @@
 //! as CPython's BuiltinImporter comes before the path finder. Add a module by writing its
 //! file here and listing it in `NATIVE`.
 
+pub mod atexit;
 pub mod future;
 pub mod gc;
 pub mod importlib;
@@ -27,6 +28,7 @@ pub type ModuleInit = fn(&mut Vm) -> PyResult<ObjRef>;
 const NATIVE: &[(&str, ModuleInit)] = &[
     ("__future__", future::module),
     ("_thread", thread::module),
+    ("atexit", atexit::module),
     ("_weakref", weakref::module),
     ("builtins", builtins_module),
     ("gc", gc::module),
@@ -51,6 +53,7 @@ pub fn native_names() -> Vec<&'static str> {
         "_functools",
         "_thread",
         "_weakref",
+        "atexit",
         "builtins",
         "errno",
         "gc",
