@@ -4,6 +4,7 @@
 //! file here and listing it in `NATIVE`.
 
 pub mod atexit;
+pub mod collections;
 pub mod future;
 pub mod gc;
 pub mod importlib;
@@ -27,6 +28,7 @@ pub type ModuleInit = fn(&mut Vm) -> PyResult<ObjRef>;
 /// The native modules, by name.
 const NATIVE: &[(&str, ModuleInit)] = &[
     ("__future__", future::module),
+    ("_collections", collections::module),
     ("_thread", thread::module),
     ("atexit", atexit::module),
     ("_weakref", weakref::module),

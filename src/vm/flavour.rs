@@ -176,3 +176,8 @@ pub fn weakref_type_names(v: &VersionSpec) -> (&'static str, [&'static str; 3]) 
         ("builtins", ["weakref", "weakproxy", "weakcallableproxy"])
     }
 }
+
+/// A deque subclass's repr names `deque` (3.6) or its own class (3.7+).
+pub fn deque_repr_uses_subclass_name(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 7)
+}

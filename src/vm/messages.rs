@@ -180,3 +180,12 @@ pub fn abstract_instantiation(v: Ver, class: &str, names: &[String]) -> String {
         )
     }
 }
+
+/// `deque.remove(x)` of a missing value (3.10 reports the value).
+pub fn deque_remove_missing(v: Ver, value_repr: &str) -> String {
+    if v >= (3, 10) {
+        format!("{value_repr} is not in deque")
+    } else {
+        "deque.remove(x): x not in deque".to_string()
+    }
+}
