@@ -217,6 +217,7 @@ pub fn create(vm: &mut Vm, argv: &[String], path0: Option<String>) -> PyResult<O
     }
     let functions: &[(&'static str, NativeFn)] = &[
         ("exit", sys_exit),
+        ("_getframe", sys_getframe),
         ("getrecursionlimit", sys_getrecursionlimit),
         ("setrecursionlimit", sys_setrecursionlimit),
         ("exc_info", sys_exc_info),
@@ -776,4 +777,18 @@ fn raw_read(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn raw_readline(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     raw_input(vm, &args, false)
+}
+
+/// `sys._getframe(depth=0)`: a snapshot of a calling frame (code, line, globals, locals).
+fn sys_getframe(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let depth = match args.pos().first() {
+        Some(v) => crate::modules::native_class::int_arg(vm, v)?,
+        None => 0,
+    };
+    let frame = if depth < 0 {
+        None
+    } else {
+        vm.frame_snapshot(depth as usize)
+    };
+    frame.ok_or_else(|| vm.value_error("call stack is not deep enough"))
 }

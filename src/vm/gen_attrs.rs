@@ -37,6 +37,7 @@ impl Vm {
         let f = self.types.frame.clone();
         self.add_getset(&f, "f_code", frame_code, None);
         self.add_getset(&f, "f_globals", frame_globals, None);
+        self.add_getset(&f, "f_locals", frame_locals, None);
         self.add_getset(&f, "f_back", frame_back, None);
         self.add_getset(&f, "f_lineno", frame_lineno, None);
     }
@@ -118,7 +119,25 @@ fn frame_code(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn frame_globals(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    if let Some(f) = snapshot(&args) {
+        return Ok(f.globals.clone().map_or(Value::None, Value::Obj));
+    }
     Ok(Value::Obj(view_gen(vm, &args)?.globals.clone()))
+}
+
+/// `sys._getframe()`'s and `tb_frame`'s frames.
+fn snapshot<'a>(args: &'a Args<'_>) -> Option<&'a super::traceback::TracebackFrame> {
+    match args.values.first().and_then(|v| v.payload()) {
+        Some(Payload::Other(any)) => any.downcast_ref::<super::traceback::TracebackFrame>(),
+        _ => None,
+    }
+}
+
+fn frame_locals(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    match snapshot(&args) {
+        Some(f) => Ok(f.locals.clone()),
+        None => Ok(Value::Obj(vm.new_dict())),
+    }
 }
 
 fn frame_back(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
