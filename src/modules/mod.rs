@@ -5,6 +5,7 @@
 
 pub mod atexit;
 pub mod collections;
+pub mod functools;
 pub mod future;
 pub mod gc;
 pub mod importlib;
@@ -29,6 +30,7 @@ pub type ModuleInit = fn(&mut Vm) -> PyResult<ObjRef>;
 const NATIVE: &[(&str, ModuleInit)] = &[
     ("__future__", future::module),
     ("_collections", collections::module),
+    ("_functools", functools::module),
     ("_thread", thread::module),
     ("atexit", atexit::module),
     ("_weakref", weakref::module),
