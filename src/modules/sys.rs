@@ -254,6 +254,11 @@ fn implementation(vm: &mut Vm, version_info: Value) -> PyResult<Value> {
         Args::positional(&[]),
     )?;
     vm.add_method(&t, "__repr__", namespace_repr, BuiltinKind::Method);
+    vm.add_method(&t, "__init__", namespace_init, BuiltinKind::Method);
+    vm.add_method(&t, "__eq__", namespace_eq, BuiltinKind::Method);
+    let hash = Value::Obj(vm.intern("__hash__"));
+    let d = vm.type_data(&t).dict.clone();
+    vm.dict_set(&d, hash, Value::None)?;
     let inst = Object::with_dict(t, Payload::Plain);
     let name = vm.new_str("xpython");
     let tag = vm.new_str(&vm.cache_tag());
@@ -268,6 +273,43 @@ fn implementation(vm: &mut Vm, version_info: Value) -> PyResult<Value> {
         vm.set_attr(&Value::Obj(inst.clone()), &key, v)?;
     }
     Ok(Value::Obj(inst))
+}
+
+/// `SimpleNamespace(**kwargs)`: the keywords become attributes.
+fn namespace_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    if args.pos().len() > 1 {
+        return Err(vm.type_error("no positional arguments expected"));
+    }
+    let this = args.values[0].clone();
+    for (k, v) in args.kw() {
+        let Some(name) = k.as_str().map(|s| s.as_str().to_string()) else {
+            continue;
+        };
+        let key = vm.intern(&name);
+        vm.set_attr(&this, &key, v.clone())?;
+    }
+    Ok(Value::None)
+}
+
+/// Namespaces are equal when their attribute dicts are.
+fn namespace_eq(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (Some(a), Some(b)) = (args.values.first(), args.values.get(1)) else {
+        return Ok(vm.singletons.not_implemented.clone());
+    };
+    let own = vm.class_of(a).clone();
+    let Some(bo) = b.as_obj() else {
+        return Ok(vm.singletons.not_implemented.clone());
+    };
+    if !vm.is_instance_of_class(bo, &own) && !vm.is_instance_of_class(a.as_obj().unwrap_or(bo), vm.class_of(b)) {
+        return Ok(vm.singletons.not_implemented.clone());
+    }
+    let da = a.as_obj().and_then(crate::vm::attr::instance_dict);
+    let db = crate::vm::attr::instance_dict(bo);
+    match (da, db) {
+        (Some(x), Some(y)) => Ok(Value::Bool(vm.eq(&Value::Obj(x), &Value::Obj(y))?)),
+        (None, None) => Ok(Value::Bool(true)),
+        _ => Ok(Value::Bool(false)),
+    }
 }
 
 /// `namespace(name=value, ...)`.
