@@ -138,7 +138,9 @@ fn with_cell<R>(obj: &Value, index: usize, f: impl FnOnce(&PyCell<Value>) -> R) 
     match obj.payload() {
         Some(Payload::Slots(cells)) => cells.get(index).map(f),
         // A subclass of a native class (e.g. `weakref.KeyedRef`).
-        Some(p) => crate::object::native::slots(p).and_then(|c| c.get(index)).map(f),
+        Some(p) => crate::object::native::slots(p)
+            .and_then(|c| c.get(index))
+            .map(f),
         None => None,
     }
 }

@@ -347,7 +347,11 @@ fn reduce_newobj(vm: &mut Vm, copyreg: &Value, obj: &Value, cls: &ObjRef) -> PyR
     };
     let is_list = matches!(obj.payload(), Some(Payload::List(_)));
     let is_dict = matches!(obj.payload(), Some(Payload::Dict(_)));
-    let list_items = if is_list { vm.get_iter(obj)? } else { Value::None };
+    let list_items = if is_list {
+        vm.get_iter(obj)?
+    } else {
+        Value::None
+    };
     let dict_items = if is_dict {
         let items = vm.intern("items");
         let it = vm.call_method(obj, &items, &[])?;

@@ -29,58 +29,120 @@ const DEQUE_METHODS: &[Method] = &[
     ("pop", |vm, a| pop(vm, a, false), BuiltinKind::Method),
     ("popleft", |vm, a| pop(vm, a, true), BuiltinKind::Method),
     ("extend", |vm, a| extend(vm, a, false), BuiltinKind::Method),
-    ("extendleft", |vm, a| extend(vm, a, true), BuiltinKind::Method),
-    ("__iadd__", |vm, a| {
-        extend(vm, a, false)?;
-        Ok(a.values[0].clone())
-    }, BuiltinKind::Method),
-    ("clear", |vm, a| {
-        let old = this(vm, &a)?.items.replace(VecDeque::new());
-        drop(old);
-        Ok(Value::None)
-    }, BuiltinKind::Method),
+    (
+        "extendleft",
+        |vm, a| extend(vm, a, true),
+        BuiltinKind::Method,
+    ),
+    (
+        "__iadd__",
+        |vm, a| {
+            extend(vm, a, false)?;
+            Ok(a.values[0].clone())
+        },
+        BuiltinKind::Method,
+    ),
+    (
+        "clear",
+        |vm, a| {
+            let old = this(vm, &a)?.items.replace(VecDeque::new());
+            drop(old);
+            Ok(Value::None)
+        },
+        BuiltinKind::Method,
+    ),
     ("copy", deque_copy, BuiltinKind::Method),
     ("__copy__", deque_copy, BuiltinKind::Method),
     ("count", deque_count, BuiltinKind::Method),
     ("index", deque_index, BuiltinKind::Method),
     ("insert", deque_insert, BuiltinKind::Method),
     ("remove", deque_remove, BuiltinKind::Method),
-    ("reverse", |vm, a| {
-        this(vm, &a)?.items.with_mut(|d| d.make_contiguous().reverse());
-        Ok(Value::None)
-    }, BuiltinKind::Method),
+    (
+        "reverse",
+        |vm, a| {
+            this(vm, &a)?
+                .items
+                .with_mut(|d| d.make_contiguous().reverse());
+            Ok(Value::None)
+        },
+        BuiltinKind::Method,
+    ),
     ("rotate", deque_rotate, BuiltinKind::Method),
-    ("__len__", |vm, a| Ok(Value::Int(items(vm, &a)?.len() as i64)), BuiltinKind::Method),
-    ("__bool__", |vm, a| Ok(Value::Bool(!items(vm, &a)?.is_empty())), BuiltinKind::Method),
-    ("__iter__", |vm, a| {
-        let l = vm.new_list(items(vm, &a)?);
-        vm.get_iter(&l)
-    }, BuiltinKind::Method),
-    ("__reversed__", |vm, a| {
-        let mut v = items(vm, &a)?;
-        v.reverse();
-        let l = vm.new_list(v);
-        vm.get_iter(&l)
-    }, BuiltinKind::Method),
-    ("__contains__", |vm, a| {
-        let x = a.values.get(1).cloned().unwrap_or(Value::None);
-        for v in items(vm, &a)? {
-            if v.is(&x) || vm.eq(&v, &x)? {
-                return Ok(Value::Bool(true));
+    (
+        "__len__",
+        |vm, a| Ok(Value::Int(items(vm, &a)?.len() as i64)),
+        BuiltinKind::Method,
+    ),
+    (
+        "__bool__",
+        |vm, a| Ok(Value::Bool(!items(vm, &a)?.is_empty())),
+        BuiltinKind::Method,
+    ),
+    (
+        "__iter__",
+        |vm, a| {
+            let l = vm.new_list(items(vm, &a)?);
+            vm.get_iter(&l)
+        },
+        BuiltinKind::Method,
+    ),
+    (
+        "__reversed__",
+        |vm, a| {
+            let mut v = items(vm, &a)?;
+            v.reverse();
+            let l = vm.new_list(v);
+            vm.get_iter(&l)
+        },
+        BuiltinKind::Method,
+    ),
+    (
+        "__contains__",
+        |vm, a| {
+            let x = a.values.get(1).cloned().unwrap_or(Value::None);
+            for v in items(vm, &a)? {
+                if v.is(&x) || vm.eq(&v, &x)? {
+                    return Ok(Value::Bool(true));
+                }
             }
-        }
-        Ok(Value::Bool(false))
-    }, BuiltinKind::Method),
+            Ok(Value::Bool(false))
+        },
+        BuiltinKind::Method,
+    ),
     ("__getitem__", deque_getitem, BuiltinKind::Method),
     ("__setitem__", deque_setitem, BuiltinKind::Method),
     ("__delitem__", deque_delitem, BuiltinKind::Method),
     ("__repr__", deque_repr, BuiltinKind::Method),
-    ("__eq__", |vm, a| deque_cmp(vm, a, CmpOp::Eq), BuiltinKind::Method),
-    ("__ne__", |vm, a| deque_cmp(vm, a, CmpOp::Ne), BuiltinKind::Method),
-    ("__lt__", |vm, a| deque_cmp(vm, a, CmpOp::Lt), BuiltinKind::Method),
-    ("__le__", |vm, a| deque_cmp(vm, a, CmpOp::Le), BuiltinKind::Method),
-    ("__gt__", |vm, a| deque_cmp(vm, a, CmpOp::Gt), BuiltinKind::Method),
-    ("__ge__", |vm, a| deque_cmp(vm, a, CmpOp::Ge), BuiltinKind::Method),
+    (
+        "__eq__",
+        |vm, a| deque_cmp(vm, a, CmpOp::Eq),
+        BuiltinKind::Method,
+    ),
+    (
+        "__ne__",
+        |vm, a| deque_cmp(vm, a, CmpOp::Ne),
+        BuiltinKind::Method,
+    ),
+    (
+        "__lt__",
+        |vm, a| deque_cmp(vm, a, CmpOp::Lt),
+        BuiltinKind::Method,
+    ),
+    (
+        "__le__",
+        |vm, a| deque_cmp(vm, a, CmpOp::Le),
+        BuiltinKind::Method,
+    ),
+    (
+        "__gt__",
+        |vm, a| deque_cmp(vm, a, CmpOp::Gt),
+        BuiltinKind::Method,
+    ),
+    (
+        "__ge__",
+        |vm, a| deque_cmp(vm, a, CmpOp::Ge),
+        BuiltinKind::Method,
+    ),
     ("__add__", deque_add, BuiltinKind::Method),
     ("__mul__", deque_mul, BuiltinKind::Method),
     ("__reduce__", deque_reduce, BuiltinKind::Method),
@@ -95,16 +157,35 @@ pub fn module(vm: &mut Vm) -> PyResult<ObjRef> {
     );
     let object = vm.types.object.clone();
     let deque = new_class(vm, "collections", "deque", vec![object], DEQUE_METHODS)?;
-    vm.add_getset(&deque, "maxlen", |vm, a| {
-        Ok(this(vm, &a)?.maxlen.get().map_or(Value::None, |n| Value::Int(n as i64)))
-    }, None);
+    vm.add_getset(
+        &deque,
+        "maxlen",
+        |vm, a| {
+            Ok(this(vm, &a)?
+                .maxlen
+                .get()
+                .map_or(Value::None, |n| Value::Int(n as i64)))
+        },
+        None,
+    );
     let hash = Value::Obj(vm.intern("__hash__"));
     let d = vm.type_data(&deque).dict.clone();
     vm.dict_set(&d, hash, Value::None)?;
     vm.module_set(&m, "deque", Value::Obj(deque));
     let dict = vm.types.dict.clone();
-    let dd = new_class(vm, "collections", "defaultdict", vec![dict], DEFAULTDICT_METHODS)?;
-    vm.add_getset(&dd, "default_factory", |vm, a| Ok(factory_of(vm, &a)), Some(set_factory));
+    let dd = new_class(
+        vm,
+        "collections",
+        "defaultdict",
+        vec![dict],
+        DEFAULTDICT_METHODS,
+    )?;
+    vm.add_getset(
+        &dd,
+        "default_factory",
+        |vm, a| Ok(factory_of(vm, &a)),
+        Some(set_factory),
+    );
     vm.module_set(&m, "defaultdict", Value::Obj(dd));
     Ok(m)
 }
@@ -193,7 +274,9 @@ fn push(vm: &mut Vm, a: Args<'_>, left: bool) -> PyResult<Value> {
 
 fn pop(vm: &mut Vm, a: Args<'_>, left: bool) -> PyResult<Value> {
     let d = this(vm, &a)?;
-    let v = d.items.with_mut(|q| if left { q.pop_front() } else { q.pop_back() });
+    let v = d
+        .items
+        .with_mut(|q| if left { q.pop_front() } else { q.pop_back() });
     v.ok_or_else(|| vm.new_exception(&vm.types.exc.index_error, "pop from an empty deque"))
 }
 
@@ -278,7 +361,10 @@ fn deque_remove(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         }
     }
     let r = vm.repr(&x)?;
-    Err(vm.value_error(&messages::deque_remove_missing(vm.version.format.major_minor, &r)))
+    Err(vm.value_error(&messages::deque_remove_missing(
+        vm.version.format.major_minor,
+        &r,
+    )))
 }
 
 fn deque_rotate(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
@@ -316,7 +402,9 @@ fn deque_getitem(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 fn deque_setitem(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let d = this(vm, &a)?;
     let i = index(vm, &a, d.items.with(|q| q.len()))?;
-    let old = d.items.with_mut(|q| std::mem::replace(&mut q[i], arg(&a, 2)));
+    let old = d
+        .items
+        .with_mut(|q| std::mem::replace(&mut q[i], arg(&a, 2)));
     drop(old);
     Ok(Value::None)
 }
@@ -450,7 +538,9 @@ fn set_factory(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 fn dd_init(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let Some(Value::Obj(this)) = a.values.first().cloned() else {
-        return Err(vm.type_error("descriptor '__init__' requires a 'collections.defaultdict' object"));
+        return Err(
+            vm.type_error("descriptor '__init__' requires a 'collections.defaultdict' object")
+        );
     };
     let pos = a.pos();
     let factory = pos.get(1).cloned().unwrap_or(Value::None);

@@ -26,7 +26,9 @@ pub fn module(vm: &mut Vm) -> PyResult<ObjRef> {
                 ENABLED.with(|e| e.set(false));
                 Ok(Value::None)
             }),
-            ("isenabled", |_, _| Ok(Value::Bool(ENABLED.with(|e| e.get())))),
+            ("isenabled", |_, _| {
+                Ok(Value::Bool(ENABLED.with(|e| e.get())))
+            }),
             ("get_threshold", |vm, _| {
                 Ok(vm.new_tuple(vec![Value::Int(700), Value::Int(10), Value::Int(10)]))
             }),

@@ -13,26 +13,100 @@ use std::rc::Rc;
 
 /// The state of an itertools iterator.
 enum It {
-    Count { next: Value, step: Value },
-    Cycle { it: Option<Value>, saved: Vec<Value>, index: usize },
-    Repeat { value: Value, left: Option<i64> },
-    Accumulate { it: Value, func: Value, total: Option<Value>, initial: Option<Value> },
-    Chain { sources: Value, current: Option<Value> },
-    Compress { data: Value, selectors: Value },
-    DropWhile { pred: Value, it: Value, dropping: bool },
-    TakeWhile { pred: Value, it: Value, done: bool },
-    FilterFalse { pred: Value, it: Value },
+    Count {
+        next: Value,
+        step: Value,
+    },
+    Cycle {
+        it: Option<Value>,
+        saved: Vec<Value>,
+        index: usize,
+    },
+    Repeat {
+        value: Value,
+        left: Option<i64>,
+    },
+    Accumulate {
+        it: Value,
+        func: Value,
+        total: Option<Value>,
+        initial: Option<Value>,
+    },
+    Chain {
+        sources: Value,
+        current: Option<Value>,
+    },
+    Compress {
+        data: Value,
+        selectors: Value,
+    },
+    DropWhile {
+        pred: Value,
+        it: Value,
+        dropping: bool,
+    },
+    TakeWhile {
+        pred: Value,
+        it: Value,
+        done: bool,
+    },
+    FilterFalse {
+        pred: Value,
+        it: Value,
+    },
     GroupBy(Box<GroupBy>),
-    Grouper { parent: ObjRef, key: Value, id: u64 },
-    ISlice { it: Value, next: i64, stop: Option<i64>, step: i64, pos: i64 },
-    StarMap { func: Value, it: Value },
-    Tee { shared: Rc<PyCell<TeeData>>, index: usize },
-    ZipLongest { its: Vec<Option<Value>>, fill: Value },
-    Product { pools: Vec<Vec<Value>>, indices: Vec<usize>, started: bool },
-    Permutations { pool: Vec<Value>, r: usize, indices: Vec<usize>, cycles: Vec<usize>, first: bool },
-    Combinations { pool: Vec<Value>, r: usize, indices: Vec<usize>, started: bool, replace: bool },
-    Pairwise { it: Value, last: Option<Value> },
-    Batched { it: Value, n: usize, strict: bool },
+    Grouper {
+        parent: ObjRef,
+        key: Value,
+        id: u64,
+    },
+    ISlice {
+        it: Value,
+        next: i64,
+        stop: Option<i64>,
+        step: i64,
+        pos: i64,
+    },
+    StarMap {
+        func: Value,
+        it: Value,
+    },
+    Tee {
+        shared: Rc<PyCell<TeeData>>,
+        index: usize,
+    },
+    ZipLongest {
+        its: Vec<Option<Value>>,
+        fill: Value,
+    },
+    Product {
+        pools: Vec<Vec<Value>>,
+        indices: Vec<usize>,
+        started: bool,
+    },
+    Permutations {
+        pool: Vec<Value>,
+        r: usize,
+        indices: Vec<usize>,
+        cycles: Vec<usize>,
+        first: bool,
+    },
+    Combinations {
+        pool: Vec<Value>,
+        r: usize,
+        indices: Vec<usize>,
+        started: bool,
+        replace: bool,
+    },
+    Pairwise {
+        it: Value,
+        last: Option<Value>,
+    },
+    Batched {
+        it: Value,
+        n: usize,
+        strict: bool,
+    },
     Done,
 }
 
@@ -63,15 +137,32 @@ const TYPES: &[(&str, New)] = &[
     ("count", new_count),
     ("cycle", |vm, _, a| {
         let a = bind(vm, a, "cycle", &["iterable"], 1, true)?;
-        Ok(It::Cycle { it: Some(vm.get_iter(&a[0].clone().unwrap_or(Value::None))?), saved: Vec::new(), index: 0 })
+        Ok(It::Cycle {
+            it: Some(vm.get_iter(&a[0].clone().unwrap_or(Value::None))?),
+            saved: Vec::new(),
+            index: 0,
+        })
     }),
     ("repeat", |vm, _, a| {
         let a = bind(vm, a, "repeat", &["object", "times"], 1, true)?;
-        let left = match &a[1] { Some(t) => Some(int_arg(vm, t)?.max(0)), None => None };
-        Ok(It::Repeat { value: a[0].clone().unwrap_or(Value::None), left })
+        let left = match &a[1] {
+            Some(t) => Some(int_arg(vm, t)?.max(0)),
+            None => None,
+        };
+        Ok(It::Repeat {
+            value: a[0].clone().unwrap_or(Value::None),
+            left,
+        })
     }),
     ("accumulate", |vm, _, a| {
-        let a = bind(vm, a, "accumulate", &["iterable", "func", "initial"], 1, true)?;
+        let a = bind(
+            vm,
+            a,
+            "accumulate",
+            &["iterable", "func", "initial"],
+            1,
+            true,
+        )?;
         Ok(It::Accumulate {
             it: vm.get_iter(&a[0].clone().unwrap_or(Value::None))?,
             func: a[1].clone().unwrap_or(Value::None),
@@ -82,7 +173,10 @@ const TYPES: &[(&str, New)] = &[
     ("chain", |vm, _, a| {
         let items = a.values[1..].to_vec();
         let t = vm.new_tuple(items);
-        Ok(It::Chain { sources: vm.get_iter(&t)?, current: None })
+        Ok(It::Chain {
+            sources: vm.get_iter(&t)?,
+            current: None,
+        })
     }),
     ("compress", |vm, _, a| {
         let a = bind(vm, a, "compress", &["data", "selectors"], 2, true)?;
@@ -93,11 +187,19 @@ const TYPES: &[(&str, New)] = &[
     }),
     ("dropwhile", |vm, _, a| {
         let (pred, it) = pred_it(vm, a, "dropwhile")?;
-        Ok(It::DropWhile { pred, it, dropping: true })
+        Ok(It::DropWhile {
+            pred,
+            it,
+            dropping: true,
+        })
     }),
     ("takewhile", |vm, _, a| {
         let (pred, it) = pred_it(vm, a, "takewhile")?;
-        Ok(It::TakeWhile { pred, it, done: false })
+        Ok(It::TakeWhile {
+            pred,
+            it,
+            done: false,
+        })
     }),
     ("filterfalse", |vm, _, a| {
         let (pred, it) = pred_it(vm, a, "filterfalse")?;
@@ -107,18 +209,37 @@ const TYPES: &[(&str, New)] = &[
         let a = bind(vm, a, "groupby", &["iterable", "key"], 1, true)?;
         let it = vm.get_iter(&a[0].clone().unwrap_or(Value::None))?;
         let key = a[1].clone().unwrap_or(Value::None);
-        Ok(It::GroupBy(Box::new(GroupBy { it, key, tgt: None, ckey: None, cval: None, id: 0 })))
+        Ok(It::GroupBy(Box::new(GroupBy {
+            it,
+            key,
+            tgt: None,
+            ckey: None,
+            cval: None,
+            id: 0,
+        })))
     }),
-    ("_grouper", |vm, _, _| Err(vm.type_error("cannot create 'itertools._grouper' instances"))),
+    ("_grouper", |vm, _, _| {
+        Err(vm.type_error("cannot create 'itertools._grouper' instances"))
+    }),
     ("islice", new_islice),
     ("starmap", |vm, _, a| {
         let a = bind(vm, a, "starmap", &["function", "iterable"], 2, true)?;
-        Ok(It::StarMap { func: a[0].clone().unwrap_or(Value::None), it: vm.get_iter(&a[1].clone().unwrap_or(Value::None))? })
+        Ok(It::StarMap {
+            func: a[0].clone().unwrap_or(Value::None),
+            it: vm.get_iter(&a[1].clone().unwrap_or(Value::None))?,
+        })
     }),
     ("_tee", |vm, _, a| {
         let a = bind(vm, a, "_tee", &["iterable"], 1, true)?;
         let it = vm.get_iter(&a[0].clone().unwrap_or(Value::None))?;
-        Ok(It::Tee { shared: Rc::new(PyCell::new(TeeData { it, items: Vec::new(), base: 0 })), index: 0 })
+        Ok(It::Tee {
+            shared: Rc::new(PyCell::new(TeeData {
+                it,
+                items: Vec::new(),
+                base: 0,
+            })),
+            index: 0,
+        })
     }),
     ("zip_longest", |vm, _, a| {
         let mut fill = Value::None;
@@ -155,7 +276,11 @@ const TYPES: &[(&str, New)] = &[
         if pools.iter().any(|p| p.is_empty()) {
             return Ok(It::Done);
         }
-        Ok(It::Product { indices: vec![0; pools.len()], pools, started: false })
+        Ok(It::Product {
+            indices: vec![0; pools.len()],
+            pools,
+            started: false,
+        })
     }),
     ("permutations", |vm, _, a| {
         let a = bind(vm, a, "permutations", &["iterable", "r"], 1, true)?;
@@ -169,13 +294,24 @@ const TYPES: &[(&str, New)] = &[
         }
         let r = r as usize;
         let n = pool.len();
-        Ok(It::Permutations { indices: (0..n).collect(), cycles: (0..r.min(n)).map(|i| n - i).collect(), pool, r, first: true })
+        Ok(It::Permutations {
+            indices: (0..n).collect(),
+            cycles: (0..r.min(n)).map(|i| n - i).collect(),
+            pool,
+            r,
+            first: true,
+        })
     }),
     ("combinations", |vm, _, a| new_combinations(vm, a, false)),
-    ("combinations_with_replacement", |vm, _, a| new_combinations(vm, a, true)),
+    ("combinations_with_replacement", |vm, _, a| {
+        new_combinations(vm, a, true)
+    }),
     ("pairwise", |vm, _, a| {
         let a = bind(vm, a, "pairwise", &["iterable"], 1, true)?;
-        Ok(It::Pairwise { it: vm.get_iter(&a[0].clone().unwrap_or(Value::None))?, last: None })
+        Ok(It::Pairwise {
+            it: vm.get_iter(&a[0].clone().unwrap_or(Value::None))?,
+            last: None,
+        })
     }),
     ("batched", |vm, _, a| {
         let a = bind(vm, a, "batched", &["iterable", "n", "strict"], 2, true)?;
@@ -183,8 +319,15 @@ const TYPES: &[(&str, New)] = &[
         if n < 1 {
             return Err(vm.value_error("n must be at least one"));
         }
-        let strict = match &a[2] { Some(s) => vm.truthy(s)?, None => false };
-        Ok(It::Batched { it: vm.get_iter(&a[0].clone().unwrap_or(Value::None))?, n: n as usize, strict })
+        let strict = match &a[2] {
+            Some(s) => vm.truthy(s)?,
+            None => false,
+        };
+        Ok(It::Batched {
+            it: vm.get_iter(&a[0].clone().unwrap_or(Value::None))?,
+            n: n as usize,
+            strict,
+        })
     }),
 ];
 
@@ -194,7 +337,11 @@ pub fn module(vm: &mut Vm) -> PyResult<ObjRef> {
     let (major_minor, object) = (vm.version.format.major_minor, vm.types.object.clone());
     let methods: &[Method] = &[
         ("__new__", it_new, BuiltinKind::StaticMethod),
-        ("__iter__", |_, a| Ok(a.values[0].clone()), BuiltinKind::Method),
+        (
+            "__iter__",
+            |_, a| Ok(a.values[0].clone()),
+            BuiltinKind::Method,
+        ),
         ("__next__", it_next, BuiltinKind::Method),
         ("__repr__", it_repr, BuiltinKind::Method),
         ("__copy__", tee_copy, BuiltinKind::Method),
@@ -210,7 +357,12 @@ pub fn module(vm: &mut Vm) -> PyResult<ObjRef> {
         }
         let t = new_class(vm, "itertools", name, vec![object.clone()], methods)?;
         if *name == "chain" {
-            vm.add_method(&t, "from_iterable", chain_from_iterable, BuiltinKind::ClassMethod);
+            vm.add_method(
+                &t,
+                "from_iterable",
+                chain_from_iterable,
+                BuiltinKind::ClassMethod,
+            );
         }
         vm.module_set(&m, name, Value::Obj(t));
     }
@@ -223,7 +375,10 @@ fn chain_from_iterable(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         return Err(vm.type_error("from_iterable() takes exactly one argument"));
     };
     let sources = vm.get_iter(src)?;
-    let st = It::Chain { sources, current: None };
+    let st = It::Chain {
+        sources,
+        current: None,
+    };
     Ok(Value::Obj(new_instance(vm, cls, ItState(PyCell::new(st)))))
 }
 
@@ -242,7 +397,10 @@ fn new_count(vm: &mut Vm, _: &ObjRef, a: Args<'_>) -> PyResult<It> {
     let step = a[1].clone().unwrap_or(Value::Int(1));
     for v in [&next, &step] {
         let ok = !matches!(v, Value::None)
-            && !matches!(v.payload(), Some(crate::object::Payload::Str(_) | crate::object::Payload::Bytes(_)));
+            && !matches!(
+                v.payload(),
+                Some(crate::object::Payload::Str(_) | crate::object::Payload::Bytes(_))
+            );
         if !ok {
             return Err(vm.type_error("a number is required"));
         }
@@ -276,8 +434,16 @@ fn new_islice(vm: &mut Vm, _: &ObjRef, a: Args<'_>) -> PyResult<It> {
         let start = opt(vm, &pos[1], idx)?.unwrap_or(0);
         let stop_ = opt(vm, &pos[2], idx)?;
         let step = match pos.get(3) {
-            Some(s) => match opt(vm, s, "Step for islice() must be a positive integer or None.")? {
-                Some(0) => return Err(vm.value_error("Step for islice() must be a positive integer or None.")),
+            Some(s) => match opt(
+                vm,
+                s,
+                "Step for islice() must be a positive integer or None.",
+            )? {
+                Some(0) => {
+                    return Err(
+                        vm.value_error("Step for islice() must be a positive integer or None.")
+                    )
+                }
                 Some(s) => s,
                 None => 1,
             },
@@ -285,11 +451,21 @@ fn new_islice(vm: &mut Vm, _: &ObjRef, a: Args<'_>) -> PyResult<It> {
         };
         (start, stop_, step)
     };
-    Ok(It::ISlice { it, next: start, stop: stop_, step, pos: 0 })
+    Ok(It::ISlice {
+        it,
+        next: start,
+        stop: stop_,
+        step,
+        pos: 0,
+    })
 }
 
 fn new_combinations(vm: &mut Vm, a: Args<'_>, replace: bool) -> PyResult<It> {
-    let name = if replace { "combinations_with_replacement" } else { "combinations" };
+    let name = if replace {
+        "combinations_with_replacement"
+    } else {
+        "combinations"
+    };
     let a = bind(vm, a, name, &["iterable", "r"], 2, true)?;
     let pool = vm.collect(&arg0(&a, 0))?;
     let r = int_arg(vm, &arg0(&a, 1))?;
@@ -300,8 +476,18 @@ fn new_combinations(vm: &mut Vm, a: Args<'_>, replace: bool) -> PyResult<It> {
     if !replace && r > pool.len() || replace && pool.is_empty() && r > 0 {
         return Ok(It::Done);
     }
-    let indices = if replace { vec![0; r] } else { (0..r).collect() };
-    Ok(It::Combinations { pool, r, indices, started: false, replace })
+    let indices = if replace {
+        vec![0; r]
+    } else {
+        (0..r).collect()
+    };
+    Ok(It::Combinations {
+        pool,
+        r,
+        indices,
+        started: false,
+        replace,
+    })
 }
 
 fn it_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -326,12 +512,26 @@ fn it_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     };
     let name = vm.type_data(&cls).name();
     if !args.kwnames.is_empty()
-        && matches!(&*name, "chain" | "cycle" | "dropwhile" | "takewhile" | "filterfalse" | "islice" | "starmap" | "pairwise")
+        && matches!(
+            &*name,
+            "chain"
+                | "cycle"
+                | "dropwhile"
+                | "takewhile"
+                | "filterfalse"
+                | "islice"
+                | "starmap"
+                | "pairwise"
+        )
     {
         return Err(vm.type_error(&format!("{name}() takes no keyword arguments")));
     }
     let state = make(vm, &cls, args)?;
-    Ok(Value::Obj(new_instance(vm, &cls, ItState(PyCell::new(state)))))
+    Ok(Value::Obj(new_instance(
+        vm,
+        &cls,
+        ItState(PyCell::new(state)),
+    )))
 }
 
 fn state<'a>(vm: &Vm, a: &Args<'a>) -> PyResult<&'a ItState> {
@@ -423,7 +623,12 @@ fn step(vm: &mut Vm, st: &mut It, this: &Value) -> PyResult<Option<Value>> {
             }
             None => Ok(Some(value.clone())),
         },
-        It::Accumulate { it, func, total, initial } => {
+        It::Accumulate {
+            it,
+            func,
+            total,
+            initial,
+        } => {
             if let Some(i) = initial.take() {
                 *total = Some(i.clone());
                 return Ok(Some(i));
@@ -526,7 +731,13 @@ fn step(vm: &mut Vm, st: &mut It, this: &Value) -> PyResult<Option<Value>> {
             }
             Ok(r)
         }
-        It::ISlice { it, next: want, stop: end, step, pos } => {
+        It::ISlice {
+            it,
+            next: want,
+            stop: end,
+            step,
+            pos,
+        } => {
             if end.is_some_and(|e| *want >= e) {
                 // CPython consumes up to the stop position.
                 let it2 = it.clone();
@@ -607,7 +818,11 @@ fn step(vm: &mut Vm, st: &mut It, this: &Value) -> PyResult<Option<Value>> {
             }
             Ok(Some(tuple(vm, out)))
         }
-        It::Product { pools, indices: idx, started } => {
+        It::Product {
+            pools,
+            indices: idx,
+            started,
+        } => {
             if *started {
                 // Advance the odometer.
                 let mut i = pools.len();
@@ -625,10 +840,20 @@ fn step(vm: &mut Vm, st: &mut It, this: &Value) -> PyResult<Option<Value>> {
                 }
             }
             *started = true;
-            let items = idx.iter().zip(pools.iter()).map(|(i, p)| p[*i].clone()).collect();
+            let items = idx
+                .iter()
+                .zip(pools.iter())
+                .map(|(i, p)| p[*i].clone())
+                .collect();
             Ok(Some(tuple(vm, items)))
         }
-        It::Permutations { pool, r, indices, cycles, first } => {
+        It::Permutations {
+            pool,
+            r,
+            indices,
+            cycles,
+            first,
+        } => {
             let (n, r) = (pool.len(), *r);
             if r > n {
                 return Ok(None);
@@ -661,7 +886,13 @@ fn step(vm: &mut Vm, st: &mut It, this: &Value) -> PyResult<Option<Value>> {
                 }
             }
         }
-        It::Combinations { pool, r, indices: idx, started, replace } => {
+        It::Combinations {
+            pool,
+            r,
+            indices: idx,
+            started,
+            replace,
+        } => {
             let (n, r, replace) = (pool.len(), *r, *replace);
             if *started {
                 let mut i = r;
@@ -769,11 +1000,19 @@ fn groupby_step(vm: &mut Vm, st: &mut It, this: &Value) -> PyResult<Option<Value
     g.tgt = Some(k.clone());
     g.id += 1;
     let id = g.id;
-    let Value::Obj(parent) = this else { return Ok(None) };
+    let Value::Obj(parent) = this else {
+        return Ok(None);
+    };
     let m = vm.import_absolute("itertools")?;
     let gname = vm.intern("_grouper");
-    let Value::Obj(gcls) = vm.get_attr(&m, &gname)? else { return Ok(None) };
-    let grouper = It::Grouper { parent: parent.clone(), key: k.clone(), id };
+    let Value::Obj(gcls) = vm.get_attr(&m, &gname)? else {
+        return Ok(None);
+    };
+    let grouper = It::Grouper {
+        parent: parent.clone(),
+        key: k.clone(),
+        id,
+    };
     let grouper = new_instance(vm, &gcls, ItState(PyCell::new(grouper)));
     Ok(Some(tuple(vm, vec![k, Value::Obj(grouper)])))
 }
@@ -810,10 +1049,17 @@ fn tee(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         return Err(vm.system_error("itertools._tee missing"));
     };
     let it = vm.get_iter(&arg0(&a, 0))?;
-    let shared = Rc::new(PyCell::new(TeeData { it, items: Vec::new(), base: 0 }));
+    let shared = Rc::new(PyCell::new(TeeData {
+        it,
+        items: Vec::new(),
+        base: 0,
+    }));
     let items = (0..n)
         .map(|_| {
-            let st = It::Tee { shared: shared.clone(), index: 0 };
+            let st = It::Tee {
+                shared: shared.clone(),
+                index: 0,
+            };
             Value::Obj(new_instance(vm, &cls, ItState(PyCell::new(st))))
         })
         .collect();
@@ -824,7 +1070,10 @@ fn tee(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn tee_copy(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let s = state(vm, &args)?;
     let copy = s.0.with(|st| match st {
-        It::Tee { shared, index } => Some(It::Tee { shared: shared.clone(), index: *index }),
+        It::Tee { shared, index } => Some(It::Tee {
+            shared: shared.clone(),
+            index: *index,
+        }),
         _ => None,
     });
     match copy {

@@ -116,9 +116,7 @@ pub fn int_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
         Some(i) => Ok(i as i64),
         None => {
             let t = vm.type_name(v);
-            Err(vm.type_error(&format!(
-                "'{t}' object cannot be interpreted as an integer"
-            )))
+            Err(vm.type_error(&format!("'{t}' object cannot be interpreted as an integer")))
         }
     }
 }

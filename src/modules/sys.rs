@@ -300,7 +300,9 @@ fn namespace_eq(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let Some(bo) = b.as_obj() else {
         return Ok(vm.singletons.not_implemented.clone());
     };
-    if !vm.is_instance_of_class(bo, &own) && !vm.is_instance_of_class(a.as_obj().unwrap_or(bo), vm.class_of(b)) {
+    if !vm.is_instance_of_class(bo, &own)
+        && !vm.is_instance_of_class(a.as_obj().unwrap_or(bo), vm.class_of(b))
+    {
         return Ok(vm.singletons.not_implemented.clone());
     }
     let da = a.as_obj().and_then(crate::vm::attr::instance_dict);

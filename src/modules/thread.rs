@@ -22,13 +22,29 @@ const LOCK_METHODS: &[Method] = &[
     ("release", lock_release, BuiltinKind::Method),
     ("release_lock", lock_release, BuiltinKind::Method),
     ("__exit__", lock_release, BuiltinKind::Method),
-    ("locked", |vm, a| Ok(Value::Bool(lock(vm, &a)?.count.get() > 0)), BuiltinKind::Method),
-    ("locked_lock", |vm, a| Ok(Value::Bool(lock(vm, &a)?.count.get() > 0)), BuiltinKind::Method),
-    ("_is_owned", |vm, a| Ok(Value::Bool(lock(vm, &a)?.count.get() > 0)), BuiltinKind::Method),
-    ("_at_fork_reinit", |vm, a| {
-        lock(vm, &a)?.count.set(0);
-        Ok(Value::None)
-    }, BuiltinKind::Method),
+    (
+        "locked",
+        |vm, a| Ok(Value::Bool(lock(vm, &a)?.count.get() > 0)),
+        BuiltinKind::Method,
+    ),
+    (
+        "locked_lock",
+        |vm, a| Ok(Value::Bool(lock(vm, &a)?.count.get() > 0)),
+        BuiltinKind::Method,
+    ),
+    (
+        "_is_owned",
+        |vm, a| Ok(Value::Bool(lock(vm, &a)?.count.get() > 0)),
+        BuiltinKind::Method,
+    ),
+    (
+        "_at_fork_reinit",
+        |vm, a| {
+            lock(vm, &a)?.count.set(0);
+            Ok(Value::None)
+        },
+        BuiltinKind::Method,
+    ),
     ("__repr__", lock_repr, BuiltinKind::Method),
 ];
 
@@ -39,7 +55,9 @@ pub fn module(vm: &mut Vm) -> PyResult<ObjRef> {
         "_thread",
         &[
             ("get_ident", |_, _| Ok(Value::Int(IDENT))),
-            ("get_native_id", |_, _| Ok(Value::Int(std::process::id() as i64))),
+            ("get_native_id", |_, _| {
+                Ok(Value::Int(std::process::id() as i64))
+            }),
             ("allocate_lock", |vm, _| new_lock(vm, "LockType", false)),
             ("allocate", |vm, _| new_lock(vm, "LockType", false)),
             ("_count", |_, _| Ok(Value::Int(0))),
@@ -162,14 +180,22 @@ fn lock_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let id = args.values[0].id();
     let s = if l.reentrant {
         let t = vm.type_name(&args.values[0]);
-        let held = if l.count.get() > 0 { "locked" } else { "unlocked" };
+        let held = if l.count.get() > 0 {
+            "locked"
+        } else {
+            "unlocked"
+        };
         let owner = if l.count.get() > 0 { IDENT } else { 0 };
         format!(
             "<{held} _thread.{t} object owner={owner} count={} at {id:#x}>",
             l.count.get()
         )
     } else {
-        let held = if l.count.get() > 0 { "locked" } else { "unlocked" };
+        let held = if l.count.get() > 0 {
+            "locked"
+        } else {
+            "unlocked"
+        };
         format!("<{held} _thread.lock object at {id:#x}>")
     };
     Ok(vm.new_str(&s))

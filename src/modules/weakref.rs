@@ -14,8 +14,16 @@ const REF_METHODS: &[Method] = &[
     ("__init__", |_, _| Ok(Value::None), BuiltinKind::Method),
     ("__call__", ref_call, BuiltinKind::Method),
     ("__hash__", ref_hash, BuiltinKind::Method),
-    ("__eq__", |vm, a| ref_compare(vm, a, true), BuiltinKind::Method),
-    ("__ne__", |vm, a| ref_compare(vm, a, false), BuiltinKind::Method),
+    (
+        "__eq__",
+        |vm, a| ref_compare(vm, a, true),
+        BuiltinKind::Method,
+    ),
+    (
+        "__ne__",
+        |vm, a| ref_compare(vm, a, false),
+        BuiltinKind::Method,
+    ),
     ("__repr__", ref_repr, BuiltinKind::Method),
 ];
 
@@ -24,52 +32,112 @@ const PROXY_METHODS: &[Method] = &[
     ("__setattr__", proxy_setattr, BuiltinKind::Method),
     ("__delattr__", proxy_delattr, BuiltinKind::Method),
     ("__repr__", ref_repr, BuiltinKind::Method),
-    ("__str__", |vm, a| {
-        let o = referent(vm, &a)?;
-        let s = vm.str(&o)?;
-        Ok(vm.new_str(&s))
-    }, BuiltinKind::Method),
-    ("__bool__", |vm, a| {
-        let o = referent(vm, &a)?;
-        Ok(Value::Bool(vm.truthy(&o)?))
-    }, BuiltinKind::Method),
-    ("__len__", |vm, a| {
-        let o = referent(vm, &a)?;
-        Ok(Value::Int(vm.len(&o)? as i64))
-    }, BuiltinKind::Method),
-    ("__iter__", |vm, a| {
-        let o = referent(vm, &a)?;
-        vm.get_iter(&o)
-    }, BuiltinKind::Method),
-    ("__next__", |vm, a| {
-        let o = referent(vm, &a)?;
-        vm.next_or_stop(&o)
-    }, BuiltinKind::Method),
-    ("__getitem__", |vm, a| {
-        let o = referent(vm, &a)?;
-        vm.getitem(&o, &arg(&a, 1))
-    }, BuiltinKind::Method),
-    ("__setitem__", |vm, a| {
-        let o = referent(vm, &a)?;
-        vm.setitem(&o, arg(&a, 1), arg(&a, 2))?;
-        Ok(Value::None)
-    }, BuiltinKind::Method),
-    ("__delitem__", |vm, a| {
-        let o = referent(vm, &a)?;
-        vm.delitem(&o, &arg(&a, 1))?;
-        Ok(Value::None)
-    }, BuiltinKind::Method),
-    ("__contains__", |vm, a| {
-        let o = referent(vm, &a)?;
-        let name = vm.intern("__contains__");
-        vm.call_method(&o, &name, &[arg(&a, 1)])
-    }, BuiltinKind::Method),
-    ("__eq__", |vm, a| proxy_cmp(vm, a, "__eq__"), BuiltinKind::Method),
-    ("__ne__", |vm, a| proxy_cmp(vm, a, "__ne__"), BuiltinKind::Method),
-    ("__lt__", |vm, a| proxy_cmp(vm, a, "__lt__"), BuiltinKind::Method),
-    ("__le__", |vm, a| proxy_cmp(vm, a, "__le__"), BuiltinKind::Method),
-    ("__gt__", |vm, a| proxy_cmp(vm, a, "__gt__"), BuiltinKind::Method),
-    ("__ge__", |vm, a| proxy_cmp(vm, a, "__ge__"), BuiltinKind::Method),
+    (
+        "__str__",
+        |vm, a| {
+            let o = referent(vm, &a)?;
+            let s = vm.str(&o)?;
+            Ok(vm.new_str(&s))
+        },
+        BuiltinKind::Method,
+    ),
+    (
+        "__bool__",
+        |vm, a| {
+            let o = referent(vm, &a)?;
+            Ok(Value::Bool(vm.truthy(&o)?))
+        },
+        BuiltinKind::Method,
+    ),
+    (
+        "__len__",
+        |vm, a| {
+            let o = referent(vm, &a)?;
+            Ok(Value::Int(vm.len(&o)? as i64))
+        },
+        BuiltinKind::Method,
+    ),
+    (
+        "__iter__",
+        |vm, a| {
+            let o = referent(vm, &a)?;
+            vm.get_iter(&o)
+        },
+        BuiltinKind::Method,
+    ),
+    (
+        "__next__",
+        |vm, a| {
+            let o = referent(vm, &a)?;
+            vm.next_or_stop(&o)
+        },
+        BuiltinKind::Method,
+    ),
+    (
+        "__getitem__",
+        |vm, a| {
+            let o = referent(vm, &a)?;
+            vm.getitem(&o, &arg(&a, 1))
+        },
+        BuiltinKind::Method,
+    ),
+    (
+        "__setitem__",
+        |vm, a| {
+            let o = referent(vm, &a)?;
+            vm.setitem(&o, arg(&a, 1), arg(&a, 2))?;
+            Ok(Value::None)
+        },
+        BuiltinKind::Method,
+    ),
+    (
+        "__delitem__",
+        |vm, a| {
+            let o = referent(vm, &a)?;
+            vm.delitem(&o, &arg(&a, 1))?;
+            Ok(Value::None)
+        },
+        BuiltinKind::Method,
+    ),
+    (
+        "__contains__",
+        |vm, a| {
+            let o = referent(vm, &a)?;
+            let name = vm.intern("__contains__");
+            vm.call_method(&o, &name, &[arg(&a, 1)])
+        },
+        BuiltinKind::Method,
+    ),
+    (
+        "__eq__",
+        |vm, a| proxy_cmp(vm, a, "__eq__"),
+        BuiltinKind::Method,
+    ),
+    (
+        "__ne__",
+        |vm, a| proxy_cmp(vm, a, "__ne__"),
+        BuiltinKind::Method,
+    ),
+    (
+        "__lt__",
+        |vm, a| proxy_cmp(vm, a, "__lt__"),
+        BuiltinKind::Method,
+    ),
+    (
+        "__le__",
+        |vm, a| proxy_cmp(vm, a, "__le__"),
+        BuiltinKind::Method,
+    ),
+    (
+        "__gt__",
+        |vm, a| proxy_cmp(vm, a, "__gt__"),
+        BuiltinKind::Method,
+    ),
+    (
+        "__ge__",
+        |vm, a| proxy_cmp(vm, a, "__ge__"),
+        BuiltinKind::Method,
+    ),
 ];
 
 /// `_weakref`.
@@ -145,8 +213,8 @@ fn make(vm: &mut Vm, cls: &ObjRef, ob: &Value, callback: Value, kind: WeakKind) 
     let exact = Rc::ptr_eq(cls, &class_of_kind(vm, kind)?);
     if exact && callback.is_none() {
         for r in wr::refs_to(&target) {
-            let same = wr::data(&r)
-                .is_some_and(|d| d.kind == kind && d.callback.with(|c| c.is_none()));
+            let same =
+                wr::data(&r).is_some_and(|d| d.kind == kind && d.callback.with(|c| c.is_none()));
             if same && Rc::ptr_eq(r.class(), cls) {
                 return Ok(Value::Obj(r));
             }
@@ -188,9 +256,7 @@ fn ref_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let pos = args.pos();
     if pos.len() < 2 || pos.len() > 3 {
         let n = pos.len().saturating_sub(1);
-        return Err(vm.type_error(&format!(
-            "__new__ expected at most 2 arguments, got {n}"
-        )));
+        return Err(vm.type_error(&format!("__new__ expected at most 2 arguments, got {n}")));
     }
     make(vm, &cls, &pos[1], arg(&args, 2), WeakKind::Ref)
 }
@@ -243,7 +309,11 @@ fn ref_compare(vm: &mut Vm, args: Args<'_>, eq: bool) -> PyResult<Value> {
 fn ref_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let d = data_of(vm, &args)?;
     let this = args.values[0].id();
-    let kind = if d.kind == WeakKind::Ref { "weakref" } else { "weakproxy" };
+    let kind = if d.kind == WeakKind::Ref {
+        "weakref"
+    } else {
+        "weakproxy"
+    };
     let s = match d.get() {
         None => format!("<{kind} at {this:#x}; dead>"),
         Some(o) => {

@@ -19,11 +19,11 @@ pub mod finalizer;
 pub mod function;
 pub mod gc;
 pub mod hash;
+pub mod native;
 pub mod pycell;
 pub mod set;
 pub mod str;
 pub mod typeobj;
-pub mod native;
 pub mod weakref;
 
 use std::cell::{Cell, OnceCell};

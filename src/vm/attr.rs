@@ -515,10 +515,9 @@ impl Vm {
     /// class (e.g. the weak proxy's `__getattribute__`) is a real hook.
     fn is_builtin_type_slot(&self, hook: &Value) -> bool {
         match hook.payload() {
-            Some(Payload::Builtin(b)) => b
-                .owner
-                .as_ref()
-                .is_none_or(|o| !self.type_data(o).is_heap),
+            Some(Payload::Builtin(b)) => {
+                b.owner.as_ref().is_none_or(|o| !self.type_data(o).is_heap)
+            }
             _ => false,
         }
     }

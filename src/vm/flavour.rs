@@ -171,7 +171,10 @@ pub fn unraisable_caret_style(v: &VersionSpec) -> super::tb_carets::CaretStyle {
 /// their `__module__`: 3.12 named them after their `weakref` aliases.
 pub fn weakref_type_names(v: &VersionSpec) -> (&'static str, [&'static str; 3]) {
     if v.format.major_minor >= (3, 12) {
-        ("weakref", ["ReferenceType", "ProxyType", "CallableProxyType"])
+        (
+            "weakref",
+            ["ReferenceType", "ProxyType", "CallableProxyType"],
+        )
     } else {
         ("builtins", ["weakref", "weakproxy", "weakcallableproxy"])
     }

@@ -166,7 +166,11 @@ pub fn super_bad_obj(v: Ver, kind: &str, obj_name: &str, type_name: &str) -> Str
 
 /// `object.__new__` of a class with abstract methods (`names` sorted).
 pub fn abstract_instantiation(v: Ver, class: &str, names: &[String]) -> String {
-    let plural = if names.len() == 1 && v >= (3, 9) { "" } else { "s" };
+    let plural = if names.len() == 1 && v >= (3, 9) {
+        ""
+    } else {
+        "s"
+    };
     if v >= (3, 12) {
         let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
         format!(

@@ -161,7 +161,10 @@ impl Exec<'_> {
                 // A mapping namespace: its `__delitem__` (KeyError means NameError).
                 match self.vm.delitem(&locals, &Value::Obj(name.clone())) {
                     Ok(()) => return Flow::Next,
-                    Err(e) if self.vm.is_instance_of_class(&e.0, &self.vm.types.exc.key_error.clone()) => {}
+                    Err(e)
+                        if self
+                            .vm
+                            .is_instance_of_class(&e.0, &self.vm.types.exc.key_error.clone()) => {}
                     Err(e) => return Flow::Raise(e),
                 }
             } else if tri!(self.vm.dict_remove(ns, &Value::Obj(name.clone()))).is_some() {
