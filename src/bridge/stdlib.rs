@@ -41,8 +41,10 @@ pub struct Stdlib {
 
 /// The command line's choice.
 static CHOICE: Mutex<Option<StdlibChoice>> = Mutex::new(None);
+/// What the search found for each version.
+type Found = HashMap<(u8, u8), Option<Stdlib>>;
 /// Stdlibs found by version.
-static FOUND: Mutex<Option<HashMap<(u8, u8), Option<Stdlib>>>> = Mutex::new(None);
+static FOUND: Mutex<Option<Found>> = Mutex::new(None);
 
 /// Records the command line's choice (`--stdlib DIR`, `--no-stdlib`).
 pub fn set_choice(choice: StdlibChoice) {

@@ -207,8 +207,7 @@ fn ga_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         (Some(Value::Obj(cls)), Value::Obj(a))
             if !std::rc::Rc::ptr_eq(cls, &vm.types.extra.generic_alias) =>
         {
-            let Ok(Payload::Other(state)) = std::rc::Rc::try_unwrap(a).map(|o| take_payload(o))
-            else {
+            let Ok(Payload::Other(state)) = std::rc::Rc::try_unwrap(a).map(take_payload) else {
                 return Err(vm.system_error("GenericAlias subclass"));
             };
             let t = vm.type_data(cls);
