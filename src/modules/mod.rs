@@ -5,6 +5,7 @@
 
 pub mod atexit;
 pub mod collections;
+pub mod errno;
 pub mod functools;
 pub mod future;
 pub mod gc;
@@ -14,6 +15,7 @@ pub mod math;
 pub mod native_class;
 pub mod os;
 pub mod site;
+pub mod string;
 pub mod structseq;
 pub mod sys;
 pub mod thread;
@@ -31,10 +33,12 @@ const NATIVE: &[(&str, ModuleInit)] = &[
     ("__future__", future::module),
     ("_collections", collections::module),
     ("_functools", functools::module),
+    ("_string", string::module),
     ("_thread", thread::module),
     ("atexit", atexit::module),
     ("_weakref", weakref::module),
     ("builtins", builtins_module),
+    ("errno", errno::module),
     ("gc", gc::module),
     ("importlib", importlib::module),
     ("itertools", itertools::module),
@@ -55,6 +59,7 @@ pub fn native_names() -> Vec<&'static str> {
     const ALSO_IN_CPYTHON: &[&str] = &[
         "_collections",
         "_functools",
+        "_string",
         "_thread",
         "_weakref",
         "atexit",
@@ -62,7 +67,6 @@ pub fn native_names() -> Vec<&'static str> {
         "errno",
         "gc",
         "itertools",
-        "posix",
         "sys",
         "time",
     ];
