@@ -358,7 +358,7 @@ fn object_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 /// `Py_TPFLAGS_IS_ABSTRACT`, set by assigning that attribute, as `abc` does).
 fn check_not_abstract(vm: &mut Vm, cls: &ObjRef) -> PyResult<()> {
     let dict = vm.type_data(cls).dict.clone();
-    let key = vm.intern("__abstractmethods__");
+    let key = vm.names.__abstractmethods__.clone();
     let Some(abstracts) = vm.dict_get_name(&dict, &key) else {
         return Ok(());
     };
