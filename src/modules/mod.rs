@@ -4,7 +4,9 @@
 //! file here and listing it in `NATIVE`.
 
 pub mod atexit;
+pub mod binascii;
 pub mod collections;
+pub mod contextvars;
 pub mod errno;
 pub mod functools;
 pub mod future;
@@ -14,8 +16,9 @@ pub mod itertools;
 pub mod math;
 pub mod native_class;
 pub mod os;
+pub mod signal;
 pub mod site;
-pub mod string;
+pub mod string_;
 pub mod structseq;
 pub mod sys;
 pub mod thread;
@@ -28,37 +31,44 @@ use crate::vm::{PyResult, Vm};
 /// Creates (or returns the existing) module object.
 pub type ModuleInit = fn(&mut Vm) -> PyResult<ObjRef>;
 
-/// The native modules, by name.
-const NATIVE: &[(&str, ModuleInit)] = &[
-    ("__future__", future::module),
-    ("_collections", collections::module),
-    ("_functools", functools::module),
-    ("_string", string::module),
-    ("_thread", thread::module),
-    ("atexit", atexit::module),
-    ("_weakref", weakref::module),
-    ("builtins", builtins_module),
-    ("errno", errno::module),
-    ("gc", gc::module),
-    ("importlib", importlib::module),
-    ("itertools", itertools::module),
-    ("math", math::module),
-    ("os", os::module),
-    ("sys", sys::module),
-    ("time", time::module),
+/// The native modules, by name, with the first version that has them.
+const NATIVE: &[(&str, ModuleInit, (u8, u8))] = &[
+    ("__future__", future::module, (2, 0)),
+    ("_collections", collections::module, (2, 4)),
+    ("_contextvars", contextvars::module, (3, 7)),
+    ("_functools", functools::module, (2, 5)),
+    ("_signal", signal::module, (3, 0)),
+    ("_string", string_::module, (3, 0)),
+    ("_thread", thread::module, (3, 0)),
+    ("_weakref", weakref::module, (2, 0)),
+    ("atexit", atexit::module, (2, 0)),
+    ("binascii", binascii::module, (2, 0)),
+    ("builtins", builtins_module, (2, 0)),
+    ("errno", errno::module, (2, 0)),
+    ("gc", gc::module, (2, 0)),
+    ("importlib", importlib::module, (2, 0)),
+    ("itertools", itertools::module, (2, 3)),
+    ("math", math::module, (2, 0)),
+    ("os", os::module, (2, 0)),
+    ("sys", sys::module, (2, 0)),
+    ("time", time::module, (2, 0)),
 ];
 
-/// The creator of the native module `name`, if there is one.
-pub fn native_init(name: &str) -> Option<ModuleInit> {
-    NATIVE.iter().find(|(n, _)| *n == name).map(|(_, f)| *f)
+/// The creator of the native module `name` in version `v`, if there is one.
+pub fn native_init(name: &str, v: (u8, u8)) -> Option<ModuleInit> {
+    NATIVE
+        .iter()
+        .find(|(n, _, since)| *n == name && v >= *since)
+        .map(|(_, f, _)| *f)
 }
 
 /// The native modules that CPython builds in as well (`sys.builtin_module_names`),
 /// sorted; the others (`__future__`, `importlib`, `math`) are files in CPython.
-pub fn native_names() -> Vec<&'static str> {
+pub fn native_names(v: (u8, u8)) -> Vec<&'static str> {
     const ALSO_IN_CPYTHON: &[&str] = &[
         "_collections",
         "_functools",
+        "_signal",
         "_string",
         "_thread",
         "_weakref",
@@ -72,8 +82,8 @@ pub fn native_names() -> Vec<&'static str> {
     ];
     let mut v: Vec<&str> = NATIVE
         .iter()
-        .map(|(n, _)| *n)
-        .filter(|n| ALSO_IN_CPYTHON.contains(n))
+        .filter(|(n, _, since)| ALSO_IN_CPYTHON.contains(n) && v >= *since)
+        .map(|(n, _, _)| *n)
         .collect();
     v.sort_unstable();
     v
