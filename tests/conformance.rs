@@ -20,6 +20,10 @@
 //! `tests/programs/<program>.py`, or `compiler` in the `needs` column of `MANIFEST.tsv`.
 //! Such a pair is skipped, with a note, when xpython's bridge finds no CPython of its
 //! version; its entry in the known-failures list is then neither checked nor dropped.
+//! In the same way, a program that imports the pure-Python standard library says
+//! `# needs: stdlib` (or `stdlib` in the `needs` column; several needs are separated by
+//! commas): it is skipped, with a note, where xpython finds no stdlib of its version
+//! (`xpython::bridge::stdlib::locate`).
 //!
 //! `tests/known_failures.txt` lists the pairs expected to fail, one per line:
 //! `program version  # reason`. The test fails when an unlisted pair fails, and also when a
@@ -82,6 +86,8 @@ struct Case {
     expect: Expect,
     /// The program compiles source at run time: it needs a CPython of its version.
     needs_compiler: bool,
+    /// The program imports the pure-Python stdlib of its version.
+    needs_stdlib: bool,
 }
 
 impl Case {
@@ -145,9 +151,9 @@ fn collect_golden(root: &Path, cases: &mut Vec<Case>) {
     for dir in dirs {
         let program = dir.file_name().unwrap().to_string_lossy().into_owned();
         let source = root.join("tests/programs").join(format!("{program}.py"));
-        let needs_compiler = headers(&source)
-            .get("needs")
-            .is_some_and(|n| n.split(',').any(|n| n == "compiler"));
+        let needs = headers(&source).get("needs").cloned().unwrap_or_default();
+        let needs_compiler = has_need(&needs, "compiler");
+        let needs_stdlib = has_need(&needs, "stdlib");
         let mut pycs: Vec<_> = fs::read_dir(&dir)
             .unwrap()
             .map(|e| e.unwrap().path())
@@ -189,9 +195,15 @@ fn collect_golden(root: &Path, cases: &mut Vec<Case>) {
                     full_err,
                 },
                 needs_compiler,
+                needs_stdlib,
             });
         }
     }
+}
+
+/// Whether the comma-separated `needs` value names `need`.
+fn has_need(needs: &str, need: &str) -> bool {
+    needs.split(',').any(|n| n.trim() == need)
 }
 
 fn collect_shared(root: &Path, cases: &mut Vec<Case>) {
@@ -209,9 +221,9 @@ fn collect_shared(root: &Path, cases: &mut Vec<Case>) {
             .next()
             .and_then(|s| s.trim().parse().ok())
             .unwrap_or_else(|| panic!("MANIFEST.tsv line {}: no exit status", n + 1));
-        let needs_compiler = fields
-            .nth(1)
-            .is_some_and(|n| n.split(',').any(|n| n.trim() == "compiler"));
+        let needs = fields.nth(1).unwrap_or("");
+        let needs_compiler = has_need(needs, "compiler");
+        let needs_stdlib = has_need(needs, "stdlib");
         let (version, name) = file
             .split_once('/')
             .expect("MANIFEST path is <version>/<file>");
@@ -228,6 +240,7 @@ fn collect_shared(root: &Path, cases: &mut Vec<Case>) {
             stdin: None,
             expect: Expect::Status(status),
             needs_compiler,
+            needs_stdlib,
         });
     }
 }
@@ -476,9 +489,10 @@ fn conformance() {
     let verbose = std::env::var_os("XPYTHON_CONFORMANCE_VERBOSE").is_some();
     let write_to = std::env::var_os("XPYTHON_CONFORMANCE_WRITE").map(PathBuf::from);
 
-    // Pairs that need a compiler run only where xpython's bridge finds a CPython of their
-    // version.
+    // Pairs that need a compiler (a stdlib) run only where xpython's bridge finds a CPython
+    // (a stdlib) of their version.
     let mut compilers: BTreeMap<String, bool> = BTreeMap::new();
+    let mut stdlibs: BTreeMap<String, bool> = BTreeMap::new();
     let mut skipped: Vec<Case> = Vec::new();
     let mut kept = Vec::new();
     for case in cases {
@@ -490,6 +504,22 @@ fn conformance() {
             if !found {
                 say!(
                     "skipped {} {}: needs a compiler, and no CPython {} was found",
+                    case.program,
+                    case.version,
+                    case.version
+                );
+                skipped.push(case);
+                continue;
+            }
+        }
+        if case.needs_stdlib {
+            let found = *stdlibs.entry(case.version.clone()).or_insert_with(|| {
+                let (major, minor) = version_key(&case.version);
+                xpython::bridge::stdlib::locate((major as u8, minor as u8)).is_some()
+            });
+            if !found {
+                say!(
+                    "skipped {} {}: needs the standard library, and none of Python {} was found",
                     case.program,
                     case.version,
                     case.version
@@ -607,7 +637,7 @@ fn conformance() {
         started.elapsed().as_secs_f64(),
         match skipped.len() {
             0 => String::new(),
-            n => format!("; {n} skipped for want of a compiler"),
+            n => format!("; {n} skipped for want of a compiler or stdlib"),
         }
     );
     say!(

@@ -19,7 +19,11 @@ tests/golden/NNN_topic/:
 tests/conformance.rs runs xpython on each .pyc and compares with the other files.
 A program whose run needs a compiler (exec/eval/compile of source text, which xpython hands
 to a real CPython of the same version) says so with a `# needs: compiler` header line; the
-test skips such pairs, with a note, on a machine without that CPython.
+test skips such pairs, with a note, on a machine without that CPython. A program that
+imports standard-library modules xpython takes from the real CPython's Lib directory (the
+pure-Python stdlib, see README "Standard library") says `# needs: stdlib`; the test skips
+those pairs, with a note, where xpython finds no stdlib of that version. Both may be
+given: `# needs: compiler,stdlib`.
 
 Checks (reported as PROBLEMs, exit status 1 when any):
   - the exit status equals the program's `# expect-exit: N` header (default 0), so a
@@ -49,6 +53,7 @@ GOLDEN = os.path.join(ROOT, "tests", "golden")
 VERSIONS = ["3.6", "3.7", "3.8", "3.9", "3.10", "3.11", "3.12", "3.13"]
 PINNED_MTIME = 1700000000
 RUN_TIMEOUT = 120
+KNOWN_NEEDS = ("compiler", "stdlib")
 
 COMPILE_SCRIPT = r"""
 import py_compile, sys
@@ -159,6 +164,10 @@ def generate(name, version, python):
     except subprocess.TimeoutExpired:
         return changed, ["%s %s: timed out" % (name, version)]
     hdrs = headers(os.path.join(ROOT, src_rel))
+    for need in hdrs.get("needs", "").split(","):
+        if need and need not in KNOWN_NEEDS:
+            problems.append("%s: unknown `# needs: %s` (known: %s)"
+                            % (name, need, ", ".join(KNOWN_NEEDS)))
     expect = int(hdrs.get("expect-exit", "0"))
     full_stderr = hdrs.get("full-stderr") == "yes"
     if status != expect:

@@ -140,7 +140,7 @@ fn candidates(v: (u8, u8)) -> Vec<PathBuf> {
 }
 
 /// `$PYENV_ROOT`, else `~/.pyenv`, if it exists.
-fn pyenv_root() -> Option<PathBuf> {
+pub(crate) fn pyenv_root() -> Option<PathBuf> {
     let root = match std::env::var_os("PYENV_ROOT") {
         Some(r) if !r.is_empty() => PathBuf::from(r),
         _ => PathBuf::from(std::env::var_os("HOME")?).join(".pyenv"),
@@ -149,7 +149,7 @@ fn pyenv_root() -> Option<PathBuf> {
 }
 
 /// pyenv's installed CPythons with the version their directory names, newest patch first.
-fn pyenv_installs() -> Vec<((u8, u8), PathBuf)> {
+pub(crate) fn pyenv_installs() -> Vec<((u8, u8), PathBuf)> {
     let Some(root) = pyenv_root() else {
         return Vec::new();
     };
@@ -191,7 +191,7 @@ fn on_path(name: &str) -> Option<PathBuf> {
         .find(|p| is_executable(p))
 }
 
-fn is_executable(p: &Path) -> bool {
+pub(crate) fn is_executable(p: &Path) -> bool {
     let Ok(meta) = std::fs::metadata(p) else {
         return false;
     };

@@ -4,6 +4,8 @@
 //! - [`find`] finds that CPython (`--python PATH`, `pythonX.Y` on `PATH`, pyenv).
 //! - [`helper`] asks it to compile (a `-c` program; source on stdin, marshalled code or
 //!   the raised exception on stdout) and the [`crate::pyc`] loader reads the answer.
+//! - [`stdlib`] finds the standard library directory of a version's CPython (no
+//!   subprocess: from the executable's prefix), for `sys.path`.
 //! - [`cache`] keeps compiled files in `__pycache__` exactly as CPython does, so a fresh
 //!   cache file is reused without starting any CPython.
 //!
@@ -18,6 +20,7 @@ pub mod error;
 pub mod find;
 pub mod helper;
 pub mod script;
+pub mod stdlib;
 
 pub use error::{io_message, BridgeError, CompileError, Field};
 pub use find::{set_python, Interpreter};

@@ -137,7 +137,11 @@ fn member_slot(vm: &Vm, args: &Args<'_>) -> PyResult<(usize, ObjRef, String, Val
 fn with_cell<R>(obj: &Value, index: usize, f: impl FnOnce(&PyCell<Value>) -> R) -> Option<R> {
     match obj.payload() {
         Some(Payload::Slots(cells)) => cells.get(index).map(f),
-        _ => None,
+        // A subclass of a native class (e.g. `weakref.KeyedRef`).
+        Some(p) => crate::object::native::slots(p)
+            .and_then(|c| c.get(index))
+            .map(f),
+        None => None,
     }
 }
 

@@ -123,7 +123,8 @@ impl ExtraTypes {
             getset_descriptor: opaque("getset_descriptor"),
             member_descriptor: opaque("member_descriptor"),
             memory_iterator: opaque("memory_iterator"),
-            generic_alias: opaque("GenericAlias"),
+            // Subclassed by `_collections_abc._CallableGenericAlias`.
+            generic_alias: make("GenericAlias", object, Layout::Opaque, true),
             union_type: opaque("UnionType"),
         }
     }

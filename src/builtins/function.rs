@@ -55,13 +55,19 @@ pub fn init(vm: &mut Vm) {
             &f,
             "__type_params__",
             |vm, _| Ok(vm.new_tuple(vec![])),
-            None,
+            // Accepted as `functools.update_wrapper` sets it (no generic functions
+            // exist to give it other contents than `()`).
+            Some(|vm, a| match a.values.get(1).and_then(|v| v.payload()) {
+                Some(crate::object::Payload::Tuple(_)) => Ok(Value::None),
+                _ => Err(vm.type_error("__type_params__ must be set to a tuple")),
+            }),
         );
     }
     vm.add_method(&f, "__get__", func_descr_get, BuiltinKind::Method);
     vm.add_method(&f, "__call__", call_self, BuiltinKind::Method);
 
     let m = vm.types.method.clone();
+    vm.add_method(&m, "__new__", method_new, BuiltinKind::StaticMethod);
     vm.add_getset(&m, "__self__", |vm, a| method_part(vm, a, true), None);
     vm.add_getset(&m, "__func__", |vm, a| method_part(vm, a, false), None);
     for name in ["__name__", "__qualname__", "__doc__", "__module__"] {
@@ -483,4 +489,26 @@ fn cell_set_contents(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     };
     c.replace(new_value(&args));
     Ok(Value::None)
+}
+
+/// `types.MethodType(function, instance)`: a bound method.
+fn method_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let pos = args.pos();
+    if !args.kwnames.is_empty() {
+        return Err(vm.type_error("method() takes no keyword arguments"));
+    }
+    if pos.len() != 3 {
+        let n = pos.len().saturating_sub(1);
+        return Err(vm.type_error(&format!("method expected 2 arguments, got {n}")));
+    }
+    let (func, this) = (pos[1].clone(), pos[2].clone());
+    let call = vm.names.__call__.clone();
+    let cls = vm.class_of(&func).clone();
+    if vm.lookup_in_mro(&cls, &call).is_none() {
+        return Err(vm.type_error("first argument must be callable"));
+    }
+    if this.is_none() {
+        return Err(vm.type_error("instance must not be None"));
+    }
+    Ok(vm.bind(func, this))
 }

@@ -22,7 +22,7 @@ pub fn init(vm: &mut Vm) {
     vm.add_getset(&type_, "__bases__", type_bases, None);
     vm.add_getset(&type_, "__base__", type_base, None);
     vm.add_getset(&type_, "__dict__", type_dict, None);
-    vm.add_getset(&type_, "__module__", type_module, None);
+    vm.add_getset(&type_, "__module__", type_module, Some(type_set_module));
     vm.add_getset(&object, "__class__", object_class, Some(object_set_class));
     // `del obj.__class__` reaches the setter without a value (its error).
     let key = vm.intern("__class__");
@@ -222,6 +222,22 @@ fn type_module(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     }
 }
 
+/// `cls.__module__ = name`: the class's own `__module__` entry (heap classes).
+fn type_set_module(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let t = type_arg(vm, &args)?;
+    if !vm.type_data(&t).is_heap {
+        let tn = vm.type_data(&t).name();
+        return Err(vm.type_error(&format!(
+            "cannot set '__module__' attribute of immutable type '{tn}'"
+        )));
+    }
+    let value = args.values.get(1).cloned().unwrap_or(Value::None);
+    let dict = vm.type_data(&t).dict.clone();
+    let key = Value::Obj(vm.names.__module__.clone());
+    vm.dict_set(&dict, key, value)?;
+    Ok(Value::None)
+}
+
 fn object_class(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     match args.values.first() {
         Some(v) => Ok(Value::Obj(vm.class_of(v).clone())),
@@ -344,6 +360,27 @@ fn object_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 /// `object.__new__(cls, *args, **kwargs)`.
+/// A class whose own `__abstractmethods__` is non-empty cannot be instantiated (CPython's
+/// `Py_TPFLAGS_IS_ABSTRACT`, set by assigning that attribute, as `abc` does).
+fn check_not_abstract(vm: &mut Vm, cls: &ObjRef) -> PyResult<()> {
+    let dict = vm.type_data(cls).dict.clone();
+    let key = vm.names.__abstractmethods__.clone();
+    let Some(abstracts) = vm.dict_get_name(&dict, &key) else {
+        return Ok(());
+    };
+    if !vm.truthy(&abstracts)? {
+        return Ok(());
+    }
+    let mut names: Vec<String> = Vec::new();
+    for n in vm.collect(&abstracts)? {
+        names.push(vm.str(&n)?);
+    }
+    names.sort();
+    let class = vm.type_data(cls).name();
+    let msg = crate::vm::messages::abstract_instantiation(ver(vm), &class, &names);
+    Err(vm.type_error(&msg))
+}
+
 fn object_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let cls = match args.values.first() {
         Some(Value::Obj(cls)) if matches!(cls.payload, Payload::Type(_)) => cls.clone(),
@@ -376,6 +413,7 @@ fn object_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             }
         }
     }
+    check_not_abstract(vm, &cls)?;
     use crate::object::typeobj::Layout;
     let layout = vm.type_data(&cls).layout;
     if !matches!(

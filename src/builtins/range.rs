@@ -318,18 +318,10 @@ fn iter_over(vm: &mut Vm, start: &BigInt, step: &BigInt, len: &BigInt) -> PyResu
             step: c,
         })),
         _ => {
-            // Beyond i64: materialise lazily is not needed for realistic programs; the
-            // items are produced as a list iterator when they fit in memory.
-            let n = len.to_usize().filter(|n| *n <= 1 << 24).ok_or_else(|| {
-                vm.new_exception(
-                    &vm.types.exc.overflow_error.clone(),
-                    "Python int too large to convert to C long",
-                )
-            })?;
-            let items = (0..n)
-                .map(|i| vm.new_int_big(start + step * BigInt::from(i)))
-                .collect();
-            Ok(vm.new_iter(IterState::Values { items, index: 0 }))
+            // Beyond i64 (CPython's longrange_iterator): the items of an equal range
+            // object, by index.
+            let r = new_range(vm, start.clone(), stop, step.clone());
+            Ok(vm.new_iter(IterState::GetItem { obj: r, index: 0 }))
         }
     }
 }

@@ -319,7 +319,50 @@ fn object_reduce_ex(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             return vm.call(&bound, Args::positional(&[]));
         }
     }
-    Err(no_copyreg(vm, "__reduce_ex__"))
+    let Ok(copyreg) = vm.import_absolute("copyreg") else {
+        return Err(no_copyreg(vm, "__reduce_ex__"));
+    };
+    let protocol = vm.index_value(&args.pos()[1])?.unwrap_or(0);
+    if protocol < 2 {
+        let f = vm.intern("_reduce_ex");
+        let f = vm.get_attr(&copyreg, &f)?;
+        return vm.call(&f, Args::positional(&[obj, args.pos()[1].clone()]));
+    }
+    reduce_newobj(vm, &copyreg, &obj, &cls)
+}
+
+/// `object.__reduce_ex__(2+)` (CPython's `reduce_newobj`): `(copyreg.__newobj__,
+/// (cls, *getnewargs), state, list items, dict items)`.
+fn reduce_newobj(vm: &mut Vm, copyreg: &Value, obj: &Value, cls: &ObjRef) -> PyResult<Value> {
+    let newargs_name = vm.intern("__getnewargs__");
+    let mut newargs = vec![Value::Obj(cls.clone())];
+    if let Some(f) = vm.get_attr_opt(obj, &newargs_name)? {
+        let extra = vm.call(&f, Args::positional(&[]))?;
+        newargs.extend(vm.collect(&extra)?);
+    }
+    let getstate = vm.intern("__getstate__");
+    let state = match vm.get_attr_opt(obj, &getstate)? {
+        Some(f) => vm.call(&f, Args::positional(&[]))?,
+        None => object_getstate(vm, Args::positional(std::slice::from_ref(obj)))?,
+    };
+    let is_list = matches!(obj.payload(), Some(Payload::List(_)));
+    let is_dict = matches!(obj.payload(), Some(Payload::Dict(_)));
+    let list_items = if is_list {
+        vm.get_iter(obj)?
+    } else {
+        Value::None
+    };
+    let dict_items = if is_dict {
+        let items = vm.intern("items");
+        let it = vm.call_method(obj, &items, &[])?;
+        vm.get_iter(&it)?
+    } else {
+        Value::None
+    };
+    let newobj = vm.intern("__newobj__");
+    let newobj = vm.get_attr(copyreg, &newobj)?;
+    let newargs = vm.new_tuple(newargs);
+    Ok(vm.new_tuple(vec![newobj, newargs, state, list_items, dict_items]))
 }
 
 fn object_reduce(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -431,7 +474,7 @@ fn type_abstract(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn type_set_abstract(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let t = type_self(vm, &args, "__abstractmethods__")?;
-    set_own_entry(vm, &t, "__abstractmethods__", args.values.get(2).cloned())?;
+    set_own_entry(vm, &t, "__abstractmethods__", args.values.get(1).cloned())?;
     Ok(Value::None)
 }
 
@@ -461,7 +504,7 @@ fn type_doc(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn type_set_doc(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let t = type_self(vm, &args, "__doc__")?;
-    set_own_entry(vm, &t, "__doc__", args.values.get(2).cloned())?;
+    set_own_entry(vm, &t, "__doc__", args.values.get(1).cloned())?;
     Ok(Value::None)
 }
 
@@ -490,7 +533,7 @@ fn type_annotations(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn type_set_annotations(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let t = type_self(vm, &args, "__annotations__")?;
-    set_own_entry(vm, &t, "__annotations__", args.values.get(2).cloned())?;
+    set_own_entry(vm, &t, "__annotations__", args.values.get(1).cloned())?;
     Ok(Value::None)
 }
 
@@ -508,6 +551,6 @@ fn type_params(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn type_set_params(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let t = type_self(vm, &args, "__type_params__")?;
-    set_own_entry(vm, &t, "__type_params__", args.values.get(2).cloned())?;
+    set_own_entry(vm, &t, "__type_params__", args.values.get(1).cloned())?;
     Ok(Value::None)
 }

@@ -201,7 +201,30 @@ fn ga_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let pos = &args.pos()[1..];
     arity::no_kwargs_type(vm, &args, "GenericAlias")?;
     arity::check_count(vm, "GenericAlias", pos.len(), 2, 2)?;
-    Ok(new_alias(vm, pos[0].clone(), pos[1].clone()))
+    let alias = new_alias(vm, pos[0].clone(), pos[1].clone());
+    // A subclass (`_CallableGenericAlias`) gets an instance of its own class.
+    match (args.values.first(), alias) {
+        (Some(Value::Obj(cls)), Value::Obj(a))
+            if !std::rc::Rc::ptr_eq(cls, &vm.types.extra.generic_alias) =>
+        {
+            let Ok(Payload::Other(state)) = std::rc::Rc::try_unwrap(a).map(take_payload) else {
+                return Err(vm.system_error("GenericAlias subclass"));
+            };
+            let t = vm.type_data(cls);
+            let o = if t.instance_dict {
+                Object::with_dict(cls.clone(), Payload::Other(state))
+            } else {
+                Object::new(cls.clone(), Payload::Other(state))
+            };
+            Ok(Value::Obj(o))
+        }
+        (_, a) => Ok(a),
+    }
+}
+
+/// The payload of an object nothing else references.
+fn take_payload(mut o: Object) -> Payload {
+    std::mem::replace(&mut o.payload, Payload::Plain)
 }
 
 /// How a type or alias appears inside an alias's or union's repr.

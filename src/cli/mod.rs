@@ -39,6 +39,13 @@ pub struct Cli {
     /// The CPython to compile source with (default: pythonX.Y on PATH, then pyenv's).
     #[arg(long = "python", value_name = "PATH")]
     pub python: Option<std::path::PathBuf>,
+    /// The standard library directory to import from (default: `XPYTHONSTDLIB`, else
+    /// `<prefix>/lib/pythonX.Y` of the running version's CPython on PATH or in pyenv).
+    #[arg(long = "stdlib", value_name = "DIR", conflicts_with = "no_stdlib")]
+    pub stdlib: Option<std::path::PathBuf>,
+    /// Run without a standard library (only xpython's native modules).
+    #[arg(long = "no-stdlib")]
+    pub no_stdlib: bool,
     /// Run the program CODE; the values after it are its arguments.
     #[arg(
         short = 'c',
@@ -124,9 +131,10 @@ pub fn report_error(subject: &str, message: &str) {
 }
 
 /// The long options that take a value in the next argument.
-const VALUE_OPTIONS: [&str; 4] = [
+const VALUE_OPTIONS: [&str; 5] = [
     "--python-version",
     "--python",
+    "--stdlib",
     "--trace-file",
     "--trace-format",
 ];
@@ -252,6 +260,10 @@ mod tests {
         assert_eq!(c.python.unwrap().to_string_lossy(), "/p/-cpath");
         assert_eq!(c.program, ["p.py", "-cx"]);
         assert!(Cli::try_parse_from(["xpython", "--bogus", "p.py"]).is_err());
+        let c = parse(&["--stdlib", "/l/-cx", "p.py", "--no-stdlib"]);
+        assert_eq!(c.stdlib.unwrap().to_string_lossy(), "/l/-cx");
+        assert!(!c.no_stdlib);
+        assert!(parse(&["--no-stdlib", "-c", "x"]).no_stdlib);
     }
 
     /// `-v` clusters with `-c`/`-m` as in x-python's `xpython -vc CODE`; attached values;

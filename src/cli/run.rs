@@ -20,6 +20,11 @@ use std::path::{Path, PathBuf};
 /// Runs what the command line names; returns the exit status.
 pub fn run(cli: &Cli) -> i32 {
     bridge::set_python(cli.python.clone());
+    bridge::stdlib::set_choice(match (&cli.stdlib, cli.no_stdlib) {
+        (_, true) => bridge::stdlib::StdlibChoice::Off,
+        (Some(dir), false) => bridge::stdlib::StdlibChoice::Dir(dir.clone()),
+        (None, false) => bridge::stdlib::StdlibChoice::Auto,
+    });
     let trace = trace_options(cli);
     if let Some(values) = &cli.code {
         let code = values.first().cloned().unwrap_or_default();

@@ -5,10 +5,16 @@
 
 pub mod atexit;
 pub mod binascii;
+pub mod collections;
 pub mod contextvars;
+pub mod errno;
+pub mod functools;
 pub mod future;
+pub mod gc;
 pub mod importlib;
+pub mod itertools;
 pub mod math;
+pub mod native_class;
 pub mod opcode;
 pub mod os;
 pub mod select;
@@ -17,7 +23,9 @@ pub mod site;
 pub mod string_;
 pub mod structseq;
 pub mod sys;
+pub mod thread;
 pub mod time;
+pub mod weakref;
 
 use crate::object::ObjRef;
 use crate::vm::{PyResult, Vm};
@@ -28,14 +36,21 @@ pub type ModuleInit = fn(&mut Vm) -> PyResult<ObjRef>;
 /// The native modules, by name, with the first version that has them.
 const NATIVE: &[(&str, ModuleInit, (u8, u8))] = &[
     ("__future__", future::module, (2, 0)),
+    ("_collections", collections::module, (2, 4)),
     ("_contextvars", contextvars::module, (3, 7)),
     ("_opcode", opcode::module, (3, 4)),
+    ("_functools", functools::module, (2, 5)),
     ("_signal", signal::module, (3, 0)),
     ("_string", string_::module, (3, 0)),
+    ("_thread", thread::module, (3, 0)),
+    ("_weakref", weakref::module, (2, 0)),
     ("atexit", atexit::module, (2, 0)),
     ("binascii", binascii::module, (2, 0)),
     ("builtins", builtins_module, (2, 0)),
+    ("errno", errno::module, (2, 0)),
+    ("gc", gc::module, (2, 0)),
     ("importlib", importlib::module, (2, 0)),
+    ("itertools", itertools::module, (2, 3)),
     ("math", math::module, (2, 0)),
     ("select", select::module, (2, 0)),
     ("os", os::module, (2, 0)),
@@ -54,7 +69,21 @@ pub fn native_init(name: &str, v: (u8, u8)) -> Option<ModuleInit> {
 /// The native modules that CPython builds in as well (`sys.builtin_module_names`),
 /// sorted; the others (`__future__`, `importlib`, `math`) are files in CPython.
 pub fn native_names(v: (u8, u8)) -> Vec<&'static str> {
-    const ALSO_IN_CPYTHON: &[&str] = &["_signal", "_string", "atexit", "builtins", "sys", "time"];
+    const ALSO_IN_CPYTHON: &[&str] = &[
+        "_collections",
+        "_functools",
+        "_signal",
+        "_string",
+        "_thread",
+        "_weakref",
+        "atexit",
+        "builtins",
+        "errno",
+        "gc",
+        "itertools",
+        "sys",
+        "time",
+    ];
     let mut v: Vec<&str> = NATIVE
         .iter()
         .filter(|(n, _, since)| ALSO_IN_CPYTHON.contains(n) && v >= *since)

@@ -90,7 +90,17 @@ pub fn create(vm: &mut Vm, argv: &[String], path0: Option<String>) -> PyResult<O
             }
         }
     }
+    let stdlib = vm.imports.stdlib.clone();
+    if let Some(lib) = &stdlib {
+        path.push(vm.new_str(&lib.lib.to_string_lossy()));
+    }
     let path = vm.new_list(path);
+    let prefix = vm.new_str(
+        &stdlib
+            .as_ref()
+            .map(|s| s.prefix.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+    );
     let (major, minor) = vm.version.format.major_minor;
     let vi_type = structseq::new_type(
         vm,
@@ -163,7 +173,6 @@ pub fn create(vm: &mut Vm, argv: &[String], path0: Option<String>) -> PyResult<O
         .map(|p| p.to_string_lossy().into_owned())
         .unwrap_or_default();
     let executable = vm.new_str(&executable);
-    let empty = vm.new_str("");
     let modules = Value::Obj(vm.imports.modules.clone());
     let meta_path = vm.new_list(vec![]);
     let path_hooks = vm.new_list(vec![]);
@@ -185,10 +194,10 @@ pub fn create(vm: &mut Vm, argv: &[String], path0: Option<String>) -> PyResult<O
         ("byteorder", byteorder),
         ("platform", platform),
         ("executable", executable),
-        ("prefix", empty.clone()),
-        ("exec_prefix", empty.clone()),
-        ("base_prefix", empty.clone()),
-        ("base_exec_prefix", empty),
+        ("prefix", prefix.clone()),
+        ("exec_prefix", prefix.clone()),
+        ("base_prefix", prefix.clone()),
+        ("base_exec_prefix", prefix),
         ("builtin_module_names", builtin_names),
         ("dont_write_bytecode", Value::Bool(true)),
         ("meta_path", meta_path),
@@ -208,6 +217,7 @@ pub fn create(vm: &mut Vm, argv: &[String], path0: Option<String>) -> PyResult<O
     }
     let functions: &[(&'static str, NativeFn)] = &[
         ("exit", sys_exit),
+        ("_getframe", sys_getframe),
         ("getrecursionlimit", sys_getrecursionlimit),
         ("setrecursionlimit", sys_setrecursionlimit),
         ("exc_info", sys_exc_info),
@@ -244,6 +254,11 @@ fn implementation(vm: &mut Vm, version_info: Value) -> PyResult<Value> {
         Args::positional(&[]),
     )?;
     vm.add_method(&t, "__repr__", namespace_repr, BuiltinKind::Method);
+    vm.add_method(&t, "__init__", namespace_init, BuiltinKind::Method);
+    vm.add_method(&t, "__eq__", namespace_eq, BuiltinKind::Method);
+    let hash = Value::Obj(vm.intern("__hash__"));
+    let d = vm.type_data(&t).dict.clone();
+    vm.dict_set(&d, hash, Value::None)?;
     let inst = Object::with_dict(t, Payload::Plain);
     let name = vm.new_str("xpython");
     let tag = vm.new_str(&vm.cache_tag());
@@ -258,6 +273,45 @@ fn implementation(vm: &mut Vm, version_info: Value) -> PyResult<Value> {
         vm.set_attr(&Value::Obj(inst.clone()), &key, v)?;
     }
     Ok(Value::Obj(inst))
+}
+
+/// `SimpleNamespace(**kwargs)`: the keywords become attributes.
+fn namespace_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    if args.pos().len() > 1 {
+        return Err(vm.type_error("no positional arguments expected"));
+    }
+    let this = args.values[0].clone();
+    for (k, v) in args.kw() {
+        let Some(name) = k.as_str().map(|s| s.as_str().to_string()) else {
+            continue;
+        };
+        let key = vm.intern(&name);
+        vm.set_attr(&this, &key, v.clone())?;
+    }
+    Ok(Value::None)
+}
+
+/// Namespaces are equal when their attribute dicts are.
+fn namespace_eq(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (Some(a), Some(b)) = (args.values.first(), args.values.get(1)) else {
+        return Ok(vm.singletons.not_implemented.clone());
+    };
+    let own = vm.class_of(a).clone();
+    let Some(bo) = b.as_obj() else {
+        return Ok(vm.singletons.not_implemented.clone());
+    };
+    if !vm.is_instance_of_class(bo, &own)
+        && !vm.is_instance_of_class(a.as_obj().unwrap_or(bo), vm.class_of(b))
+    {
+        return Ok(vm.singletons.not_implemented.clone());
+    }
+    let da = a.as_obj().and_then(crate::vm::attr::instance_dict);
+    let db = crate::vm::attr::instance_dict(bo);
+    match (da, db) {
+        (Some(x), Some(y)) => Ok(Value::Bool(vm.eq(&Value::Obj(x), &Value::Obj(y))?)),
+        (None, None) => Ok(Value::Bool(true)),
+        _ => Ok(Value::Bool(false)),
+    }
 }
 
 /// `namespace(name=value, ...)`.
@@ -767,4 +821,18 @@ fn raw_read(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn raw_readline(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     raw_input(vm, &args, false)
+}
+
+/// `sys._getframe(depth=0)`: a snapshot of a calling frame (code, line, globals, locals).
+fn sys_getframe(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let depth = match args.pos().first() {
+        Some(v) => crate::modules::native_class::int_arg(vm, v)?,
+        None => 0,
+    };
+    let frame = if depth < 0 {
+        None
+    } else {
+        vm.frame_snapshot(depth as usize)
+    };
+    frame.ok_or_else(|| vm.value_error("call stack is not deep enough"))
 }

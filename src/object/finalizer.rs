@@ -59,6 +59,13 @@ pub fn queue(o: ObjRef) {
     PENDING.store(true, Ordering::Relaxed);
 }
 
+/// Queues a weak reference whose referent died, for its callback (`weakref`); it is
+/// not marked finalized.
+pub fn queue_callback(weakref: ObjRef) {
+    let _ = QUEUE.try_with(|q| q.borrow_mut().push(weakref));
+    PENDING.store(true, Ordering::Relaxed);
+}
+
 /// The queued objects, oldest first (the queue is left empty).
 pub fn take_queue() -> Vec<ObjRef> {
     PENDING.store(false, Ordering::Relaxed);
@@ -83,6 +90,7 @@ pub(super) fn resurrect(o: &mut Object) -> bool {
     let new = Rc::new(Object {
         class: std::mem::take(&mut o.class),
         reclassed: std::cell::Cell::new(o.reclassed.get()),
+        weakly_referenced: std::cell::Cell::new(false),
         dict: o.dict.take(),
         payload: std::mem::replace(&mut o.payload, Payload::Plain),
     });

@@ -19,10 +19,12 @@ pub mod finalizer;
 pub mod function;
 pub mod gc;
 pub mod hash;
+pub mod native;
 pub mod pycell;
 pub mod set;
 pub mod str;
 pub mod typeobj;
+pub mod weakref;
 
 use std::cell::{Cell, OnceCell};
 use std::fmt;
@@ -131,6 +133,8 @@ pub struct Object {
     reclassed: Cell<Option<&'static ObjRef>>,
     /// The instance `__dict__`, for objects that have one (created on first store).
     pub dict: Option<PyCell<Option<ObjRef>>>,
+    /// Weak references to this object exist (`weakref`): its drop clears them.
+    weakly_referenced: Cell<bool>,
     pub payload: Payload,
 }
 
@@ -143,6 +147,7 @@ impl Object {
         let o = Rc::new(Object {
             class: cell,
             reclassed: Cell::new(None),
+            weakly_referenced: Cell::new(false),
             dict: None,
             payload,
         });
@@ -157,6 +162,7 @@ impl Object {
         let o = Rc::new(Object {
             class: cell,
             reclassed: Cell::new(None),
+            weakly_referenced: Cell::new(false),
             dict: Some(PyCell::new(None)),
             payload,
         });
@@ -169,6 +175,7 @@ impl Object {
         Rc::new(Object {
             class: OnceCell::new(),
             reclassed: Cell::new(None),
+            weakly_referenced: Cell::new(false),
             dict: has_dict.then(|| PyCell::new(None)),
             payload,
         })
@@ -235,7 +242,12 @@ impl Drop for Object {
     /// worklist that the outermost drop empties iteratively (CPython's "trashcan").
     fn drop(&mut self) {
         // An instance with `__del__` lives on in a new object until it has run.
-        if finalizer::resurrect(self) {
+        let resurrected = finalizer::resurrect(self);
+        if self.weakly_referenced.get() {
+            // After a `__del__` is queued, so the callbacks run after it (as in CPython).
+            weakref::clear_refs_to(self as *const Object as usize);
+        }
+        if resurrected {
             return;
         }
         let depth = DROP_DEPTH.with(|d| {

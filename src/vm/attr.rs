@@ -187,7 +187,7 @@ impl Vm {
             if self.type_data(&class_).is_heap {
                 let ga = self.names.__getattribute__.clone();
                 if let Some(hook) = self.lookup_in_mro(&class_, &ga) {
-                    if !matches!(hook.payload(), Some(Payload::Builtin(_))) {
+                    if !self.is_builtin_type_slot(&hook) {
                         break 'first self
                             .call(
                                 &hook,
@@ -341,7 +341,7 @@ impl Vm {
         if self.type_data(&class_).is_heap {
             let sa = self.names.__setattr__.clone();
             if let Some(hook) = self.lookup_in_mro(&class_, &sa) {
-                if !matches!(hook.payload(), Some(Payload::Builtin(_))) {
+                if !self.is_builtin_type_slot(&hook) {
                     self.call(
                         &hook,
                         Args::positional(&[obj.clone(), Value::Obj(name.clone()), value]),
@@ -359,7 +359,7 @@ impl Vm {
         if self.type_data(&class_).is_heap {
             let da = self.names.__delattr__.clone();
             if let Some(hook) = self.lookup_in_mro(&class_, &da) {
-                if !matches!(hook.payload(), Some(Payload::Builtin(_))) {
+                if !self.is_builtin_type_slot(&hook) {
                     self.call(
                         &hook,
                         Args::positional(&[obj.clone(), Value::Obj(name.clone())]),
@@ -507,7 +507,19 @@ impl Vm {
             return false;
         }
         let ga = self.names.__getattribute__.clone();
-        matches!(self.lookup_in_mro(class_, &ga), Some(v) if !matches!(v.payload(), Some(Payload::Builtin(_))))
+        matches!(self.lookup_in_mro(class_, &ga), Some(v) if !self.is_builtin_type_slot(&v))
+    }
+
+    /// Whether an attribute hook is the generic one of a builtin type (`object.__setattr__`
+    /// ...), which the generic lookup implements; a builtin method of a native module's
+    /// class (e.g. the weak proxy's `__getattribute__`) is a real hook.
+    fn is_builtin_type_slot(&self, hook: &Value) -> bool {
+        match hook.payload() {
+            Some(Payload::Builtin(b)) => {
+                b.owner.as_ref().is_none_or(|o| !self.type_data(o).is_heap)
+            }
+            _ => false,
+        }
     }
 
     /// Whether `obj`'s instance dict holds `name`.

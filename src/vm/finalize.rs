@@ -30,6 +30,18 @@ impl Vm {
 
     fn call_finalizer(&mut self, o: &ObjRef, site: &Option<(Rc<Code>, u32)>) {
         let this = Value::Obj(o.clone());
+        if let Some(wr) = crate::object::weakref::data(o) {
+            // A weak reference whose referent died: `callback(ref)`, once.
+            let callback = wr.callback.replace(Value::None);
+            let handled = self.handled.clone();
+            let r = self.call(&callback, Args::positional(std::slice::from_ref(&this)));
+            self.handled = handled;
+            if let Err(e) = r {
+                self.add_unraisable_site(&e, site);
+                self.write_unraisable(&e, &callback);
+            }
+            return;
+        }
         if matches!(o.payload, Payload::Generator(_)) {
             // A freed suspended generator is closed.
             let handled = self.handled.clone();

@@ -167,6 +167,23 @@ pub fn unraisable_caret_style(v: &VersionSpec) -> super::tb_carets::CaretStyle {
     }
 }
 
+/// The names of the weak reference types (`weakref.ref`, `proxy`, callable proxy) and
+/// their `__module__`: 3.12 named them after their `weakref` aliases.
+pub fn weakref_type_names(v: &VersionSpec) -> (&'static str, [&'static str; 3]) {
+    if v.format.major_minor >= (3, 12) {
+        (
+            "weakref",
+            ["ReferenceType", "ProxyType", "CallableProxyType"],
+        )
+    } else {
+        ("builtins", ["weakref", "weakproxy", "weakcallableproxy"])
+    }
+}
+
+/// A deque subclass's repr names `deque` (3.6) or its own class (3.7+).
+pub fn deque_repr_uses_subclass_name(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 7)
+}
 /// Whether `-m` puts the current directory's full path first on `sys.path` (3.7+)
 /// rather than '' (3.6).
 pub fn run_module_path0_is_full(v: &VersionSpec) -> bool {

@@ -37,6 +37,7 @@ impl Vm {
         let f = self.types.frame.clone();
         self.add_getset(&f, "f_code", frame_code, None);
         self.add_getset(&f, "f_globals", frame_globals, None);
+        self.add_getset(&f, "f_locals", frame_locals, None);
         self.add_getset(&f, "f_back", frame_back, None);
         self.add_getset(&f, "f_lineno", frame_lineno, None);
     }
@@ -96,8 +97,21 @@ fn view_gen<'a>(vm: &Vm, args: &'a Args<'_>) -> PyResult<&'a GenObject> {
     }
 }
 
+/// The entry of a traceback's frame view (`tb.tb_frame`).
+fn tb_frame_entry<'a>(args: &'a Args<'_>) -> Option<&'a crate::object::exception::TracebackEntry> {
+    match args.values.first().and_then(|v| v.payload()) {
+        Some(Payload::Other(any)) => any
+            .downcast_ref::<super::traceback::TracebackFrame>()
+            .map(|f| &f.entry),
+        _ => None,
+    }
+}
+
 fn frame_code(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let code = view_gen(vm, &args)?.code.clone();
+    let code = match tb_frame_entry(&args) {
+        Some(e) => e.code.clone(),
+        None => view_gen(vm, &args)?.code.clone(),
+    };
     Ok(Value::Obj(Object::new(
         vm.types.code.clone(),
         Payload::Code(code),
@@ -105,7 +119,25 @@ fn frame_code(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn frame_globals(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    if let Some(f) = snapshot(&args) {
+        return Ok(f.globals.clone().map_or(Value::None, Value::Obj));
+    }
     Ok(Value::Obj(view_gen(vm, &args)?.globals.clone()))
+}
+
+/// `sys._getframe()`'s and `tb_frame`'s frames.
+fn snapshot<'a>(args: &'a Args<'_>) -> Option<&'a super::traceback::TracebackFrame> {
+    match args.values.first().and_then(|v| v.payload()) {
+        Some(Payload::Other(any)) => any.downcast_ref::<super::traceback::TracebackFrame>(),
+        _ => None,
+    }
+}
+
+fn frame_locals(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    match snapshot(&args) {
+        Some(f) => Ok(f.locals.clone()),
+        None => Ok(Value::Obj(vm.new_dict())),
+    }
 }
 
 fn frame_back(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -114,6 +146,12 @@ fn frame_back(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn frame_lineno(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    if let Some(e) = tb_frame_entry(&args) {
+        return Ok(e
+            .code
+            .line_of(e.instr as usize)
+            .map_or(Value::None, |l| Value::Int(i64::from(l))));
+    }
     let g = view_gen(vm, &args)?;
     let line = g.with(|s| match s {
         GenState::Suspended(f) if f.fresh => Some(Some(f.frame.code.co.firstlineno)),

@@ -40,6 +40,10 @@ pub struct ImportState {
     pub initializing: Vec<ObjRef>,
     /// Compiles `.py` files found on `sys.path`; None skips them.
     pub source_loader: Option<SourceLoader>,
+    /// The standard library of the running version (`sys.path`'s last entry), if found.
+    pub stdlib: Option<crate::bridge::stdlib::Stdlib>,
+    /// The "no standard library" note was printed.
+    pub stdlib_hint_shown: bool,
 }
 
 /// Where a module's code comes from.
@@ -71,6 +75,8 @@ impl ImportState {
             sys: None,
             initializing: Vec::new(),
             source_loader: None,
+            stdlib: None,
+            stdlib_hint_shown: false,
         }
     }
 }
@@ -426,6 +432,9 @@ impl Vm {
             match self.find_spec(name, &entries) {
                 Some(spec) => self.load_spec(spec)?,
                 None => {
+                    if parent.is_empty() {
+                        self.stdlib_hint();
+                    }
                     let msg = format!("No module named '{name}'");
                     return Err(self.not_found(&msg, name));
                 }
@@ -490,6 +499,24 @@ impl Vm {
         Ok(self
             .sys_modules_get(&name)
             .unwrap_or_else(|| module.clone()))
+    }
+
+    /// When no standard library was found (and none was refused with `--no-stdlib`), the
+    /// first failed top-level import says so once on stderr (stdout stays CPython's).
+    fn stdlib_hint(&mut self) {
+        if self.imports.stdlib.is_some()
+            || self.imports.stdlib_hint_shown
+            || crate::bridge::stdlib::choice() != crate::bridge::stdlib::StdlibChoice::Auto
+        {
+            return;
+        }
+        self.imports.stdlib_hint_shown = true;
+        let (major, minor) = self.version.format.major_minor;
+        self.flush_stdout();
+        eprintln!(
+            "xpython: note: no standard library of Python {major}.{minor} was found \
+             (python{major}.{minor} on PATH or pyenv); give one with --stdlib DIR"
+        );
     }
 
     /// The str entries of `sys.path`.

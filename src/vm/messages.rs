@@ -170,6 +170,36 @@ pub fn super_bad_obj(v: Ver, kind: &str, obj_name: &str, type_name: &str) -> Str
     }
 }
 
+/// `object.__new__` of a class with abstract methods (`names` sorted).
+pub fn abstract_instantiation(v: Ver, class: &str, names: &[String]) -> String {
+    let plural = if names.len() == 1 && v >= (3, 9) {
+        ""
+    } else {
+        "s"
+    };
+    if v >= (3, 12) {
+        let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+        format!(
+            "Can't instantiate abstract class {class} without an implementation for abstract method{plural} {}",
+            quoted.join(", ")
+        )
+    } else {
+        format!(
+            "Can't instantiate abstract class {class} with abstract method{plural} {}",
+            names.join(", ")
+        )
+    }
+}
+
+/// `deque.remove(x)` of a missing value (3.10 reports the value).
+pub fn deque_remove_missing(v: Ver, value_repr: &str) -> String {
+    if v >= (3, 10) {
+        format!("{value_repr} is not in deque")
+    } else {
+        "deque.remove(x): x not in deque".to_string()
+    }
+}
+
 /// `-m A.B` where `A` is a plain module: what `runpy` reports inside "Error while
 /// finding module specification for 'A.B' (...)" — 3.7+ asks the finder, which knows
 /// `__path__` is missing; 3.6 reads the attribute.

@@ -18,6 +18,7 @@ macro_rules! names {
 
 names!(
     __abs__,
+    __abstractmethods__,
     __add__,
     __aenter__,
     __aexit__,

@@ -246,6 +246,7 @@ impl Vm {
                 None => String::new(),
             })
         });
+        self.imports.stdlib = crate::bridge::stdlib::locate(self.version.format.major_minor);
         let sys = crate::modules::sys::create(self, argv, path0)?;
         crate::modules::site::install(self)?;
         self.imports.sys = Some(sys.clone());

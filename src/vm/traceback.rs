@@ -58,6 +58,7 @@ impl Vm {
         self.add_getset(&t, "tb_next", tb_next, None);
         self.add_getset(&t, "tb_lineno", tb_lineno, None);
         self.add_getset(&t, "tb_lasti", tb_lasti, None);
+        self.add_getset(&t, "tb_frame", tb_frame, None);
     }
 }
 
@@ -101,4 +102,70 @@ fn tb_lasti(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let e = tb_entry(vm, &args)?;
     let offset = e.code.raw.get(e.instr as usize).map_or(0, |r| r.offset);
     Ok(Value::Int(i64::from(offset)))
+}
+
+/// The frame a traceback entry names, or a snapshot `sys._getframe()` took: its code
+/// and line (`f_code`, `f_lineno`) and, for a snapshot, its globals and locals
+/// (`f_globals`, `f_locals`, a copy of the fast locals of a function frame).
+pub struct TracebackFrame {
+    pub entry: TracebackEntry,
+    pub globals: Option<ObjRef>,
+    pub locals: Value,
+}
+
+fn tb_frame(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let e = tb_entry(vm, &args)?;
+    let entry = TracebackEntry {
+        code: e.code.clone(),
+        instr: e.instr,
+    };
+    Ok(Value::Obj(Object::new(
+        vm.types.frame.clone(),
+        Payload::Other(Box::new(TracebackFrame {
+            entry,
+            globals: None,
+            locals: Value::None,
+        })),
+    )))
+}
+
+impl Vm {
+    /// `sys._getframe(depth)`: a snapshot of the calling Python frame (depth 0) or of
+    /// the frame `depth` calls out from it; None when there is no such frame.
+    pub fn frame_snapshot(&mut self, depth: usize) -> Option<Value> {
+        let (code, instr, globals, locals, fast) = {
+            let f: &super::frame::Frame = if depth == 0 {
+                self.caller_frame()?
+            } else {
+                let n = self.frames.len();
+                self.frames.get(n.checked_sub(depth)?)?
+            };
+            (
+                f.code.clone(),
+                f.lasti as u32,
+                f.globals.clone(),
+                f.locals.clone(),
+                f.fast.clone(),
+            )
+        };
+        let locals = if locals.is_null() || locals.is_none() {
+            let d = self.new_dict();
+            for (name, v) in code.fast_names.iter().zip(fast) {
+                if !v.is_null() && !matches!(v.payload(), Some(Payload::Cell(_))) {
+                    let _ = self.dict_set(&d, Value::Obj(name.clone()), v);
+                }
+            }
+            Value::Obj(d)
+        } else {
+            locals
+        };
+        Some(Value::Obj(Object::new(
+            self.types.frame.clone(),
+            Payload::Other(Box::new(TracebackFrame {
+                entry: TracebackEntry { code, instr },
+                globals: Some(globals),
+                locals,
+            })),
+        )))
+    }
 }

@@ -136,7 +136,12 @@ impl Exec<'_> {
         let v = self.frame.pop();
         let locals = self.frame.locals.clone();
         match &locals {
-            Value::Obj(ns) if matches!(ns.payload, Payload::Dict(_)) => {
+            // Only an exact dict is stored into directly (CPython's PyDict_CheckExact): a
+            // class namespace from `__prepare__` may override `__setitem__` (enum's).
+            Value::Obj(ns)
+                if matches!(ns.payload, Payload::Dict(_))
+                    && std::rc::Rc::ptr_eq(ns.class(), &self.vm.types.dict) =>
+            {
                 let r = self.vm.dict_set(ns, Value::Obj(name), v);
                 self.unit(r)
             }
@@ -152,7 +157,17 @@ impl Exec<'_> {
         let name = self.name(i);
         let locals = self.frame.locals.clone();
         if let Value::Obj(ns) = &locals {
-            if tri!(self.vm.dict_remove(ns, &Value::Obj(name.clone()))).is_some() {
+            if !std::rc::Rc::ptr_eq(ns.class(), &self.vm.types.dict) {
+                // A mapping namespace: its `__delitem__` (KeyError means NameError).
+                match self.vm.delitem(&locals, &Value::Obj(name.clone())) {
+                    Ok(()) => return Flow::Next,
+                    Err(e)
+                        if self
+                            .vm
+                            .is_instance_of_class(&e.0, &self.vm.types.exc.key_error.clone()) => {}
+                    Err(e) => return Flow::Raise(e),
+                }
+            } else if tri!(self.vm.dict_remove(ns, &Value::Obj(name.clone()))).is_some() {
                 return Flow::Next;
             }
         }
