@@ -645,11 +645,48 @@ fn utf32_step(d: &[u8], le: bool) -> Step {
 
 /// Decodes bytes with `encoding`/`errors` as `bytes.decode` does, giving a str value.
 pub fn decode(vm: &mut Vm, data: &[u8], encoding: &str, errors: &str) -> PyResult<Value> {
+    let (out, _) = decode_partial(vm, data, encoding, errors, true, None)?;
+    Ok(vm.new_str_points(&out))
+}
+
+/// Whether `encoding` names a codec these functions implement.
+pub fn is_known(encoding: &str) -> bool {
+    lookup(encoding).is_some()
+}
+
+/// The canonical (Python `codecs`) name of a known encoding: `utf-8`, `latin-1`,
+/// `utf-16-le`, `cp1252`...
+pub fn canonical_name(encoding: &str) -> Option<String> {
+    Some(match lookup(encoding)? {
+        Codec::Utf8Sig => "utf-8-sig".to_string(),
+        Codec::Latin1 => "iso8859-1".to_string(),
+        Codec::Table(t) => TABLES[t].0.to_string(),
+        c => error_name(c).to_string(),
+    })
+}
+
+/// Decodes as much of `data` as forms whole characters (all of it when `final_`):
+/// the code points and the number of bytes used. With `ends`, the byte offset just
+/// after each produced code point is pushed there (for stream positions).
+pub fn decode_partial(
+    vm: &mut Vm,
+    data: &[u8],
+    encoding: &str,
+    errors: &str,
+    final_: bool,
+    mut ends: Option<&mut Vec<usize>>,
+) -> PyResult<(Vec<u32>, usize)> {
     let codec = lookup(encoding).ok_or_else(|| unknown_encoding(vm, encoding))?;
     let mut pos = 0;
     let mut codec = codec;
+    let bom_pending = |n: usize| !final_ && data.len() < n;
     match codec {
+        Codec::Utf8Sig if bom_pending(3) && [0xEF, 0xBB, 0xBF].starts_with(data) => {
+            return Ok((Vec::new(), 0))
+        }
         Codec::Utf8Sig if data.starts_with(&[0xEF, 0xBB, 0xBF]) => pos = 3,
+        Codec::Utf16(None) if bom_pending(2) => return Ok((Vec::new(), 0)),
+        Codec::Utf32(None) if bom_pending(4) => return Ok((Vec::new(), 0)),
         Codec::Utf16(None) => {
             codec = Codec::Utf16(Some(!data.starts_with(&[0xFE, 0xFF])));
             if data.starts_with(&[0xFF, 0xFE]) || data.starts_with(&[0xFE, 0xFF]) {
@@ -667,6 +704,12 @@ pub fn decode(vm: &mut Vm, data: &[u8], encoding: &str, errors: &str) -> PyResul
     let name = error_name(codec);
     let surrogatepass = errors == "surrogatepass";
     let mut out: Vec<u32> = Vec::with_capacity(data.len());
+    let mut push = |out: &mut Vec<u32>, c: u32, end: usize| {
+        out.push(c);
+        if let Some(e) = ends.as_deref_mut() {
+            e.push(end);
+        }
+    };
     while pos < data.len() {
         let d = &data[pos..];
         let step = match codec {
@@ -694,20 +737,27 @@ pub fn decode(vm: &mut Vm, data: &[u8], encoding: &str, errors: &str) -> PyResul
         };
         match step {
             Step::Char(c, n) => {
-                out.push(c);
                 pos += n;
+                push(&mut out, c, pos);
             }
             Step::Error(len, reason) => {
+                let incomplete = matches!(reason, "unexpected end of data" | "truncated data")
+                    && pos + len >= data.len();
+                if incomplete && !final_ {
+                    break;
+                }
                 let (start, end) = (pos, pos + len.max(1));
                 match errors {
                     "strict" | "surrogatepass" => {
                         return Err(decode_error(vm, name, data, start, end, reason))
                     }
                     "ignore" => {}
-                    "replace" => out.push(0xFFFD),
+                    "replace" => push(&mut out, 0xFFFD, end),
                     "backslashreplace" => {
                         for &b in &data[start..end] {
-                            out.extend(format!("\\x{b:02x}").chars().map(|c| c as u32));
+                            for c in format!("\\x{b:02x}").chars() {
+                                push(&mut out, c as u32, end);
+                            }
                         }
                     }
                     "surrogateescape" => {
@@ -715,7 +765,7 @@ pub fn decode(vm: &mut Vm, data: &[u8], encoding: &str, errors: &str) -> PyResul
                             if b < 0x80 {
                                 return Err(decode_error(vm, name, data, start, end, reason));
                             }
-                            out.push(0xDC00 + b as u32);
+                            push(&mut out, 0xDC00 + b as u32, end);
                         }
                     }
                     other => return Err(unknown_handler(vm, other)),
@@ -724,5 +774,5 @@ pub fn decode(vm: &mut Vm, data: &[u8], encoding: &str, errors: &str) -> PyResul
             }
         }
     }
-    Ok(vm.new_str_points(&out))
+    Ok((out, pos))
 }

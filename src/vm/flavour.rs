@@ -166,3 +166,19 @@ pub fn unraisable_caret_style(v: &VersionSpec) -> super::tb_carets::CaretStyle {
         other => other,
     }
 }
+
+/// `open()` accepts the `U` (universal newlines) mode character (removed in 3.11).
+pub fn open_accepts_u_mode(v: &VersionSpec) -> bool {
+    v.format.major_minor < (3, 11)
+}
+
+/// A buffered reader's `truncate` refuses itself ("truncate") rather than asking the raw
+/// stream (3.10+).
+pub fn buffered_truncate_checks_writable(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 10)
+}
+
+/// `BufferedReader.read1()` may omit its size (3.7+).
+pub fn read1_size_optional(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 7)
+}

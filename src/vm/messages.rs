@@ -163,3 +163,55 @@ pub fn super_bad_obj(v: Ver, kind: &str, obj_name: &str, type_name: &str) -> Str
         "super(type, obj): obj must be an instance or subtype of type".to_string()
     }
 }
+
+/// A size argument of the io classes that is not an integer.
+pub fn io_size_arg(v: Ver, type_name: &str, _none_ok: bool) -> String {
+    if v >= (3, 8) {
+        format!("argument should be integer or None, not '{type_name}'")
+    } else {
+        format!("integer argument expected, got '{type_name}'")
+    }
+}
+
+/// `open(1.5)` / `FileIO(1.5)`.
+pub fn open_float_file(v: Ver) -> String {
+    if v >= (3, 10) {
+        "expected str, bytes or os.PathLike object, not float".to_string()
+    } else {
+        "integer argument expected, got float".to_string()
+    }
+}
+
+/// `open(x)` of something that is neither a path nor a descriptor.
+pub fn open_bad_file(_v: Ver, type_name: &str) -> String {
+    format!("expected str, bytes or os.PathLike object, not {type_name}")
+}
+
+/// `open()` given a non-str `mode` (`name`, argument `position`) or a non-str-or-None
+/// encoding, errors or newline.
+pub fn open_arg_type(v: Ver, name: &str, position: usize, type_name: &str) -> String {
+    let expected = if name == "mode" { "str" } else { "str or None" };
+    if v >= (3, 8) {
+        format!("open() argument '{name}' must be {expected}, not {type_name}")
+    } else {
+        format!("open() argument {position} must be {expected}, not {type_name}")
+    }
+}
+
+/// `open(f, 'Uw')` (3.6 printed a stray quote).
+pub fn open_u_mode_combined(v: Ver) -> &'static str {
+    if v >= (3, 7) {
+        "mode U cannot be combined with 'x', 'w', 'a', or '+'"
+    } else {
+        "mode U cannot be combined with x', 'w', 'a', or '+'"
+    }
+}
+
+/// A closed buffered stream's `truncate` (3.9 checks closed itself).
+pub fn buffered_truncate_closed(v: Ver) -> &'static str {
+    if v >= (3, 9) {
+        "truncate of closed file"
+    } else {
+        "I/O operation on closed file"
+    }
+}

@@ -103,6 +103,8 @@ pub struct Vm {
     pub repr_active: std::collections::HashSet<usize>,
     /// `sys.modules`, the `sys` module, the modules being initialised, the source hook.
     pub imports: import::ImportState,
+    /// The `_io` classes, once that module exists (`open` and the streams use them).
+    pub io: Option<Rc<crate::modules::io::IoTypes>>,
 }
 
 /// The objects of which exactly one exists.
@@ -162,6 +164,7 @@ impl Vm {
             calling_frame: std::ptr::null(),
             spare_frames: Vec::new(),
             imports: import::ImportState::new(modules),
+            io: None,
         }
     }
 
