@@ -9,6 +9,7 @@ pub mod io;
 pub mod math;
 pub mod os;
 pub mod site;
+pub mod struct_;
 pub mod structseq;
 pub mod sys;
 pub mod time;
@@ -23,6 +24,7 @@ pub type ModuleInit = fn(&mut Vm) -> PyResult<ObjRef>;
 const NATIVE: &[(&str, ModuleInit)] = &[
     ("__future__", future::module),
     ("_io", io::module),
+    ("_struct", struct_::module),
     ("builtins", builtins_module),
     ("importlib", importlib::module),
     ("math", math::module),
@@ -39,7 +41,7 @@ pub fn native_init(name: &str) -> Option<ModuleInit> {
 /// The native modules that CPython builds in as well (`sys.builtin_module_names`),
 /// sorted; the others (`__future__`, `importlib`, `math`) are files in CPython.
 pub fn native_names() -> Vec<&'static str> {
-    const ALSO_IN_CPYTHON: &[&str] = &["_io", "builtins", "sys", "time"];
+    const ALSO_IN_CPYTHON: &[&str] = &["_io", "_struct", "builtins", "sys", "time"];
     let mut v: Vec<&str> = NATIVE
         .iter()
         .map(|(n, _)| *n)
