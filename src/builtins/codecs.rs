@@ -362,7 +362,9 @@ pub fn unicode_error_str(vm: &mut Vm, o: &ObjRef) -> Option<String> {
 
 /// Encodes code points with `encoding`/`errors` as `str.encode` does.
 pub fn encode(vm: &mut Vm, text: &[u32], encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
-    let codec = lookup(encoding).ok_or_else(|| unknown_encoding(vm, encoding))?;
+    let Some(codec) = lookup(encoding) else {
+        return encode_via_registry(vm, text, encoding, errors);
+    };
     let mut out = Vec::with_capacity(text.len());
     if codec == Codec::Utf8Sig {
         out.extend_from_slice(&[0xEF, 0xBB, 0xBF]);
@@ -521,7 +523,23 @@ pub fn encode(vm: &mut Vm, text: &[u32], encoding: &str, errors: &str) -> PyResu
                 }
             }
             "surrogatepass" => return Err(encode_error(vm, name, text, start, end, limit_reason)),
-            other => return Err(unknown_handler(vm, other)),
+            other => {
+                let exc = encode_error(vm, name, text, start, end, limit_reason);
+                let (rep, newpos) = call_handler(vm, other, exc, text.len(), true)?;
+                match rep {
+                    Replacement::Bytes(b) => out.extend_from_slice(&b),
+                    Replacement::Text(t) => {
+                        for c in t {
+                            if !encodable(c) {
+                                return Err(encode_error(vm, name, text, start, end, limit_reason));
+                            }
+                            emit(c, &mut out);
+                        }
+                    }
+                }
+                i = newpos;
+                continue;
+            }
         }
         i = end;
     }
@@ -645,6 +663,9 @@ fn utf32_step(d: &[u8], le: bool) -> Step {
 
 /// Decodes bytes with `encoding`/`errors` as `bytes.decode` does, giving a str value.
 pub fn decode(vm: &mut Vm, data: &[u8], encoding: &str, errors: &str) -> PyResult<Value> {
+    if lookup(encoding).is_none() {
+        return decode_via_registry(vm, data, encoding, errors);
+    }
     let (out, _) = decode_partial(vm, data, encoding, errors, true, None)?;
     Ok(vm.new_str_points(&out))
 }
@@ -768,11 +789,120 @@ pub fn decode_partial(
                             push(&mut out, 0xDC00 + b as u32, end);
                         }
                     }
-                    other => return Err(unknown_handler(vm, other)),
+                    other => {
+                        let exc = decode_error(vm, name, data, start, end, reason);
+                        let (rep, newpos) = call_handler(vm, other, exc, data.len(), false)?;
+                        if let Replacement::Text(t) = rep {
+                            for c in t {
+                                push(&mut out, c, newpos);
+                            }
+                        }
+                        pos = newpos;
+                        continue;
+                    }
                 }
                 pos = end;
             }
         }
     }
     Ok((out, pos))
+}
+
+/// What a registered error handler gives back.
+enum Replacement {
+    Text(Vec<u32>),
+    Bytes(Vec<u8>),
+}
+
+/// Runs the error handler registered as `name` (LookupError when there is none) on the
+/// Unicode error `exc`: the replacement and the position to resume at.
+fn call_handler(
+    vm: &mut Vm,
+    name: &str,
+    exc: PyErr,
+    len: usize,
+    encoding: bool,
+) -> PyResult<(Replacement, usize)> {
+    let Some(handler) = crate::modules::codecs::error_handler(vm, name)? else {
+        return Err(unknown_handler(vm, name));
+    };
+    let r = vm.call(&handler, Args::positional(&[Value::Obj(exc.0)]))?;
+    let bad = |vm: &Vm| {
+        vm.type_error(if encoding {
+            "encoding error handler must return (str/bytes, int) tuple"
+        } else {
+            "decoding error handler must return (str, int) tuple"
+        })
+    };
+    let Some(Payload::Tuple(t)) = r.payload() else {
+        return Err(bad(vm));
+    };
+    if t.len() != 2 {
+        return Err(bad(vm));
+    }
+    let rep = match (t[0].as_str(), t[0].payload()) {
+        (Some(s), _) => Replacement::Text(s.code_points()),
+        (None, Some(Payload::Bytes(b))) if encoding => Replacement::Bytes(b.to_vec()),
+        _ => return Err(bad(vm)),
+    };
+    let Some(crate::vm::ops::IntRef::Small(mut newpos)) = crate::vm::ops::as_int(&t[1]) else {
+        return Err(bad(vm));
+    };
+    if newpos < 0 {
+        newpos += len as i64;
+    }
+    if newpos < 0 || newpos as usize > len {
+        let class = vm.types.exc.index_error.clone();
+        return Err(vm.new_exception(
+            &class,
+            &format!("position {newpos} from error handler out of bounds"),
+        ));
+    }
+    Ok((rep, newpos as usize))
+}
+
+/// `str.encode` with a codec found through the codec registry (the stdlib's
+/// `encodings`), for the encodings not implemented here.
+fn encode_via_registry(
+    vm: &mut Vm,
+    text: &[u32],
+    encoding: &str,
+    errors: &str,
+) -> PyResult<Vec<u8>> {
+    let Some(info) = crate::modules::codecs::lookup_codec(vm, encoding)? else {
+        return Err(unknown_encoding(vm, encoding));
+    };
+    let f = vm.getitem(&info, &Value::Int(0))?;
+    let s = vm.new_str_points(text);
+    let e = vm.new_str(errors);
+    let r = vm.call(&f, Args::positional(&[s, e]))?;
+    let first = vm.getitem(&r, &Value::Int(0))?;
+    match first.payload() {
+        Some(Payload::Bytes(b)) => Ok(b.to_vec()),
+        _ => {
+            let t = vm.type_name(&first);
+            Err(vm.type_error(&format!(
+                "'{encoding}' encoder returned '{t}' instead of 'bytes'; use codecs.encode() to encode to arbitrary types"
+            )))
+        }
+    }
+}
+
+/// `bytes.decode` through the codec registry.
+fn decode_via_registry(vm: &mut Vm, data: &[u8], encoding: &str, errors: &str) -> PyResult<Value> {
+    let Some(info) = crate::modules::codecs::lookup_codec(vm, encoding)? else {
+        return Err(unknown_encoding(vm, encoding));
+    };
+    let f = vm.getitem(&info, &Value::Int(1))?;
+    let b = super::bytes::new_bytes(vm, data.to_vec());
+    let e = vm.new_str(errors);
+    let r = vm.call(&f, Args::positional(&[b, e]))?;
+    let first = vm.getitem(&r, &Value::Int(0))?;
+    if first.as_str().is_none() {
+        let t = vm.type_name(&first);
+        return Err(vm.type_error(&format!(
+            "'{encoding}' decoder returned '{t}' instead of 'str'; use codecs.decode() to decode to arbitrary types"
+        )));
+    }
+    Ok(first)
 }

@@ -3,6 +3,7 @@
 //! as CPython's BuiltinImporter comes before the path finder. Add a module by writing its
 //! file here and listing it in `NATIVE`.
 
+pub mod codecs;
 pub mod future;
 pub mod importlib;
 pub mod io;
@@ -23,6 +24,7 @@ pub type ModuleInit = fn(&mut Vm) -> PyResult<ObjRef>;
 /// The native modules, by name.
 const NATIVE: &[(&str, ModuleInit)] = &[
     ("__future__", future::module),
+    ("_codecs", codecs::module),
     ("_io", io::module),
     ("_struct", struct_::module),
     ("builtins", builtins_module),
@@ -41,7 +43,7 @@ pub fn native_init(name: &str) -> Option<ModuleInit> {
 /// The native modules that CPython builds in as well (`sys.builtin_module_names`),
 /// sorted; the others (`__future__`, `importlib`, `math`) are files in CPython.
 pub fn native_names() -> Vec<&'static str> {
-    const ALSO_IN_CPYTHON: &[&str] = &["_io", "_struct", "builtins", "sys", "time"];
+    const ALSO_IN_CPYTHON: &[&str] = &["_codecs", "_io", "builtins", "sys", "time"];
     let mut v: Vec<&str> = NATIVE
         .iter()
         .map(|(n, _)| *n)

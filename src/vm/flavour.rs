@@ -182,3 +182,8 @@ pub fn buffered_truncate_checks_writable(v: &VersionSpec) -> bool {
 pub fn read1_size_optional(v: &VersionSpec) -> bool {
     v.format.major_minor >= (3, 7)
 }
+
+/// The codec registry normalizes spaces in encoding names to underscores (3.9+).
+pub fn codec_names_map_spaces(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 9)
+}

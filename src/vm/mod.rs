@@ -105,6 +105,8 @@ pub struct Vm {
     pub imports: import::ImportState,
     /// The `_io` classes, once that module exists (`open` and the streams use them).
     pub io: Option<Rc<crate::modules::io::IoTypes>>,
+    /// The codec and error-handler registries, once `_codecs` exists.
+    pub codecs: Option<Rc<crate::modules::codecs::Registry>>,
 }
 
 /// The objects of which exactly one exists.
@@ -165,6 +167,7 @@ impl Vm {
             spare_frames: Vec::new(),
             imports: import::ImportState::new(modules),
             io: None,
+            codecs: None,
         }
     }
 
