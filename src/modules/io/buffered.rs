@@ -732,6 +732,18 @@ pub(super) fn read_all(vm: &mut Vm, buffer: &Value) -> PyResult<Vec<u8>> {
     super::bytes_arg(vm, &r)
 }
 
+/// Adds bytes to a native buffered writer's buffer without writing (a text layer
+/// being freed; the buffer writes them when it is flushed or freed in turn).
+pub(super) fn append_pending(buffer: &Value, data: &[u8]) {
+    if let Some(s) = super::state_of::<Buffered>(buffer) {
+        s.with_mut(|s| {
+            if s.kind != Kind::Reader && s.ready && !s.detached {
+                s.wbuf.extend_from_slice(data);
+            }
+        });
+    }
+}
+
 /// Writes bytes through a buffered object, for the text layer.
 pub(super) fn write_through(vm: &mut Vm, buffer: &Value, data: Vec<u8>) -> PyResult<()> {
     if let (Some((kind, _)), Some(s)) = (

@@ -79,7 +79,7 @@ pub(super) fn init(vm: &mut Vm, t: &ObjRef) {
             ("newlines", |vm, a| {
                 let s = open_state(vm, &a)?;
                 let (seen, nl) = s.with(|s| (s.seennl, s.newline.clone()));
-                Ok(if nl.is_none() {
+                Ok(if matches!(nl.as_deref(), None | Some("")) {
                     newlines_value(vm, seen)
                 } else {
                     Value::None
@@ -175,6 +175,20 @@ fn write_chars(s: &mut StringIo, text: &[u32]) {
                 }
             }
             out
+        }
+        Some("") => {
+            for (i, &c) in text.iter().enumerate() {
+                if c == LF && (i == 0 || text[i - 1] != CR) {
+                    s.seennl |= SEEN_LF;
+                } else if c == CR {
+                    s.seennl |= if text.get(i + 1) == Some(&LF) {
+                        SEEN_CRLF
+                    } else {
+                        SEEN_CR
+                    };
+                }
+            }
+            text.to_vec()
         }
         _ => text.to_vec(),
     };

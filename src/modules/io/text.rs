@@ -49,6 +49,9 @@ pub(super) struct Text {
     chunk_used: usize,
     /// Undecoded bytes after the decoded characters.
     pending: Vec<u8>,
+    /// Encoded text not yet handed to the buffer (written out past `chunk_size`, on
+    /// flush and before reading or moving).
+    pending_write: Vec<u8>,
     /// The decoder is at the start of the stream (a BOM may come).
     decoder_at_start: bool,
     /// The encoder is at the start of the stream (write a BOM).
@@ -78,12 +81,21 @@ pub(super) fn empty() -> Text {
         dpos: 0,
         chunk_used: 0,
         pending: Vec::new(),
+        pending_write: Vec::new(),
         decoder_at_start: true,
         encoder_at_start: true,
         seennl: 0,
         chunk_size: CHUNK_SIZE,
         detached: false,
         ready: false,
+    }
+}
+
+impl Drop for Text {
+    fn drop(&mut self) {
+        if !self.pending_write.is_empty() {
+            buffered::append_pending(&self.buffer, &self.pending_write);
+        }
     }
 }
 
@@ -356,23 +368,22 @@ pub(super) fn setup(
         let pos = call_method(vm, &buffer, "tell", &[])?;
         encoder_at_start = matches!(pos, Value::Int(0));
     }
-    let old = state.replace(Text {
-        buffer,
-        write_codec: canonical.clone(),
-        decode_codec: canonical,
-        encoding,
-        errors,
-        newline,
-        line_buffering,
-        write_through,
-        readable,
-        writable,
-        seekable,
-        telling: seekable,
-        encoder_at_start,
-        ready: true,
-        ..empty()
-    });
+    let mut t = empty();
+    t.buffer = buffer;
+    t.write_codec = canonical.clone();
+    t.decode_codec = canonical;
+    t.encoding = encoding;
+    t.errors = errors;
+    t.newline = newline;
+    t.line_buffering = line_buffering;
+    t.write_through = write_through;
+    t.readable = readable;
+    t.writable = writable;
+    t.seekable = seekable;
+    t.telling = seekable;
+    t.encoder_at_start = encoder_at_start;
+    t.ready = true;
+    let old = state.replace(t);
     drop(old);
     Ok(())
 }
@@ -534,8 +545,18 @@ fn take_decoded(s: &PyCell<Text>, n: Option<usize>) -> Vec<u32> {
 }
 
 /// Flushes pending writes before reading or seeking.
-fn flush_buffer(vm: &mut Vm, buffer: &Value) -> PyResult<()> {
+fn flush_buffer(vm: &mut Vm, s: &PyCell<Text>, buffer: &Value) -> PyResult<()> {
+    write_out(vm, s, buffer)?;
     call_method(vm, buffer, "flush", &[])?;
+    Ok(())
+}
+
+/// Hands the encoded but not yet written bytes to the buffer.
+fn write_out(vm: &mut Vm, s: &PyCell<Text>, buffer: &Value) -> PyResult<()> {
+    let data = s.with_mut(|s| std::mem::take(&mut s.pending_write));
+    if !data.is_empty() {
+        buffered::write_through(vm, buffer, data)?;
+    }
     Ok(())
 }
 
@@ -544,7 +565,7 @@ fn read(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let n = super::size_arg(vm, args.pos().get(1))?;
     check_readable(vm, s, &buffer)?;
     if s.with(|s| s.writable) {
-        flush_buffer(vm, &buffer)?;
+        flush_buffer(vm, s, &buffer)?;
     }
     let mut out = take_decoded(s, (n >= 0).then_some(n as usize));
     if n < 0 {
@@ -584,7 +605,7 @@ fn line_end(chars: &[u32], newline: Option<&str>) -> Option<usize> {
 /// Reads one line of at most `limit` characters (no limit when negative).
 fn read_line(vm: &mut Vm, s: &PyCell<Text>, buffer: &Value, limit: i64) -> PyResult<Vec<u32>> {
     if s.with(|s| s.writable) {
-        flush_buffer(vm, buffer)?;
+        flush_buffer(vm, s, buffer)?;
     }
     let mut line: Vec<u32> = Vec::new();
     loop {
@@ -704,9 +725,15 @@ fn write(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         }
         s.reset_read();
     });
-    buffered::write_through(vm, &buffer, data)?;
+    let full = s.with_mut(|s| {
+        s.pending_write.extend_from_slice(&data);
+        s.pending_write.len() > s.chunk_size
+    });
+    if full || needflush || write_through {
+        write_out(vm, s, &buffer)?;
+    }
     if needflush || write_through {
-        flush_buffer(vm, &buffer)?;
+        flush_buffer(vm, s, &buffer)?;
     }
     Ok(Value::Int(chars.len() as i64))
 }
@@ -715,16 +742,16 @@ fn flush(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (s, buffer) = ready(vm, &args)?;
     check_closed(vm, &buffer)?;
     s.with_mut(|s| s.telling = s.seekable);
-    flush_buffer(vm, &buffer)?;
+    flush_buffer(vm, s, &buffer)?;
     Ok(Value::None)
 }
 
 fn close(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let (_, buffer) = ready(vm, &args)?;
+    let (s, buffer) = ready(vm, &args)?;
     if super::fileio::open_state(&buffer).is_none() && super::base::is_closed(vm, &buffer)? {
         return Ok(Value::None);
     }
-    let flushed = flush_buffer(vm, &buffer);
+    let flushed = flush_buffer(vm, s, &buffer);
     let closed = call_method(vm, &buffer, "close", &[]);
     flushed?;
     closed.map(|_| Value::None)
@@ -732,7 +759,7 @@ fn close(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn detach(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (s, buffer) = ready(vm, &args)?;
-    flush_buffer(vm, &buffer)?;
+    flush_buffer(vm, s, &buffer)?;
     s.with_mut(|s| s.detached = true);
     Ok(buffer)
 }
@@ -747,7 +774,7 @@ fn tell(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         let class = vm.types.exc.os_error.clone();
         return Err(vm.new_exception(&class, "telling position disabled by next() call"));
     }
-    flush_buffer(vm, &buffer)?;
+    flush_buffer(vm, s, &buffer)?;
     let pos = call_method(vm, &buffer, "tell", &[])?;
     let pos = super::int_arg(vm, &pos, false)?;
     let back = s.with(|s| {
@@ -784,7 +811,7 @@ fn seek(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             if cookie != 0 {
                 return Err(unsupported(vm, "can't do nonzero end-relative seeks"));
             }
-            flush_buffer(vm, &buffer)?;
+            flush_buffer(vm, s, &buffer)?;
             s.with_mut(|s| s.reset_read());
             let r = call_method(vm, &buffer, "seek", &[Value::Int(0), Value::Int(2)])?;
             let at_start = matches!(r, Value::Int(0));
@@ -800,7 +827,7 @@ fn seek(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         let shown = vm.repr(&cookie_v)?;
         return Err(vm.value_error(&format!("negative seek position {shown}")));
     }
-    flush_buffer(vm, &buffer)?;
+    flush_buffer(vm, s, &buffer)?;
     call_method(vm, &buffer, "seek", &[Value::Int(cookie)])?;
     s.with_mut(|s| {
         s.reset_read();
@@ -811,9 +838,9 @@ fn seek(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn truncate(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let (_, buffer) = ready(vm, &args)?;
+    let (s, buffer) = ready(vm, &args)?;
     check_closed(vm, &buffer)?;
-    flush_buffer(vm, &buffer)?;
+    flush_buffer(vm, s, &buffer)?;
     let pos = args.pos().get(1).cloned().unwrap_or(Value::None);
     call_method(vm, &buffer, "truncate", &[pos])
 }
@@ -862,7 +889,7 @@ fn reconfigure(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             ));
         }
     }
-    flush_buffer(vm, &buffer)?;
+    flush_buffer(vm, s, &buffer)?;
     let mut st = s.with(|s| (s.encoding.clone(), s.errors.clone()));
     if let Some(e) = encoding {
         if !codecs::is_known(&e) {
