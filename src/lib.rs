@@ -14,4 +14,5 @@ pub mod modules;
 pub mod object;
 pub mod pyc;
 pub mod spec;
+pub mod trace;
 pub mod vm;

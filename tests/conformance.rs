@@ -291,7 +291,12 @@ fn run(bin: &Path, root: &Path, pyc: &str, stdin: Option<&Path>) -> Outcome {
     Outcome {
         stdout,
         stderr,
-        code: if timed_out { None } else { status.code() },
+        // Death by a signal reads as Python reports it: minus the signal number.
+        code: if timed_out {
+            None
+        } else {
+            status.code().or(signal.map(|s| -s))
+        },
         signal,
         timed_out,
     }

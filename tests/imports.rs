@@ -256,9 +256,8 @@ fn source_loader_hook_loads_py_files() {
     let main = main.to_string_lossy().into_owned();
     let run = |hook: Option<xpython::vm::import::SourceLoader>| {
         let options = xpython::vm::run::MainOptions {
-            argv: vec![main.clone()],
-            script: Some(main.clone()),
             source_loader: hook,
+            ..xpython::vm::run::MainOptions::script(&main)
         };
         xpython::vm::run::run_pyc(main.clone(), options)
     };

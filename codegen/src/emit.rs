@@ -339,6 +339,24 @@ fn arg_kind(kind: &str) -> TokenStream {
     quote!(ArgKind::#v)
 }
 
+/// How many values the opcode consumes, from its doc's stack picture.
+fn emit_pops(op: &ResolvedOp, formulas: &mut FormulaPool) -> TokenStream {
+    use crate::stack_picture::Pops;
+    match crate::stack_picture::pops_of(&op.doc) {
+        Pops::Fixed(n) => quote!(Pops::Fixed(#n)),
+        // (validate.rs has checked that the formula parses.)
+        Pops::Counted(n, text) => match crate::formula::Formula::parse(&text) {
+            Ok(f) => {
+                let f = formulas.get(&f);
+                quote!(Pops::Counted(#n, #f))
+            }
+            Err(_) => quote!(Pops::Unknown),
+        },
+        Pops::OutputsMinusEffect(n) => quote!(Pops::OutputsMinusEffect(#n)),
+        Pops::Unknown => quote!(Pops::Unknown),
+    }
+}
+
 fn emit_op(op: &ResolvedOp, formulas: &mut FormulaPool) -> TokenStream {
     let name = &op.name;
     let num = op.num;
@@ -365,6 +383,7 @@ fn emit_op(op: &ResolvedOp, formulas: &mut FormulaPool) -> TokenStream {
         None => quote!(None),
     };
     let doc = &op.doc;
+    let pops = emit_pops(op, formulas);
     let not_in_pyc = op.not_in_pyc;
     let steps: Vec<TokenStream> = op
         .macro_steps
@@ -388,6 +407,7 @@ fn emit_op(op: &ResolvedOp, formulas: &mut FormulaPool) -> TokenStream {
             stack_text: #stack_text,
             stack_jump_text: #stack_jump_text,
             doc: #doc,
+            pops: #pops,
             not_in_pyc: #not_in_pyc,
             macro_steps: &[#(#steps),*],
         })

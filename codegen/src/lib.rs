@@ -12,6 +12,7 @@ pub mod load;
 pub mod model;
 pub mod report;
 pub mod schema;
+pub mod stack_picture;
 pub mod validate;
 
 pub use formula::Formula;

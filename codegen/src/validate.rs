@@ -192,6 +192,17 @@ fn validate_version<'a>(
                 "opcode names are upper case (A-Z, 0-9, `_`, `+`)".into()
             ));
         }
+        if let crate::stack_picture::Pops::Counted(_, text) = crate::stack_picture::pops_of(&op.doc)
+        {
+            if let Err(e) = crate::formula::Formula::parse(&text) {
+                report.push(
+                    err(format!(
+                        "the stack picture's count `{text}` is no formula: {e}"
+                    ))
+                    .hint("write `name[FORMULA]` with a formula over oparg, e.g. `args[oparg]`"),
+                );
+            }
+        }
         if !ARG_KINDS.contains(&op.arg.as_str()) {
             let mut e = err(format!("unknown argument kind `{}`", op.arg));
             e = e.hint(

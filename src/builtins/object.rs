@@ -103,8 +103,14 @@ fn type_arg(vm: &Vm, args: &Args<'_>) -> PyResult<ObjRef> {
 
 fn type_name(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let t = type_arg(vm, &args)?;
-    let n = vm.type_data(&t).name();
-    Ok(vm.new_str(&n))
+    let data = vm.type_data(&t);
+    let n = data.name();
+    // A builtin type's name is CPython's tp_name after its module prefix, if any.
+    let short = match n.rsplit_once('.') {
+        Some((_, short)) if !data.is_heap => short,
+        _ => &n,
+    };
+    Ok(vm.new_str(short))
 }
 
 fn type_set_name(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

@@ -559,45 +559,88 @@ fn ch(c: char) -> u32 {
     c as u32
 }
 
-/// Expands `{...}` fields of `s` (CPython's `MarkupIterator`); `depth` limits nested
-/// specs.
+/// Expands `{...}` fields of `s`; `depth` limits nested specs.
 fn vformat(vm: &mut Vm, s: &[u32], fa: &mut FormatArgs<'_>, depth: usize) -> PyResult<Vec<u32>> {
     if depth == 0 {
         return Err(vm.value_error("Max string recursion exceeded"));
     }
     let mut out = Vec::with_capacity(s.len());
-    let mut i = 0;
-    while i < s.len() {
-        let c = s[i];
-        i += 1;
-        if c != ch('{') && c != ch('}') {
-            out.push(c);
-            continue;
+    let mut pos = 0;
+    while let Some(chunk) = next_markup(vm, s, &mut pos) {
+        let chunk = chunk?;
+        out.extend_from_slice(chunk.literal);
+        if let Some(field) = chunk.field {
+            out.extend(render_field(vm, field, fa, depth)?);
         }
-        let at_end = i >= s.len();
-        if c == ch('}') && (at_end || s[i] != c) {
-            return Err(vm.value_error("Single '}' encountered in format string"));
-        }
-        if at_end && c == ch('{') {
-            return Err(vm.value_error("Single '{' encountered in format string"));
-        }
-        if s[i] == c {
-            out.push(c);
-            i += 1;
-            continue;
-        }
-        let (field, next) = parse_field(vm, s, i)?;
-        i = next;
-        out.extend(render_field(vm, field, fa, depth)?);
     }
     Ok(out)
 }
 
+/// One step of CPython's `MarkupIterator` over a format string: literal text (an escaped
+/// `{{` or `}}` ends it, contributing one brace), then the replacement field that ended it.
+pub struct MarkupChunk<'s> {
+    pub literal: &'s [u32],
+    pub field: Option<Field<'s>>,
+}
+
+/// The chunk of `s` starting at `*pos` (advanced past it); `None` at the end. After an
+/// error the iteration is over.
+pub fn next_markup<'s>(
+    vm: &Vm,
+    s: &'s [u32],
+    pos: &mut usize,
+) -> Option<PyResult<MarkupChunk<'s>>> {
+    let start = *pos;
+    if start >= s.len() {
+        return None;
+    }
+    *pos = s.len();
+    let mut i = start;
+    while i < s.len() {
+        let c = s[i];
+        i += 1;
+        if c != ch('{') && c != ch('}') {
+            continue;
+        }
+        let at_end = i >= s.len();
+        if c == ch('}') && (at_end || s[i] != c) {
+            return Some(Err(
+                vm.value_error("Single '}' encountered in format string")
+            ));
+        }
+        if at_end {
+            return Some(Err(
+                vm.value_error("Single '{' encountered in format string")
+            ));
+        }
+        if s[i] == c {
+            *pos = i + 1;
+            let literal = &s[start..i];
+            return Some(Ok(MarkupChunk {
+                literal,
+                field: None,
+            }));
+        }
+        let literal = &s[start..i - 1];
+        return Some(parse_field(vm, s, i).map(|(field, next)| {
+            *pos = next;
+            MarkupChunk {
+                literal,
+                field: Some(field),
+            }
+        }));
+    }
+    Some(Ok(MarkupChunk {
+        literal: &s[start..],
+        field: None,
+    }))
+}
+
 /// A replacement field's parts.
-struct Field<'s> {
-    name: &'s [u32],
-    conversion: Option<u32>,
-    spec: &'s [u32],
+pub struct Field<'s> {
+    pub name: &'s [u32],
+    pub conversion: Option<u32>,
+    pub spec: &'s [u32],
 }
 
 /// Parses a field starting after its `{`; returns it and the index after its `}`.
@@ -701,11 +744,74 @@ fn render_field(
     Ok(r.as_str().map(|s| s.code_points()).unwrap_or_default())
 }
 
-fn lookup_field(vm: &mut Vm, name: &[u32], fa: &mut FormatArgs<'_>) -> PyResult<Value> {
-    let first_end = name
-        .iter()
+/// Where the first part of a field name (`0` or `name` in `0.attr[key]`) ends.
+pub fn field_name_first_end(name: &[u32]) -> usize {
+    name.iter()
         .position(|&c| c == ch('.') || c == ch('['))
-        .unwrap_or(name.len());
+        .unwrap_or(name.len())
+}
+
+/// One `.attr` or `[key]` of a field name, as CPython's `FieldNameIterator` reads it.
+pub enum FieldPart<'s> {
+    Attr(&'s [u32]),
+    Index(&'s [u32]),
+}
+
+/// The part of `name` starting at `*i` (advanced past it); `None` at the end. After an
+/// error the iteration is over.
+pub fn next_field_part<'s>(
+    vm: &Vm,
+    name: &'s [u32],
+    i: &mut usize,
+) -> Option<PyResult<FieldPart<'s>>> {
+    let start = *i;
+    if start >= name.len() {
+        return None;
+    }
+    *i = name.len();
+    if name[start] == ch('.') {
+        let from = start + 1;
+        let to = name[from..]
+            .iter()
+            .position(|&c| c == ch('.') || c == ch('['))
+            .map_or(name.len(), |n| from + n);
+        if to == from {
+            return Some(Err(vm.value_error("Empty attribute in format string")));
+        }
+        *i = to;
+        return Some(Ok(FieldPart::Attr(&name[from..to])));
+    }
+    if name[start] != ch('[') {
+        return Some(Err(vm.value_error(
+            "Only '.' or '[' may follow ']' in format field specifier",
+        )));
+    }
+    let from = start + 1;
+    let Some(close) = name[from..].iter().position(|&c| c == ch(']')) else {
+        return Some(Err(vm.value_error("Missing ']' in format string")));
+    };
+    let key = &name[from..from + close];
+    if key.is_empty() {
+        return Some(Err(vm.value_error("Empty attribute in format string")));
+    }
+    // What follows is checked by the next call, after this item was looked up.
+    *i = from + close + 1;
+    Some(Ok(FieldPart::Index(key)))
+}
+
+/// A `[key]` as the lookup uses it: an int when it is all digits, else the str.
+pub fn index_key(vm: &Vm, units: &[u32]) -> Value {
+    if units.iter().all(|&c| (0x30..=0x39).contains(&c)) {
+        let text: String = units.iter().filter_map(|&c| char::from_u32(c)).collect();
+        if let Ok(n) = text.parse::<i64>() {
+            return Value::Int(n);
+        }
+    }
+    vm.new_str_points(units)
+}
+
+fn lookup_field(vm: &mut Vm, name: &[u32], fa: &mut FormatArgs<'_>) -> PyResult<Value> {
+    let first_end = field_name_first_end(name);
     let first = &name[..first_end];
     let mut obj = if first.is_empty() {
         if fa.manual {
@@ -733,53 +839,20 @@ fn lookup_field(vm: &mut Vm, name: &[u32], fa: &mut FormatArgs<'_>) -> PyResult<
         keyword(vm, fa, &key)?
     };
     let mut i = first_end;
-    while i < name.len() {
-        if name[i] == ch('.') {
-            let start = i + 1;
-            let mut j = start;
-            while j < name.len() && name[j] != ch('.') && name[j] != ch('[') {
-                j += 1;
+    while let Some(part) = next_field_part(vm, name, &mut i) {
+        obj = match part? {
+            FieldPart::Attr(units) => {
+                let attr = vm.new_str_points(units);
+                let Value::Obj(attr) = attr else {
+                    unreachable!()
+                };
+                vm.get_attr(&obj, &attr)?
             }
-            if j == start {
-                return Err(vm.value_error("Empty attribute in format string"));
+            FieldPart::Index(units) => {
+                let key = index_key(vm, units);
+                vm.getitem(&obj, &key)?
             }
-            let attr = vm.new_str_points(&name[start..j]);
-            let Value::Obj(attr) = attr else {
-                unreachable!()
-            };
-            obj = vm.get_attr(&obj, &attr)?;
-            i = j;
-        } else if name[i] == ch('[') {
-            let start = i + 1;
-            let Some(close) = name[start..].iter().position(|&c| c == ch(']')) else {
-                return Err(vm.value_error("Missing ']' in format string"));
-            };
-            let key_units = &name[start..start + close];
-            if key_units.is_empty() {
-                return Err(vm.value_error("Empty attribute in format string"));
-            }
-            let key = if key_units.iter().all(|&c| (0x30..=0x39).contains(&c)) {
-                let text: String = key_units
-                    .iter()
-                    .filter_map(|&c| char::from_u32(c))
-                    .collect();
-                match text.parse::<i64>() {
-                    Ok(n) => Value::Int(n),
-                    Err(_) => vm.new_str(&text),
-                }
-            } else {
-                vm.new_str_points(key_units)
-            };
-            obj = vm.getitem(&obj, &key)?;
-            i = start + close + 1;
-            if i < name.len() && name[i] != ch('.') && name[i] != ch('[') {
-                return Err(
-                    vm.value_error("Only '.' or '[' may follow ']' in format field specifier")
-                );
-            }
-        } else {
-            return Err(vm.value_error("Only '.' or '[' may follow ']' in format field specifier"));
-        }
+        };
     }
     Ok(obj)
 }

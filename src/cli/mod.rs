@@ -5,10 +5,11 @@
 //! exit status 1; bad options exit with status 2 and a usage message (clap's behaviour,
 //! which matches `python`'s).
 
-use clap::{Parser, Subcommand};
+use clap::{ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand};
 use std::ffi::OsString;
 use std::process::ExitCode;
 
+mod module;
 mod opcodes;
 mod run;
 
@@ -18,11 +19,15 @@ mod run;
     version,
     about = "A CPython bytecode interpreter for the .pyc files of CPython 2.4 to 3.13",
     long_about = "A CPython bytecode interpreter for the .pyc files of CPython 2.4 to 3.13.\n\n\
-        Runs a .pyc as is; a .py file or -c CODE is first compiled by a real CPython of the \
-        chosen version (--python-version, default: python3's), found as pythonX.Y on PATH \
-        or among pyenv's versions. Compiled files are cached in __pycache__ as CPython does.",
+        Runs a .pyc as is; a .py file, -c CODE or a -m MODULE found as source is first \
+        compiled by a real CPython of the chosen version (--python-version, default: \
+        python3's), found as pythonX.Y on PATH or among pyenv's versions. Compiled files \
+        are cached in __pycache__ as CPython does.\n\n\
+        Exit status: 0; 1 after an uncaught exception or when the program cannot be run \
+        (missing file, unsupported bytecode); SystemExit's code; 2 for bad options.",
     override_usage = "xpython [OPTIONS] FILE [ARGS]...\n       \
-        xpython [OPTIONS] -c CODE [ARGS]...\n       xpython <COMMAND>",
+        xpython [OPTIONS] -c CODE [ARGS]...\n       \
+        xpython [OPTIONS] -m MODULE [ARGS]...\n       xpython <COMMAND>",
     args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
@@ -43,6 +48,28 @@ pub struct Cli {
         conflicts_with = "program"
     )]
     pub code: Option<Vec<String>>,
+    /// Run the module MODULE (found on sys.path) as __main__; the values after it are its
+    /// arguments. A package runs its __main__ submodule.
+    #[arg(
+        short = 'm',
+        value_name = "MODULE",
+        num_args = 1..,
+        allow_hyphen_values = true,
+        conflicts_with_all = ["program", "code"]
+    )]
+    pub module: Option<Vec<String>>,
+    /// Trace each instruction as it runs, with the values it consumes (x-python's
+    /// format); -vv also shows the stack and block stack (or exception handler) after each
+    /// instruction, and frames entered and left.
+    #[arg(short = 'v', action = ArgAction::Count)]
+    pub verbose: u8,
+    /// Write traces to PATH instead of standard error (implies -v).
+    #[arg(long = "trace-file", value_name = "PATH")]
+    pub trace_file: Option<std::path::PathBuf>,
+    /// Trace format: `text` (x-python's lines) or `json` (one JSON object per event:
+    /// call, line, instruction, return, yield, raise, exception). Implies -v.
+    #[arg(long = "trace-format", value_enum, value_name = "FORMAT")]
+    pub trace_format: Option<TraceFormatArg>,
     /// The program (.py source or .pyc) to run, and its arguments.
     #[arg(trailing_var_arg = true, value_name = "FILE [ARGS]")]
     pub program: Vec<String>,
@@ -56,6 +83,13 @@ fn parse_version(s: &str) -> Result<(u8, u8), String> {
         major.parse().map_err(|_| bad())?,
         minor.parse().map_err(|_| bad())?,
     ))
+}
+
+/// The values of `--trace-format`.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TraceFormatArg {
+    Text,
+    Json,
 }
 
 #[derive(Subcommand, Debug)]
@@ -89,30 +123,51 @@ pub fn report_error(subject: &str, message: &str) {
     eprintln!("xpython: error: {subject}: {message}");
 }
 
-/// `-cCODE` (the value attached, as `python` allows) as `-c CODE`, so that the arguments
-/// after it stay the program's: only in the options before the program is it looked for.
+/// The long options that take a value in the next argument.
+const VALUE_OPTIONS: [&str; 4] = [
+    "--python-version",
+    "--python",
+    "--trace-file",
+    "--trace-format",
+];
+
+/// `-cCODE`, `-vcCODE`, `-mMOD`: the flags before the program flag and the program flag
+/// with its attached value, e.g. ("-vc", "CODE").
+fn split_program_flag(arg: &str) -> Option<(String, String)> {
+    let flags = arg.strip_prefix('-').filter(|f| !f.starts_with('-'))?;
+    let at = flags.find(['c', 'm'])?;
+    let (before, rest) = flags.split_at(at);
+    let value = &rest[1..];
+    let plain = before.chars().all(|c| c == 'v');
+    (plain && !value.is_empty() && !value.starts_with('-'))
+        .then(|| (format!("-{before}{}", &rest[..1]), value.to_string()))
+}
+
+/// `-cCODE` and `-mMOD` (the value attached, as `python` allows) as `-c CODE`, so that
+/// the arguments after it stay the program's: only in the options before the program is
+/// it looked for. The first argument after `-c`/`-m` (or a cluster ending in them, `-vc`)
+/// ends the options.
 fn split_attached_code(args: impl IntoIterator<Item = OsString>) -> Vec<OsString> {
     let mut args = args.into_iter();
     let mut out: Vec<OsString> = args.next().into_iter().collect();
     while let Some(arg) = args.next() {
         let text = arg.to_string_lossy().into_owned();
-        if text == "--python-version" || text == "--python" {
+        if VALUE_OPTIONS.contains(&text.as_str()) {
             out.push(arg);
             out.extend(args.next());
             continue;
         }
         // (Code that is not UTF-8 is left to clap, which rejects it.)
-        if let Some(code) = arg.to_str().and_then(|a| a.strip_prefix("-c")) {
-            if !code.is_empty() && !code.starts_with('-') {
-                out.push(OsString::from("-c"));
-                out.push(OsString::from(code));
-                out.extend(args);
-                break;
-            }
+        if let Some((flag, value)) = arg.to_str().and_then(split_program_flag) {
+            out.push(OsString::from(flag));
+            out.push(OsString::from(value));
+            out.extend(args);
+            break;
         }
         let is_option = text.starts_with('-') && text != "-" && text != "--";
+        let names_program = is_option && !text.starts_with("--") && text.ends_with(['c', 'm']);
         out.push(arg);
-        if !is_option || text == "-c" {
+        if !is_option || names_program {
             out.extend(args);
             break;
         }
@@ -120,8 +175,44 @@ fn split_attached_code(args: impl IntoIterator<Item = OsString>) -> Vec<OsString
     out
 }
 
+/// `--version`: xpython's version and the bytecode versions of the spec.
+fn version_text() -> String {
+    let versions: Vec<&str> = crate::spec::VERSIONS.iter().map(|v| v.format.id).collect();
+    format!(
+        "{}\nbytecode: CPython {}",
+        env!("CARGO_PKG_VERSION"),
+        versions.join(", ")
+    )
+}
+
+/// A bad command line: clap's message, always with the usage (as `python` prints it),
+/// status 2; `--help` and `--version` print and exit 0.
+fn usage_error(e: clap::Error, command: &mut clap::Command) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+        e.exit();
+    }
+    let message = e.render().to_string();
+    if message.contains("Usage:") {
+        eprint!("{message}");
+    } else {
+        let (first, rest) = message.split_once('\n').unwrap_or((&message, ""));
+        eprint!("{first}\n\n{}\n{rest}", command.render_usage());
+    }
+    ExitCode::from(2)
+}
+
 pub fn main() -> ExitCode {
-    let cli = Cli::parse_from(split_attached_code(std::env::args_os()));
+    // Made once per run; clap wants a static text.
+    let version: &'static str = Box::leak(version_text().into_boxed_str());
+    let mut command = Cli::command().version(version);
+    let parsed = command
+        .try_get_matches_from_mut(split_attached_code(std::env::args_os()))
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
+        Ok(c) => c,
+        Err(e) => return usage_error(e, &mut command),
+    };
     match cli.command {
         Some(Command::Dis(args)) => crate::dis::command(&args),
         Some(Command::Opcodes(args)) => opcodes::command(&args),
@@ -161,5 +252,29 @@ mod tests {
         assert_eq!(c.python.unwrap().to_string_lossy(), "/p/-cpath");
         assert_eq!(c.program, ["p.py", "-cx"]);
         assert!(Cli::try_parse_from(["xpython", "--bogus", "p.py"]).is_err());
+    }
+
+    /// `-v` clusters with `-c`/`-m` as in x-python's `xpython -vc CODE`; attached values;
+    /// the trace options take their value from the next argument.
+    #[test]
+    fn trace_and_module_flags() {
+        let c = parse(&["-vc", "x = 1", "-v"]);
+        assert_eq!(
+            (c.verbose, c.code.unwrap()),
+            (1, vec!["x = 1".into(), "-v".into()])
+        );
+        let c = parse(&["-vvcx=1"]);
+        assert_eq!((c.verbose, c.code.unwrap()), (2, vec!["x=1".into()]));
+        let c = parse(&["--trace-file", "t-c", "-m", "pkg", "-c", "a"]);
+        assert_eq!(c.trace_file.unwrap().to_string_lossy(), "t-c");
+        assert_eq!(c.module.unwrap(), ["pkg", "-c", "a"]);
+        let c = parse(&["-mpkg.sub", "x"]);
+        assert_eq!(c.module.unwrap(), ["pkg.sub", "x"]);
+        let c = parse(&["--trace-format", "json", "-v", "p.pyc", "-v"]);
+        assert_eq!(c.trace_format, Some(super::TraceFormatArg::Json));
+        assert_eq!(
+            (c.verbose, c.program),
+            (1, vec!["p.pyc".into(), "-v".into()])
+        );
     }
 }

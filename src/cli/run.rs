@@ -1,27 +1,40 @@
-//! `xpython FILE [ARGS...]` and `xpython -c CODE [ARGS...]`: what to run and with which
-//! version.
+//! `xpython FILE [ARGS...]`, `xpython -c CODE [ARGS...]` and `xpython -m MODULE
+//! [ARGS...]`: what to run, with which version, traced or not.
 //!
 //! A `.pyc` (by its `.pyc`/`.pyo` suffix or its magic number, as CPython decides) runs as
 //! is, in the version its magic names. A source file is compiled through the bridge's
 //! `__pycache__` cache and `-c CODE` directly (as `<string>`), both by the CPython of
 //! `--python-version X.Y`, or by the default one (`--python PATH`, else `python3`). A
 //! source that does not compile prints what CPython prints for it and exits with status 1.
+//! `-m` finds the module as `runpy` does (`module.rs`) and runs it as `__main__`.
 
-use super::{report_error, Cli};
+use super::module::{find_main_module, ModuleError, ModuleFile};
+use super::{report_error, Cli, TraceFormatArg};
 use crate::bridge::{self, io_message, BridgeError, Request};
 use crate::pyc::{Pyc, SourceStamp};
 use crate::spec::{version_for_magic, MagicLookup, VersionSpec};
+use crate::trace::{TraceFormat, TraceOptions};
 use crate::vm::run::MainOptions;
 use std::path::{Path, PathBuf};
 
 /// Runs what the command line names; returns the exit status.
 pub fn run(cli: &Cli) -> i32 {
     bridge::set_python(cli.python.clone());
+    let trace = trace_options(cli);
     if let Some(values) = &cli.code {
         let code = values.first().cloned().unwrap_or_default();
         let mut argv = vec!["-c".to_string()];
         argv.extend(values.iter().skip(1).cloned());
-        return run_code_string(code, cli.python_version, argv);
+        return run_code_string(code, cli.python_version, argv, trace);
+    }
+    if let Some(values) = &cli.module {
+        let name = values.first().cloned().unwrap_or_default();
+        return run_module(
+            &name,
+            &values[1.min(values.len())..],
+            cli.python_version,
+            trace,
+        );
     }
     let Some(path) = cli.program.first().cloned() else {
         eprintln!("xpython: error: no program given (try 'xpython --help')");
@@ -44,6 +57,9 @@ pub fn run(cli: &Cli) -> i32 {
         argv: cli.program.clone(),
         script: Some(path.clone()),
         source_loader: Some(crate::builtins::compile::load_source_module),
+        trace,
+        package: None,
+        then_fail: None,
     };
     if looks_like_pyc(Path::new(&path)) {
         return crate::vm::run::run_pyc(path, options);
@@ -85,8 +101,115 @@ fn main_script_path(path: &str, version: &VersionSpec) -> PathBuf {
     cwd.join(given)
 }
 
+/// The traces asked for: `-v`/`-vv`, or any trace option (which implies `-v`).
+fn trace_options(cli: &Cli) -> Option<TraceOptions> {
+    let asked = cli.verbose > 0 || cli.trace_file.is_some() || cli.trace_format.is_some();
+    asked.then(|| TraceOptions {
+        level: cli.verbose.max(1),
+        format: match cli.trace_format {
+            Some(TraceFormatArg::Json) => TraceFormat::Json,
+            _ => TraceFormat::Text,
+        },
+        file: cli.trace_file.clone(),
+    })
+}
+
+/// `-m MODULE`: the module found on the search path runs as `__main__`, with
+/// `sys.argv[0]` its file's path; a source is compiled (and cached) as `FILE.py` is.
+fn run_module(
+    name: &str,
+    args: &[String],
+    want: Option<(u8, u8)>,
+    trace: Option<TraceOptions>,
+) -> i32 {
+    let wanted = want.and_then(|v| bridge::version_spec(v).ok());
+    let tag = wanted.map(|v| {
+        let (major, minor) = v.format.major_minor;
+        format!("cpython-{major}{minor}")
+    });
+    let module = match find_main_module(name, tag.as_deref()) {
+        Ok(m) => m,
+        Err(e) => return module_error(name, &e, want, trace),
+    };
+    let path = module.file.path().to_string_lossy().into_owned();
+    let mut argv = vec![path.clone()];
+    argv.extend(args.iter().cloned());
+    let options = MainOptions {
+        argv,
+        script: Some(path.clone()),
+        source_loader: Some(crate::builtins::compile::load_source_module),
+        trace,
+        package: Some(module.package),
+        then_fail: None,
+    };
+    match module.file {
+        ModuleFile::Pyc(_) => crate::vm::run::run_pyc(path, options),
+        ModuleFile::Source(source) => {
+            let version = match pick_version(want) {
+                Ok(v) => v,
+                Err(e) => {
+                    report_error(&path, &e.to_string());
+                    return 1;
+                }
+            };
+            crate::vm::run::run_program(path.clone(), options, move || {
+                let code = bridge::compile_file(&source, version)
+                    .map_err(|e| report_bridge_error(&path, &e))?;
+                Ok(main_pyc(version, code))
+            })
+        }
+    }
+}
+
+/// `-m` of a module that cannot run: its message, after the VM imported what CPython
+/// imports before it finds the failure (the message's wording is that module's version).
+fn module_error(
+    name: &str,
+    e: &ModuleError,
+    want: Option<(u8, u8)>,
+    trace: Option<TraceOptions>,
+) -> i32 {
+    let Some((first, file)) = e.import_first.clone() else {
+        let default = want.unwrap_or((3, 13));
+        eprintln!("xpython: {}", e.text(default, name));
+        return 1;
+    };
+    let path = file.path().to_string_lossy().into_owned();
+    let version = match &file {
+        ModuleFile::Pyc(p) => crate::pyc::load_pyc_file(p).map(|pyc| pyc.version).ok(),
+        ModuleFile::Source(_) => pick_version(want).ok(),
+    };
+    let Some(version) = version else {
+        // The module cannot be loaded either: the finder's report is all there is.
+        eprintln!("xpython: {}", e.text(want.unwrap_or((3, 13)), name));
+        return 1;
+    };
+    let options = MainOptions {
+        argv: vec!["-m".to_string()],
+        script: None,
+        source_loader: Some(crate::builtins::compile::load_source_module),
+        trace,
+        package: Some(first),
+        then_fail: Some(e.text(version.format.major_minor, name)),
+    };
+    crate::vm::run::run_program(path.clone(), options, move || match file {
+        ModuleFile::Pyc(p) => crate::pyc::load_pyc_file(&p).map_err(|e| {
+            report_error(&path, &e.to_string());
+            1
+        }),
+        ModuleFile::Source(source) => bridge::compile_file(&source, version)
+            .map(|code| main_pyc(version, code))
+            .map_err(|e| report_bridge_error(&path, &e)),
+    })
+}
+
 /// `-c CODE`: compiled as `<string>` from the text.
-fn run_code_string(code: String, want: Option<(u8, u8)>, argv: Vec<String>) -> i32 {
+fn run_code_string(
+    code: String,
+    want: Option<(u8, u8)>,
+    argv: Vec<String>,
+    trace: Option<TraceOptions>,
+) -> i32 {
     let version = match pick_version(want) {
         Ok(v) => v,
         Err(e) => {
@@ -98,6 +221,9 @@ fn run_code_string(code: String, want: Option<(u8, u8)>, argv: Vec<String>) -> i
         argv,
         script: None,
         source_loader: Some(crate::builtins::compile::load_source_module),
+        trace,
+        package: None,
+        then_fail: None,
     };
     crate::vm::run::run_program("-c".to_string(), options, move || {
         let req = Request {

@@ -3,13 +3,18 @@
 //! as CPython's BuiltinImporter comes before the path finder. Add a module by writing its
 //! file here and listing it in `NATIVE`.
 
+pub mod atexit;
+pub mod binascii;
 pub mod codecs;
+pub mod contextvars;
 pub mod future;
 pub mod importlib;
 pub mod io;
 pub mod math;
 pub mod os;
+pub mod signal;
 pub mod site;
+pub mod string_;
 pub mod struct_;
 pub mod structseq;
 pub mod sys;
@@ -21,33 +26,43 @@ use crate::vm::{PyResult, Vm};
 /// Creates (or returns the existing) module object.
 pub type ModuleInit = fn(&mut Vm) -> PyResult<ObjRef>;
 
-/// The native modules, by name.
-const NATIVE: &[(&str, ModuleInit)] = &[
-    ("__future__", future::module),
-    ("_codecs", codecs::module),
-    ("_io", io::module),
-    ("_struct", struct_::module),
-    ("builtins", builtins_module),
-    ("importlib", importlib::module),
-    ("math", math::module),
-    ("os", os::module),
-    ("sys", sys::module),
-    ("time", time::module),
+/// The native modules, by name, with the first version that has them.
+const NATIVE: &[(&str, ModuleInit, (u8, u8))] = &[
+    ("__future__", future::module, (2, 0)),
+    ("_codecs", codecs::module, (3, 0)),
+    ("_contextvars", contextvars::module, (3, 7)),
+    ("_io", io::module, (3, 0)),
+    ("_signal", signal::module, (3, 0)),
+    ("_string", string_::module, (3, 0)),
+    ("_struct", struct_::module, (3, 0)),
+    ("atexit", atexit::module, (2, 0)),
+    ("binascii", binascii::module, (2, 0)),
+    ("builtins", builtins_module, (2, 0)),
+    ("importlib", importlib::module, (2, 0)),
+    ("math", math::module, (2, 0)),
+    ("os", os::module, (2, 0)),
+    ("sys", sys::module, (2, 0)),
+    ("time", time::module, (2, 0)),
 ];
 
-/// The creator of the native module `name`, if there is one.
-pub fn native_init(name: &str) -> Option<ModuleInit> {
-    NATIVE.iter().find(|(n, _)| *n == name).map(|(_, f)| *f)
+/// The creator of the native module `name` in version `v`, if there is one.
+pub fn native_init(name: &str, v: (u8, u8)) -> Option<ModuleInit> {
+    NATIVE
+        .iter()
+        .find(|(n, _, since)| *n == name && v >= *since)
+        .map(|(_, f, _)| *f)
 }
 
 /// The native modules that CPython builds in as well (`sys.builtin_module_names`),
 /// sorted; the others (`__future__`, `importlib`, `math`) are files in CPython.
-pub fn native_names() -> Vec<&'static str> {
-    const ALSO_IN_CPYTHON: &[&str] = &["_codecs", "_io", "builtins", "sys", "time"];
+pub fn native_names(v: (u8, u8)) -> Vec<&'static str> {
+    const ALSO_IN_CPYTHON: &[&str] = &[
+        "_codecs", "_io", "_signal", "_string", "atexit", "builtins", "sys", "time",
+    ];
     let mut v: Vec<&str> = NATIVE
         .iter()
-        .map(|(n, _)| *n)
-        .filter(|n| ALSO_IN_CPYTHON.contains(n))
+        .filter(|(n, _, since)| ALSO_IN_CPYTHON.contains(n) && v >= *since)
+        .map(|(n, _, _)| *n)
         .collect();
     v.sort_unstable();
     v

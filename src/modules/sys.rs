@@ -127,7 +127,7 @@ pub fn create(vm: &mut Vm, argv: &[String], path0: Option<String>) -> PyResult<O
     let flags_type = structseq::new_type(vm, "sys", "flags", &flag_names)?;
     let flags = structseq::new(&flags_type, vec![Value::Int(0); flag_names.len()]);
     let implementation = implementation(vm, version_info.clone())?;
-    let builtin_names: Vec<Value> = crate::modules::native_names()
+    let builtin_names: Vec<Value> = crate::modules::native_names(vm.version.format.major_minor)
         .into_iter()
         .map(|n| vm.new_str(n))
         .collect();

@@ -138,10 +138,42 @@ pub struct OpInfo {
     pub stack_jump_text: Option<&'static str>,
     /// One line, starting with the stack picture `(in -- out)`.
     pub doc: &'static str,
+    /// How many values it consumes, as its stack picture says.
+    pub pops: Pops,
     /// Present in the interpreter's opmap but never in a compiled file.
     pub not_in_pyc: bool,
     /// For experimental opcodes: the handlers it runs in order, each with an operand formula.
     pub macro_steps: &'static [MacroStep],
+}
+
+/// How many values an instruction consumes, read by the generator from the stack
+/// picture of its `doc` (`codegen/src/stack_picture.rs`).
+#[derive(Debug, Clone, Copy)]
+pub enum Pops {
+    /// Exactly this many.
+    Fixed(u8),
+    /// This many plus a formula over `oparg` (`args[oparg]` in the picture).
+    Counted(u8, fn(i64) -> i64),
+    /// This many outputs minus the net stack effect.
+    OutputsMinusEffect(u8),
+    /// The picture does not say.
+    Unknown,
+}
+
+impl OpInfo {
+    /// The number of values the instruction with argument `oparg` consumes, when its
+    /// stack picture says (`jumped`: the effect of the taken jump applies).
+    pub fn consumed(&self, oparg: u32, jumped: bool) -> Option<usize> {
+        match self.pops {
+            Pops::Fixed(n) => Some(usize::from(n)),
+            Pops::Counted(n, f) => usize::try_from(i64::from(n) + f(i64::from(oparg))).ok(),
+            Pops::OutputsMinusEffect(m) => {
+                let effect = if jumped { self.stack_jump } else { self.stack };
+                usize::try_from(i64::from(m) - effect(i64::from(oparg))).ok()
+            }
+            Pops::Unknown => None,
+        }
+    }
 }
 
 /// One step of an experimental opcode's macro.

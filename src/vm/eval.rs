@@ -8,6 +8,7 @@ use super::{PyErr, PyResult, Vm};
 use crate::object::exception::TracebackEntry;
 use crate::object::{Payload, Value};
 use crate::spec::{dispatch_handler, ExceptionModel, Handler, Handlers};
+use crate::trace::Leave;
 
 /// What a handler tells the loop.
 pub enum Flow {
@@ -61,7 +62,7 @@ impl Vm {
     /// Runs `frame` and every Python call it makes until it returns, yields or raises.
     /// Returns the frame (a generator keeps it) and how it ended.
     pub fn run_frame(&mut self, frame: Box<Frame>) -> (Box<Frame>, PyResult<FrameExit>) {
-        if self.trace.is_some() {
+        if self.tracer.is_some() {
             self.run_frame_impl::<true>(frame)
         } else {
             self.run_frame_impl::<false>(frame)
@@ -69,7 +70,9 @@ impl Vm {
     }
 
     /// The loop, compiled twice: with tracing (`TRACE`) and without, so tracing costs
-    /// nothing when it is off.
+    /// nothing when it is off. The traced copy calls the hooks of `crate::trace` (each
+    /// behind `if TRACE`, a constant) before and after each instruction and where frames
+    /// are entered and left.
     fn run_frame_impl<const TRACE: bool>(
         &mut self,
         frame: Box<Frame>,
@@ -78,9 +81,12 @@ impl Vm {
         if let Err(e) = self.enter_frame() {
             return (cur, Err(e));
         }
+        if TRACE {
+            self.trace_enter(&cur);
+        }
         let base = self.frames.len();
         if let Some(e) = cur.pending_raise.take() {
-            if let Err(e) = self.unwind(&mut cur, e, base, true) {
+            if let Err(e) = self.unwind::<TRACE>(&mut cur, e, base, true) {
                 return (cur, Err(e));
             }
         }
@@ -90,7 +96,7 @@ impl Vm {
             }
             let Some(&instr) = cur.code.instrs.get(cur.pc) else {
                 let e = self.system_error("the code ran past its last instruction");
-                match self.unwind(&mut cur, e, base, true) {
+                match self.unwind::<TRACE>(&mut cur, e, base, true) {
                     Ok(()) => continue,
                     Err(e) => return (cur, Err(e)),
                 }
@@ -98,16 +104,22 @@ impl Vm {
             cur.lasti = cur.pc;
             cur.pc += 1;
             if TRACE {
-                self.trace_instruction(&cur);
+                self.trace_before(&cur);
             }
             let mut ex = Exec {
                 vm: self,
                 frame: &mut cur,
             };
             let flow = dispatch_handler!(ex, instr.handler, instr.arg);
+            if TRACE {
+                self.trace_after(&cur);
+            }
             match flow {
                 Flow::Next => {}
                 Flow::Return(v) => {
+                    if TRACE {
+                        self.trace_leave(&cur, Leave::Return(&v));
+                    }
                     self.depth -= 1;
                     if self.frames.len() == base {
                         return (cur, Ok(FrameExit::Return(v)));
@@ -119,15 +131,21 @@ impl Vm {
                 }
                 Flow::Call(callee) => {
                     if let Err(e) = self.enter_frame() {
-                        if let Err(e) = self.unwind(&mut cur, e, base, true) {
+                        if let Err(e) = self.unwind::<TRACE>(&mut cur, e, base, true) {
                             return (cur, Err(e));
                         }
                         continue;
                     }
                     let caller = std::mem::replace(&mut cur, callee);
                     self.frames.push(caller);
+                    if TRACE {
+                        self.trace_enter(&cur);
+                    }
                 }
                 Flow::Yield(v) => {
+                    if TRACE {
+                        self.trace_leave(&cur, Leave::Yield(&v));
+                    }
                     self.depth -= 1;
                     return (cur, Ok(FrameExit::Yield(v)));
                 }
@@ -138,12 +156,12 @@ impl Vm {
                     if traceback_is_empty(&e) {
                         self.chain_context(&e.0);
                     }
-                    if let Err(e) = self.unwind(&mut cur, e, base, true) {
+                    if let Err(e) = self.unwind::<TRACE>(&mut cur, e, base, true) {
                         return (cur, Err(e));
                     }
                 }
                 Flow::Reraise(e) => {
-                    if let Err(e) = self.unwind(&mut cur, e, base, false) {
+                    if let Err(e) = self.unwind::<TRACE>(&mut cur, e, base, false) {
                         return (cur, Err(e));
                     }
                 }
@@ -158,8 +176,11 @@ impl Vm {
             return Err(self.new_exception(&self.types.exc.recursion_error.clone(), msg));
         }
         self.depth += 1;
-        if crate::object::gc::due() {
-            crate::object::gc::collect();
+        if super::breaker_due() {
+            if let Err(e) = self.service_breaker() {
+                self.depth -= 1;
+                return Err(e);
+            }
         }
         Ok(())
     }
@@ -167,7 +188,7 @@ impl Vm {
     /// Finds a handler for `e` in `cur` or, frame by frame, in its callers down to `base`.
     /// `Ok` when one was found (`cur` is now the frame that handles it); `Err` when the
     /// exception leaves the frame `run_frame` was given.
-    fn unwind(
+    fn unwind<const TRACE: bool>(
         &mut self,
         cur: &mut Box<Frame>,
         e: PyErr,
@@ -179,12 +200,18 @@ impl Vm {
             if add_traceback {
                 add_traceback_entry(&e, &cur.code, cur.lasti as u32);
             }
+            if TRACE {
+                self.trace_exception(cur, &e);
+            }
             let handled = match cur.code.version.exceptions {
                 ExceptionModel::Table => self.unwind_table(cur, &e),
                 ExceptionModel::BlockStack => self.unwind_blocks(cur, &e),
             };
             if handled {
                 return Ok(());
+            }
+            if TRACE {
+                self.trace_leave(cur, Leave::Raise(&e));
             }
             self.depth -= 1;
             if self.frames.len() == base {
@@ -221,35 +248,6 @@ impl Vm {
             self.unwind_why(cur, super::blocks::Why::Exception(e.clone())),
             super::blocks::Unwound::Handled
         )
-    }
-
-    fn trace_instruction(&mut self, f: &Frame) {
-        let Some(raw) = f.code.raw.get(f.lasti) else {
-            return;
-        };
-        let line = f
-            .code
-            .line_of(f.lasti)
-            .map(|l| l.to_string())
-            .unwrap_or_else(|| "-".into());
-        let arg = raw.arg.map(|a| a.to_string()).unwrap_or_default();
-        let stack: Vec<String> = f.stack.iter().map(|v| format!("{v:?}")).collect();
-        let blocks: Vec<String> = f
-            .blocks
-            .iter()
-            .map(|b| format!("{:?}@{}/{}", b.kind, b.handler, b.level))
-            .collect();
-        let text = format!(
-            "L.{line:>4} @{:>4}: {} {arg}    stack=[{}] blocks=[{}]\n",
-            raw.offset,
-            raw.op.name,
-            stack.join(", "),
-            blocks.join(", ")
-        );
-        if let Some(t) = &mut self.trace {
-            use std::io::Write;
-            let _ = t.write_all(text.as_bytes());
-        }
     }
 
     /// Whether the Rust stack is nearly used up (checked by every path that recurses on

@@ -79,13 +79,18 @@ impl Vm {
 
     /// "Exception ignored in: <obj>" and the traceback, on stderr.
     pub fn write_unraisable(&mut self, e: &PyErr, obj: &Value) {
-        self.flush_stdout();
         let what = self
             .repr(obj)
             .unwrap_or_else(|_| "<object repr() failed>".into());
+        self.write_unraisable_with_header(e, &format!("Exception ignored in: {what}"));
+    }
+
+    /// An unraisable exception's traceback on stderr, after a line saying what failed.
+    pub fn write_unraisable_with_header(&mut self, e: &PyErr, header: &str) {
+        self.flush_stdout();
         let style = super::flavour::unraisable_caret_style(self.version);
         let text = self.format_exception_styled(e, style);
-        eprint!("Exception ignored in: {what}\n{text}");
+        eprint!("{header}\n{text}");
     }
 
     /// Runs the finalizers due at exit, in the order CPython's shutdown gives: a

@@ -187,3 +187,48 @@ pub fn read1_size_optional(v: &VersionSpec) -> bool {
 pub fn codec_names_map_spaces(v: &VersionSpec) -> bool {
     v.format.major_minor >= (3, 9)
 }
+
+/// Whether `-m` puts the current directory's full path first on `sys.path` (3.7+)
+/// rather than '' (3.6).
+pub fn run_module_path0_is_full(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 7)
+}
+
+/// Whether an explicit `atexit._run_exitfuncs()` re-raises the last exception a callback
+/// raised (up to 3.9; later versions only report it).
+pub fn atexit_run_reraises(v: &VersionSpec) -> bool {
+    v.format.major_minor < (3, 10)
+}
+
+/// Whether `_contextvars`' types carry their module in their name (3.10+:
+/// `<class '_contextvars.ContextVar'>`; before, `<class 'ContextVar'>`).
+pub fn contextvars_types_have_module(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 10)
+}
+
+/// Whether a builtin type's `__class_getitem__` makes a `types.GenericAlias` (3.9+);
+/// before, the ones that exist (`ContextVar[int]`) return the class itself.
+pub fn class_getitem_makes_generic_alias(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 9)
+}
+
+/// Whether `binascii.hexlify` takes `sep` and `bytes_per_sep` (3.8+).
+pub fn hexlify_takes_separator(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 8)
+}
+
+/// Whether `binascii.a2b_base64` takes `strict_mode` (3.11+).
+pub fn a2b_base64_has_strict_mode(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 11)
+}
+
+/// Whether `_signal` has `pidfd_send_signal` (3.9+, Linux).
+pub fn signal_has_pidfd_send_signal(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 9)
+}
+
+/// Whether an uncaught KeyboardInterrupt ends the process by SIGINT (3.8+, so a shell
+/// sees the interruption) rather than with status 1.
+pub fn exit_by_sigint_after_interrupt(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 8)
+}

@@ -127,7 +127,7 @@ impl Vm {
                     .unwrap_or_default();
                 format!("<module '{name}' from '{f}'>")
             }
-            _ if crate::modules::native_init(&name).is_some() => {
+            _ if crate::modules::native_init(&name, self.version.format.major_minor).is_some() => {
                 format!("<module '{name}' (built-in)>")
             }
             _ if self.dict_get_name(dict, &path_key).is_some() => {
@@ -412,7 +412,9 @@ impl Vm {
                     .collect(),
             );
         }
-        let module = if let Some(init) = crate::modules::native_init(name) {
+        let module = if let Some(init) =
+            crate::modules::native_init(name, self.version.format.major_minor)
+        {
             let m = init(self)?;
             self.sys_modules_set(name, Value::Obj(m.clone()))?;
             Value::Obj(m)
@@ -454,7 +456,7 @@ impl Vm {
             let msg = format!("module {name} not in sys.modules");
             return Err(self.import_error(&class, &msg, Some(&name), None));
         }
-        if crate::modules::native_init(&name).is_some() {
+        if crate::modules::native_init(&name, self.version.format.major_minor).is_some() {
             return Ok(module.clone());
         }
         let parent = parent_of(&name);

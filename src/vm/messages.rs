@@ -12,6 +12,12 @@ pub fn unbound_local(v: Ver, name: &str) -> String {
     }
 }
 
+/// Unpacking assignment from a non-iterable: 3.7+ has its own message; 3.6 keeps the
+/// iteration error (`'int' object is not iterable`), signalled by `None`.
+pub fn unpack_non_iterable(v: Ver, type_name: &str) -> Option<String> {
+    (v >= (3, 7)).then(|| format!("cannot unpack non-iterable {type_name} object"))
+}
+
 pub fn unbound_free(v: Ver, name: &str) -> String {
     if v >= (3, 11) {
         format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope")
@@ -321,5 +327,42 @@ pub fn struct_unpack_arity(v: Ver, given: usize) -> String {
         format!("unpack() takes exactly 2 arguments ({given} given)")
     } else {
         format!("unpack expected 2 arguments, got {given}")
+    }
+}
+
+/// `-m A.B` where `A` is a plain module: what `runpy` reports inside "Error while
+/// finding module specification for 'A.B' (...)" — 3.7+ asks the finder, which knows
+/// `__path__` is missing; 3.6 reads the attribute.
+pub fn run_module_parent_not_package(v: Ver, parent: &str, name: &str) -> String {
+    if v >= (3, 7) {
+        format!(
+            "ModuleNotFoundError: __path__ attribute not found on '{parent}' while trying to find '{name}'"
+        )
+    } else {
+        format!("AttributeError: module '{parent}' has no attribute '__path__'")
+    }
+}
+
+/// The line before the traceback of an exception raised by an `atexit` callback
+/// (`what` is the callback's repr), or `None` when it is not printed (a SystemExit up to
+/// 3.9).
+pub fn atexit_callback_failed(v: Ver, what: &str, is_system_exit: bool) -> Option<String> {
+    if v >= (3, 13) {
+        Some(format!("Exception ignored in atexit callback {what}:"))
+    } else if v >= (3, 10) {
+        Some(format!("Exception ignored in atexit callback: {what}"))
+    } else if is_system_exit {
+        None
+    } else {
+        Some("Error in atexit._run_exitfuncs:".to_string())
+    }
+}
+
+/// base64 data with one character past a multiple of four (`chars` data characters).
+pub fn base64_one_extra_char(v: Ver, chars: usize) -> String {
+    if v >= (3, 7) {
+        format!("Invalid base64-encoded string: number of data characters ({chars}) cannot be 1 more than a multiple of 4")
+    } else {
+        "Incorrect padding".to_string()
     }
 }

@@ -91,8 +91,8 @@ pub struct Vm {
     /// Finished frames, reused by new calls so that a call allocates nothing.
     #[allow(clippy::vec_box)]
     pub(crate) spare_frames: Vec<Box<frame::Frame>>,
-    /// Where instruction traces go, when tracing is on.
-    pub trace: Option<Box<dyn std::io::Write>>,
+    /// The tracer, when tracing is on (`crate::trace`).
+    pub tracer: Option<Box<crate::trace::Tracer>>,
     /// Buffered standard output.
     pub stdout: Vec<u8>,
     /// Flush standard output at each newline (it is a terminal, as CPython line-buffers).
@@ -162,7 +162,7 @@ impl Vm {
             handled: Value::None,
             stdout: Vec::new(),
             stdout_line_buffered: false,
-            trace: None,
+            tracer: None,
             calling_frame: std::ptr::null(),
             spare_frames: Vec::new(),
             imports: import::ImportState::new(modules),
@@ -367,5 +367,23 @@ impl Vm {
                 Ok(id.rotate_right(4) as i64)
             }
         }
+    }
+}
+
+/// Whether the evaluation loop should stop at its next safe point (a call or a backward
+/// jump): a cycle collection is due or a signal arrived. One cheap test on the hot path.
+#[inline]
+pub fn breaker_due() -> bool {
+    crate::object::gc::due() || crate::modules::signal::pending()
+}
+
+impl Vm {
+    /// The work `breaker_due` announced: a cycle collection, then the Python handlers of
+    /// arrived signals (which may raise, e.g. KeyboardInterrupt).
+    pub fn service_breaker(&mut self) -> PyResult<()> {
+        if crate::object::gc::due() {
+            crate::object::gc::collect();
+        }
+        crate::modules::signal::run_pending(self)
     }
 }

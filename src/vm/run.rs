@@ -26,6 +26,14 @@ pub struct MainOptions {
     pub script: Option<String>,
     /// Compiles `.py` files found by imports; None skips them.
     pub source_loader: Option<SourceLoader>,
+    /// Instruction traces (`-v`), when asked for.
+    pub trace: Option<crate::trace::TraceOptions>,
+    /// `-m`: the package the main module belongs to ('' for a top-level module). It is
+    /// imported first and becomes `__package__`; `sys.path[0]` is the current directory.
+    pub package: Option<String>,
+    /// `-m` of a module that cannot run: after importing `package` (as CPython imports
+    /// the parents before it finds that), this error is reported (status 1) instead.
+    pub then_fail: Option<String>,
 }
 
 impl MainOptions {
@@ -35,6 +43,9 @@ impl MainOptions {
             argv: vec![path.to_string()],
             script: Some(path.to_string()),
             source_loader: None,
+            trace: None,
+            package: None,
+            then_fail: None,
         }
     }
 }
@@ -87,14 +98,39 @@ pub fn run_program(
             vm.init_builtins();
             vm.imports.source_loader = options.source_loader;
             vm.stdout_line_buffered = std::io::IsTerminal::is_terminal(&std::io::stdout());
-            if let Err(e) = vm.init_sys(&options.argv, options.script.as_deref()) {
+            let path0 = match &options.package {
+                Some(_) if super::flavour::run_module_path0_is_full(vm.version) => {
+                    Some(current_dir())
+                }
+                Some(_) => Some(String::new()),
+                None => None,
+            };
+            if let Err(e) = vm.init_sys_with(&options.argv, options.script.as_deref(), path0) {
                 return vm.report_uncaught(e);
             }
-            if std::env::var_os("XPYTHON_TRACE").is_some() {
-                vm.trace = Some(Box::new(std::io::stderr()));
+            crate::modules::signal::install_startup_handlers(&mut vm);
+            if let Some(trace) = &options.trace {
+                match crate::trace::Tracer::new(trace) {
+                    Ok(t) => vm.tracer = Some(Box::new(t)),
+                    Err(msg) => {
+                        eprintln!("xpython: error: {msg}");
+                        return 1;
+                    }
+                }
             }
-            let status = vm.run_module_code(&pyc, &path, options.script.as_deref());
+            let status = match &options.package {
+                Some(package) if options.then_fail.is_some() => {
+                    vm.import_then_fail(package, options.then_fail.as_deref().unwrap_or(""))
+                }
+                Some(package) => {
+                    vm.run_module_as_main(&pyc, &path, options.script.as_deref(), package)
+                }
+                None => vm.run_module_code(&pyc, &path, options.script.as_deref(), None),
+            };
             vm.flush_stdout();
+            if let Some(t) = vm.tracer.as_mut() {
+                t.flush();
+            }
             status
         });
     match handle.map(|h| h.join()) {
@@ -107,7 +143,43 @@ pub fn run_program(
 }
 
 impl Vm {
-    fn run_module_code(&mut self, pyc: &Pyc, path: &str, script: Option<&str>) -> i32 {
+    /// `-m`: imports the main module's package (running its `__init__`), then runs the
+    /// module as `__main__` with `__package__` set, as `runpy._run_module_as_main` does.
+    fn run_module_as_main(
+        &mut self,
+        pyc: &Pyc,
+        path: &str,
+        script: Option<&str>,
+        package: &str,
+    ) -> i32 {
+        if !package.is_empty() {
+            if let Err(e) = self.import_absolute(package) {
+                return self.report_uncaught(e);
+            }
+        }
+        self.run_module_code(pyc, path, script, Some(package))
+    }
+
+    /// `-m` of a module that cannot run: imports `module` (running its code and its
+    /// parents') and reports `message`, as `runpy` does when it finds the failure only
+    /// after importing the parents.
+    fn import_then_fail(&mut self, module: &str, message: &str) -> i32 {
+        if let Err(e) = self.import_absolute(module) {
+            return self.report_uncaught(e);
+        }
+        self.flush_stdout();
+        eprintln!("xpython: {message}");
+        1
+    }
+
+    /// Runs the main module (`package`: its `__package__`, for `-m`).
+    fn run_module_code(
+        &mut self,
+        pyc: &Pyc,
+        path: &str,
+        script: Option<&str>,
+        package: Option<&str>,
+    ) -> i32 {
         let code = match Code::new(self, &pyc.code) {
             Ok(c) => c,
             Err(msg) => {
@@ -115,7 +187,7 @@ impl Vm {
                 return 1;
             }
         };
-        let main = match self.main_module(script) {
+        let main = match self.main_module(script, package) {
             Ok(m) => m,
             Err(e) => return self.report_uncaught(e),
         };
@@ -129,11 +201,21 @@ impl Vm {
             self.builtins.clone(),
             Value::Obj(globals.clone()),
         ));
+        let mut interrupted = false;
         let status = match self.run_frame(frame).1 {
             Ok(FrameExit::Return(_)) | Ok(FrameExit::Yield(_)) => 0,
-            Err(e) => self.report_uncaught(e),
+            Err(e) => {
+                let keyboard_interrupt = self.types.exc.keyboard_interrupt.clone();
+                interrupted = self.is_instance_of_class(&e.0, &keyboard_interrupt);
+                self.report_uncaught(e)
+            }
         };
+        crate::modules::atexit::run_at_exit(self);
         self.finalize_at_exit(globals);
+        if interrupted && super::flavour::exit_by_sigint_after_interrupt(self.version) {
+            self.flush_stdout();
+            return crate::modules::signal::exit_by_sigint();
+        }
         status
     }
 
@@ -141,15 +223,28 @@ impl Vm {
     /// one) and
     /// registers it and `builtins` in `sys.modules`.
     pub fn init_sys(&mut self, argv: &[String], script: Option<&str>) -> super::PyResult<()> {
+        self.init_sys_with(argv, script, None)
+    }
+
+    /// `init_sys` with `sys.path[0]` given (`-m`: the current directory).
+    pub fn init_sys_with(
+        &mut self,
+        argv: &[String],
+        script: Option<&str>,
+        path0: Option<String>,
+    ) -> super::PyResult<()> {
         // The script's real directory; '' (the current directory) for `-c`.
-        let path0 = Some(match script {
-            Some(p) => {
-                let real = std::fs::canonicalize(p).unwrap_or_else(|_| std::path::PathBuf::from(p));
-                real.parent()
-                    .map(|d| d.to_string_lossy().into_owned())
-                    .unwrap_or_default()
-            }
-            None => String::new(),
+        let path0 = path0.or_else(|| {
+            Some(match script {
+                Some(p) => {
+                    let real =
+                        std::fs::canonicalize(p).unwrap_or_else(|_| std::path::PathBuf::from(p));
+                    real.parent()
+                        .map(|d| d.to_string_lossy().into_owned())
+                        .unwrap_or_default()
+                }
+                None => String::new(),
+            })
         });
         let sys = crate::modules::sys::create(self, argv, path0)?;
         crate::modules::site::install(self)?;
@@ -181,7 +276,11 @@ impl Vm {
 
     /// The `__main__` module of the script at `path`, registered in `sys.modules`, with
     /// the namespace CPython gives a script.
-    fn main_module(&mut self, script: Option<&str>) -> super::PyResult<crate::object::ObjRef> {
+    fn main_module(
+        &mut self,
+        script: Option<&str>,
+        package: Option<&str>,
+    ) -> super::PyResult<crate::object::ObjRef> {
         let m = self.new_module("__main__");
         if super::flavour::main_has_annotations(self.version) {
             let d = Value::Obj(self.new_dict());
@@ -189,6 +288,10 @@ impl Vm {
         }
         let b = self.builtins_module();
         self.module_set(&m, "__builtins__", Value::Obj(b));
+        if let Some(package) = package {
+            let package = self.new_str(package);
+            self.module_set(&m, "__package__", package);
+        }
         if let Some(path) = script {
             let file = if super::flavour::main_file_is_absolute(self.version) {
                 absolute(path)
@@ -263,6 +366,13 @@ impl Vm {
             }
         }
     }
+}
+
+/// The current directory, as `-m` puts it first on `sys.path`.
+fn current_dir() -> String {
+    std::env::current_dir()
+        .map(|d| d.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 /// `path` made absolute against the current directory (not normalised, as CPython's

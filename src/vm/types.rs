@@ -363,3 +363,29 @@ fn exception_hierarchy(
         all,
     }
 }
+
+impl super::Vm {
+    /// A builtin (static) type made at run time for a native module: its instances'
+    /// state is Rust data (`Payload::Other`), set by the type's own `__new__`. `tp_name`
+    /// is CPython's: `_contextvars.Context` names the module before the last dot (its
+    /// error messages show the whole), `Token` alone stands for `builtins`.
+    pub fn new_native_type(&mut self, tp_name: &str, subclassable: bool) -> ObjRef {
+        let dict = self.new_dict();
+        let mut data = type_data(
+            tp_name,
+            vec![self.types.object.clone()],
+            dict.clone(),
+            Layout::Opaque,
+            subclassable,
+        );
+        if let Some((module, name)) = tp_name.rsplit_once('.') {
+            data.qualname = PyCell::new(Rc::from(name));
+            let key = crate::object::Value::Obj(self.names.__module__.clone());
+            let value = self.new_str(module);
+            let _ = self.dict_set(&dict, key, value);
+        }
+        let t = Object::new(self.types.type_.clone(), Payload::Type(Box::new(data)));
+        linear_mro(&t);
+        t
+    }
+}

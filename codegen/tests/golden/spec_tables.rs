@@ -132,14 +132,19 @@ fn formula_0(_oparg: i64) -> i64 {
 fn formula_1(oparg: i64) -> i64 {
     (1 - oparg)
 }
+/// `oparg`
+#[allow(clippy::all, unused_parens)]
+fn formula_2(oparg: i64) -> i64 {
+    oparg
+}
 /// `0`
 #[allow(clippy::all, unused_parens)]
-fn formula_2(_oparg: i64) -> i64 {
+fn formula_3(_oparg: i64) -> i64 {
     0
 }
 /// `-2`
 #[allow(clippy::all, unused_parens)]
-fn formula_3(_oparg: i64) -> i64 {
+fn formula_4(_oparg: i64) -> i64 {
     (-(2))
 }
 static V1_0_OPS: [Option<OpInfo>; 256] = {
@@ -155,6 +160,7 @@ static V1_0_OPS: [Option<OpInfo>; 256] = {
         stack_text: "-1",
         stack_jump_text: None,
         doc: "(value --) Discard the top of the stack.",
+        pops: Pops::Fixed(1u8),
         not_in_pyc: false,
         macro_steps: &[],
     });
@@ -169,6 +175,7 @@ static V1_0_OPS: [Option<OpInfo>; 256] = {
         stack_text: "1 - oparg",
         stack_jump_text: None,
         doc: "(items[oparg] -- tuple) Build a tuple of the top oparg items.",
+        pops: Pops::Counted(0u8, formula_2),
         not_in_pyc: false,
         macro_steps: &[],
     });
@@ -183,6 +190,7 @@ static V1_0_OPS: [Option<OpInfo>; 256] = {
         stack_text: "-1",
         stack_jump_text: None,
         doc: "(left, right -- result) Compare with cmp_ops[oparg].",
+        pops: Pops::Fixed(2u8),
         not_in_pyc: false,
         macro_steps: &[],
     });
@@ -192,11 +200,12 @@ static V1_0_OPS: [Option<OpInfo>; 256] = {
         arg: ArgKind::Jrel,
         cache: 0u8,
         handler: Handler::JumpIfFalseKeep,
-        stack: formula_2,
-        stack_jump: formula_2,
+        stack: formula_3,
+        stack_jump: formula_3,
         stack_text: "0",
         stack_jump_text: None,
         doc: "(cond -- cond) Jump forward by oparg if cond is false; cond stays.",
+        pops: Pops::Fixed(1u8),
         not_in_pyc: false,
         macro_steps: &[],
     });
@@ -206,11 +215,12 @@ static V1_0_OPS: [Option<OpInfo>; 256] = {
         arg: ArgKind::ExtendedArg,
         cache: 0u8,
         handler: Handler::ExtendedArg,
-        stack: formula_2,
-        stack_jump: formula_2,
+        stack: formula_3,
+        stack_jump: formula_3,
         stack_text: "0",
         stack_jump_text: None,
         doc: "(--) Prefix: the high 16 bits of the next argument.",
+        pops: Pops::Fixed(0u8),
         not_in_pyc: false,
         macro_steps: &[],
     });
@@ -267,6 +277,7 @@ static V1_1_OPS: [Option<OpInfo>; 256] = {
         stack_text: "-1",
         stack_jump_text: None,
         doc: "(value --) Discard the top of the stack.",
+        pops: Pops::Fixed(1u8),
         not_in_pyc: false,
         macro_steps: &[],
     });
@@ -281,6 +292,7 @@ static V1_1_OPS: [Option<OpInfo>; 256] = {
         stack_text: "1 - oparg",
         stack_jump_text: None,
         doc: "(items[oparg] -- tuple) Build a tuple of the top oparg items.",
+        pops: Pops::Counted(0u8, formula_2),
         not_in_pyc: false,
         macro_steps: &[],
     });
@@ -295,6 +307,7 @@ static V1_1_OPS: [Option<OpInfo>; 256] = {
         stack_text: "-1",
         stack_jump_text: None,
         doc: "(left, right -- result) Compare with cmp_ops[oparg].",
+        pops: Pops::Fixed(2u8),
         not_in_pyc: false,
         macro_steps: &[],
     });
@@ -309,6 +322,7 @@ static V1_1_OPS: [Option<OpInfo>; 256] = {
         stack_text: "-1",
         stack_jump_text: None,
         doc: "(cond --) Jump to oparg if cond is false.",
+        pops: Pops::Fixed(1u8),
         not_in_pyc: false,
         macro_steps: &[],
     });
@@ -318,11 +332,12 @@ static V1_1_OPS: [Option<OpInfo>; 256] = {
         arg: ArgKind::ExtendedArg,
         cache: 0u8,
         handler: Handler::ExtendedArg,
-        stack: formula_2,
-        stack_jump: formula_2,
+        stack: formula_3,
+        stack_jump: formula_3,
         stack_text: "0",
         stack_jump_text: None,
         doc: "(--) Prefix: the high 16 bits of the next argument.",
+        pops: Pops::Fixed(0u8),
         not_in_pyc: false,
         macro_steps: &[],
     });
@@ -332,21 +347,22 @@ static V1_1_OPS: [Option<OpInfo>; 256] = {
         arg: ArgKind::Count,
         cache: 0u8,
         handler: Handler::PopTop,
-        stack: formula_3,
-        stack_jump: formula_3,
+        stack: formula_4,
+        stack_jump: formula_4,
         stack_text: "-2",
         stack_jump_text: None,
         doc: "(a, b --) Two POP_TOPs in one instruction.",
+        pops: Pops::Fixed(2u8),
         not_in_pyc: false,
         macro_steps: &[
             MacroStep {
                 handler: Handler::PopTop,
-                oparg: formula_2,
+                oparg: formula_3,
                 oparg_text: "0",
             },
             MacroStep {
                 handler: Handler::PopTop,
-                oparg: formula_2,
+                oparg: formula_3,
                 oparg_text: "0",
             },
         ],

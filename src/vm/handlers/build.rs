@@ -3,6 +3,7 @@
 use crate::object::{Object, Payload, Value};
 use crate::tri;
 use crate::vm::eval::{Exec, Flow};
+use crate::vm::messages;
 
 impl Exec<'_> {
     pub fn build_tuple(&mut self, n: u32) -> Flow {
@@ -203,23 +204,7 @@ impl Exec<'_> {
         let items = match seq.payload() {
             Some(Payload::Tuple(t)) => t.to_vec(),
             Some(Payload::List(l)) => l.get(),
-            _ => match self.vm.collect(&seq) {
-                Ok(items) => items,
-                Err(e) => {
-                    if self
-                        .vm
-                        .is_instance_of_class(&e.0, &self.vm.types.exc.type_error.clone())
-                        && !self.vm.is_iterable(&seq)
-                    {
-                        let msg = format!(
-                            "cannot unpack non-iterable {} object",
-                            self.vm.type_name(&seq)
-                        );
-                        return Flow::Raise(self.vm.type_error(&msg));
-                    }
-                    return Flow::Raise(e);
-                }
-            },
+            _ => tri!(self.collect_for_unpack(&seq)),
         };
         let n = n as usize;
         if items.len() != n {
@@ -237,11 +222,27 @@ impl Exec<'_> {
         Flow::Next
     }
 
+    /// The items an unpacking assignment takes from `seq`; a non-iterable gets the
+    /// unpack-specific TypeError of the version.
+    fn collect_for_unpack(&mut self, seq: &Value) -> Result<Vec<Value>, crate::vm::PyErr> {
+        self.vm.collect(seq).map_err(|e| {
+            let type_error = self.vm.types.exc.type_error.clone();
+            if !self.vm.is_instance_of_class(&e.0, &type_error) || self.vm.is_iterable(seq) {
+                return e;
+            }
+            let v = self.vm.version.format.major_minor;
+            match messages::unpack_non_iterable(v, &self.vm.type_name(seq)) {
+                Some(msg) => self.vm.type_error(&msg),
+                None => e,
+            }
+        })
+    }
+
     /// `a, *b, c = seq`: `oparg & 0xff` before the star, `oparg >> 8` after.
     pub fn unpack_ex(&mut self, arg: u32) -> Flow {
         let (before, after) = ((arg & 0xff) as usize, (arg >> 8) as usize);
         let seq = self.frame.pop();
-        let items = tri!(self.vm.collect(&seq));
+        let items = tri!(self.collect_for_unpack(&seq));
         if items.len() < before + after {
             let msg = format!(
                 "not enough values to unpack (expected at least {}, got {})",

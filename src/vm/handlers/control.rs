@@ -7,10 +7,13 @@ use crate::vm::eval::{Exec, Flow};
 
 impl Exec<'_> {
     /// Every unconditional jump (forward, backward, absolute: the target is resolved).
-    /// A backward jump is a safe point for the cycle collector.
+    /// A backward jump is a safe point: the cycle collector and signal handlers run
+    /// there when due.
     pub fn jump(&mut self, t: u32) -> Flow {
-        if (t as usize) < self.frame.pc && crate::object::gc::due() {
-            crate::object::gc::collect();
+        if (t as usize) < self.frame.pc && crate::vm::breaker_due() {
+            if let Err(e) = self.vm.service_breaker() {
+                return Flow::Raise(e);
+            }
         }
         self.frame.pc = t as usize;
         Flow::Next

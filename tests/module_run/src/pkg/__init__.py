@@ -1,0 +1,2 @@
+print("pkg init", __name__)
+VALUE = 42

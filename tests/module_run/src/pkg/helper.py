@@ -1,0 +1,5 @@
+def double(x):
+    return x * 2
+
+
+print("helper", __name__, repr(__package__))
