@@ -232,3 +232,9 @@ pub fn signal_has_pidfd_send_signal(v: &VersionSpec) -> bool {
 pub fn exit_by_sigint_after_interrupt(v: &VersionSpec) -> bool {
     v.format.major_minor >= (3, 8)
 }
+
+/// Whether the reprs of `FileIO` and `TextIOWrapper` name a subclass by its own name
+/// (3.13+) rather than as the base class.
+pub fn io_repr_names_subclass(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 13)
+}

@@ -122,6 +122,30 @@ scribble()
 with open(p('late.txt')) as f:
     print(f.read())
 
+# reprs, also of subclasses (named as the base class before 3.13, except buffered ones)
+import _io
+
+
+class MyFile(_io.FileIO):
+    pass
+
+
+class MyReader(_io.BufferedReader):
+    pass
+
+
+class MyText(_io.TextIOWrapper):
+    pass
+
+
+mf = MyFile(p('a.txt'))
+mr = MyReader(_io.FileIO(p('a.txt')))
+mt = MyText(_io.BufferedReader(_io.FileIO(p('a.txt'))), encoding='latin-1')
+for obj in [mf, mr, mt, open(p('a.txt')), open(p('a.txt'), 'rb'), open(p('a.txt'), 'rb', 0)]:
+    print(repr(obj).replace(D, 'D'))
+    obj.close()
+    print(repr(obj).replace(D, 'D'))
+
 for name in sorted(os.listdir(D)):
     os.remove(p(name))
 os.rmdir(D)

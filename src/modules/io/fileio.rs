@@ -610,7 +610,7 @@ fn repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let this_v = self_value(&args);
     let s = this::<FileIo>(vm, &args, "FileIO")?;
     let (fd, closefd, mode) = s.with(|s| (s.fd, s.closefd, mode_string(s)));
-    let tname = super::type_display(vm, &this_v);
+    let tname = super::fixed_or_class_name(vm, &this_v, "_io.FileIO");
     if fd < 0 {
         return Ok(vm.new_str(&format!("<{tname} [closed]>")));
     }

@@ -390,3 +390,13 @@ fn type_display(vm: &mut Vm, v: &Value) -> String {
 fn is_type(o: &ObjRef) -> bool {
     matches!(o.payload, Payload::Type(_))
 }
+
+/// The name a FileIO or TextIOWrapper repr shows: the class's own from 3.13, the base
+/// class's before.
+fn fixed_or_class_name(vm: &mut Vm, v: &Value, fixed: &str) -> String {
+    if crate::vm::flavour::io_repr_names_subclass(vm.version) {
+        type_display(vm, v)
+    } else {
+        fixed.to_string()
+    }
+}

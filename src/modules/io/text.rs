@@ -928,7 +928,7 @@ fn reconfigure(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let this_v = self_value(&args);
-    let tname = super::type_display(vm, &this_v);
+    let tname = super::fixed_or_class_name(vm, &this_v, "_io.TextIOWrapper");
     let mut text = format!("<{tname}");
     let s = this::<Text>(vm, &args, "TextIOWrapper")?;
     if !s.with(|s| s.ready) {
