@@ -412,6 +412,9 @@ fn check_count(vm: &mut Vm, f: &Format, who: &str, got: usize) -> PyResult<()> {
 
 fn pack_with(vm: &mut Vm, f: &Format, values: &[Value]) -> PyResult<Value> {
     check_count(vm, f, "pack", values.len())?;
+    if f.size > 1 << 40 {
+        return Err(vm.new_exception(&vm.types.exc.memory_error.clone(), ""));
+    }
     let mut out = vec![0u8; f.size];
     pack_values(vm, f, values, &mut out)?;
     Ok(new_bytes(vm, out))

@@ -188,6 +188,10 @@ fn write(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         return Err(vm.type_error("write() takes exactly one argument (0 given)"));
     };
     let data = super::bytes_arg(vm, v)?;
+    let end = s.with(|s| s.pos.saturating_add(data.len()));
+    if !data.is_empty() {
+        super::check_alloc(vm, end)?;
+    }
     s.with_mut(|s| {
         if data.is_empty() {
             return;

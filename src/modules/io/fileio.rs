@@ -464,7 +464,8 @@ fn require(vm: &mut Vm, ok: bool, what: &str) -> PyResult<()> {
 pub(super) fn read_fd(vm: &mut Vm, fd: i32, n: Option<usize>) -> PyResult<Vec<u8>> {
     let r = with_fd(fd, |f| match n {
         Some(n) => {
-            let mut buf = vec![0u8; n];
+            // One read(2) of at most this much (a raw read may return less).
+            let mut buf = vec![0u8; n.min(1 << 26)];
             retry(|| f.read(&mut buf)).map(|k| {
                 buf.truncate(k);
                 buf

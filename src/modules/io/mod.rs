@@ -400,3 +400,15 @@ fn fixed_or_class_name(vm: &mut Vm, v: &Value, fixed: &str) -> String {
         fixed.to_string()
     }
 }
+
+/// The largest in-memory stream or single read this implementation allocates; past it
+/// a MemoryError, as CPython's allocator would give (rather than aborting).
+const MAX_ALLOC: usize = 1 << 40;
+
+/// MemoryError unless `n` bytes (or characters) may be allocated.
+fn check_alloc(vm: &Vm, n: usize) -> PyResult<()> {
+    if n > MAX_ALLOC {
+        return Err(vm.new_exception(&vm.types.exc.memory_error.clone(), ""));
+    }
+    Ok(())
+}

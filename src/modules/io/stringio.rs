@@ -290,6 +290,10 @@ fn write(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         let t = vm.type_name(v);
         return Err(vm.type_error(&format!("string argument expected, got '{t}'")));
     };
+    let end = s.with(|s| s.pos.saturating_add(text.len()));
+    if !text.is_empty() {
+        super::check_alloc(vm, end)?;
+    }
     s.with_mut(|s| {
         if !text.is_empty() {
             write_chars(s, &text)

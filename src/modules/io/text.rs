@@ -779,7 +779,7 @@ fn tell(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let pos = super::int_arg(vm, &pos, false)?;
     let back = s.with(|s| {
         let consumed = if s.dpos == 0 { 0 } else { s.ends[s.dpos - 1] };
-        (s.chunk_used + s.pending.len() - consumed) as i64
+        (s.chunk_used + s.pending.len()).saturating_sub(consumed) as i64
     });
     Ok(Value::Int(pos - back))
 }
