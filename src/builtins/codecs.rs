@@ -362,7 +362,9 @@ pub fn unicode_error_str(vm: &mut Vm, o: &ObjRef) -> Option<String> {
 
 /// Encodes code points with `encoding`/`errors` as `str.encode` does.
 pub fn encode(vm: &mut Vm, text: &[u32], encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
-    let codec = lookup(encoding).ok_or_else(|| unknown_encoding(vm, encoding))?;
+    let Some(codec) = lookup(encoding) else {
+        return encode_via_registry(vm, text, encoding, errors);
+    };
     let mut out = Vec::with_capacity(text.len());
     if codec == Codec::Utf8Sig {
         out.extend_from_slice(&[0xEF, 0xBB, 0xBF]);
@@ -521,7 +523,23 @@ pub fn encode(vm: &mut Vm, text: &[u32], encoding: &str, errors: &str) -> PyResu
                 }
             }
             "surrogatepass" => return Err(encode_error(vm, name, text, start, end, limit_reason)),
-            other => return Err(unknown_handler(vm, other)),
+            other => {
+                let exc = encode_error(vm, name, text, start, end, limit_reason);
+                let (rep, newpos) = call_handler(vm, other, exc, text.len(), true)?;
+                match rep {
+                    Replacement::Bytes(b) => out.extend_from_slice(&b),
+                    Replacement::Text(t) => {
+                        for c in t {
+                            if !encodable(c) {
+                                return Err(encode_error(vm, name, text, start, end, limit_reason));
+                            }
+                            emit(c, &mut out);
+                        }
+                    }
+                }
+                i = newpos;
+                continue;
+            }
         }
         i = end;
     }
@@ -645,11 +663,51 @@ fn utf32_step(d: &[u8], le: bool) -> Step {
 
 /// Decodes bytes with `encoding`/`errors` as `bytes.decode` does, giving a str value.
 pub fn decode(vm: &mut Vm, data: &[u8], encoding: &str, errors: &str) -> PyResult<Value> {
+    if lookup(encoding).is_none() {
+        return decode_via_registry(vm, data, encoding, errors);
+    }
+    let (out, _) = decode_partial(vm, data, encoding, errors, true, None)?;
+    Ok(vm.new_str_points(&out))
+}
+
+/// Whether `encoding` names a codec these functions implement.
+pub fn is_known(encoding: &str) -> bool {
+    lookup(encoding).is_some()
+}
+
+/// The canonical (Python `codecs`) name of a known encoding: `utf-8`, `latin-1`,
+/// `utf-16-le`, `cp1252`...
+pub fn canonical_name(encoding: &str) -> Option<String> {
+    Some(match lookup(encoding)? {
+        Codec::Utf8Sig => "utf-8-sig".to_string(),
+        Codec::Latin1 => "iso8859-1".to_string(),
+        Codec::Table(t) => TABLES[t].0.to_string(),
+        c => error_name(c).to_string(),
+    })
+}
+
+/// Decodes as much of `data` as forms whole characters (all of it when `final_`):
+/// the code points and the number of bytes used. With `ends`, the byte offset just
+/// after each produced code point is pushed there (for stream positions).
+pub fn decode_partial(
+    vm: &mut Vm,
+    data: &[u8],
+    encoding: &str,
+    errors: &str,
+    final_: bool,
+    mut ends: Option<&mut Vec<usize>>,
+) -> PyResult<(Vec<u32>, usize)> {
     let codec = lookup(encoding).ok_or_else(|| unknown_encoding(vm, encoding))?;
     let mut pos = 0;
     let mut codec = codec;
+    let bom_pending = |n: usize| !final_ && data.len() < n;
     match codec {
+        Codec::Utf8Sig if bom_pending(3) && [0xEF, 0xBB, 0xBF].starts_with(data) => {
+            return Ok((Vec::new(), 0))
+        }
         Codec::Utf8Sig if data.starts_with(&[0xEF, 0xBB, 0xBF]) => pos = 3,
+        Codec::Utf16(None) if bom_pending(2) => return Ok((Vec::new(), 0)),
+        Codec::Utf32(None) if bom_pending(4) => return Ok((Vec::new(), 0)),
         Codec::Utf16(None) => {
             codec = Codec::Utf16(Some(!data.starts_with(&[0xFE, 0xFF])));
             if data.starts_with(&[0xFF, 0xFE]) || data.starts_with(&[0xFE, 0xFF]) {
@@ -667,6 +725,12 @@ pub fn decode(vm: &mut Vm, data: &[u8], encoding: &str, errors: &str) -> PyResul
     let name = error_name(codec);
     let surrogatepass = errors == "surrogatepass";
     let mut out: Vec<u32> = Vec::with_capacity(data.len());
+    let mut push = |out: &mut Vec<u32>, c: u32, end: usize| {
+        out.push(c);
+        if let Some(e) = ends.as_deref_mut() {
+            e.push(end);
+        }
+    };
     while pos < data.len() {
         let d = &data[pos..];
         let step = match codec {
@@ -694,20 +758,27 @@ pub fn decode(vm: &mut Vm, data: &[u8], encoding: &str, errors: &str) -> PyResul
         };
         match step {
             Step::Char(c, n) => {
-                out.push(c);
                 pos += n;
+                push(&mut out, c, pos);
             }
             Step::Error(len, reason) => {
+                let incomplete = matches!(reason, "unexpected end of data" | "truncated data")
+                    && pos + len >= data.len();
+                if incomplete && !final_ {
+                    break;
+                }
                 let (start, end) = (pos, pos + len.max(1));
                 match errors {
                     "strict" | "surrogatepass" => {
                         return Err(decode_error(vm, name, data, start, end, reason))
                     }
                     "ignore" => {}
-                    "replace" => out.push(0xFFFD),
+                    "replace" => push(&mut out, 0xFFFD, end),
                     "backslashreplace" => {
                         for &b in &data[start..end] {
-                            out.extend(format!("\\x{b:02x}").chars().map(|c| c as u32));
+                            for c in format!("\\x{b:02x}").chars() {
+                                push(&mut out, c as u32, end);
+                            }
                         }
                     }
                     "surrogateescape" => {
@@ -715,14 +786,123 @@ pub fn decode(vm: &mut Vm, data: &[u8], encoding: &str, errors: &str) -> PyResul
                             if b < 0x80 {
                                 return Err(decode_error(vm, name, data, start, end, reason));
                             }
-                            out.push(0xDC00 + b as u32);
+                            push(&mut out, 0xDC00 + b as u32, end);
                         }
                     }
-                    other => return Err(unknown_handler(vm, other)),
+                    other => {
+                        let exc = decode_error(vm, name, data, start, end, reason);
+                        let (rep, newpos) = call_handler(vm, other, exc, data.len(), false)?;
+                        if let Replacement::Text(t) = rep {
+                            for c in t {
+                                push(&mut out, c, newpos);
+                            }
+                        }
+                        pos = newpos;
+                        continue;
+                    }
                 }
                 pos = end;
             }
         }
     }
-    Ok(vm.new_str_points(&out))
+    Ok((out, pos))
+}
+
+/// What a registered error handler gives back.
+enum Replacement {
+    Text(Vec<u32>),
+    Bytes(Vec<u8>),
+}
+
+/// Runs the error handler registered as `name` (LookupError when there is none) on the
+/// Unicode error `exc`: the replacement and the position to resume at.
+fn call_handler(
+    vm: &mut Vm,
+    name: &str,
+    exc: PyErr,
+    len: usize,
+    encoding: bool,
+) -> PyResult<(Replacement, usize)> {
+    let Some(handler) = crate::modules::codecs::error_handler(vm, name)? else {
+        return Err(unknown_handler(vm, name));
+    };
+    let r = vm.call(&handler, Args::positional(&[Value::Obj(exc.0)]))?;
+    let bad = |vm: &Vm| {
+        vm.type_error(if encoding {
+            "encoding error handler must return (str/bytes, int) tuple"
+        } else {
+            "decoding error handler must return (str, int) tuple"
+        })
+    };
+    let Some(Payload::Tuple(t)) = r.payload() else {
+        return Err(bad(vm));
+    };
+    if t.len() != 2 {
+        return Err(bad(vm));
+    }
+    let rep = match (t[0].as_str(), t[0].payload()) {
+        (Some(s), _) => Replacement::Text(s.code_points()),
+        (None, Some(Payload::Bytes(b))) if encoding => Replacement::Bytes(b.to_vec()),
+        _ => return Err(bad(vm)),
+    };
+    let Some(crate::vm::ops::IntRef::Small(mut newpos)) = crate::vm::ops::as_int(&t[1]) else {
+        return Err(bad(vm));
+    };
+    if newpos < 0 {
+        newpos += len as i64;
+    }
+    if newpos < 0 || newpos as usize > len {
+        let class = vm.types.exc.index_error.clone();
+        return Err(vm.new_exception(
+            &class,
+            &format!("position {newpos} from error handler out of bounds"),
+        ));
+    }
+    Ok((rep, newpos as usize))
+}
+
+/// `str.encode` with a codec found through the codec registry (the stdlib's
+/// `encodings`), for the encodings not implemented here.
+fn encode_via_registry(
+    vm: &mut Vm,
+    text: &[u32],
+    encoding: &str,
+    errors: &str,
+) -> PyResult<Vec<u8>> {
+    let Some(info) = crate::modules::codecs::lookup_codec(vm, encoding)? else {
+        return Err(unknown_encoding(vm, encoding));
+    };
+    let f = vm.getitem(&info, &Value::Int(0))?;
+    let s = vm.new_str_points(text);
+    let e = vm.new_str(errors);
+    let r = vm.call(&f, Args::positional(&[s, e]))?;
+    let first = vm.getitem(&r, &Value::Int(0))?;
+    match first.payload() {
+        Some(Payload::Bytes(b)) => Ok(b.to_vec()),
+        _ => {
+            let t = vm.type_name(&first);
+            Err(vm.type_error(&format!(
+                "'{encoding}' encoder returned '{t}' instead of 'bytes'; use codecs.encode() to encode to arbitrary types"
+            )))
+        }
+    }
+}
+
+/// `bytes.decode` through the codec registry.
+fn decode_via_registry(vm: &mut Vm, data: &[u8], encoding: &str, errors: &str) -> PyResult<Value> {
+    let Some(info) = crate::modules::codecs::lookup_codec(vm, encoding)? else {
+        return Err(unknown_encoding(vm, encoding));
+    };
+    let f = vm.getitem(&info, &Value::Int(1))?;
+    let b = super::bytes::new_bytes(vm, data.to_vec());
+    let e = vm.new_str(errors);
+    let r = vm.call(&f, Args::positional(&[b, e]))?;
+    let first = vm.getitem(&r, &Value::Int(0))?;
+    if first.as_str().is_none() {
+        let t = vm.type_name(&first);
+        return Err(vm.type_error(&format!(
+            "'{encoding}' decoder returned '{t}' instead of 'str'; use codecs.decode() to decode to arbitrary types"
+        )));
+    }
+    Ok(first)
 }

@@ -85,6 +85,7 @@ pub fn init_all(vm: &mut Vm) {
     exception_group::init(vm);
     memoryview::init(vm);
     typing::init(vm);
+    vm.add_builtin("open", crate::modules::io::builtin_open);
     vm.init_generator_types();
     vm.init_async_gen_types();
     vm.init_traceback_type();

@@ -5,6 +5,7 @@
 
 pub mod atexit;
 pub mod binascii;
+pub mod codecs;
 pub mod collections;
 pub mod contextvars;
 pub mod errno;
@@ -12,6 +13,7 @@ pub mod functools;
 pub mod future;
 pub mod gc;
 pub mod importlib;
+pub mod io;
 pub mod itertools;
 pub mod math;
 pub mod native_class;
@@ -21,6 +23,7 @@ pub mod select;
 pub mod signal;
 pub mod site;
 pub mod string_;
+pub mod struct_;
 pub mod structseq;
 pub mod sys;
 pub mod thread;
@@ -36,12 +39,15 @@ pub type ModuleInit = fn(&mut Vm) -> PyResult<ObjRef>;
 /// The native modules, by name, with the first version that has them.
 const NATIVE: &[(&str, ModuleInit, (u8, u8))] = &[
     ("__future__", future::module, (2, 0)),
+    ("_codecs", codecs::module, (3, 0)),
     ("_collections", collections::module, (2, 4)),
     ("_contextvars", contextvars::module, (3, 7)),
-    ("_opcode", opcode::module, (3, 4)),
     ("_functools", functools::module, (2, 5)),
+    ("_io", io::module, (3, 0)),
+    ("_opcode", opcode::module, (3, 4)),
     ("_signal", signal::module, (3, 0)),
     ("_string", string_::module, (3, 0)),
+    ("_struct", struct_::module, (3, 0)),
     ("_thread", thread::module, (3, 0)),
     ("_weakref", weakref::module, (2, 0)),
     ("atexit", atexit::module, (2, 0)),
@@ -70,8 +76,10 @@ pub fn native_init(name: &str, v: (u8, u8)) -> Option<ModuleInit> {
 /// sorted; the others (`__future__`, `importlib`, `math`) are files in CPython.
 pub fn native_names(v: (u8, u8)) -> Vec<&'static str> {
     const ALSO_IN_CPYTHON: &[&str] = &[
+        "_codecs",
         "_collections",
         "_functools",
+        "_io",
         "_signal",
         "_string",
         "_thread",

@@ -184,6 +184,28 @@ pub fn weakref_type_names(v: &VersionSpec) -> (&'static str, [&'static str; 3]) 
 pub fn deque_repr_uses_subclass_name(v: &VersionSpec) -> bool {
     v.format.major_minor >= (3, 7)
 }
+
+/// `open()` accepts the `U` (universal newlines) mode character (removed in 3.11).
+pub fn open_accepts_u_mode(v: &VersionSpec) -> bool {
+    v.format.major_minor < (3, 11)
+}
+
+/// A buffered reader's `truncate` refuses itself ("truncate") rather than asking the raw
+/// stream (3.10+).
+pub fn buffered_truncate_checks_writable(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 10)
+}
+
+/// `BufferedReader.read1()` may omit its size (3.7+).
+pub fn read1_size_optional(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 7)
+}
+
+/// The codec registry normalizes spaces in encoding names to underscores (3.9+).
+pub fn codec_names_map_spaces(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 9)
+}
+
 /// Whether `-m` puts the current directory's full path first on `sys.path` (3.7+)
 /// rather than '' (3.6).
 pub fn run_module_path0_is_full(v: &VersionSpec) -> bool {
@@ -248,5 +270,11 @@ pub fn opcode_module_has_specialization_stats(v: &VersionSpec) -> bool {
 /// Whether `_opcode` classifies opcodes (`is_valid`, `has_arg`...) and lists the
 /// intrinsics and binary operators (3.13+, where `opcode.py` builds on them).
 pub fn opcode_module_describes_opcodes(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 13)
+}
+
+/// Whether the reprs of `FileIO` and `TextIOWrapper` name a subclass by its own name
+/// (3.13+) rather than as the base class.
+pub fn io_repr_names_subclass(v: &VersionSpec) -> bool {
     v.format.major_minor >= (3, 13)
 }

@@ -200,6 +200,166 @@ pub fn deque_remove_missing(v: Ver, value_repr: &str) -> String {
     }
 }
 
+/// A size argument of the io classes that is not an integer.
+pub fn io_size_arg(v: Ver, type_name: &str, _none_ok: bool) -> String {
+    if v >= (3, 8) {
+        format!("argument should be integer or None, not '{type_name}'")
+    } else {
+        format!("integer argument expected, got '{type_name}'")
+    }
+}
+
+/// `open(1.5)` / `FileIO(1.5)`.
+pub fn open_float_file(v: Ver) -> String {
+    if v >= (3, 10) {
+        "expected str, bytes or os.PathLike object, not float".to_string()
+    } else {
+        "integer argument expected, got float".to_string()
+    }
+}
+
+/// `open(x)` of something that is neither a path nor a descriptor.
+pub fn open_bad_file(_v: Ver, type_name: &str) -> String {
+    format!("expected str, bytes or os.PathLike object, not {type_name}")
+}
+
+/// `open()` given a non-str `mode` (`name`, argument `position`) or a non-str-or-None
+/// encoding, errors or newline.
+pub fn open_arg_type(v: Ver, name: &str, position: usize, type_name: &str) -> String {
+    let expected = if name == "mode" { "str" } else { "str or None" };
+    if v >= (3, 8) {
+        format!("open() argument '{name}' must be {expected}, not {type_name}")
+    } else {
+        format!("open() argument {position} must be {expected}, not {type_name}")
+    }
+}
+
+/// `open(f, 'Uw')` (3.6 printed a stray quote).
+pub fn open_u_mode_combined(v: Ver) -> &'static str {
+    if v >= (3, 7) {
+        "mode U cannot be combined with 'x', 'w', 'a', or '+'"
+    } else {
+        "mode U cannot be combined with x', 'w', 'a', or '+'"
+    }
+}
+
+/// A closed buffered stream's `truncate` (3.9 checks closed itself).
+pub fn buffered_truncate_closed(v: Ver) -> &'static str {
+    if v >= (3, 9) {
+        "truncate of closed file"
+    } else {
+        "I/O operation on closed file"
+    }
+}
+
+/// `struct.pack` of an integer outside its code's range. Up to 3.11 the text depends on
+/// which C converter the code used (and a value beyond the converter's C type is
+/// "argument out of range"); 3.12 says `'c' format requires min <= number <= max` for all.
+pub fn struct_int_range(
+    v: Ver,
+    code: u8,
+    native: bool,
+    size: usize,
+    min: &str,
+    max: &str,
+    n: &num_bigint::BigInt,
+) -> String {
+    use num_traits::ToPrimitive;
+    let generic = format!(
+        "'{}' format requires {min} <= number <= {max}",
+        code as char
+    );
+    if v >= (3, 12) {
+        return generic;
+    }
+    let out_of_range = "argument out of range".to_string();
+    let signed_getter = code.is_ascii_lowercase() || code == b'B' || (native && code == b'H');
+    let fits = if signed_getter {
+        n.to_i64().is_some()
+    } else {
+        n.to_u64().is_some()
+    };
+    if !fits {
+        return out_of_range;
+    }
+    match code {
+        b'b' => "byte format requires -128 <= number <= 127".into(),
+        b'B' => "ubyte format requires 0 <= number <= 255".into(),
+        b'h' if native && v >= (3, 11) => "short format requires -32768 <= number <= 32767".into(),
+        b'h' if native => "short format requires (-0x7fff - 1) <= number <= 0x7fff".into(),
+        b'H' if native && v >= (3, 11) => "ushort format requires 0 <= number <= 65535".into(),
+        b'H' if native => "ushort format requires 0 <= number <= (0x7fff * 2 + 1)".into(),
+        _ if size >= 8 => out_of_range,
+        _ => generic,
+    }
+}
+
+/// The operation named in pack_into/unpack_from buffer errors, and whether that version
+/// gives the detailed texts (pack_into from 3.7, unpack_from from 3.8).
+fn struct_buffer_op(v: Ver, packing: bool) -> (&'static str, bool) {
+    if packing {
+        ("pack_into", v >= (3, 7))
+    } else {
+        ("unpack_from", v >= (3, 8))
+    }
+}
+
+/// The buffer is too small for the struct at the offset.
+pub fn struct_buffer_too_small(
+    v: Ver,
+    offset: usize,
+    len: usize,
+    size: usize,
+    packing: bool,
+) -> String {
+    let (op, detailed) = struct_buffer_op(v, packing);
+    if !detailed {
+        return format!("{op} requires a buffer of at least {size} bytes");
+    }
+    let verb = if packing { "packing" } else { "unpacking" };
+    format!(
+        "{op} requires a buffer of at least {} bytes for {verb} {size} bytes at offset {offset} (actual buffer size is {len})",
+        offset + size
+    )
+}
+
+/// A negative offset beyond the start of the buffer.
+pub fn struct_offset_out_of_range(
+    v: Ver,
+    offset: i64,
+    len: usize,
+    size: usize,
+    packing: bool,
+) -> String {
+    let (op, detailed) = struct_buffer_op(v, packing);
+    if !detailed {
+        return format!("{op} requires a buffer of at least {size} bytes");
+    }
+    format!("offset {offset} out of range for {len}-byte buffer")
+}
+
+/// A negative offset too close to the end for the struct.
+pub fn struct_no_room(v: Ver, offset: i64, _len: usize, size: usize, packing: bool) -> String {
+    let (op, detailed) = struct_buffer_op(v, packing);
+    if !detailed {
+        return format!("{op} requires a buffer of at least {size} bytes");
+    }
+    if packing {
+        format!("no space to pack {size} bytes at offset {offset}")
+    } else {
+        format!("not enough data to unpack {size} bytes at offset {offset}")
+    }
+}
+
+/// `struct.unpack` with other than two arguments.
+pub fn struct_unpack_arity(v: Ver, given: usize) -> String {
+    if v == (3, 7) {
+        format!("unpack() takes exactly 2 arguments ({given} given)")
+    } else {
+        format!("unpack expected 2 arguments, got {given}")
+    }
+}
+
 /// `-m A.B` where `A` is a plain module: what `runpy` reports inside "Error while
 /// finding module specification for 'A.B' (...)" — 3.7+ asks the finder, which knows
 /// `__path__` is missing; 3.6 reads the attribute.

@@ -103,6 +103,10 @@ pub struct Vm {
     pub repr_active: std::collections::HashSet<usize>,
     /// `sys.modules`, the `sys` module, the modules being initialised, the source hook.
     pub imports: import::ImportState,
+    /// The `_io` classes, once that module exists (`open` and the streams use them).
+    pub io: Option<Rc<crate::modules::io::IoTypes>>,
+    /// The codec and error-handler registries, once `_codecs` exists.
+    pub codecs: Option<Rc<crate::modules::codecs::Registry>>,
 }
 
 /// The objects of which exactly one exists.
@@ -162,6 +166,8 @@ impl Vm {
             calling_frame: std::ptr::null(),
             spare_frames: Vec::new(),
             imports: import::ImportState::new(modules),
+            io: None,
+            codecs: None,
         }
     }
 
