@@ -8,6 +8,7 @@ pub mod importlib;
 pub mod math;
 pub mod os;
 pub mod site;
+pub mod sre;
 pub mod structseq;
 pub mod sys;
 pub mod time;

@@ -1,0 +1,215 @@
+//! xpython's `_sre` engine against the real CPython engines: for every version's
+//! tests/data/sre/<X.Y>.json (written by tools/gen_sre_fixtures.py), the code words that
+//! version's compiler produced are translated and run on the recorded subjects, and every
+//! match, finditer, split and sub result must equal CPython's. Malformed code lists must be
+//! refused exactly when CPython refuses them.
+
+use serde_json::Value;
+use xpython::modules::sre::compile::{translate, Program};
+use xpython::modules::sre::constants::SreVersion;
+use xpython::modules::sre::engine::Unit;
+use xpython::modules::sre::ops::{once, Matches, Mode, Purpose, Regs};
+
+fn decode(v: &Value) -> Vec<u32> {
+    let mut out = Vec::new();
+    for run in v.as_array().expect("rle list") {
+        let c = run[0].as_u64().unwrap() as u32;
+        let n = run[1].as_u64().unwrap() as usize;
+        out.extend(std::iter::repeat(c).take(n));
+    }
+    out
+}
+
+fn regs_json(r: &Option<Regs>) -> Value {
+    match r {
+        None => Value::Null,
+        Some(r) => serde_json::json!({
+            "regs": r.spans.iter().map(|(s, e)| vec![*s, *e]).collect::<Vec<_>>(),
+            "lastindex": if r.lastindex < 0 { Value::Null } else { Value::from(r.lastindex) },
+        }),
+    }
+}
+
+fn rle(items: &[u32]) -> Value {
+    let mut out: Vec<(u32, u64)> = Vec::new();
+    for &c in items {
+        match out.last_mut() {
+            Some((last, n)) if *last == c => *n += 1,
+            _ => out.push((c, 1)),
+        }
+    }
+    Value::from(
+        out.into_iter()
+            .map(|(c, n)| Value::from(vec![Value::from(c), Value::from(n)]))
+            .collect::<Vec<_>>(),
+    )
+}
+
+fn run_case<T: Unit + Into<u32>>(
+    v: &SreVersion,
+    prog: &Program,
+    text: &[T],
+    op: &str,
+    pos: usize,
+    endpos: usize,
+) -> Value {
+    let units: Vec<u32> = text.iter().map(|c| (*c).into()).collect();
+    match op {
+        "match" | "search" | "fullmatch" => {
+            let mode = match op {
+                "match" => Mode::Match,
+                "search" => Mode::Search,
+                _ => Mode::FullMatch,
+            };
+            regs_json(&once(v, prog, text, pos, endpos, mode).expect("engine error"))
+        }
+        "finditer" => {
+            let mut it = Matches::new(v, prog, text, pos, endpos, Purpose::Iterate);
+            let mut out = Vec::new();
+            while let Some(r) = it.next_match().expect("engine error") {
+                out.push(regs_json(&Some(r)));
+            }
+            Value::from(out)
+        }
+        "split" => {
+            if let Err(()) = xpython::modules::sre::ops::split_check(v, prog) {
+                return serde_json::json!({"error": "ValueError: split() requires a non-empty pattern match."});
+            }
+            let mut it = Matches::new(v, prog, text, pos, endpos, Purpose::Split);
+            let mut out = Vec::new();
+            let mut last = 0;
+            while let Some(r) = it.next_match().expect("engine error") {
+                let (b, e) = r.span(0).unwrap();
+                out.push(rle(&units[last..b]));
+                for g in 1..r.spans.len() {
+                    out.push(match r.span(g) {
+                        Some((s, e)) => rle(&units[s..e]),
+                        None => Value::Null,
+                    });
+                }
+                last = e;
+            }
+            out.push(rle(&units[last..]));
+            Value::from(out)
+        }
+        "sub" => {
+            let mut it = Matches::new(v, prog, text, pos, endpos, Purpose::Sub);
+            let mut out = Vec::new();
+            let mut last = 0;
+            let mut count = 0;
+            while let Some(r) = it.next_match().expect("engine error") {
+                let (b, e) = r.span(0).unwrap();
+                out.extend_from_slice(&units[last..b]);
+                out.extend_from_slice(&[b'<' as u32, b'>' as u32]);
+                last = e;
+                count += 1;
+            }
+            out.extend_from_slice(&units[last..]);
+            serde_json::json!({"text": rle(&out), "count": count})
+        }
+        _ => panic!("unknown op {op}"),
+    }
+}
+
+#[test]
+fn engine_matches_cpython() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/sre");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    files.sort();
+    assert!(!files.is_empty());
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for path in files {
+        let data: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let ver = data["version"].as_str().unwrap();
+        let minor: u8 = ver.split('.').nth(1).unwrap().parse().unwrap();
+        let v = SreVersion::of(3, minor);
+        assert_eq!(
+            data["magic"].as_u64().unwrap(),
+            v.magic as u64,
+            "{ver} MAGIC"
+        );
+        for p in data["patterns"].as_array().unwrap() {
+            let code: Vec<u32> = p["code"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|w| w.as_u64().unwrap() as u32)
+                .collect();
+            let groups = p["groups"].as_u64().unwrap() as usize;
+            let flags = p["flags"].as_u64().unwrap() as u32;
+            let Ok(prog) = translate(&v, &code, groups, flags) else {
+                failures.push(format!("{ver} {}: valid code refused", p["pattern"]));
+                continue;
+            };
+            let t0 = std::time::Instant::now();
+            for c in p["cases"].as_array().unwrap() {
+                let subject = decode(&c["subject"]);
+                let op = c["op"].as_str().unwrap();
+                let (pos, endpos) = xpython::modules::sre::ops::clamp(
+                    subject.len(),
+                    c["pos"].as_i64().unwrap(),
+                    c["endpos"].as_i64().unwrap(),
+                );
+                let got = if p["is_bytes"].as_bool().unwrap() {
+                    let b: Vec<u8> = subject.iter().map(|&c| c as u8).collect();
+                    run_case(&v, &prog, &b, op, pos, endpos)
+                } else {
+                    run_case(&v, &prog, &subject, op, pos, endpos)
+                };
+                checked += 1;
+                if t0.elapsed().as_secs_f64() > 0.5 && std::env::var("SRE_TIMING").is_ok() {
+                    eprintln!("slow: {ver} {} {op}", p["pattern"]);
+                }
+                if got != c["result"] {
+                    let subj: String = subject
+                        .iter()
+                        .take(40)
+                        .filter_map(|&c| char::from_u32(c))
+                        .collect();
+                    failures.push(format!(
+                        "{ver} {} {op}({subj:?}, {pos}, {endpos}): got {} want {}",
+                        p["pattern"],
+                        got.to_string().chars().take(300).collect::<String>(),
+                        c["result"]
+                            .to_string()
+                            .chars()
+                            .take(300)
+                            .collect::<String>()
+                    ));
+                }
+            }
+        }
+        for m in data["malformed"].as_array().unwrap() {
+            let code: Vec<u32> = m["code"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|w| w.as_u64().unwrap() as u32)
+                .collect();
+            let refused = translate(&v, &code, 0, 0).is_err();
+            if refused != !m["error"].is_null() {
+                failures.push(format!(
+                    "{ver} malformed {code:?}: refused={refused}, CPython {}",
+                    m["error"]
+                ));
+            }
+        }
+    }
+    if !failures.is_empty() {
+        panic!(
+            "{} of {checked} cases differ:\n{}",
+            failures.len(),
+            failures
+                .iter()
+                .take(40)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join("\n")
+        );
+    }
+}
