@@ -22,6 +22,7 @@ pub type ModuleInit = fn(&mut Vm) -> PyResult<ObjRef>;
 /// The native modules, by name.
 const NATIVE: &[(&str, ModuleInit)] = &[
     ("__future__", future::module),
+    ("_sre", sre::module),
     ("builtins", builtins_module),
     ("importlib", importlib::module),
     ("math", math::module),
@@ -38,7 +39,7 @@ pub fn native_init(name: &str) -> Option<ModuleInit> {
 /// The native modules that CPython builds in as well (`sys.builtin_module_names`),
 /// sorted; the others (`__future__`, `importlib`, `math`) are files in CPython.
 pub fn native_names() -> Vec<&'static str> {
-    const ALSO_IN_CPYTHON: &[&str] = &["builtins", "sys", "time"];
+    const ALSO_IN_CPYTHON: &[&str] = &["_sre", "builtins", "sys", "time"];
     let mut v: Vec<&str> = NATIVE
         .iter()
         .map(|(n, _)| *n)

@@ -356,6 +356,12 @@ impl SreVersion {
         !self.py2 && self.minor >= 7
     }
 
+    /// 3.7+: `copy.copy`/`copy.deepcopy` of a pattern or match return it; older
+    /// versions refuse ("cannot copy this pattern object").
+    pub fn copyable(&self) -> bool {
+        !self.py2 && self.minor >= 7
+    }
+
     /// The operation a code word stands for in this version.
     pub fn op(&self, word: u32) -> Option<Op> {
         self.opcodes.get(word as usize).copied()

@@ -128,6 +128,40 @@ impl<'a, T: Unit> Matches<'a, T> {
         }
     }
 
+    /// Continues from a saved position (a scanner's).
+    pub fn resume(&mut self, start: usize, must_advance: bool) {
+        self.state.start = start;
+        self.state.must_advance = must_advance;
+    }
+
+    /// (start, must_advance, done): the position to save.
+    pub fn position(&self) -> (usize, bool, bool) {
+        (self.state.start, self.state.must_advance, self.done)
+    }
+
+    /// A match anchored at the current position (`scanner().match()`); the position
+    /// moves past it, and a failure ends the scanner.
+    pub fn next_anchored(&mut self) -> Result<Option<Regs>, Error> {
+        if self.done || self.state.start > self.state.end {
+            self.done = true;
+            return Ok(None);
+        }
+        self.state.reset();
+        if !self.state.do_match()? {
+            self.done = true;
+            return Ok(None);
+        }
+        let regs = Regs::of(&self.state, self.groups);
+        let (b, e) = (self.state.start, self.state.ptr);
+        if self.version.empty_match_after_match() {
+            self.state.must_advance = e == b;
+            self.state.start = e;
+        } else {
+            self.state.start = if e == b { e + 1 } else { e };
+        }
+        Ok(Some(regs))
+    }
+
     /// The next match, or None when there are no more.
     pub fn next_match(&mut self) -> Result<Option<Regs>, Error> {
         let modern = self.version.empty_match_after_match();
