@@ -1,6 +1,6 @@
 //! Character classes and case mappings as `_sre` sees them: ASCII (C `ctype` on 0–127),
 //! locale (the C locale: ASCII rules on 0–255) and Unicode (the running version's database,
-//! `crate::builtins::unicode`, with the *simple* one-to-one case mappings that
+//! `crate::builtins::unicode`, with the one-character case mappings that
 //! `Py_UNICODE_TOLOWER`/`TOUPPER` give, derived from the full mappings).
 
 use super::constants::category;
@@ -43,39 +43,28 @@ pub fn upper_locale(ch: u32) -> u32 {
     upper_ascii(ch)
 }
 
-/// The simple lowercase mapping (`Py_UNICODE_TOLOWER`).
+/// `Py_UNICODE_TOLOWER`: the first character of the full lowercase mapping (CPython's
+/// one-character case functions return that for characters with longer mappings, e.g.
+/// U+0130 gives 'i').
 pub fn lower_unicode(ch: u32, minor: u8) -> u32 {
     if ch < 0x80 {
         return lower_ascii(ch);
     }
-    let mut v = Vec::with_capacity(3);
-    uni::map_case(ch, minor, Case::Lower, &mut v);
-    match v.as_slice() {
-        [one] => *one,
-        // Only U+0130 has a longer full lowercase; its simple one is 'i'.
-        [first, ..] if *first < 0x80 => *first,
-        _ => ch,
-    }
+    first_of(ch, minor, Case::Lower)
 }
 
-/// The simple uppercase mapping (`Py_UNICODE_TOUPPER`): the full one when it is a single
-/// character, else the titlecase one when that is (the Greek letters with iota
-/// subscript), else the character itself.
+/// `Py_UNICODE_TOUPPER`: the first character of the full uppercase mapping ('ß' gives 'S').
 pub fn upper_unicode(ch: u32, minor: u8) -> u32 {
     if ch < 0x80 {
         return upper_ascii(ch);
     }
+    first_of(ch, minor, Case::Upper)
+}
+
+fn first_of(ch: u32, minor: u8, case: Case) -> u32 {
     let mut v = Vec::with_capacity(3);
-    uni::map_case(ch, minor, Case::Upper, &mut v);
-    if let [one] = v.as_slice() {
-        return *one;
-    }
-    v.clear();
-    uni::map_case(ch, minor, Case::Title, &mut v);
-    match v.as_slice() {
-        [one] => *one,
-        _ => ch,
-    }
+    uni::map_case(ch, minor, case, &mut v);
+    v.first().copied().unwrap_or(ch)
 }
 
 pub fn lower(rules: CaseRules, ch: u32, minor: u8) -> u32 {

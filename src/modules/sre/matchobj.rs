@@ -37,10 +37,16 @@ pub const GETTERS: &[(&str, NativeFn)] = &[
     ("string", |vm, a| Ok(data(vm, &a)?.subject.value.clone())),
     ("re", |vm, a| Ok(data(vm, &a)?.pattern.clone())),
     ("pos", |vm, a| Ok(Value::Int(data(vm, &a)?.pos as i64))),
-    ("endpos", |vm, a| Ok(Value::Int(data(vm, &a)?.endpos as i64))),
+    ("endpos", |vm, a| {
+        Ok(Value::Int(data(vm, &a)?.endpos as i64))
+    }),
     ("lastindex", |vm, a| {
         let li = data(vm, &a)?.regs.lastindex;
-        Ok(if li < 0 { Value::None } else { Value::Int(li as i64) })
+        Ok(if li < 0 {
+            Value::None
+        } else {
+            Value::Int(li as i64)
+        })
     }),
     ("lastgroup", lastgroup),
     ("regs", regs),
@@ -183,7 +189,12 @@ fn groups_or_dict(vm: &mut Vm, args: Args<'_>, dict: bool) -> PyResult<Value> {
     let out = vm.new_dict();
     let gi = pattern::of(vm, &m.pattern)?.groupindex.clone();
     let items: Vec<(Value, Value)> = match gi.payload() {
-        Some(Payload::Dict(d)) => d.with(|d| d.iter().filter(|e| !e.key.is_null()).map(|e| (e.key.clone(), e.value.clone())).collect()),
+        Some(Payload::Dict(d)) => d.with(|d| {
+            d.iter()
+                .filter(|e| !e.key.is_null())
+                .map(|e| (e.key.clone(), e.value.clone()))
+                .collect()
+        }),
         _ => Vec::new(),
     };
     for (k, _) in items {
@@ -482,7 +493,14 @@ fn step<T: super::engine::Unit>(
     st: ScanState,
     search: bool,
 ) -> Result<(Option<Regs>, ScanState), super::engine::Error> {
-    let mut m = Matches::new(&p.version, &p.prog, text, st.start, sd.endpos, Purpose::Iterate);
+    let mut m = Matches::new(
+        &p.version,
+        &p.prog,
+        text,
+        st.start,
+        sd.endpos,
+        Purpose::Iterate,
+    );
     m.resume(st.start, st.must_advance);
     let r = if search {
         m.next_match()?

@@ -8,8 +8,8 @@ pub mod chars;
 pub mod compile;
 pub mod constants;
 pub mod engine;
-pub mod ops;
 pub mod matchobj;
+pub mod ops;
 pub mod pattern;
 pub mod subject;
 
@@ -174,12 +174,7 @@ fn char_arg(vm: &mut Vm, v: &Value) -> PyResult<u32> {
     Ok(i.clamp(0, u32::MAX as i64) as u32)
 }
 
-fn char_fn(
-    vm: &mut Vm,
-    args: Args<'_>,
-    name: &str,
-    f: fn(u32, u8) -> Value,
-) -> PyResult<Value> {
+fn char_fn(vm: &mut Vm, args: Args<'_>, name: &str, f: fn(u32, u8) -> Value) -> PyResult<Value> {
     crate::builtins::arity::no_kwargs(vm, &args, name)?;
     let [c] = args.pos() else {
         return Err(vm.type_error(&format!(

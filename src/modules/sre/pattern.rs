@@ -29,7 +29,9 @@ pub struct PatternData {
 
 pub const METHODS: &[(&str, NativeFn)] = &[
     ("match", |vm, a| single(vm, a, "match", Mode::Match)),
-    ("fullmatch", |vm, a| single(vm, a, "fullmatch", Mode::FullMatch)),
+    ("fullmatch", |vm, a| {
+        single(vm, a, "fullmatch", Mode::FullMatch)
+    }),
     ("search", |vm, a| single(vm, a, "search", Mode::Search)),
     ("findall", findall),
     ("finditer", finditer),
@@ -48,7 +50,9 @@ pub const METHODS: &[(&str, NativeFn)] = &[
 pub const GETTERS: &[(&str, NativeFn)] = &[
     ("pattern", |vm, a| Ok(data(vm, &a)?.pattern.clone())),
     ("flags", |vm, a| Ok(Value::Int(data(vm, &a)?.flags as i64))),
-    ("groups", |vm, a| Ok(Value::Int(data(vm, &a)?.prog.groups as i64))),
+    ("groups", |vm, a| {
+        Ok(Value::Int(data(vm, &a)?.prog.groups as i64))
+    }),
     ("groupindex", groupindex),
 ];
 
@@ -88,7 +92,15 @@ pub fn sre_compile(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         "groupindex",
         "indexgroup",
     ];
-    let b = bind_kw_styled(vm, "compile", args.pos(), &args, &params, 6, KwStyle::default())?;
+    let b = bind_kw_styled(
+        vm,
+        "compile",
+        args.pos(),
+        &args,
+        &params,
+        6,
+        KwStyle::default(),
+    )?;
     let [pattern, flags, code, groups, groupindex, indexgroup] =
         [0, 1, 2, 3, 4, 5].map(|i| b[i].clone().unwrap_or(Value::None));
     let flags = crate::builtins::arity::index_arg(vm, &flags)?;
@@ -110,9 +122,8 @@ pub fn sre_compile(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     }
     let v = version(vm);
     let groups = groups.max(0) as usize;
-    let prog = translate(&v, &words, groups, flags as u32).map_err(|_| {
-        vm.new_exception(&vm.types.exc.runtime_error.clone(), "invalid SRE code")
-    })?;
+    let prog = translate(&v, &words, groups, flags as u32)
+        .map_err(|_| vm.new_exception(&vm.types.exc.runtime_error.clone(), "invalid SRE code"))?;
     let is_bytes = !pattern.is_none() && pattern.as_str().is_none();
     let t = types(vm)?;
     let data = PatternData {
@@ -414,7 +425,12 @@ fn groupindex(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     // A copy, so that the pattern's own mapping cannot be changed through it.
     let copy = vm.new_dict();
     if let Some(Payload::Dict(d)) = gi.payload() {
-        let items: Vec<(Value, Value)> = d.with(|d| d.iter().filter(|e| !e.key.is_null()).map(|e| (e.key.clone(), e.value.clone())).collect());
+        let items: Vec<(Value, Value)> = d.with(|d| {
+            d.iter()
+                .filter(|e| !e.key.is_null())
+                .map(|e| (e.key.clone(), e.value.clone()))
+                .collect()
+        });
         for (k, v) in items {
             vm.dict_set(&copy, k, v)?;
         }
@@ -480,10 +496,7 @@ fn pattern_eq(vm: &mut Vm, args: Args<'_>, eq: bool) -> PyResult<Value> {
         true
     } else {
         let (pa, pb) = (x.pattern.clone(), y.pattern.clone());
-        x.flags == y.flags
-            && x.is_bytes == y.is_bytes
-            && x.code == y.code
-            && vm.eq(&pa, &pb)?
+        x.flags == y.flags && x.is_bytes == y.is_bytes && x.code == y.code && vm.eq(&pa, &pb)?
     };
     Ok(Value::Bool(same == eq))
 }
