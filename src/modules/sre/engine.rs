@@ -126,6 +126,8 @@ pub struct State<'a, T: Unit> {
     nested: usize,
     assert_not_restores: bool,
     resets_between_positions: bool,
+    /// The context stack, kept between runs to avoid reallocating it.
+    spare: Vec<Ctx>,
 }
 
 impl<'a, T: Unit> State<'a, T> {
@@ -169,6 +171,7 @@ impl<'a, T: Unit> State<'a, T> {
             nested: 0,
             assert_not_restores: version.assert_not_restores_marks(),
             resets_between_positions: version.search_resets_between_positions(),
+            spare: Vec::new(),
         }
     }
 
@@ -455,7 +458,14 @@ impl<'a, T: Unit> State<'a, T> {
 
     /// Matches the program from `pc` at `self.ptr`; on success `self.ptr` is the end.
     pub fn run(&mut self, pc: usize, toplevel: bool) -> R<bool> {
-        let mut stack: Vec<Ctx> = Vec::with_capacity(16);
+        let mut stack = std::mem::take(&mut self.spare);
+        stack.clear();
+        let r = self.run_with(&mut stack, pc, toplevel);
+        self.spare = stack;
+        r
+    }
+
+    fn run_with(&mut self, stack: &mut Vec<Ctx>, pc: usize, toplevel: bool) -> R<bool> {
         let base = Ctx {
             pc,
             ptr: self.ptr,
@@ -487,13 +497,13 @@ impl<'a, T: Unit> State<'a, T> {
                         Action::Dispatch(pc, ptr)
                     }
                 }
-                Action::Dispatch(pc, ptr) => self.dispatch(&mut stack, pc, ptr)?,
+                Action::Dispatch(pc, ptr) => self.dispatch(stack, pc, ptr)?,
                 Action::Return(r) => {
                     let child = stack.pop().ok_or(Error::Illegal)?;
                     if stack.is_empty() {
                         return Ok(r);
                     }
-                    self.resume(&mut stack, child.jump, r)?
+                    self.resume(stack, child.jump, r)?
                 }
             }
         }

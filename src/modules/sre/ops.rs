@@ -104,6 +104,8 @@ pub struct Matches<'a, T: Unit> {
     done: bool,
     /// End of the previous match yielded (for 3.6's `sub`).
     prev_end: Option<usize>,
+    /// The span of the last match found.
+    last: (isize, isize),
 }
 
 impl<'a, T: Unit> Matches<'a, T> {
@@ -125,6 +127,7 @@ impl<'a, T: Unit> Matches<'a, T> {
             purpose,
             done,
             prev_end: None,
+            last: (-1, -1),
         }
     }
 
@@ -164,31 +167,60 @@ impl<'a, T: Unit> Matches<'a, T> {
 
     /// The next match, or None when there are no more.
     pub fn next_match(&mut self) -> Result<Option<Regs>, Error> {
+        Ok(self.advance()?.then(|| self.last_regs()))
+    }
+
+    /// The next match's spans (group 0 first), then `(lastindex, 0)`, appended to `out`;
+    /// false when there are no more. Saves an allocation per match for the bulk
+    /// operations.
+    pub fn next_spans(&mut self, out: &mut Vec<(isize, isize)>) -> Result<bool, Error> {
+        if !self.advance()? {
+            return Ok(false);
+        }
+        out.push(self.last);
+        for g in 1..=self.groups {
+            out.push(match self.state.group_span(g) {
+                Some((s, e)) => (s as isize, e as isize),
+                None => (-1, -1),
+            });
+        }
+        out.push((self.state.lastindex, 0));
+        Ok(true)
+    }
+
+    fn last_regs(&self) -> Regs {
+        let mut r = Regs::of(&self.state, self.groups);
+        r.spans[0] = self.last;
+        r
+    }
+
+    /// Finds the next match; its span is `self.last` and its groups are in the state.
+    fn advance(&mut self) -> Result<bool, Error> {
         let modern = self.version.empty_match_after_match();
         loop {
             if self.done || self.state.start > self.state.end {
                 self.done = true;
-                return Ok(None);
+                return Ok(false);
             }
             self.state.reset();
             self.state.ptr = self.state.start;
             if !self.state.search()? {
                 self.done = true;
-                return Ok(None);
+                return Ok(false);
             }
-            let regs = Regs::of(&self.state, self.groups);
             let (b, e) = (self.state.start, self.state.ptr);
+            self.last = (b as isize, e as isize);
             if modern {
                 self.state.must_advance = e == b;
                 self.state.start = e;
-                return Ok(Some(regs));
+                return Ok(true);
             }
             // 3.6 and older.
             let empty = b == e;
             if self.purpose == Purpose::Split && empty {
                 if e == self.state.end {
                     self.done = true;
-                    return Ok(None);
+                    return Ok(false);
                 }
                 self.state.start = e + 1;
                 continue;
@@ -198,7 +230,7 @@ impl<'a, T: Unit> Matches<'a, T> {
                 continue;
             }
             self.prev_end = Some(e);
-            return Ok(Some(regs));
+            return Ok(true);
         }
     }
 }

@@ -191,7 +191,8 @@ fn run_once(
     r.map_err(|_| engine_error(vm))
 }
 
-/// All matches of `p` over `s[pos:endpos]` for `purpose`, at most `limit` (0 = all).
+/// All matches of `p` over `s[pos:endpos]` for `purpose`, at most `limit` (0 = all):
+/// per match, `groups + 1` spans and `(lastindex, 0)` (see `Matches::next_spans`).
 pub fn all_matches(
     vm: &mut Vm,
     p: &PatternData,
@@ -200,17 +201,15 @@ pub fn all_matches(
     endpos: usize,
     purpose: Purpose,
     limit: usize,
-) -> PyResult<Vec<Regs>> {
+) -> PyResult<Vec<(isize, isize)>> {
     fn collect<T: super::engine::Unit>(
         mut m: Matches<'_, T>,
         limit: usize,
-    ) -> Result<Vec<Regs>, super::engine::Error> {
+    ) -> Result<Vec<(isize, isize)>, super::engine::Error> {
         let mut out = Vec::new();
-        while limit == 0 || out.len() < limit {
-            match m.next_match()? {
-                Some(r) => out.push(r),
-                None => break,
-            }
+        let mut n = 0;
+        while (limit == 0 || n < limit) && m.next_spans(&mut out)? {
+            n += 1;
         }
         Ok(out)
     }
@@ -227,6 +226,11 @@ pub fn all_matches(
     r.map_err(|_| engine_error(vm))
 }
 
+/// A span as a range, None for a group that did not take part.
+fn range(span: (isize, isize)) -> Option<(usize, usize)> {
+    (span.0 >= 0 && span.1 >= 0).then_some((span.0 as usize, span.1 as usize))
+}
+
 fn single(vm: &mut Vm, args: Args<'_>, name: &str, mode: Mode) -> PyResult<Value> {
     let (s, pos, endpos) = string_pos_endpos(vm, &args, name)?;
     let p = data(vm, &args)?;
@@ -241,13 +245,13 @@ fn findall(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let p = data(vm, &args)?;
     let groups = p.prog.groups;
     let found = all_matches(vm, p, &s, pos, endpos, Purpose::Iterate, 0)?;
-    let mut out = Vec::with_capacity(found.len());
+    let mut out = Vec::with_capacity(found.len() / (groups + 2));
     let empty = s.slice(vm, 0, 0);
-    let piece = |vm: &Vm, r: &Regs, g: usize| match r.span(g) {
+    let piece = |vm: &Vm, r: &[(isize, isize)], g: usize| match range(r[g]) {
         Some((a, b)) => s.slice(vm, a, b),
         None => empty.clone(),
     };
-    for r in &found {
+    for r in found.chunks(groups + 2) {
         out.push(match groups {
             0 => piece(vm, r, 0),
             1 => piece(vm, r, 1),
@@ -310,11 +314,11 @@ fn split(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     }
     let found = all_matches(vm, p, &s, 0, s.len(), Purpose::Split, maxsplit as usize)?;
     let mut last = 0;
-    for r in &found {
-        let (b0, e0) = r.span(0).unwrap_or((last, last));
+    for r in found.chunks(p.prog.groups + 2) {
+        let (b0, e0) = range(r[0]).unwrap_or((last, last));
         out.push(s.slice(vm, last, b0));
         for g in 1..=p.prog.groups {
-            out.push(match r.span(g) {
+            out.push(match range(r[g]) {
                 Some((a, b)) => s.slice(vm, a, b),
                 None => Value::None,
             });
@@ -350,26 +354,31 @@ fn sub(vm: &mut Vm, args: Args<'_>, name: &str, with_count: bool) -> PyResult<Va
     };
     let filter = matchobj::filter_for(vm, &this, &repl)?;
     let p = of(vm, &this)?;
+    let width = p.prog.groups + 2;
     let found = all_matches(vm, p, &s, 0, s.len(), Purpose::Sub, count)?;
-    let n = found.len();
+    let n = found.len() / width;
     let mut pieces: Vec<Value> = Vec::with_capacity(2 * n + 1);
     let mut last = 0;
-    for r in found {
-        let (b0, e0) = r.span(0).unwrap_or((last, last));
+    for r in found.chunks(width) {
+        let (b0, e0) = range(r[0]).unwrap_or((last, last));
+        let regs = || Regs {
+            spans: r[..width - 1].to_vec(),
+            lastindex: r[width - 1].0,
+        };
         if last < b0 {
             pieces.push(s.slice(vm, last, b0));
         }
         match &filter {
             Filter::Literal(v) => pieces.push(v.clone()),
             Filter::Callable(f) => {
-                let m = matchobj::new_match(vm, &this, &s, r, 0, s.len())?;
+                let m = matchobj::new_match(vm, &this, &s, regs(), 0, s.len())?;
                 let item = vm.call(f, Args::positional(&[m]))?;
                 if !item.is_none() {
                     pieces.push(item);
                 }
             }
             Filter::Template(t) => {
-                let m = matchobj::new_match(vm, &this, &s, r, 0, s.len())?;
+                let m = matchobj::new_match(vm, &this, &s, regs(), 0, s.len())?;
                 pieces.push(matchobj::expand_template(vm, t, &m)?);
             }
         }
