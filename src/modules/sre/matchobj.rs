@@ -363,7 +363,7 @@ pub fn sre_template(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             )))
         }
     };
-    if items.len() % 2 == 0 {
+    if items.len().is_multiple_of(2) {
         return Err(vm.type_error("invalid template"));
     }
     let mut literals = Vec::new();

@@ -235,18 +235,27 @@ impl<'a, T: Unit> Matches<'a, T> {
     }
 }
 
-/// 3.6's refusal of `split` on a pattern that can only match the empty string (`Err`),
-/// and its warning for one that can match it (`Ok(true)`).
-pub fn split_check(version: &SreVersion, prog: &Program) -> Result<bool, ()> {
+/// What 3.6 thinks of `split` with a pattern that can match the empty string.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum SplitCheck {
+    Fine,
+    /// It can match the empty string: FutureWarning.
+    Warn,
+    /// It can only match the empty string: ValueError.
+    Refuse,
+}
+
+/// 3.6's check of a pattern given to `split` (3.7+ accepts every pattern).
+pub fn split_check(version: &SreVersion, prog: &Program) -> SplitCheck {
     if version.empty_match_after_match() {
-        return Ok(false);
+        return SplitCheck::Fine;
     }
     let c = &prog.code;
     if c.first() == Some(&Op::Info.code()) && c.get(3) == Some(&0) {
         if c.get(4) == Some(&0) {
-            return Err(());
+            return SplitCheck::Refuse;
         }
-        return Ok(true);
+        return SplitCheck::Warn;
     }
-    Ok(false)
+    SplitCheck::Fine
 }

@@ -303,9 +303,11 @@ fn split(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         None => 0,
     };
     match ops::split_check(&p.version, &p.prog) {
-        Err(()) => return Err(vm.value_error("split() requires a non-empty pattern match.")),
-        Ok(true) => future_warning(vm, "split() requires a non-empty pattern match.")?,
-        Ok(false) => {}
+        ops::SplitCheck::Refuse => {
+            return Err(vm.value_error("split() requires a non-empty pattern match."))
+        }
+        ops::SplitCheck::Warn => future_warning(vm, "split() requires a non-empty pattern match.")?,
+        ops::SplitCheck::Fine => {}
     }
     let mut out = Vec::new();
     if maxsplit < 0 {
@@ -317,8 +319,8 @@ fn split(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     for r in found.chunks(p.prog.groups + 2) {
         let (b0, e0) = range(r[0]).unwrap_or((last, last));
         out.push(s.slice(vm, last, b0));
-        for g in 1..=p.prog.groups {
-            out.push(match range(r[g]) {
+        for span in &r[1..=p.prog.groups] {
+            out.push(match range(*span) {
                 Some((a, b)) => s.slice(vm, a, b),
                 None => Value::None,
             });
