@@ -216,3 +216,61 @@ fn engine_matches_cpython() {
         );
     }
 }
+
+/// Damaged code lists (each recorded program with words changed, deterministically)
+/// are either refused by the translation or run without panicking.
+#[test]
+fn damaged_code_never_panics() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/sre");
+    let mut seed: u64 = 0x5eed;
+    let mut next = move || {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) as u32
+    };
+    let mut ran = 0;
+    for ver in ["3.6", "3.7", "3.11"] {
+        let path = dir.join(format!("{ver}.json"));
+        let data: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let minor: u8 = ver.split('.').nth(1).unwrap().parse().unwrap();
+        let v = SreVersion::of(3, minor);
+        for p in data["patterns"].as_array().unwrap() {
+            let code: Vec<u32> = p["code"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|w| w.as_u64().unwrap() as u32)
+                .collect();
+            let groups = p["groups"].as_u64().unwrap() as usize;
+            for _ in 0..12 {
+                let mut bad = code.clone();
+                let k = next() as usize % bad.len();
+                // Small values only: a huge repeat minimum makes legitimately exponential
+                // programs, as slow in CPython.
+                bad[k] = match next() % 3 {
+                    0 => next() % 48,
+                    1 => bad[k].wrapping_add(1),
+                    _ => bad[k].wrapping_sub(1),
+                };
+                if next() % 3 == 0 {
+                    let cut = next() as usize % bad.len();
+                    bad.truncate(cut);
+                }
+                if let Ok(prog) = translate(&v, &bad, groups, 0) {
+                    if std::env::var("SRE_DEBUG").is_ok() {
+                        eprintln!("{ver} {bad:?}");
+                    }
+                    for subject in ["", "ab", "b\n1"] {
+                        let text: Vec<u32> = subject.chars().map(|c| c as u32).collect();
+                        for mode in [Mode::Match, Mode::Search, Mode::FullMatch] {
+                            let _ = once(&v, &prog, &text, 0, text.len(), mode);
+                        }
+                        ran += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert!(ran > 0);
+}

@@ -21,12 +21,18 @@ pub const NONE: usize = usize::MAX;
 const MAXREPEAT: u32 = u32::MAX;
 /// Depth of nested `count` calls on composite items.
 const MAX_NESTED: usize = 64;
+/// Bounds of the backtracking stacks (about 300 MB and 500 MB): beyond them a match
+/// fails with MemoryError instead of exhausting memory.
+const MAX_CONTEXTS: usize = 4 << 20;
+const MAX_SAVED: usize = 64 << 20;
 
 /// Why the engine stopped without an answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Error {
     /// Malformed code (CPython's SRE_ERROR_ILLEGAL / SRE_ERROR_STATE).
     Illegal,
+    /// The backtracking stacks outgrew their bounds (CPython's SRE_ERROR_MEMORY).
+    Memory,
 }
 
 type R<T> = Result<T, Error>;
@@ -415,7 +421,10 @@ impl<'a, T: Unit> State<'a, T> {
         self.nested += 1;
         let mut result = Ok(());
         while self.ptr < end {
+            let before = self.ptr;
             match self.run(p, false) {
+                // A zero-width item (only in malformed code) would repeat forever.
+                Ok(true) if self.ptr == before => break,
                 Ok(true) => {}
                 Ok(false) => break,
                 Err(e) => {
@@ -482,6 +491,9 @@ impl<'a, T: Unit> State<'a, T> {
         loop {
             action = match action {
                 Action::Enter => {
+                    if stack.len() > MAX_CONTEXTS || self.data.len() > MAX_SAVED {
+                        return Err(Error::Memory);
+                    }
                     let top = stack.len() - 1;
                     let ptr = self.ptr;
                     let mut pc = stack[top].pc;

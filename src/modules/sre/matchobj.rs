@@ -473,7 +473,7 @@ fn scan(vm: &mut Vm, args: Args<'_>, search: bool) -> PyResult<Value> {
         Units::Narrow(b) => step(p, b, sd, st, search),
         Units::Wide(w) => step(p, w, sd, st, search),
     };
-    let (regs, next) = r.map_err(|_| engine_error(vm))?;
+    let (regs, next) = r.map_err(|e| engine_error(vm, e))?;
     sd.state.replace(next);
     match regs {
         Some(r) => {

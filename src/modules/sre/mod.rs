@@ -108,11 +108,14 @@ fn refuse_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 /// CPython's error for a failure inside the engine.
-pub fn engine_error(vm: &Vm) -> PyErr {
-    vm.new_exception(
-        &vm.types.exc.runtime_error.clone(),
-        "internal error in regular expression engine",
-    )
+pub fn engine_error(vm: &Vm, e: engine::Error) -> PyErr {
+    match e {
+        engine::Error::Illegal => vm.new_exception(
+            &vm.types.exc.runtime_error.clone(),
+            "internal error in regular expression engine",
+        ),
+        engine::Error::Memory => vm.new_exception(&vm.types.exc.memory_error.clone(), ""),
+    }
 }
 
 /// The `_sre` module.

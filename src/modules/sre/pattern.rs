@@ -188,7 +188,7 @@ fn run_once(
         Units::Narrow(b) => ops::once(&p.version, &p.prog, b, pos, endpos, mode),
         Units::Wide(w) => ops::once(&p.version, &p.prog, w, pos, endpos, mode),
     };
-    r.map_err(|_| engine_error(vm))
+    r.map_err(|e| engine_error(vm, e))
 }
 
 /// All matches of `p` over `s[pos:endpos]` for `purpose`, at most `limit` (0 = all):
@@ -223,7 +223,7 @@ pub fn all_matches(
             limit,
         ),
     };
-    r.map_err(|_| engine_error(vm))
+    r.map_err(|e| engine_error(vm, e))
 }
 
 /// A span as a range, None for a group that did not take part.
