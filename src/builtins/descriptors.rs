@@ -145,9 +145,48 @@ fn with_cell<R>(obj: &Value, index: usize, f: impl FnOnce(&PyCell<Value>) -> R) 
     }
 }
 
+/// The key under which a subclass of a builtin container keeps slot `name` in its dict
+/// storage: a NUL prefix no attribute name in source code can have.
+fn container_slot_key(vm: &Vm, name: &str) -> Value {
+    vm.new_str(&format!("\0slot:{name}"))
+}
+
+/// A slot of a builtin-container subclass instance: get (`value` None, `delete` false),
+/// set (`value` Some) or delete; the previous value (Null when unset). `None` when `obj`
+/// has no dict storage.
+fn container_slot(
+    vm: &mut Vm,
+    obj: &Value,
+    name: &str,
+    value: Option<Value>,
+    delete: bool,
+) -> PyResult<Option<Value>> {
+    let Some(o) = obj.as_obj() else {
+        return Ok(None);
+    };
+    if o.dict.is_none() {
+        return Ok(None);
+    }
+    let Some(dict) = vm.ensure_instance_dict(o) else {
+        return Ok(None);
+    };
+    let key = container_slot_key(vm, name);
+    let old = vm.dict_get(&dict, &key)?.unwrap_or(Value::Null);
+    if let Some(v) = value {
+        vm.dict_set(&dict, key, v)?;
+    } else if delete && !matches!(old, Value::Null) {
+        vm.dict_remove(&dict, &key)?;
+    }
+    Ok(Some(old))
+}
+
 fn member_get(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (index, _, name, obj) = member_slot(vm, &args)?;
-    match with_cell(&obj, index, |c| c.get()) {
+    let found = match with_cell(&obj, index, |c| c.get()) {
+        Some(v) => Some(v),
+        None => container_slot(vm, &obj, &name, None, false)?,
+    };
+    match found {
         Some(v) if !matches!(v, Value::Null) => Ok(v),
         _ => {
             let msg = if ver(vm) >= (3, 10) {
@@ -163,13 +202,20 @@ fn member_get(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn member_set(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (index, _, _, obj) = member_slot(vm, &args)?;
     let value = args.values.get(2).cloned().unwrap_or(Value::None);
-    let _old = with_cell(&obj, index, |c| c.replace(value));
+    if with_cell(&obj, index, |c| c.replace(value.clone())).is_none() {
+        let (_, _, name, _) = member_slot(vm, &args)?;
+        container_slot(vm, &obj, &name, Some(value), false)?;
+    }
     Ok(Value::None)
 }
 
 fn member_delete(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (index, _, name, obj) = member_slot(vm, &args)?;
-    match with_cell(&obj, index, |c| c.replace(Value::Null)) {
+    let old = match with_cell(&obj, index, |c| c.replace(Value::Null)) {
+        Some(v) => Some(v),
+        None => container_slot(vm, &obj, &name, None, true)?,
+    };
+    match old {
         Some(old) if !matches!(old, Value::Null) => Ok(Value::None),
         _ => Err(vm.new_exception(&vm.types.exc.attribute_error, &name)),
     }

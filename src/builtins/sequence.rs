@@ -153,7 +153,7 @@ impl Vm {
     /// A new instance of `cls` (a builtin type or a subclass of one) holding `payload`,
     /// with an instance dict when the class gives its instances one.
     pub fn new_instance_with(&self, cls: &ObjRef, payload: Payload) -> ObjRef {
-        if self.type_data(cls).instance_dict {
+        if self.type_data(cls).instance_dict || self.container_with_slots(cls) {
             Object::with_dict(cls.clone(), payload)
         } else {
             Object::new(cls.clone(), payload)

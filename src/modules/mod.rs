@@ -22,6 +22,7 @@ pub mod os;
 pub mod select;
 pub mod signal;
 pub mod site;
+pub mod sre;
 pub mod string_;
 pub mod struct_;
 pub mod structseq;
@@ -46,6 +47,7 @@ const NATIVE: &[(&str, ModuleInit, (u8, u8))] = &[
     ("_io", io::module, (3, 0)),
     ("_opcode", opcode::module, (3, 4)),
     ("_signal", signal::module, (3, 0)),
+    ("_sre", sre::module, (2, 0)),
     ("_string", string_::module, (3, 0)),
     ("_struct", struct_::module, (3, 0)),
     ("_thread", thread::module, (3, 0)),
@@ -81,6 +83,7 @@ pub fn native_names(v: (u8, u8)) -> Vec<&'static str> {
         "_functools",
         "_io",
         "_signal",
+        "_sre",
         "_string",
         "_thread",
         "_weakref",

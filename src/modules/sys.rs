@@ -137,6 +137,7 @@ pub fn create(vm: &mut Vm, argv: &[String], path0: Option<String>) -> PyResult<O
     let flags_type = structseq::new_type(vm, "sys", "flags", &flag_names)?;
     let flags = structseq::new(&flags_type, vec![Value::Int(0); flag_names.len()]);
     let implementation = implementation(vm, version_info.clone())?;
+    let hash_info = hash_info(vm)?;
     let builtin_names: Vec<Value> = crate::modules::native_names(vm.version.format.major_minor)
         .into_iter()
         .map(|n| vm.new_str(n))
@@ -189,6 +190,7 @@ pub fn create(vm: &mut Vm, argv: &[String], path0: Option<String>) -> PyResult<O
         ("api_version", Value::Int(1013)),
         ("implementation", implementation),
         ("flags", flags),
+        ("hash_info", hash_info),
         ("maxsize", Value::Int(i64::MAX)),
         ("maxunicode", Value::Int(0x10FFFF)),
         ("byteorder", byteorder),
@@ -835,4 +837,37 @@ fn sys_getframe(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         vm.frame_snapshot(depth as usize)
     };
     frame.ok_or_else(|| vm.value_error("call stack is not deep enough"))
+}
+
+/// `sys.hash_info`: the parameters of the hashes xpython computes exactly as CPython's
+/// 64-bit builds (numeric hashes modulo 2**61 - 1, SipHash for str and bytes).
+fn hash_info(vm: &mut Vm) -> PyResult<Value> {
+    const FIELDS: [&str; 9] = [
+        "width",
+        "modulus",
+        "inf",
+        "nan",
+        "imag",
+        "algorithm",
+        "hash_bits",
+        "seed_bits",
+        "cutoff",
+    ];
+    let t = structseq::new_type(vm, "sys", "hash_info", &FIELDS)?;
+    let algorithm = match crate::vm::flavour::str_hash_rounds(vm.version) {
+        crate::object::hash::SipRounds::Sip13 => "siphash13",
+        crate::object::hash::SipRounds::Sip24 => "siphash24",
+    };
+    let values = vec![
+        Value::Int(64),
+        Value::Int((1i64 << 61) - 1),
+        Value::Int(314159),
+        Value::Int(0),
+        Value::Int(1000003),
+        vm.new_str(algorithm),
+        Value::Int(64),
+        Value::Int(128),
+        Value::Int(0),
+    ];
+    Ok(structseq::new(&t, values))
 }

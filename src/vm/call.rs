@@ -144,6 +144,16 @@ impl Vm {
         Ok(obj)
     }
 
+    /// Whether `cls` subclasses a builtin container (list, dict...) and declares
+    /// `__slots__` somewhere in its MRO: its instances keep slot values in dict storage.
+    pub fn container_with_slots(&self, cls: &ObjRef) -> bool {
+        use crate::object::typeobj::Layout;
+        let t = self.type_data(cls);
+        !matches!(t.layout, Layout::Plain | Layout::Exception)
+            && t.mro
+                .with(|m| m.iter().any(|c| !self.type_data(c).slots.is_empty()))
+    }
+
     /// `object.__new__(cls)`: an empty instance with the payload its layout needs.
     pub fn new_instance(&self, cls: &ObjRef) -> ObjRef {
         use crate::object::typeobj::Layout;
@@ -166,8 +176,10 @@ impl Vm {
                 _ => Payload::Plain,
             }
         };
-        // Exceptions always have a `__dict__` (builtin ones included).
-        if t.instance_dict || t.layout == Layout::Exception {
+        // Exceptions always have a `__dict__` (builtin ones included). A subclass of a
+        // builtin container with `__slots__` keeps its slot values in the dict storage
+        // (its payload is the container's), under keys no attribute name can reach.
+        if t.instance_dict || t.layout == Layout::Exception || self.container_with_slots(cls) {
             Object::with_dict(cls.clone(), payload)
         } else {
             Object::new(cls.clone(), payload)

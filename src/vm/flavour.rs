@@ -278,3 +278,12 @@ pub fn opcode_module_describes_opcodes(v: &VersionSpec) -> bool {
 pub fn io_repr_names_subclass(v: &VersionSpec) -> bool {
     v.format.major_minor >= (3, 13)
 }
+
+/// The SipHash variant of str and bytes hashes: SipHash-1-3 from 3.11, SipHash-2-4 before.
+pub fn str_hash_rounds(v: &VersionSpec) -> crate::object::hash::SipRounds {
+    if v.format.major_minor >= (3, 11) {
+        crate::object::hash::SipRounds::Sip13
+    } else {
+        crate::object::hash::SipRounds::Sip24
+    }
+}

@@ -123,11 +123,7 @@ impl Vm {
             types.dict.clone(),
             Payload::Dict(PyCell::new(DictData::new())),
         );
-        let sip = if version.format.major_minor >= (3, 11) {
-            SipRounds::Sip13
-        } else {
-            SipRounds::Sip24
-        };
+        let sip = flavour::str_hash_rounds(version);
         let mut interned: HashMap<Rc<str>, ObjRef> = HashMap::new();
         let str_type = types.str_.clone();
         let names = Names::new(&mut |name| {
