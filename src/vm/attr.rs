@@ -405,6 +405,9 @@ impl Vm {
             Some(t.dict.clone())
         } else if let Payload::Module(d) = &o.payload {
             Some(d.clone())
+        } else if !self.type_data(o.class()).instance_dict && self.container_with_slots(o.class()) {
+            // Its dict storage holds only slot values (see `container_with_slots`).
+            None
         } else {
             self.ensure_instance_dict(o)
         };
