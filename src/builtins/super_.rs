@@ -101,6 +101,15 @@ impl Vm {
                 first = c.get();
             }
         }
+        // ≤3.10: an argument that is also a cell variable moved into its cell at frame
+        // start, leaving its own slot empty.
+        if first.is_null() {
+            if let Some(&(cell_slot, _)) = code.cell_args.iter().find(|(_, arg)| *arg == 0) {
+                if let Some(Payload::Cell(c)) = fast.get(cell_slot).and_then(|v| v.payload()) {
+                    first = c.get();
+                }
+            }
+        }
         let class_slot = code
             .fast_names
             .iter()
