@@ -17,23 +17,22 @@ pub fn init(vm: &mut Vm) {
     vm.add_method(&type_, "__new__", type_new, BuiltinKind::StaticMethod);
     vm.add_method(&type_, "__init__", type_init, BuiltinKind::Method);
     vm.add_getset(&type_, "__name__", type_name, Some(type_set_name));
-    vm.add_getset(&type_, "__qualname__", type_qualname, None);
+    vm.add_getset(
+        &type_,
+        "__qualname__",
+        type_qualname,
+        Some(type_set_qualname),
+    );
     vm.add_getset(&type_, "__mro__", type_mro, None);
     vm.add_getset(&type_, "__bases__", type_bases, None);
     vm.add_getset(&type_, "__base__", type_base, None);
     vm.add_getset(&type_, "__dict__", type_dict, None);
     vm.add_getset(&type_, "__module__", type_module, Some(type_set_module));
     vm.add_getset(&object, "__class__", object_class, Some(object_set_class));
-    // `del obj.__class__` reaches the setter without a value (its error).
-    let key = vm.intern("__class__");
-    let dict = vm.type_data(&object).dict.clone();
-    if let Some(Payload::Property(p)) = vm
-        .dict_get_name(&dict, &key)
-        .as_ref()
-        .and_then(|d| d.payload())
-    {
-        p[2].replace(p[1].get());
-    }
+    // `del obj.__class__` and `del cls.__qualname__` reach the setter without a value
+    // (their errors).
+    deletes_through_setter(vm, &object, "__class__");
+    deletes_through_setter(vm, &type_, "__qualname__");
     let methods: &[(&'static str, crate::object::NativeFn)] = &[
         ("__eq__", object_eq),
         ("__ne__", object_ne),
@@ -122,6 +121,50 @@ fn type_set_name(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             Ok(Value::None)
         }
         None => Err(vm.type_error("can only assign string to __name__")),
+    }
+}
+
+/// `cls.__qualname__ = name` (a str); deleting it is refused.
+/// Makes deleting the computed attribute `name` of `t` call its setter with no value.
+fn deletes_through_setter(vm: &mut Vm, t: &ObjRef, name: &str) {
+    let key = vm.intern(name);
+    let dict = vm.type_data(t).dict.clone();
+    if let Some(Payload::Property(p)) = vm
+        .dict_get_name(&dict, &key)
+        .as_ref()
+        .and_then(|d| d.payload())
+    {
+        p[2].replace(p[1].get());
+    }
+}
+
+fn type_set_qualname(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let t = type_arg(vm, &args)?;
+    let name = vm.type_data(&t).name();
+    let ver = vm.version.format.major_minor;
+    if !vm.type_data(&t).is_heap {
+        let msg = crate::vm::messages::immutable_type_set(ver, "__qualname__", &name);
+        return Err(vm.type_error(&msg));
+    }
+    match args.values.get(1) {
+        None => Err(
+            vm.type_error(&crate::vm::messages::type_attribute_undeletable(
+                ver,
+                &name,
+                "__qualname__",
+            )),
+        ),
+        Some(v) => match v.as_str() {
+            Some(s) => {
+                let qualname: std::rc::Rc<str> = std::rc::Rc::from(s.as_str());
+                vm.type_data(&t).qualname.replace(qualname);
+                Ok(Value::None)
+            }
+            None => Err(vm.type_error(&format!(
+                "can only assign string to {name}.__qualname__, not '{}'",
+                vm.type_name(v)
+            ))),
+        },
     }
 }
 

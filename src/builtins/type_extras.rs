@@ -443,12 +443,7 @@ fn own_entry(vm: &mut Vm, t: &ObjRef, name: &str) -> Option<Value> {
 fn set_own_entry(vm: &mut Vm, t: &ObjRef, name: &str, value: Option<Value>) -> PyResult<()> {
     let td = vm.type_data(t);
     if !td.is_heap {
-        let tn = td.name();
-        let msg = if ver(vm) >= (3, 10) {
-            format!("cannot set '{name}' attribute of immutable type '{tn}'")
-        } else {
-            format!("can't set attributes of built-in/extension type '{tn}'")
-        };
+        let msg = crate::vm::messages::immutable_type_set(ver(vm), name, &td.name());
         return Err(vm.type_error(&msg));
     }
     let dict = td.dict.clone();

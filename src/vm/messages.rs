@@ -404,3 +404,21 @@ pub fn takes_positional(v: Ver, func: &str, qual: &str, n: usize, given: usize) 
     let s = if n == 1 { "" } else { "s" };
     format!("{func}() takes {qual} {n} {kind}argument{s} ({given} given)")
 }
+
+/// Deleting a type's `__qualname__` (and the like): 3.10 words it as for an immutable type.
+pub fn type_attribute_undeletable(v: Ver, type_name: &str, attr: &str) -> String {
+    if v >= (3, 10) {
+        format!("cannot delete '{attr}' attribute of immutable type '{type_name}'")
+    } else {
+        format!("can't delete {type_name}.{attr}")
+    }
+}
+
+/// Setting an attribute of a builtin (immutable) type.
+pub fn immutable_type_set(v: Ver, attr: &str, type_name: &str) -> String {
+    if v >= (3, 10) {
+        format!("cannot set '{attr}' attribute of immutable type '{type_name}'")
+    } else {
+        format!("can't set attributes of built-in/extension type '{type_name}'")
+    }
+}
