@@ -468,6 +468,17 @@ fn layout_has_weakref(vm: &mut Vm, t: &ObjRef) -> (bool, bool) {
     (native || inherited, varsize)
 }
 
+/// The class in `t`'s MRO that added the slots `t` has: the last one with the same
+/// slot list.
+fn solid_slotted_base(vm: &Vm, t: &ObjRef) -> ObjRef {
+    let slots = vm.type_data(t).slots.clone();
+    let mro = vm.type_data(t).mro.get();
+    mro.into_iter()
+        .filter(|c| vm.type_data(c).slots == slots)
+        .last()
+        .unwrap_or_else(|| t.clone())
+}
+
 /// CPython's `type_new` slot checks and layout decisions for class `name` with `bases`
 /// and namespace `ns`.
 pub fn plan_slots(vm: &mut Vm, name: &str, bases: &[ObjRef], ns: &ObjRef) -> PyResult<SlotPlan> {
@@ -479,6 +490,9 @@ pub fn plan_slots(vm: &mut Vm, name: &str, bases: &[ObjRef], ns: &ObjRef) -> PyR
         if vm.type_data(b).slots.is_empty() {
             continue;
         }
+        // Compare the classes that added the slots (CPython's solid bases): two bases
+        // that only inherit the same slots do not conflict.
+        let b = &solid_slotted_base(vm, b);
         match &slotted {
             None => slotted = Some(b.clone()),
             Some(s) if vm.is_subclass_of(b, s) => slotted = Some(b.clone()),
