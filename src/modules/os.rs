@@ -183,22 +183,8 @@ fn one_path(vm: &mut Vm, args: &Args<'_>, func: &str) -> PyResult<String> {
 
 /// `OSError(errno, strerror, filename)` for a failed system call.
 fn os_error(vm: &mut Vm, e: &std::io::Error, filename: Option<&str>) -> crate::vm::PyErr {
-    let errno = e.raw_os_error().unwrap_or(0) as i64;
-    let text = e.to_string();
-    let strerror = match text.find(" (os error") {
-        Some(i) => text[..i].to_string(),
-        None => text,
-    };
-    let mut args = vec![Value::Int(errno), vm.new_str(&strerror)];
-    if let Some(f) = filename {
-        args.push(vm.new_str(f));
-    }
-    let class = Value::Obj(vm.types.exc.os_error.clone());
-    match vm.call(&class, Args::positional(&args)) {
-        Ok(Value::Obj(o)) => crate::vm::PyErr(o),
-        Ok(_) => vm.system_error("OSError() did not make an exception"),
-        Err(e) => e,
-    }
+    let filename = filename.map(|f| vm.new_str(f));
+    vm.os_error(e, filename)
 }
 
 fn os_getcwd(vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {

@@ -7,7 +7,7 @@
 
 use crate::builtins::arity;
 use crate::object::{Args, BuiltinKind, NativeFn, ObjRef, Object, Payload, PyCell, Value};
-use crate::vm::{PyErr, PyResult, Vm};
+use crate::vm::{PyResult, Vm};
 use std::cell::{Cell, RefCell};
 use std::time::Instant;
 
@@ -105,18 +105,6 @@ pub fn module(vm: &mut Vm) -> PyResult<ObjRef> {
     Ok(m)
 }
 
-fn os_error(vm: &mut Vm, errno: i32) -> PyErr {
-    let msg = std::io::Error::from_raw_os_error(errno).to_string();
-    let text = msg.split(" (os error").next().unwrap_or(&msg).to_string();
-    let args = [Value::Int(errno as i64), vm.new_str(&text)];
-    let class = Value::Obj(vm.types.exc.os_error.clone());
-    match vm.call(&class, Args::positional(&args)) {
-        Ok(Value::Obj(o)) => PyErr(o),
-        Ok(_) => vm.system_error("OSError() did not make an exception"),
-        Err(e) => e,
-    }
-}
-
 fn errno() -> i32 {
     std::io::Error::last_os_error().raw_os_error().unwrap_or(0)
 }
@@ -208,7 +196,7 @@ fn wait(vm: &mut Vm, fds: &mut [libc::pollfd], deadline: Option<Instant>) -> PyR
         }
         let e = errno();
         if e != libc::EINTR {
-            return Err(os_error(vm, e));
+            return Err(vm.os_error_errno(e));
         }
         crate::modules::signal::run_pending(vm)?;
     }
@@ -271,7 +259,7 @@ fn select_select(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             k += 1;
             if rev & libc::POLLNVAL != 0 {
                 let _ = fd;
-                return Err(os_error(vm, libc::EBADF));
+                return Err(vm.os_error_errno(libc::EBADF));
             }
             if rev & want != 0 {
                 chosen.push(item);
@@ -362,7 +350,7 @@ fn poll_modify(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             None => false,
         });
     if !found {
-        return Err(os_error(vm, libc::ENOENT));
+        return Err(vm.os_error_errno(libc::ENOENT));
     }
     Ok(Value::None)
 }
@@ -445,7 +433,7 @@ fn epoll_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     // SAFETY: epoll_create1 with CLOEXEC, as CPython always sets it.
     let fd = unsafe { libc::epoll_create1(libc::EPOLL_CLOEXEC) };
     if fd < 0 {
-        return Err(os_error(vm, errno()));
+        return Err(vm.os_error_errno(errno()));
     }
     new_epoll_object(vm, fd)
 }
@@ -493,7 +481,7 @@ fn epoll_ctl(vm: &mut Vm, args: &Args<'_>, op: libc::c_int, name: &str) -> PyRes
     };
     // SAFETY: epoll_ctl on descriptors with a live event struct.
     if unsafe { libc::epoll_ctl(efd, op, fd, &mut event) } != 0 {
-        return Err(os_error(vm, errno()));
+        return Err(vm.os_error_errno(errno()));
     }
     Ok(Value::None)
 }
@@ -554,7 +542,7 @@ fn epoll_poll(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         }
         let e = errno();
         if e != libc::EINTR {
-            return Err(os_error(vm, e));
+            return Err(vm.os_error_errno(e));
         }
         crate::modules::signal::run_pending(vm)?;
     };

@@ -282,25 +282,6 @@ fn set_os_handler(sig: libc::c_int, handler: libc::sighandler_t) -> bool {
     }
 }
 
-/// `OSError(errno, strerror)` (the subclass the errno selects), as a failed system call
-/// raises it.
-fn os_error(vm: &mut Vm, errno: i32) -> crate::vm::PyErr {
-    let msg = std::io::Error::from_raw_os_error(errno).to_string();
-    let text = msg.split(" (os error").next().unwrap_or(&msg).to_string();
-    let args = [Value::Int(errno as i64), vm.new_str(&text)];
-    let class = Value::Obj(vm.types.exc.os_error.clone());
-    match vm.call(&class, Args::positional(&args)) {
-        Ok(Value::Obj(o)) => crate::vm::PyErr(o),
-        Ok(_) => vm.system_error("OSError() did not make an exception"),
-        Err(e) => e,
-    }
-}
-
-fn last_os_error(vm: &mut Vm) -> crate::vm::PyErr {
-    let errno = std::io::Error::last_os_error().raw_os_error().unwrap_or(0);
-    os_error(vm, errno)
-}
-
 /// A signal-number argument in 1..NSIG.
 fn signal_number(vm: &mut Vm, v: &Value) -> PyResult<libc::c_int> {
     let n = arity::index_arg(vm, v)?;
@@ -328,7 +309,7 @@ fn signal_signal(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         }
     };
     if !set_os_handler(sig, os_handler) {
-        return Err(last_os_error(vm));
+        return Err(vm.last_os_error());
     }
     Ok(set_handler(sig, handler))
 }
@@ -353,7 +334,7 @@ fn signal_set_wakeup_fd(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         // SAFETY: fcntl(F_GETFL) only queries the descriptor.
         let flags = unsafe { libc::fcntl(fd, libc::F_GETFL) };
         if flags < 0 {
-            return Err(last_os_error(vm));
+            return Err(vm.last_os_error());
         }
         if flags & libc::O_NONBLOCK == 0 {
             return Err(vm.value_error(&format!("the fd {fd} must be in non-blocking mode")));
@@ -395,7 +376,7 @@ fn signal_siginterrupt(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         }
     };
     if !ok {
-        return Err(last_os_error(vm));
+        return Err(vm.last_os_error());
     }
     Ok(Value::None)
 }
@@ -439,7 +420,7 @@ fn signal_pthread_sigmask(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let mut old: libc::sigset_t = unsafe { std::mem::zeroed() };
     let r = unsafe { libc::pthread_sigmask(how, &mask, &mut old) };
     if r != 0 {
-        return Err(os_error(vm, r));
+        return Err(vm.os_error_errno(r));
     }
     run_pending(vm)?;
     set_of(vm, &old)
@@ -449,7 +430,7 @@ fn signal_sigpending(vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
     // SAFETY: sigpending fills the zeroed set.
     let mut set: libc::sigset_t = unsafe { std::mem::zeroed() };
     if unsafe { libc::sigpending(&mut set) } != 0 {
-        return Err(last_os_error(vm));
+        return Err(vm.last_os_error());
     }
     set_of(vm, &set)
 }
@@ -461,7 +442,7 @@ fn signal_pthread_kill(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     // SAFETY: pthread_kill with a thread id the program obtained from threading.
     let r = unsafe { libc::pthread_kill(tid as libc::pthread_t, sig) };
     if r != 0 {
-        return Err(os_error(vm, r));
+        return Err(vm.os_error_errno(r));
     }
     run_pending(vm)?;
     Ok(Value::None)
@@ -473,7 +454,7 @@ fn signal_raise_signal(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     vm.flush_stdout();
     // SAFETY: raise(3) with a checked signal number.
     if unsafe { libc::raise(sig) } != 0 {
-        return Err(last_os_error(vm));
+        return Err(vm.last_os_error());
     }
     run_pending(vm)?;
     Ok(Value::None)
@@ -508,7 +489,7 @@ fn signal_pidfd_send_signal(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     // SAFETY: the raw pidfd_send_signal syscall with no siginfo.
     let r = unsafe { libc::syscall(libc::SYS_pidfd_send_signal, fd, sig, 0usize, 0u32) };
     if r != 0 {
-        return Err(last_os_error(vm));
+        return Err(vm.last_os_error());
     }
     run_pending(vm)?;
     Ok(Value::None)

@@ -8,6 +8,35 @@ use crate::object::{Args, ObjRef, Payload, Value};
 use std::rc::Rc;
 
 impl Vm {
+    /// `OSError(errno, strerror[, filename])` for a failed system call: the errno picks
+    /// the subclass (FileNotFoundError...), as CPython's constructor does.
+    pub fn os_error(&mut self, e: &std::io::Error, filename: Option<Value>) -> super::PyErr {
+        let errno = e.raw_os_error().unwrap_or(0) as i64;
+        let text = e.to_string();
+        let strerror = match text.find(" (os error") {
+            Some(i) => text[..i].to_string(),
+            None => text,
+        };
+        let mut args = vec![Value::Int(errno), self.new_str(&strerror)];
+        args.extend(filename);
+        let class = Value::Obj(self.types.exc.os_error.clone());
+        match self.call(&class, Args::positional(&args)) {
+            Ok(Value::Obj(o)) => super::PyErr(o),
+            Ok(_) => self.system_error("OSError() did not make an exception"),
+            Err(e) => e,
+        }
+    }
+
+    /// `os_error` for a raw errno value.
+    pub fn os_error_errno(&mut self, errno: i32) -> super::PyErr {
+        self.os_error(&std::io::Error::from_raw_os_error(errno), None)
+    }
+
+    /// `os_error` for the calling thread's last errno.
+    pub fn last_os_error(&mut self) -> super::PyErr {
+        self.os_error(&std::io::Error::last_os_error(), None)
+    }
+
     /// Whether exception (class or instance) `exc` matches `except` target `target`
     /// (a class or a tuple of classes).
     pub fn exception_matches(&mut self, exc: &Value, target: &Value) -> PyResult<bool> {

@@ -365,7 +365,7 @@ pub(super) fn open_into(
                     }
                     match retry(|| oo.open(&path)) {
                         Ok(f) => f.into_raw_fd(),
-                        Err(e) => return Err(super::os_error(vm, &e, Some(file.clone()))),
+                        Err(e) => return Err(vm.os_error(&e, Some(file.clone()))),
                     }
                 }
             }
@@ -386,7 +386,7 @@ pub(super) fn open_into(
             if md.is_dir() {
                 close_now(fd);
                 let e = std::io::Error::from_raw_os_error(21);
-                return Err(super::os_error(vm, &e, Some(file.clone())));
+                return Err(vm.os_error(&e, Some(file.clone())));
             }
             std::os::unix::fs::MetadataExt::blksize(md).max(1) as usize
         }
@@ -394,7 +394,7 @@ pub(super) fn open_into(
             if fd_arg.is_none() {
                 close_now(fd);
             }
-            return Err(super::os_error(vm, e, None));
+            return Err(vm.os_error(e, None));
         }
     };
     state.with_mut(|s| {
@@ -476,12 +476,12 @@ pub(super) fn read_fd(vm: &mut Vm, fd: i32, n: Option<usize>) -> PyResult<Vec<u8
             retry(|| f.read_to_end(&mut buf)).map(|_| buf)
         }
     });
-    r.map_err(|e| super::os_error(vm, &e, None))
+    r.map_err(|e| vm.os_error(&e, None))
 }
 
 /// One write(2) of `data`; the number of bytes written.
 pub(super) fn write_fd(vm: &mut Vm, fd: i32, data: &[u8]) -> PyResult<usize> {
-    with_fd(fd, |f| retry(|| f.write(data))).map_err(|e| super::os_error(vm, &e, None))
+    with_fd(fd, |f| retry(|| f.write(data))).map_err(|e| vm.os_error(&e, None))
 }
 
 /// lseek(2).
@@ -489,27 +489,17 @@ pub(super) fn seek_fd(vm: &mut Vm, fd: i32, pos: i64, whence: i64) -> PyResult<i
     let to = match whence {
         0 => {
             if pos < 0 {
-                return Err(super::os_error(
-                    vm,
-                    &std::io::Error::from_raw_os_error(22),
-                    None,
-                ));
+                return Err(vm.os_error(&std::io::Error::from_raw_os_error(22), None));
             }
             SeekFrom::Start(pos as u64)
         }
         1 => SeekFrom::Current(pos),
         2 => SeekFrom::End(pos),
-        _ => {
-            return Err(super::os_error(
-                vm,
-                &std::io::Error::from_raw_os_error(22),
-                None,
-            ))
-        }
+        _ => return Err(vm.os_error(&std::io::Error::from_raw_os_error(22), None)),
     };
     with_fd(fd, |f| f.seek(to))
         .map(|p| p as i64)
-        .map_err(|e| super::os_error(vm, &e, None))
+        .map_err(|e| vm.os_error(&e, None))
 }
 
 fn read(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -575,13 +565,9 @@ fn truncate(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         Some(v) => super::int_arg(vm, v, true)?,
     };
     if size < 0 {
-        return Err(super::os_error(
-            vm,
-            &std::io::Error::from_raw_os_error(22),
-            None,
-        ));
+        return Err(vm.os_error(&std::io::Error::from_raw_os_error(22), None));
     }
-    with_fd(s.fd, |f| f.set_len(size as u64)).map_err(|e| super::os_error(vm, &e, None))?;
+    with_fd(s.fd, |f| f.set_len(size as u64)).map_err(|e| vm.os_error(&e, None))?;
     Ok(Value::Int(size))
 }
 

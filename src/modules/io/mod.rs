@@ -261,26 +261,6 @@ fn unsupported(vm: &mut Vm, message: &str) -> PyErr {
     }
 }
 
-/// `OSError(errno, strerror[, filename])` (the errno picks the subclass).
-fn os_error(vm: &mut Vm, e: &std::io::Error, filename: Option<Value>) -> PyErr {
-    let errno = e.raw_os_error().unwrap_or(0) as i64;
-    let text = e.to_string();
-    let strerror = match text.find(" (os error") {
-        Some(i) => text[..i].to_string(),
-        None => text,
-    };
-    let mut args = vec![Value::Int(errno), vm.new_str(&strerror)];
-    if let Some(f) = filename {
-        args.push(f);
-    }
-    let class = Value::Obj(vm.types.exc.os_error.clone());
-    match vm.call(&class, Args::positional(&args)) {
-        Ok(Value::Obj(o)) => PyErr(o),
-        Ok(_) => vm.system_error("OSError() did not make an exception"),
-        Err(e) => e,
-    }
-}
-
 /// A size argument: None or an integer (`-1` when absent or None).
 fn size_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<i64> {
     match v {
