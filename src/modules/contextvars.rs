@@ -8,6 +8,7 @@
 //! insertion-ordered vectors shared through `Rc`. The current context is per
 //! interpreter thread; `Context.run` enters a context for the length of a call.
 
+use super::native_class::state_of as state;
 use crate::builtins::arity;
 use crate::object::{Args, BuiltinKind, NativeFn, ObjRef, Object, Payload, PyCell, Value};
 use crate::vm::{PyResult, Vm};
@@ -144,13 +145,6 @@ fn add_methods(vm: &mut Vm, t: &ObjRef, methods: &[(&'static str, NativeFn)]) {
     }
 }
 
-fn state<T: 'static>(v: &Value) -> Option<&T> {
-    match v.payload() {
-        Some(Payload::Other(b)) => b.downcast_ref::<T>(),
-        _ => None,
-    }
-}
-
 /// The object `self` of a method of type `T`, with CPython's descriptor error otherwise.
 fn this<'a, T: 'static>(
     vm: &Vm,
@@ -191,14 +185,14 @@ fn new_context(vm: &mut Vm, mapping: Mapping) -> ObjRef {
     )
 }
 
+fn context_data(context: &ObjRef) -> Option<&ContextData> {
+    crate::object::native::state::<ContextData>(&context.payload)
+}
+
 fn mapping_of(context: &ObjRef) -> Mapping {
-    match &context.payload {
-        Payload::Other(b) => b
-            .downcast_ref::<ContextData>()
-            .map(|c| c.mapping.with(|m| m.clone()))
-            .unwrap_or_default(),
-        _ => Mapping::default(),
-    }
+    context_data(context)
+        .map(|c| c.mapping.with(|m| m.clone()))
+        .unwrap_or_default()
 }
 
 fn lookup(mapping: &Mapping, var: &ObjRef) -> Option<Value> {
@@ -223,11 +217,9 @@ fn with_binding(mapping: &Mapping, var: &ObjRef, value: Option<Value>) -> Mappin
 }
 
 fn set_mapping(context: &ObjRef, mapping: Mapping) {
-    if let Payload::Other(b) = &context.payload {
-        if let Some(c) = b.downcast_ref::<ContextData>() {
-            let old = c.mapping.replace(mapping);
-            drop(old);
-        }
+    if let Some(c) = context_data(context) {
+        let old = c.mapping.replace(mapping);
+        drop(old);
     }
 }
 
@@ -458,11 +450,8 @@ fn context_run(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let Some(callable) = args.pos().get(1).cloned() else {
         return Err(vm.type_error("run() missing 1 required positional argument"));
     };
-    let Payload::Other(b) = &ctx.payload else {
-        unreachable!()
-    };
-    let Some(data) = b.downcast_ref::<ContextData>() else {
-        unreachable!()
+    let Some(data) = context_data(&ctx) else {
+        unreachable!("context_this checked the type")
     };
     let entered = &data.entered;
     if entered.get() {

@@ -5,6 +5,7 @@
 //! readiness semantics. Waits interrupted by a signal run the Python handlers and resume
 //! with the remaining timeout, as PEP 475 asks.
 
+use super::native_class::state_of as state;
 use crate::builtins::arity;
 use crate::object::{Args, BuiltinKind, NativeFn, ObjRef, Object, Payload, PyCell, Value};
 use crate::vm::{PyResult, Vm};
@@ -285,13 +286,6 @@ fn new_poll(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             fds: PyCell::new(Vec::new()),
         })),
     )))
-}
-
-fn state<T: 'static>(v: &Value) -> Option<&T> {
-    match v.payload() {
-        Some(Payload::Other(b)) => b.downcast_ref::<T>(),
-        _ => None,
-    }
 }
 
 fn poll_this<'a>(vm: &Vm, args: &Args<'a>) -> PyResult<&'a Poll> {

@@ -65,10 +65,7 @@ fn new_iterator(vm: &Vm, which: usize, items: Vec<Value>, error: Option<PyErr>) 
 }
 
 fn pending(v: &Value) -> Option<&Pending> {
-    match v.payload() {
-        Some(Payload::Other(b)) => b.downcast_ref::<Pending>(),
-        _ => None,
-    }
+    super::native_class::state_of::<Pending>(v)
 }
 
 fn iter_self(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
