@@ -4,7 +4,8 @@
 //! `PYTHONSAFEPATH`, `PYTHONDEVMODE`, `PYTHONPATH`, `PYTHONHASHSEED`), resolved once per
 //! process.
 //!
-//! The command line decides them ([`set`]) before anything runs; the bridge (whether to
+//! The command line decides them ([`set`], after [`InterpreterFlags::with_environment`])
+//! before anything runs; the bridge (whether to
 //! write `__pycache__` files, the optimization level to compile with), `sys` (`sys.flags`,
 //! `sys.warnoptions`, `sys._xoptions`, `sys.path`) and standard output (unbuffered or not)
 //! read them with [`current`]. A program that never sets them (a test, an embedding) gets
@@ -51,29 +52,12 @@ pub struct InterpreterFlags {
     pub bad_hash_seed: Option<String>,
 }
 
-/// The options given on the command line (before the environment is consulted).
-#[derive(Clone, Debug, Default)]
-pub struct CommandLineFlags {
-    pub optimize: u8,
-    pub dont_write_bytecode: bool,
-    pub unbuffered: bool,
-    pub ignore_environment: bool,
-    pub isolated: bool,
-    pub no_user_site: bool,
-    pub no_site: bool,
-    pub safe_path: bool,
-    pub quiet: bool,
-    pub bytes_warning: u8,
-    pub warn_options: Vec<String>,
-    pub x_options: Vec<String>,
-}
-
 impl InterpreterFlags {
-    /// The command line's options combined with the environment `env` (a lookup of
-    /// `PYTHON*` variables), as CPython combines them: an option wins, an empty variable
-    /// counts as unset, `-E`/`-I` ignore the environment.
-    pub fn resolve(cli: &CommandLineFlags, env: impl Fn(&str) -> Option<String>) -> Self {
-        let ignore_environment = cli.ignore_environment || cli.isolated;
+    /// These flags (the command line's options) combined with the environment `env` (a
+    /// lookup of `PYTHON*` variables), as CPython combines them: an option wins, an
+    /// empty variable counts as unset, `-E`/`-I` ignore the environment.
+    pub fn with_environment(self, env: impl Fn(&str) -> Option<String>) -> Self {
+        let ignore_environment = self.ignore_environment || self.isolated;
         let var = |name: &str| {
             if ignore_environment {
                 None
@@ -90,7 +74,7 @@ impl InterpreterFlags {
                     .collect()
             })
             .unwrap_or_default();
-        warn_options.extend(cli.warn_options.iter().cloned());
+        warn_options.extend(self.warn_options.iter().cloned());
         let python_path = var("PYTHONPATH")
             .map(|p| {
                 std::env::split_paths(&p)
@@ -104,27 +88,26 @@ impl InterpreterFlags {
         InterpreterFlags {
             hash_seed: hash_seed.flatten().unwrap_or(HashSeed::Random),
             bad_hash_seed: seed_text.filter(|_| matches!(hash_seed, Some(None))),
-            optimize: cli.optimize.max(env_level("PYTHONOPTIMIZE").unwrap_or(0)),
-            dont_write_bytecode: cli.dont_write_bytecode
+            optimize: self.optimize.max(env_level("PYTHONOPTIMIZE").unwrap_or(0)),
+            dont_write_bytecode: self.dont_write_bytecode
                 || var("PYTHONDONTWRITEBYTECODE").is_some(),
-            unbuffered: cli.unbuffered || var("PYTHONUNBUFFERED").is_some(),
+            unbuffered: self.unbuffered || var("PYTHONUNBUFFERED").is_some(),
             ignore_environment,
-            isolated: cli.isolated,
-            no_user_site: cli.no_user_site || cli.isolated || var("PYTHONNOUSERSITE").is_some(),
-            no_site: cli.no_site,
-            safe_path: cli.safe_path || cli.isolated || var("PYTHONSAFEPATH").is_some(),
-            quiet: cli.quiet,
-            bytes_warning: cli.bytes_warning.min(2),
-            dev_mode: cli.x_options.iter().any(|x| x == "dev") || var("PYTHONDEVMODE").is_some(),
+            no_user_site: self.no_user_site || self.isolated || var("PYTHONNOUSERSITE").is_some(),
+            safe_path: self.safe_path || self.isolated || var("PYTHONSAFEPATH").is_some(),
+            bytes_warning: self.bytes_warning.min(2),
+            dev_mode: self.dev_mode
+                || self.x_options.iter().any(|x| x == "dev")
+                || var("PYTHONDEVMODE").is_some(),
             warn_options,
-            x_options: cli.x_options.clone(),
             python_path,
+            ..self
         }
     }
 
     /// What `python` with no options would do in this process's environment.
     pub fn from_environment() -> Self {
-        Self::resolve(&CommandLineFlags::default(), |name| {
+        InterpreterFlags::default().with_environment(|name| {
             std::env::var_os(name).map(|v| v.to_string_lossy().into_owned())
         })
     }
@@ -145,7 +128,7 @@ pub fn current() -> &'static InterpreterFlags {
 
 #[cfg(test)]
 mod tests {
-    use super::{CommandLineFlags, HashSeed, InterpreterFlags};
+    use super::{HashSeed, InterpreterFlags};
 
     fn env_of(pairs: &'static [(&'static str, &'static str)]) -> impl Fn(&str) -> Option<String> {
         move |name| {
@@ -164,27 +147,27 @@ mod tests {
             ("PYTHONOPTIMIZE", "2"),
             ("PYTHONWARNINGS", "ignore, always"),
         ]);
-        let cli = CommandLineFlags {
+        let cli = InterpreterFlags {
             warn_options: vec!["error".into()],
             ..Default::default()
         };
-        let f = InterpreterFlags::resolve(&cli, &env);
+        let f = cli.clone().with_environment(&env);
         assert!(f.dont_write_bytecode);
         assert!(!f.unbuffered, "an empty variable counts as unset");
         assert_eq!(f.optimize, 2);
         assert_eq!(f.warn_options, ["ignore", "always", "error"]);
-        let ignored = CommandLineFlags {
+        let ignored = InterpreterFlags {
             ignore_environment: true,
-            ..cli.clone()
+            ..cli
         };
-        let f = InterpreterFlags::resolve(&ignored, &env);
+        let f = ignored.with_environment(&env);
         assert!(!f.dont_write_bytecode);
         assert_eq!((f.optimize, f.warn_options.len()), (0, 1));
-        let isolated = CommandLineFlags {
+        let isolated = InterpreterFlags {
             isolated: true,
             ..Default::default()
         };
-        let f = InterpreterFlags::resolve(&isolated, &env);
+        let f = isolated.with_environment(&env);
         assert!(f.ignore_environment && f.safe_path && f.no_user_site);
     }
 
@@ -193,7 +176,7 @@ mod tests {
         let seeded = |value: &'static str| {
             let pairs: &'static [(&'static str, &'static str)] =
                 Box::leak(vec![("PYTHONHASHSEED", value)].into_boxed_slice());
-            InterpreterFlags::resolve(&CommandLineFlags::default(), env_of(pairs))
+            InterpreterFlags::default().with_environment(env_of(pairs))
         };
         assert_eq!(seeded("7").hash_seed, HashSeed::Fixed(7));
         assert_eq!(seeded("random").hash_seed, HashSeed::Random);
@@ -202,7 +185,7 @@ mod tests {
             (bad.hash_seed, bad.bad_hash_seed.as_deref()),
             (HashSeed::Random, Some("-1"))
         );
-        let none = InterpreterFlags::resolve(&CommandLineFlags::default(), |_| None);
+        let none = InterpreterFlags::default().with_environment(|_| None);
         assert_eq!(
             (none.hash_seed, none.bad_hash_seed),
             (HashSeed::Random, None)
@@ -211,13 +194,13 @@ mod tests {
 
     #[test]
     fn options_set_their_flags() {
-        let cli = CommandLineFlags {
+        let cli = InterpreterFlags {
             optimize: 1,
             bytes_warning: 3,
             x_options: vec!["dev".into(), "a=b".into()],
             ..Default::default()
         };
-        let f = InterpreterFlags::resolve(&cli, |_| None);
+        let f = cli.with_environment(|_| None);
         assert_eq!((f.optimize, f.bytes_warning, f.dev_mode), (1, 2, true));
     }
 }

@@ -117,7 +117,7 @@ fn main_script_path(path: &str, version: &VersionSpec) -> PathBuf {
 
 /// `python`'s interpreter options of the command line, with the environment's.
 fn interpreter_flags(cli: &Cli) -> crate::flags::InterpreterFlags {
-    let given = crate::flags::CommandLineFlags {
+    let given = crate::flags::InterpreterFlags {
         optimize: cli.optimize,
         dont_write_bytecode: cli.dont_write_bytecode,
         unbuffered: cli.unbuffered,
@@ -130,10 +130,9 @@ fn interpreter_flags(cli: &Cli) -> crate::flags::InterpreterFlags {
         bytes_warning: cli.bytes_warning,
         warn_options: cli.warn.clone(),
         x_options: cli.x_option.clone(),
+        ..Default::default()
     };
-    crate::flags::InterpreterFlags::resolve(&given, |name| {
-        std::env::var_os(name).map(|v| v.to_string_lossy().into_owned())
-    })
+    given.with_environment(|name| std::env::var_os(name).map(|v| v.to_string_lossy().into_owned()))
 }
 
 /// The traces asked for: `-v`/`-vv`, or any trace option (which implies `-v`).
