@@ -381,7 +381,7 @@ impl Vm {
     /// arrived signals (which may raise, e.g. KeyboardInterrupt).
     pub fn service_breaker(&mut self) -> PyResult<()> {
         if crate::object::gc::due() {
-            crate::object::gc::collect();
+            crate::object::gc::collect_due();
         }
         crate::modules::signal::run_pending(self)
     }
