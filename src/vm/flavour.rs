@@ -393,3 +393,13 @@ pub fn int_max_str_digits_flag(v: &VersionSpec) -> i64 {
 pub fn warnoptions_include_implied(v: &VersionSpec) -> bool {
     v.format.major_minor >= (3, 7)
 }
+
+/// The `__module__` of the deque iterator types: `_collections` up to 3.11, `collections`
+/// from 3.12.
+pub fn deque_iterator_module(v: &VersionSpec) -> &'static str {
+    if v.format.major_minor >= (3, 12) {
+        "collections"
+    } else {
+        "_collections"
+    }
+}
