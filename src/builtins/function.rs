@@ -54,13 +54,8 @@ pub fn init(vm: &mut Vm) {
         vm.add_getset(
             &f,
             "__type_params__",
-            |vm, _| Ok(vm.new_tuple(vec![])),
-            // Accepted as `functools.update_wrapper` sets it (no generic functions
-            // exist to give it other contents than `()`).
-            Some(|vm, a| match a.values.get(1).and_then(|v| v.payload()) {
-                Some(crate::object::Payload::Tuple(_)) => Ok(Value::None),
-                _ => Err(vm.type_error("__type_params__ must be set to a tuple")),
-            }),
+            func_type_params,
+            Some(func_set_type_params),
         );
     }
     vm.add_method(&f, "__get__", func_descr_get, BuiltinKind::Method);
@@ -220,6 +215,26 @@ fn func_set_qualname(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             Ok(Value::None)
         }
         None => Err(vm.type_error("__qualname__ must be set to a string object")),
+    }
+}
+
+/// `f.__type_params__` (3.12+): the type parameters of a generic function, or `()`.
+fn func_type_params(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    match func(vm, &args)?.type_params.get() {
+        Value::Null => Ok(vm.new_tuple(vec![])),
+        v => Ok(v),
+    }
+}
+
+/// Sets `__type_params__` (a tuple; CPython refuses anything else, and deleting).
+pub fn func_set_type_params(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let f = func(vm, &args)?;
+    match args.values.get(1) {
+        Some(v) if matches!(v.payload(), Some(crate::object::Payload::Tuple(_))) => {
+            drop(f.type_params.replace(v.clone()));
+            Ok(Value::None)
+        }
+        _ => Err(vm.type_error("__type_params__ must be set to a tuple")),
     }
 }
 

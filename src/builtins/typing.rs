@@ -335,12 +335,19 @@ fn ga_hash(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::Int(if h == -1 { -2 } else { h }))
 }
 
-/// What `|` accepts to make a union: None, types, aliases and unions.
+/// What `|` accepts to make a union: None, types, aliases, unions and (3.12+)
+/// `typing.TypeAliasType` instances.
 fn unionable(v: &Value) -> bool {
     v.is_none()
         || matches!(v.payload(), Some(Payload::Type(_)))
         || state::<GenericAlias>(v).is_some()
         || state::<Union>(v).is_some()
+        || crate::modules::typing::is_type_alias(v)
+}
+
+/// `a | b` as `types.UnionType` makes it (NotImplemented when either cannot be a member).
+pub fn union_of(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
+    union_or(vm, Args::positional(&[a.clone(), b.clone()]), false)
 }
 
 /// `a | b` (or `b | a` when `reflected`) for types, aliases and unions.

@@ -29,6 +29,7 @@ pub mod structseq;
 pub mod sys;
 pub mod thread;
 pub mod time;
+pub mod typing;
 pub mod weakref;
 
 use crate::object::ObjRef;
@@ -51,6 +52,7 @@ const NATIVE: &[(&str, ModuleInit, (u8, u8))] = &[
     ("_string", string_::module, (3, 0)),
     ("_struct", struct_::module, (3, 0)),
     ("_thread", thread::module, (3, 0)),
+    ("_typing", typing::module, (3, 12)),
     ("_weakref", weakref::module, (2, 0)),
     ("atexit", atexit::module, (2, 0)),
     ("binascii", binascii::module, (2, 0)),
@@ -86,6 +88,7 @@ pub fn native_names(v: (u8, u8)) -> Vec<&'static str> {
         "_sre",
         "_string",
         "_thread",
+        "_typing",
         "_weakref",
         "atexit",
         "builtins",

@@ -287,3 +287,10 @@ pub fn str_hash_rounds(v: &VersionSpec) -> crate::object::hash::SipRounds {
         crate::object::hash::SipRounds::Sip24
     }
 }
+
+/// Whether type parameters have defaults (3.13+, PEP 696): `TypeVar(default=...)`,
+/// `__default__`, `has_default()`, `typing.NoDefault` and TypeVar's
+/// `__typing_prepare_subst__`.
+pub fn type_params_have_defaults(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 13)
+}
