@@ -138,6 +138,7 @@ pub fn create(vm: &mut Vm, argv: &[String], path0: Option<String>) -> PyResult<O
     let flags = structseq::new(&flags_type, vec![Value::Int(0); flag_names.len()]);
     let implementation = implementation(vm, version_info.clone())?;
     let hash_info = hash_info(vm)?;
+    let float_info = float_info(vm)?;
     let builtin_names: Vec<Value> = crate::modules::native_names(vm.version.format.major_minor)
         .into_iter()
         .map(|n| vm.new_str(n))
@@ -191,6 +192,7 @@ pub fn create(vm: &mut Vm, argv: &[String], path0: Option<String>) -> PyResult<O
         ("implementation", implementation),
         ("flags", flags),
         ("hash_info", hash_info),
+        ("float_info", float_info),
         ("maxsize", Value::Int(i64::MAX)),
         ("maxunicode", Value::Int(0x10FFFF)),
         ("byteorder", byteorder),
@@ -837,6 +839,38 @@ fn sys_getframe(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         vm.frame_snapshot(depth as usize)
     };
     frame.ok_or_else(|| vm.value_error("call stack is not deep enough"))
+}
+
+/// `sys.float_info`: the parameters of the IEEE 754 binary64 `float`.
+fn float_info(vm: &mut Vm) -> PyResult<Value> {
+    const FIELDS: [&str; 11] = [
+        "max",
+        "max_exp",
+        "max_10_exp",
+        "min",
+        "min_exp",
+        "min_10_exp",
+        "dig",
+        "mant_dig",
+        "epsilon",
+        "radix",
+        "rounds",
+    ];
+    let t = structseq::new_type(vm, "sys", "float_info", &FIELDS)?;
+    let values = vec![
+        Value::Float(f64::MAX),
+        Value::Int(f64::MAX_EXP as i64),
+        Value::Int(f64::MAX_10_EXP as i64),
+        Value::Float(f64::MIN_POSITIVE),
+        Value::Int(f64::MIN_EXP as i64),
+        Value::Int(f64::MIN_10_EXP as i64),
+        Value::Int(f64::DIGITS as i64),
+        Value::Int(f64::MANTISSA_DIGITS as i64),
+        Value::Float(f64::EPSILON),
+        Value::Int(f64::RADIX as i64),
+        Value::Int(1),
+    ];
+    Ok(structseq::new(&t, values))
 }
 
 /// `sys.hash_info`: the parameters of the hashes xpython computes exactly as CPython's

@@ -294,3 +294,14 @@ pub fn str_hash_rounds(v: &VersionSpec) -> crate::object::hash::SipRounds {
 pub fn type_params_have_defaults(v: &VersionSpec) -> bool {
     v.format.major_minor >= (3, 13)
 }
+
+/// Whether `types.GenericAlias` recognises type variables by their `__typing_subst__`
+/// (3.11+) rather than as instances of `typing.TypeVar`/`typing.ParamSpec` (3.9, 3.10).
+pub fn typevars_have_typing_subst(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 11)
+}
+
+/// Whether the AST node classes have `__match_args__` (3.10+, for pattern matching).
+pub fn ast_nodes_have_match_args(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 10)
+}

@@ -301,9 +301,14 @@ fn param_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if infer_variance && (covariant || contravariant) {
         return Err(vm.value_error("Variance cannot be specified with infer_variance."));
     }
-    let bound = match arg(0) {
+    // ParamSpec(bound=None) checks None like any bound (its `__bound__` is NoneType).
+    let given_bound = match arg(0) {
+        None if kind == ParamKind::ParamSpec => Some(Value::None),
+        b => b,
+    };
+    let bound = match given_bound {
         None => Value::Null,
-        Some(v) if v.is_none() => Value::Null,
+        Some(v) if v.is_none() && kind != ParamKind::ParamSpec => Value::Null,
         Some(v) => {
             let msg = vm.new_str("Bound must be a type.");
             call_typing(vm, "_type_check", Args::positional(&[v, msg]))?
