@@ -65,6 +65,7 @@ pub fn init(vm: &mut Vm) {
     vm.add_method(&m, "__new__", method_new, BuiltinKind::StaticMethod);
     vm.add_getset(&m, "__self__", |vm, a| method_part(vm, a, true), None);
     vm.add_getset(&m, "__func__", |vm, a| method_part(vm, a, false), None);
+    vm.add_method(&m, "__getattr__", method_getattr, BuiltinKind::Method);
     for name in ["__name__", "__qualname__", "__doc__", "__module__"] {
         let getter: crate::object::NativeFn = match name {
             "__name__" => |vm, a| method_delegate(vm, a, "__name__"),
@@ -357,6 +358,21 @@ fn method_delegate(vm: &mut Vm, args: Args<'_>, name: &'static str) -> PyResult<
     let f = m.func.clone();
     let key = vm.intern(name);
     vm.get_attr(&f, &key)
+}
+
+/// Other attributes of a bound method are its function's (`__wrapped__`, `__dict__`
+/// entries), as CPython's `method_getattro` falls back to them.
+fn method_getattr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let this = args.values.first().cloned().unwrap_or(Value::None);
+    let m = method_parts(vm, &this)?;
+    let f = m.func.clone();
+    let Some(name) = args.pos().get(1).and_then(|n| n.as_obj()).cloned() else {
+        return Err(vm.type_error("attribute name must be string"));
+    };
+    match super::objects::getattr_opt(vm, &f, &name)? {
+        Some(v) => Ok(v),
+        None => Err(vm.attribute_error(&this, &name)),
+    }
 }
 
 /// Bound methods are equal when they bind the same object to equal functions.

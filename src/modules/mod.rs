@@ -30,6 +30,7 @@ pub mod structseq;
 pub mod sys;
 pub mod thread;
 pub mod time;
+pub mod tokenize;
 pub mod typing;
 pub mod weakref;
 
@@ -54,6 +55,7 @@ const NATIVE: &[(&str, ModuleInit, (u8, u8))] = &[
     ("_string", string_::module, (3, 0)),
     ("_struct", struct_::module, (3, 0)),
     ("_thread", thread::module, (3, 0)),
+    ("_tokenize", tokenize::module, (3, 12)),
     ("_typing", typing::module, (3, 12)),
     ("_weakref", weakref::module, (2, 0)),
     ("atexit", atexit::module, (2, 0)),
@@ -62,6 +64,7 @@ const NATIVE: &[(&str, ModuleInit, (u8, u8))] = &[
     ("errno", errno::module, (2, 0)),
     ("gc", gc::module, (2, 0)),
     ("importlib", importlib::module, (2, 0)),
+    ("importlib.machinery", importlib::machinery, (3, 0)),
     ("itertools", itertools::module, (2, 3)),
     ("math", math::module, (2, 0)),
     ("select", select::module, (2, 0)),
@@ -91,6 +94,7 @@ pub fn native_names(v: (u8, u8)) -> Vec<&'static str> {
         "_sre",
         "_string",
         "_thread",
+        "_tokenize",
         "_typing",
         "_weakref",
         "atexit",
