@@ -546,6 +546,18 @@ fn type_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
                     vm.type_name(ns)
                 )));
             };
+            // A base that is not a class but stands for one (`Generic[T]`) needs
+            // `types.new_class` (3.7+, where `__mro_entries__` exists).
+            let mro_entries = vm.intern("__mro_entries__");
+            for b in bases.iter() {
+                if !matches!(b.payload(), Some(Payload::Type(_)))
+                    && super::objects::getattr_opt(vm, b, &mro_entries)?.is_some()
+                {
+                    return Err(vm.type_error(
+                        "type() doesn't support MRO entry resolution; use types.new_class()",
+                    ));
+                }
+            }
             // The most derived metaclass of `meta` and the bases' types.
             let mut winner = meta.clone();
             for b in bases.iter() {

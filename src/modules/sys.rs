@@ -239,7 +239,22 @@ pub fn create(vm: &mut Vm, argv: &[String], path0: Option<String>) -> PyResult<O
             vm.module_set(&m, "__excepthook__", f);
         }
     }
+    if crate::vm::flavour::sys_has_audit(vm.version) {
+        let f = vm.new_builtin("audit", sys_audit, BuiltinKind::Function, None);
+        vm.module_set(&m, "audit", f);
+    }
     Ok(m)
+}
+
+/// `sys.audit(event, *args)` (3.8+): raises the event to the audit hooks. xpython offers
+/// no `addaudithook`, so there are none; as CPython without hooks, only the presence of
+/// an event is checked.
+fn sys_audit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    crate::builtins::args::no_kwargs(vm, "audit", &args)?;
+    match args.pos().first() {
+        Some(_) => Ok(Value::None),
+        None => Err(vm.type_error("audit() missing 1 required positional argument: 'event'")),
+    }
 }
 
 /// `sys.implementation`: name, cache_tag, version, hexversion.

@@ -305,3 +305,8 @@ pub fn typevars_have_typing_subst(v: &VersionSpec) -> bool {
 pub fn ast_nodes_have_match_args(v: &VersionSpec) -> bool {
     v.format.major_minor >= (3, 10)
 }
+
+/// Whether `sys.audit` exists (3.8+, PEP 578).
+pub fn sys_has_audit(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 8)
+}

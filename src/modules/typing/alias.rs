@@ -2,7 +2,7 @@
 //! and subclassing are written in `typing.py`), 3.13's `NoDefault` marker, and
 //! INTRINSIC_SUBSCRIPT_GENERIC (the implicit `Generic[T]` base of `class C[T]`).
 
-use super::typevar::{default_of, is_typevartuple, unpack};
+use super::typevar::{is_typevartuple, unpack};
 use super::{add_methods, call_typing, caller_module, is_tuple, types};
 use crate::builtins::arity::{self, KwStyle};
 use crate::modules::native_class::{self, state_of};
@@ -120,7 +120,7 @@ fn alias_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         }
         Some(p) => p,
     };
-    let type_params = check_type_params(vm, type_params)?;
+    let type_params = check_type_params(type_params);
     let module = caller_module(vm);
     let state = TypeAlias {
         name,
@@ -131,35 +131,13 @@ fn alias_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     new_alias_object(vm, state, module)
 }
 
-/// An empty tuple counts as none; with defaults (3.13), a parameter without one may not
-/// follow one with one.
-fn check_type_params(vm: &mut Vm, type_params: Value) -> PyResult<Value> {
-    let items = match type_params.payload() {
-        Some(Payload::Tuple(t)) if !t.is_empty() => t.to_vec(),
-        _ => return Ok(Value::Null),
-    };
-    if !crate::vm::flavour::type_params_have_defaults(vm.version) {
-        return Ok(type_params);
+/// An empty tuple counts as none. (3.13.0 does not yet check that parameters with
+/// defaults come last here.)
+fn check_type_params(type_params: Value) -> Value {
+    match type_params.payload() {
+        Some(Payload::Tuple(t)) if !t.is_empty() => type_params,
+        _ => Value::Null,
     }
-    let no_default = types(vm)?.no_default.clone();
-    let mut default_seen = false;
-    for p in &items {
-        let Some(d) = default_of(vm, p)? else {
-            let r = vm.repr(p)?;
-            return Err(vm.type_error(&format!("Expected a type param, got {r}")));
-        };
-        if d.is(&no_default) {
-            if default_seen {
-                let r = vm.repr(p)?;
-                return Err(vm.type_error(&format!(
-                    "non-default type parameter '{r}' follows default type parameter"
-                )));
-            }
-        } else {
-            default_seen = true;
-        }
-    }
-    Ok(type_params)
 }
 
 /// `__value__`: computed on first access for a `type` statement.

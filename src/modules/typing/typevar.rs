@@ -101,7 +101,12 @@ fn make_param_type(vm: &mut Vm, kind: ParamKind) -> ObjRef {
             ("__typing_subst__", param_typing_subst),
         ];
         add_methods(vm, &t, common, BuiltinKind::Method);
-        vm.add_method(&t, "__new__", param_new, BuiltinKind::StaticMethod);
+        let new: NativeFn = match kind {
+            ParamKind::TypeVar => |vm, a| param_new(vm, a, ParamKind::TypeVar),
+            ParamKind::ParamSpec => |vm, a| param_new(vm, a, ParamKind::ParamSpec),
+            ParamKind::TypeVarTuple => |vm, a| param_new(vm, a, ParamKind::TypeVarTuple),
+        };
+        vm.add_method(&t, "__new__", new, BuiltinKind::StaticMethod);
         vm.add_getset(
             &t,
             "__name__",
@@ -239,18 +244,29 @@ pub fn set_default(vm: &mut Vm, param: Value, evaluate_default: Value) -> PyResu
 /// `TypeVar(name, *constraints, bound=None, covariant=False, contravariant=False,
 /// infer_variance=False, default=NoDefault)`, `ParamSpec(name, *, bound=None, ...)`,
 /// `TypeVarTuple(name, *, default=NoDefault)` (defaults 3.13+).
-fn param_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let Some(cls) = args.values.first() else {
-        return Err(vm.type_error("__new__ needs a type"));
-    };
+fn param_new(vm: &mut Vm, args: Args<'_>, kind: ParamKind) -> PyResult<Value> {
     let t = types(vm)?;
-    let kind = if cls.is(&Value::Obj(t.typevar.clone())) {
-        ParamKind::TypeVar
-    } else if cls.is(&Value::Obj(t.paramspec.clone())) {
-        ParamKind::ParamSpec
-    } else {
-        ParamKind::TypeVarTuple
+    let class = match kind {
+        ParamKind::TypeVar => &t.typevar,
+        ParamKind::ParamSpec => &t.paramspec,
+        ParamKind::TypeVarTuple => &t.typevartuple,
     };
+    match args.values.first() {
+        Some(cls) if cls.is(&Value::Obj(class.clone())) => {}
+        other => {
+            let cn = kind.class_name();
+            let got = match other {
+                Some(Value::Obj(o)) if matches!(o.payload, Payload::Type(_)) => {
+                    vm.type_data(o).name().to_string()
+                }
+                Some(v) => vm.type_name(v).to_string(),
+                None => "nothing".to_string(),
+            };
+            return Err(vm.type_error(&format!(
+                "typing.{cn}.__new__({got}): {got} is not a subtype of typing.{cn}"
+            )));
+        }
+    }
     let fname = kind.func_name();
     let pos = &args.pos()[1..];
     let defaults = type_params_have_defaults(vm.version);
@@ -521,17 +537,6 @@ pub(super) fn unpack(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 /// Whether `v` is a TypeVarTuple.
 pub(super) fn is_typevartuple(v: &Value) -> bool {
     state_of::<TypeParam>(v).is_some_and(|p| p.kind == ParamKind::TypeVarTuple)
-}
-
-/// Whether `v` is a TypeVar, ParamSpec or TypeVarTuple, and its default if so (NoDefault
-/// when it has none).
-pub(super) fn default_of(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
-    let Some(p) = state_of::<TypeParam>(v) else {
-        return Ok(None);
-    };
-    let no_default = types(vm)?.no_default.clone();
-    let evaluate = p.evaluate_default.get();
-    lazy(vm, &p.default, &evaluate, no_default).map(Some)
 }
 
 fn paramspec_attr(vm: &mut Vm, args: Args<'_>, kwargs: bool) -> PyResult<Value> {
