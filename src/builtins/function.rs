@@ -54,13 +54,8 @@ pub fn init(vm: &mut Vm) {
         vm.add_getset(
             &f,
             "__type_params__",
-            |vm, _| Ok(vm.new_tuple(vec![])),
-            // Accepted as `functools.update_wrapper` sets it (no generic functions
-            // exist to give it other contents than `()`).
-            Some(|vm, a| match a.values.get(1).and_then(|v| v.payload()) {
-                Some(crate::object::Payload::Tuple(_)) => Ok(Value::None),
-                _ => Err(vm.type_error("__type_params__ must be set to a tuple")),
-            }),
+            func_type_params,
+            Some(func_set_type_params),
         );
     }
     vm.add_method(&f, "__get__", func_descr_get, BuiltinKind::Method);
@@ -70,6 +65,7 @@ pub fn init(vm: &mut Vm) {
     vm.add_method(&m, "__new__", method_new, BuiltinKind::StaticMethod);
     vm.add_getset(&m, "__self__", |vm, a| method_part(vm, a, true), None);
     vm.add_getset(&m, "__func__", |vm, a| method_part(vm, a, false), None);
+    vm.add_method(&m, "__getattr__", method_getattr, BuiltinKind::Method);
     for name in ["__name__", "__qualname__", "__doc__", "__module__"] {
         let getter: crate::object::NativeFn = match name {
             "__name__" => |vm, a| method_delegate(vm, a, "__name__"),
@@ -223,6 +219,26 @@ fn func_set_qualname(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     }
 }
 
+/// `f.__type_params__` (3.12+): the type parameters of a generic function, or `()`.
+fn func_type_params(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    match func(vm, &args)?.type_params.get() {
+        Value::Null => Ok(vm.new_tuple(vec![])),
+        v => Ok(v),
+    }
+}
+
+/// Sets `__type_params__` (a tuple; CPython refuses anything else, and deleting).
+pub fn func_set_type_params(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let f = func(vm, &args)?;
+    match args.values.get(1) {
+        Some(v) if matches!(v.payload(), Some(crate::object::Payload::Tuple(_))) => {
+            drop(f.type_params.replace(v.clone()));
+            Ok(Value::None)
+        }
+        _ => Err(vm.type_error("__type_params__ must be set to a tuple")),
+    }
+}
+
 type CellOf = fn(&Function) -> &crate::object::PyCell<Value>;
 
 fn func_cell(vm: &mut Vm, args: Args<'_>, which: CellOf) -> PyResult<Value> {
@@ -342,6 +358,21 @@ fn method_delegate(vm: &mut Vm, args: Args<'_>, name: &'static str) -> PyResult<
     let f = m.func.clone();
     let key = vm.intern(name);
     vm.get_attr(&f, &key)
+}
+
+/// Other attributes of a bound method are its function's (`__wrapped__`, `__dict__`
+/// entries), as CPython's `method_getattro` falls back to them.
+fn method_getattr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let this = args.values.first().cloned().unwrap_or(Value::None);
+    let m = method_parts(vm, &this)?;
+    let f = m.func.clone();
+    let Some(name) = args.pos().get(1).and_then(|n| n.as_obj()).cloned() else {
+        return Err(vm.type_error("attribute name must be string"));
+    };
+    match super::objects::getattr_opt(vm, &f, &name)? {
+        Some(v) => Ok(v),
+        None => Err(vm.attribute_error(&this, &name)),
+    }
 }
 
 /// Bound methods are equal when they bind the same object to equal functions.

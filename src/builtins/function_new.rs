@@ -119,6 +119,7 @@ fn function_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         annotations: PyCell::new(Value::None),
         doc: PyCell::new(doc),
         module: PyCell::new(module),
+        type_params: PyCell::new(Value::Null),
     };
     Ok(Value::Obj(Object::with_dict(
         vm.types.function.clone(),

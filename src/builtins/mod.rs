@@ -43,6 +43,7 @@ pub mod super_;
 pub mod tuple;
 pub mod type_extras;
 pub mod typing;
+pub mod typing_subst;
 pub mod unicode;
 pub mod unicode_db;
 

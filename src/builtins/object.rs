@@ -24,7 +24,7 @@ pub fn init(vm: &mut Vm) {
         Some(type_set_qualname),
     );
     vm.add_getset(&type_, "__mro__", type_mro, None);
-    vm.add_getset(&type_, "__bases__", type_bases, None);
+    vm.add_getset(&type_, "__bases__", type_bases, Some(type_set_bases));
     vm.add_getset(&type_, "__base__", type_base, None);
     vm.add_getset(&type_, "__dict__", type_dict, None);
     vm.add_getset(&type_, "__module__", type_module, Some(type_set_module));
@@ -196,6 +196,46 @@ fn type_bases(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         .map(Value::Obj)
         .collect();
     Ok(vm.new_tuple(bases))
+}
+
+/// `cls.__bases__ = (...)`: a non-empty tuple of classes.
+fn type_set_bases(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let t = type_arg(vm, &args)?;
+    let name = vm.type_data(&t).name();
+    let value = args.values.get(1).cloned().unwrap_or(Value::Null);
+    let items = match value.payload() {
+        Some(Payload::Tuple(items)) => items.to_vec(),
+        _ if value.is_null() => {
+            return Err(vm.type_error(&format!(
+                "cannot delete '__bases__' attribute of immutable type '{name}'"
+            )))
+        }
+        _ => {
+            let tn = vm.type_name(&value);
+            return Err(vm.type_error(&format!(
+                "can only assign tuple to {name}.__bases__, not {tn}"
+            )));
+        }
+    };
+    if items.is_empty() {
+        return Err(vm.type_error(&format!(
+            "can only assign non-empty tuple to {name}.__bases__, not ()"
+        )));
+    }
+    let mut bases = Vec::with_capacity(items.len());
+    for b in items {
+        match b {
+            Value::Obj(o) if matches!(o.payload, Payload::Type(_)) => bases.push(o),
+            other => {
+                let tn = vm.type_name(&other);
+                return Err(vm.type_error(&format!(
+                    "{name}.__bases__ must be tuple of classes, not '{tn}'"
+                )));
+            }
+        }
+    }
+    vm.set_bases(&t, bases)?;
+    Ok(Value::None)
 }
 
 fn type_base(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -506,6 +546,18 @@ fn type_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
                     vm.type_name(ns)
                 )));
             };
+            // A base that is not a class but stands for one (`Generic[T]`) needs
+            // `types.new_class` (3.7+, where `__mro_entries__` exists).
+            let mro_entries = vm.intern("__mro_entries__");
+            for b in bases.iter() {
+                if !matches!(b.payload(), Some(Payload::Type(_)))
+                    && super::objects::getattr_opt(vm, b, &mro_entries)?.is_some()
+                {
+                    return Err(vm.type_error(
+                        "type() doesn't support MRO entry resolution; use types.new_class()",
+                    ));
+                }
+            }
             // The most derived metaclass of `meta` and the bases' types.
             let mut winner = meta.clone();
             for b in bases.iter() {

@@ -68,9 +68,13 @@ pub fn init(vm: &mut Vm) {
     vm.add_getset(
         &ga,
         "__parameters__",
-        |vm, _| Ok(vm.new_tuple(vec![])),
+        |vm, a| {
+            let args = alias(vm, &a)?.args.clone();
+            super::typing_subst::parameters(vm, &args)
+        },
         None,
     );
+    vm.add_method(&ga, "__getitem__", ga_getitem, BuiltinKind::Method);
     let t = vm.types.clone_container_types();
     for c in t {
         vm.add_method(
@@ -131,7 +135,10 @@ pub fn init(vm: &mut Vm) {
     vm.add_getset(
         &ut,
         "__parameters__",
-        |vm, _| Ok(vm.new_tuple(vec![])),
+        |vm, a| {
+            let args = union(vm, &a)?.args.clone();
+            super::typing_subst::parameters(vm, &args)
+        },
         None,
     );
 }
@@ -240,6 +247,13 @@ fn repr_item(vm: &mut Vm, p: &Value, in_union: bool) -> PyResult<String> {
     }
     let qn = vm.names.__qualname__.clone();
     let mn = vm.names.__module__.clone();
+    // Anything that looks like an alias (`typing.Unpack[Ts]`) shows its repr.
+    let (on, an) = (vm.intern("__origin__"), vm.intern("__args__"));
+    if super::objects::getattr_opt(vm, p, &on)?.is_some()
+        && super::objects::getattr_opt(vm, p, &an)?.is_some()
+    {
+        return vm.repr(p);
+    }
     let (Some(q), Some(m)) = (
         super::objects::getattr_opt(vm, p, &qn)?,
         super::objects::getattr_opt(vm, p, &mn)?,
@@ -273,6 +287,18 @@ fn ga_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     }
     out.push(']');
     Ok(vm.new_str(&out))
+}
+
+/// `alias[item]`: the alias with its type variables substituted.
+fn ga_getitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let [this, item] = args.pos() else {
+        return Err(vm.type_error("__getitem__ expected 1 argument"));
+    };
+    let a = alias(vm, &args)?;
+    let (origin, items) = (a.origin.clone(), a.args.clone());
+    let new_args = super::typing_subst::substitute(vm, this, &items, item)?;
+    let new_args = vm.new_tuple(new_args);
+    Ok(new_alias(vm, origin, new_args))
 }
 
 /// Calling an alias calls its origin (and records `__orig_class__` where possible).
@@ -335,12 +361,19 @@ fn ga_hash(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::Int(if h == -1 { -2 } else { h }))
 }
 
-/// What `|` accepts to make a union: None, types, aliases and unions.
+/// What `|` accepts to make a union: None, types, aliases, unions and (3.12+)
+/// `typing.TypeAliasType` instances.
 fn unionable(v: &Value) -> bool {
     v.is_none()
         || matches!(v.payload(), Some(Payload::Type(_)))
         || state::<GenericAlias>(v).is_some()
         || state::<Union>(v).is_some()
+        || crate::modules::typing::is_type_alias(v)
+}
+
+/// `a | b` as `types.UnionType` makes it (NotImplemented when either cannot be a member).
+pub fn union_of(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
+    union_or(vm, Args::positional(&[a.clone(), b.clone()]), false)
 }
 
 /// `a | b` (or `b | a` when `reflected`) for types, aliases and unions.

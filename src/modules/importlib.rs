@@ -1,5 +1,7 @@
 //! A native `importlib` with the everyday entry points: `import_module`, `reload` and
-//! `invalidate_caches` (the finder keeps no caches, so the last does nothing).
+//! `invalidate_caches` (the finder keeps no caches, so the last does nothing); it is a
+//! package with one native submodule, `importlib.machinery`, holding the file suffixes
+//! the import system knows (what `inspect` reads; xpython loads no extension modules).
 
 use crate::object::{Args, BuiltinKind, ObjRef, Value};
 use crate::vm::{PyResult, Vm};
@@ -16,6 +18,36 @@ pub fn module(vm: &mut Vm) -> PyResult<ObjRef> {
         let f = vm.new_builtin(name, *f, BuiltinKind::Function, None);
         vm.module_set(&m, name, f);
     }
+    let path = vm.new_list(vec![]);
+    vm.module_set(&m, "__path__", path);
+    Ok(m)
+}
+
+/// `importlib.machinery`: the source, bytecode and extension suffixes, `all_suffixes()`.
+pub fn machinery(vm: &mut Vm) -> PyResult<ObjRef> {
+    let m = vm.new_module("importlib.machinery");
+    let suffixes: [(&str, &[&str]); 5] = [
+        ("SOURCE_SUFFIXES", &[".py"]),
+        ("BYTECODE_SUFFIXES", &[".pyc"]),
+        ("DEBUG_BYTECODE_SUFFIXES", &[".pyc"]),
+        ("OPTIMIZED_BYTECODE_SUFFIXES", &[".pyc"]),
+        ("EXTENSION_SUFFIXES", &[]),
+    ];
+    for (name, items) in suffixes {
+        let items = items.iter().map(|s| vm.new_str(s)).collect();
+        let list = vm.new_list(items);
+        vm.module_set(&m, name, list);
+    }
+    let f = vm.new_builtin(
+        "all_suffixes",
+        |vm, _| {
+            let items = [".py", ".pyc"].iter().map(|s| vm.new_str(s)).collect();
+            Ok(vm.new_list(items))
+        },
+        BuiltinKind::Function,
+        None,
+    );
+    vm.module_set(&m, "all_suffixes", f);
     Ok(m)
 }
 

@@ -3,6 +3,7 @@
 //! as CPython's BuiltinImporter comes before the path finder. Add a module by writing its
 //! file here and listing it in `NATIVE`.
 
+pub mod ast;
 pub mod atexit;
 pub mod binascii;
 pub mod codecs;
@@ -29,6 +30,8 @@ pub mod structseq;
 pub mod sys;
 pub mod thread;
 pub mod time;
+pub mod tokenize;
+pub mod typing;
 pub mod weakref;
 
 use crate::object::ObjRef;
@@ -40,6 +43,7 @@ pub type ModuleInit = fn(&mut Vm) -> PyResult<ObjRef>;
 /// The native modules, by name, with the first version that has them.
 const NATIVE: &[(&str, ModuleInit, (u8, u8))] = &[
     ("__future__", future::module, (2, 0)),
+    ("_ast", ast::module, (3, 6)),
     ("_codecs", codecs::module, (3, 0)),
     ("_collections", collections::module, (2, 4)),
     ("_contextvars", contextvars::module, (3, 7)),
@@ -51,6 +55,8 @@ const NATIVE: &[(&str, ModuleInit, (u8, u8))] = &[
     ("_string", string_::module, (3, 0)),
     ("_struct", struct_::module, (3, 0)),
     ("_thread", thread::module, (3, 0)),
+    ("_tokenize", tokenize::module, (3, 12)),
+    ("_typing", typing::module, (3, 12)),
     ("_weakref", weakref::module, (2, 0)),
     ("atexit", atexit::module, (2, 0)),
     ("binascii", binascii::module, (2, 0)),
@@ -58,6 +64,7 @@ const NATIVE: &[(&str, ModuleInit, (u8, u8))] = &[
     ("errno", errno::module, (2, 0)),
     ("gc", gc::module, (2, 0)),
     ("importlib", importlib::module, (2, 0)),
+    ("importlib.machinery", importlib::machinery, (3, 0)),
     ("itertools", itertools::module, (2, 3)),
     ("math", math::module, (2, 0)),
     ("select", select::module, (2, 0)),
@@ -78,6 +85,7 @@ pub fn native_init(name: &str, v: (u8, u8)) -> Option<ModuleInit> {
 /// sorted; the others (`__future__`, `importlib`, `math`) are files in CPython.
 pub fn native_names(v: (u8, u8)) -> Vec<&'static str> {
     const ALSO_IN_CPYTHON: &[&str] = &[
+        "_ast",
         "_codecs",
         "_collections",
         "_functools",
@@ -86,6 +94,8 @@ pub fn native_names(v: (u8, u8)) -> Vec<&'static str> {
         "_sre",
         "_string",
         "_thread",
+        "_tokenize",
+        "_typing",
         "_weakref",
         "atexit",
         "builtins",

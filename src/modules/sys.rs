@@ -178,6 +178,7 @@ pub fn create(vm: &mut Vm, argv: &[String], path0: Option<String>) -> PyResult<O
     let flags = flags(vm)?;
     let implementation = implementation(vm, version_info.clone())?;
     let hash_info = hash_info(vm)?;
+    let float_info = float_info(vm)?;
     let builtin_names: Vec<Value> = crate::modules::native_names(vm.version.format.major_minor)
         .into_iter()
         .map(|n| vm.new_str(n))
@@ -231,6 +232,7 @@ pub fn create(vm: &mut Vm, argv: &[String], path0: Option<String>) -> PyResult<O
         ("implementation", implementation),
         ("flags", flags),
         ("hash_info", hash_info),
+        ("float_info", float_info),
         ("maxsize", Value::Int(i64::MAX)),
         ("maxunicode", Value::Int(0x10FFFF)),
         ("byteorder", byteorder),
@@ -280,7 +282,22 @@ pub fn create(vm: &mut Vm, argv: &[String], path0: Option<String>) -> PyResult<O
             vm.module_set(&m, "__excepthook__", f);
         }
     }
+    if crate::vm::flavour::sys_has_audit(vm.version) {
+        let f = vm.new_builtin("audit", sys_audit, BuiltinKind::Function, None);
+        vm.module_set(&m, "audit", f);
+    }
     Ok(m)
+}
+
+/// `sys.audit(event, *args)` (3.8+): raises the event to the audit hooks. xpython offers
+/// no `addaudithook`, so there are none; as CPython without hooks, only the presence of
+/// an event is checked.
+fn sys_audit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    crate::builtins::args::no_kwargs(vm, "audit", &args)?;
+    match args.pos().first() {
+        Some(_) => Ok(Value::None),
+        None => Err(vm.type_error("audit() missing 1 required positional argument: 'event'")),
+    }
 }
 
 /// `sys.implementation`: name, cache_tag, version, hexversion.
@@ -880,6 +897,38 @@ fn sys_getframe(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         vm.frame_snapshot(depth as usize)
     };
     frame.ok_or_else(|| vm.value_error("call stack is not deep enough"))
+}
+
+/// `sys.float_info`: the parameters of the IEEE 754 binary64 `float`.
+fn float_info(vm: &mut Vm) -> PyResult<Value> {
+    const FIELDS: [&str; 11] = [
+        "max",
+        "max_exp",
+        "max_10_exp",
+        "min",
+        "min_exp",
+        "min_10_exp",
+        "dig",
+        "mant_dig",
+        "epsilon",
+        "radix",
+        "rounds",
+    ];
+    let t = structseq::new_type(vm, "sys", "float_info", &FIELDS)?;
+    let values = vec![
+        Value::Float(f64::MAX),
+        Value::Int(f64::MAX_EXP as i64),
+        Value::Int(f64::MAX_10_EXP as i64),
+        Value::Float(f64::MIN_POSITIVE),
+        Value::Int(f64::MIN_EXP as i64),
+        Value::Int(f64::MIN_10_EXP as i64),
+        Value::Int(f64::DIGITS as i64),
+        Value::Int(f64::MANTISSA_DIGITS as i64),
+        Value::Float(f64::EPSILON),
+        Value::Int(f64::RADIX as i64),
+        Value::Int(1),
+    ];
+    Ok(structseq::new(&t, values))
 }
 
 /// `sys.hash_info`: the parameters of the hashes xpython computes exactly as CPython's

@@ -21,6 +21,8 @@ pub struct Function {
     pub annotations: PyCell<Value>,
     pub doc: PyCell<Value>,
     pub module: PyCell<Value>,
+    /// `__type_params__` (3.12+): a tuple, or Null for `()`.
+    pub type_params: PyCell<Value>,
 }
 
 /// Arguments as a builtin receives them: positional values followed by the values of

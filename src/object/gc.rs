@@ -147,6 +147,7 @@ fn traverse(o: &Object, f: &mut dyn FnMut(&ObjRef)) {
             func.annotations.with(|x| v(x));
             func.module.with(|x| v(x));
             func.doc.with(|x| v(x));
+            func.type_params.with(|x| v(x));
             for c in func.closure.iter() {
                 v(&Value::Obj(c.clone()));
             }
@@ -221,6 +222,7 @@ fn clear(o: &Object, dropped: &mut Vec<Value>) {
             dropped.push(func.defaults.replace(Value::None));
             dropped.push(func.kwdefaults.replace(Value::None));
             dropped.push(func.annotations.replace(Value::None));
+            dropped.push(func.type_params.replace(Value::Null));
         }
         Payload::Exception(e) => {
             dropped.push(e.args.replace(Value::None));

@@ -338,4 +338,69 @@ impl Vm {
         }
         Ok(cls)
     }
+
+    /// `cls.__bases__ = bases`: the new bases and the MROs of `cls` and its subclasses
+    /// recomputed (a conflict leaves everything as it was). Unlike CPython, instance
+    /// layouts are not compared.
+    pub fn set_bases(&mut self, cls: &ObjRef, bases: Vec<ObjRef>) -> PyResult<()> {
+        let t = self.type_data(cls);
+        if !t.is_heap {
+            let v = self.version.format.major_minor;
+            let msg = super::messages::immutable_type_set(v, "__bases__", &t.name());
+            return Err(self.type_error(&msg));
+        }
+        for b in &bases {
+            if Rc::ptr_eq(b, cls) || self.is_subclass_of(b, cls) {
+                return Err(self.type_error("a __bases__ item causes an inheritance cycle"));
+            }
+        }
+        let old = t.bases.replace(bases.clone());
+        if let Err(e) = self.recompute_mro(cls) {
+            drop(self.type_data(cls).bases.replace(old));
+            return Err(e);
+        }
+        for b in &old {
+            self.type_data(b)
+                .subclasses
+                .with_mut(|s| s.retain(|w| w.upgrade().is_some_and(|c| !Rc::ptr_eq(&c, cls))));
+        }
+        for b in &bases {
+            self.type_data(b)
+                .subclasses
+                .with_mut(|s| s.push(Rc::downgrade(cls)));
+        }
+        Ok(())
+    }
+
+    /// Recomputes the MRO of `cls` from its bases, then those of its subclasses.
+    fn recompute_mro(&mut self, cls: &ObjRef) -> PyResult<()> {
+        let mro_of = |b: &ObjRef| -> Vec<ObjRef> {
+            match &b.payload {
+                Payload::Type(t) => t.mro.get(),
+                _ => vec![b.clone()],
+            }
+        };
+        let t = self.type_data(cls);
+        let bases = t.bases.get();
+        let mro = c3_mro(cls, &bases, &mro_of).map_err(|conflict| {
+            let names: Vec<String> = conflict
+                .remaining_heads
+                .iter()
+                .map(|h| self.type_data(h).name().to_string())
+                .collect();
+            self.type_error(&format!(
+                "Cannot create a consistent method resolution order (MRO) for bases {}",
+                names.join(", ")
+            ))
+        })?;
+        t.version.set(t.version.get() + 1);
+        drop(t.mro.replace(mro));
+        let subclasses: Vec<ObjRef> = t
+            .subclasses
+            .with(|s| s.iter().filter_map(|w| w.upgrade()).collect());
+        for sub in subclasses {
+            self.recompute_mro(&sub)?;
+        }
+        Ok(())
+    }
 }

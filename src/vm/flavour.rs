@@ -403,3 +403,26 @@ pub fn deque_iterator_module(v: &VersionSpec) -> &'static str {
         "_collections"
     }
 }
+
+/// Whether type parameters have defaults (3.13+, PEP 696): `TypeVar(default=...)`,
+/// `__default__`, `has_default()`, `typing.NoDefault` and TypeVar's
+/// `__typing_prepare_subst__`.
+pub fn type_params_have_defaults(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 13)
+}
+
+/// Whether `types.GenericAlias` recognises type variables by their `__typing_subst__`
+/// (3.11+) rather than as instances of `typing.TypeVar`/`typing.ParamSpec` (3.9, 3.10).
+pub fn typevars_have_typing_subst(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 11)
+}
+
+/// Whether the AST node classes have `__match_args__` (3.10+, for pattern matching).
+pub fn ast_nodes_have_match_args(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 10)
+}
+
+/// Whether `sys.audit` exists (3.8+, PEP 578).
+pub fn sys_has_audit(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 8)
+}

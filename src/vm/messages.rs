@@ -422,3 +422,15 @@ pub fn immutable_type_set(v: Ver, attr: &str, type_name: &str) -> String {
         format!("can't set attributes of built-in/extension type '{type_name}'")
     }
 }
+
+/// The error of an AST node constructor given `given` positional arguments for its `n`
+/// fields, if that is an error: 3.6 takes none or all of them, later versions at most all.
+pub fn ast_constructor_positional(v: Ver, node: &str, n: usize, given: usize) -> Option<String> {
+    let s = if n == 1 { "" } else { "s" };
+    if v < (3, 7) {
+        (given != 0 && given != n)
+            .then(|| format!("{node} constructor takes either 0 or {n} positional argument{s}"))
+    } else {
+        (given > n).then(|| format!("{node} constructor takes at most {n} positional argument{s}"))
+    }
+}

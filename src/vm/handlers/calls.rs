@@ -324,6 +324,7 @@ impl Exec<'_> {
                         annotations: PyCell::new(f.annotations.get()),
                         doc: PyCell::new(f.doc.get()),
                         module: PyCell::new(f.module.get()),
+                        type_params: PyCell::new(f.type_params.get()),
                     };
                     let obj = Object::with_dict(
                         self.vm.types.function.clone(),
@@ -386,6 +387,7 @@ impl Exec<'_> {
             annotations: PyCell::new(annotations),
             doc: PyCell::new(doc),
             module: PyCell::new(module),
+            type_params: PyCell::new(Value::Null),
         };
         Ok(Value::Obj(Object::with_dict(
             self.vm.types.function.clone(),

@@ -1,6 +1,8 @@
 //! CALL_INTRINSIC_1/2 (3.12+): operations the compiler delegates to the runtime, named
-//! by the version's `intrinsics_1`/`intrinsics_2` tables.
+//! by the version's `intrinsics_1`/`intrinsics_2` tables. The PEP 695 ones (type
+//! parameters, `Generic[...]` bases, `type` aliases) make `_typing`'s objects.
 
+use crate::modules::typing::{self as typing_mod, ParamKind};
 use crate::object::{Payload, Value};
 use crate::vm::eval::{Exec, Flow};
 
@@ -28,7 +30,11 @@ impl Exec<'_> {
             },
             "INTRINSIC_STOPITERATION_ERROR" => Ok(self.stop_iteration_error(v)),
             "INTRINSIC_ASYNC_GEN_WRAP" => Ok(self.vm.async_gen_wrap_value(v)),
-            "INTRINSIC_SUBSCRIPT_GENERIC" => Ok(v),
+            "INTRINSIC_SUBSCRIPT_GENERIC" => typing_mod::subscript_generic(self.vm, &v),
+            "INTRINSIC_TYPEVAR" => self.make_type_param(ParamKind::TypeVar, v),
+            "INTRINSIC_PARAMSPEC" => self.make_type_param(ParamKind::ParamSpec, v),
+            "INTRINSIC_TYPEVARTUPLE" => self.make_type_param(ParamKind::TypeVarTuple, v),
+            "INTRINSIC_TYPEALIAS" => typing_mod::make_type_alias(self.vm, &v),
             "INTRINSIC_IMPORT_STAR" => {
                 let locals = self.frame.locals.clone();
                 self.vm.import_star(&locals, &v).map(|()| Value::None)
@@ -38,6 +44,11 @@ impl Exec<'_> {
                 .system_error(&format!("intrinsic {name} is not supported"))),
         };
         self.push_result(r)
+    }
+
+    /// A type parameter of the PEP 695 syntax, with no bound or constraints.
+    fn make_type_param(&mut self, kind: ParamKind, name: Value) -> crate::vm::PyResult<Value> {
+        typing_mod::make_param(self.vm, kind, name, Value::Null, Value::Null)
     }
 
     fn print_expr_value(&mut self, v: Value) -> Flow {
@@ -98,6 +109,22 @@ impl Exec<'_> {
         let a = self.frame.pop();
         let r = match name {
             "INTRINSIC_PREP_RERAISE_STAR" => self.vm.prep_reraise_star(&a, &b),
+            "INTRINSIC_TYPEVAR_WITH_BOUND" => {
+                typing_mod::make_param(self.vm, ParamKind::TypeVar, a, b, Value::Null)
+            }
+            "INTRINSIC_TYPEVAR_WITH_CONSTRAINTS" => {
+                typing_mod::make_param(self.vm, ParamKind::TypeVar, a, Value::Null, b)
+            }
+            "INTRINSIC_SET_FUNCTION_TYPE_PARAMS" => match a.payload() {
+                Some(Payload::Function(f)) => {
+                    drop(f.type_params.replace(b));
+                    Ok(a)
+                }
+                _ => Err(self
+                    .vm
+                    .system_error("SET_FUNCTION_TYPE_PARAMS of a non-function")),
+            },
+            "INTRINSIC_SET_TYPEPARAM_DEFAULT" => typing_mod::set_default(self.vm, a, b),
             _ => Err(self
                 .vm
                 .system_error(&format!("intrinsic {name} is not supported"))),
