@@ -288,7 +288,13 @@ pub fn constant_value(vm: &mut Vm, c: &Constant) -> Result<Value, String> {
             vm.types.complex.clone(),
             Payload::Complex(*re, *im),
         )),
+        Constant::Str(s) if crate::vm::flavour::marshal_bytes_are_str(vm.version) => {
+            crate::builtins::py2::text::new_unicode(vm, s)
+        }
         Constant::Str(s) => Value::Obj(vm.intern(s)),
+        Constant::Bytes(b) if crate::vm::flavour::marshal_bytes_are_str(vm.version) => {
+            Value::Obj(vm.intern(&crate::builtins::py2::text::latin1_text(b)))
+        }
         Constant::SurrogateStr(bytes) => {
             let points: Vec<u32> = crate::pyc::code_points(bytes).collect();
             Value::Obj(Object::new(

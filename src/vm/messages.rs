@@ -422,3 +422,13 @@ pub fn immutable_type_set(v: Ver, attr: &str, type_name: &str) -> String {
         format!("can't set attributes of built-in/extension type '{type_name}'")
     }
 }
+
+/// Python 2's TypeError for a bare `raise` with no exception being handled.
+pub fn py2_reraise_nothing() -> &'static str {
+    "exceptions must be old-style classes or derived from BaseException, not NoneType"
+}
+
+/// Python 2's TypeError for raising something that is not an exception.
+pub fn py2_bad_exception(type_name: &str) -> String {
+    format!("exceptions must be old-style classes or derived from BaseException, not {type_name}")
+}

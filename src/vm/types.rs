@@ -389,3 +389,21 @@ impl super::Vm {
         t
     }
 }
+
+impl super::Vm {
+    /// A builtin (static) type named `name` with `bases` and instance `layout`: for the
+    /// types only some versions have (Python 2's `unicode`, `basestring`, `classobj`).
+    pub fn new_static_type(
+        &mut self,
+        name: &str,
+        bases: Vec<ObjRef>,
+        layout: Layout,
+        subclassable: bool,
+    ) -> ObjRef {
+        let dict = self.new_dict();
+        let data = type_data(name, bases, dict, layout, subclassable);
+        let t = Object::new(self.types.type_.clone(), Payload::Type(Box::new(data)));
+        linear_mro(&t);
+        t
+    }
+}

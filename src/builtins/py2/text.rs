@@ -1,0 +1,272 @@
+//! Python 2's two string types over one payload: `str` (a byte string, kept as text whose
+//! characters are its bytes) and `unicode` (its own type); `basestring` above both;
+//! their reprs, how print writes them, `unicode()`, `unichr()`, and the ASCII decoding
+//! that mixing them implies.
+
+use super::Py2Types;
+use crate::modules::sys::{stream_of, Stream};
+use crate::object::typeobj::Layout;
+use crate::object::{Args, BuiltinKind, Object, Payload, PyStr, Value};
+use crate::vm::{PyResult, Vm};
+use std::rc::Rc;
+
+/// A 2.x `str` from its bytes: one character per byte.
+pub fn latin1_text(bytes: &[u8]) -> String {
+    bytes.iter().map(|&b| b as char).collect()
+}
+
+/// The bytes of a 2.x `str` (a character above U+00FF, which only `unicode` should hold,
+/// is written as its UTF-8).
+pub fn str_bytes(s: &str) -> Vec<u8> {
+    let mut out = Vec::with_capacity(s.len());
+    for c in s.chars() {
+        if (c as u32) < 0x100 {
+            out.push(c as u32 as u8);
+        } else {
+            let mut buf = [0u8; 4];
+            out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+        }
+    }
+    out
+}
+
+/// Whether `v` is a `unicode` object.
+pub fn is_unicode(vm: &Vm, v: &Value) -> bool {
+    match (&vm.py2.types, v) {
+        (Some(t), Value::Obj(o)) => {
+            Rc::ptr_eq(o.class(), &t.unicode) || vm.is_subclass_of(o.class(), &t.unicode)
+        }
+        _ => false,
+    }
+}
+
+/// A `unicode` object with the text `s`.
+pub fn new_unicode(vm: &mut Vm, s: &str) -> Value {
+    match &vm.py2.types {
+        Some(t) => Value::Obj(Object::new(t.unicode.clone(), Payload::Str(PyStr::new(s)))),
+        None => vm.new_str(s),
+    }
+}
+
+/// 2.x `repr` of a string object: `'...'` with `\xNN` escapes for a `str`, `u'...'` for
+/// a `unicode`.
+pub fn repr_str(vm: &Vm, v: &Value, s: &PyStr, out: &mut String) {
+    if is_unicode(vm, v) {
+        crate::pyc::repr::text_repr(s.code_points().into_iter(), (2, 7), out);
+    } else {
+        crate::pyc::repr::bytes_repr(&str_bytes(s.as_str()), "", out);
+    }
+}
+
+/// `repr(v)` as a 2.x `str` object.
+pub fn repr_value(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let r = vm.repr(v)?;
+    Ok(vm.new_str(&r))
+}
+
+/// What the print statement writes for `item`: a string itself, else `str(item)`.
+pub fn print_form(vm: &mut Vm, item: &Value) -> PyResult<Value> {
+    if item.as_str().is_some() {
+        return Ok(item.clone());
+    }
+    let s = vm.str(item)?;
+    Ok(vm.new_str(&s))
+}
+
+/// The bytes a standard stream receives for a string: a `str`'s bytes; a `unicode`
+/// encoded as ASCII (the encoding of a stream that is not a terminal), else
+/// UnicodeEncodeError.
+fn stream_bytes(vm: &mut Vm, text: &Value) -> PyResult<Vec<u8>> {
+    let Some(s) = text.as_str() else {
+        return Ok(Vec::new());
+    };
+    if is_unicode(vm, text) {
+        if let Some(pos) = s.as_str().chars().position(|c| !c.is_ascii()) {
+            let c = s.as_str().chars().nth(pos).map(|c| c as u32).unwrap_or(0);
+            let msg = format!(
+                "'ascii' codec can't encode character u'\\x{c:02x}' in position {pos}: ordinal not in range(128)"
+            );
+            let msg = if c > 0xff {
+                format!(
+                    "'ascii' codec can't encode character u'\\u{c:04x}' in position {pos}: ordinal not in range(128)"
+                )
+            } else {
+                msg
+            };
+            let class = vm.types.exc.unicode_encode_error.clone();
+            return Err(vm.new_exception(&class, &msg));
+        }
+        return Ok(s.as_str().as_bytes().to_vec());
+    }
+    Ok(str_bytes(s.as_str()))
+}
+
+/// Writes raw bytes to a native standard stream.
+fn write_native(vm: &mut Vm, stream: Stream, bytes: &[u8]) {
+    use std::io::Write;
+    match stream {
+        Stream::Stdout => {
+            vm.stdout.extend_from_slice(bytes);
+            if vm.stdout.len() > 1 << 16 || (vm.stdout_line_buffered && bytes.contains(&b'\n')) {
+                vm.flush_stdout();
+            }
+        }
+        Stream::Stderr => {
+            let mut err = std::io::stderr().lock();
+            let _ = err.write_all(bytes);
+            let _ = err.flush();
+        }
+        Stream::Stdin => {}
+    }
+}
+
+/// Writes a string to a stream: the native standard streams directly, anything else
+/// through its `write` method.
+pub fn write_to(vm: &mut Vm, stream: &Value, text: &Value) -> PyResult<()> {
+    if let Some(s) = stream_of(stream) {
+        if s != Stream::Stdin {
+            let bytes = stream_bytes(vm, text)?;
+            write_native(vm, s, &bytes);
+            return Ok(());
+        }
+    }
+    let name = vm.intern("write");
+    vm.call_method(stream, &name, std::slice::from_ref(text))?;
+    Ok(())
+}
+
+/// `sys.stdout.write(s)` of a 2.x program: the string's bytes, softspace cleared.
+pub fn write_stream_text(vm: &mut Vm, stream: Stream, text: &Value) -> PyResult<()> {
+    let bytes = stream_bytes(vm, text)?;
+    write_native(vm, stream, &bytes);
+    super::softspace::clear_native(vm, stream);
+    Ok(())
+}
+
+/// `unicode(object='', encoding=..., errors='strict')`.
+fn unicode_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let pos = args.pos();
+    let obj = pos.get(1).cloned();
+    let text = match obj {
+        None => String::new(),
+        Some(o) => {
+            let encoding = pos
+                .get(2)
+                .and_then(|e| e.as_str().map(|s| s.as_str().to_string()));
+            let errors = pos
+                .get(3)
+                .and_then(|e| e.as_str().map(|s| s.as_str().to_string()))
+                .unwrap_or_else(|| "strict".into());
+            if is_unicode(vm, &o) && encoding.is_none() {
+                o.as_str()
+                    .map(|s| s.as_str().to_string())
+                    .unwrap_or_default()
+            } else if let (Some(s), false) = (o.as_str(), is_unicode(vm, &o)) {
+                let bytes = str_bytes(s.as_str());
+                let enc = encoding.unwrap_or_else(|| "ascii".into());
+                let v = crate::builtins::codecs::decode(vm, &bytes, &enc, &errors)?;
+                v.as_str()
+                    .map(|s| s.as_str().to_string())
+                    .unwrap_or_default()
+            } else {
+                let s = vm.str(&o)?;
+                let v = vm.new_str(&s);
+                ascii_decode(vm, &v)?
+            }
+        }
+    };
+    Ok(new_unicode(vm, &text))
+}
+
+/// A `str`'s text as `unicode` text: ASCII only, else UnicodeDecodeError.
+pub fn ascii_decode(vm: &mut Vm, v: &Value) -> PyResult<String> {
+    let s = v
+        .as_str()
+        .map(|s| s.as_str().to_string())
+        .unwrap_or_default();
+    if is_unicode(vm, v) {
+        return Ok(s);
+    }
+    let bytes = str_bytes(&s);
+    let v = crate::builtins::codecs::decode(vm, &bytes, "ascii", "strict")?;
+    Ok(v.as_str()
+        .map(|s| s.as_str().to_string())
+        .unwrap_or_default())
+}
+
+/// `unichr(i)`.
+fn unichr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let i = match args.pos() {
+        [Value::Int(i)] => *i,
+        [Value::Bool(b)] => *b as i64,
+        _ => return Err(vm.type_error("an integer is required")),
+    };
+    match u32::try_from(i).ok().and_then(char::from_u32) {
+        Some(c) if i <= 0x10ffff => Ok(new_unicode(vm, &c.to_string())),
+        _ => {
+            let class = vm.types.exc.value_error.clone();
+            Err(vm.new_exception(
+                &class,
+                "unichr() arg not in range(0x110000) (wide Python build)",
+            ))
+        }
+    }
+}
+
+/// `chr(i)`: the one-byte `str`.
+fn chr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let i = match args.pos() {
+        [Value::Int(i)] => *i,
+        [Value::Bool(b)] => *b as i64,
+        [v] if matches!(v, Value::Float(_)) => {
+            return Err(vm.type_error("integer argument expected, got float"))
+        }
+        _ => return Err(vm.type_error("an integer is required")),
+    };
+    if !(0..256).contains(&i) {
+        let class = vm.types.exc.value_error.clone();
+        return Err(vm.new_exception(&class, "chr() arg not in range(256)"));
+    }
+    Ok(vm.new_str(&latin1_text(&[i as u8])))
+}
+
+fn basestring_new(vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
+    Err(vm.type_error("The basestring type cannot be instantiated"))
+}
+
+/// Creates `basestring` and `unicode`, puts `str` under `basestring`, and adds the
+/// builtins that make and convert them.
+pub fn install(vm: &mut Vm) {
+    let object = vm.types.object.clone();
+    let basestring = vm.new_static_type("basestring", vec![object], Layout::Plain, true);
+    vm.add_method(
+        &basestring,
+        "__new__",
+        basestring_new,
+        BuiltinKind::StaticMethod,
+    );
+    let unicode = vm.new_static_type("unicode", vec![basestring.clone()], Layout::Str, true);
+    // `unicode` has `str`'s methods (they work on the shared payload).
+    let str_dict = vm.type_data(&vm.types.str_.clone()).dict.clone();
+    let uni_dict = vm.type_data(&unicode).dict.clone();
+    for e in vm.dict_items(&str_dict) {
+        if !e.key.is_null() {
+            let _ = vm.dict_set(&uni_dict, e.key, e.value);
+        }
+    }
+    vm.add_method(&unicode, "__new__", unicode_new, BuiltinKind::StaticMethod);
+    // `str` derives from `basestring`.
+    let str_t = vm.types.str_.clone();
+    vm.type_data(&str_t).bases.replace(vec![basestring.clone()]);
+    let mro = vec![str_t.clone(), basestring.clone(), vm.types.object.clone()];
+    vm.type_data(&str_t).mro.replace(mro);
+    super::set_builtin(vm, "basestring", Value::Obj(basestring.clone()));
+    super::set_builtin(vm, "unicode", Value::Obj(unicode.clone()));
+    vm.add_builtin("unichr", unichr);
+    vm.add_builtin("chr", chr);
+    vm.py2.types = Some(Py2Types {
+        unicode,
+        basestring,
+        classobj: vm.types.type_.clone(),
+    });
+}
