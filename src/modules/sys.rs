@@ -217,6 +217,9 @@ pub fn create(vm: &mut Vm, argv: &[String], path0: Option<String>) -> PyResult<O
     for (k, v) in values {
         vm.module_set(&m, k, v);
     }
+    if crate::vm::flavour::python2_builtins(vm.version) {
+        crate::builtins::py2::functions::adjust_sys(vm, &m);
+    }
     let functions: &[(&'static str, NativeFn)] = &[
         ("exit", sys_exit),
         ("_getframe", sys_getframe),
@@ -572,6 +575,10 @@ fn stream_write(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         return Err(vm.type_error(&format!("write() argument must be str, not {tn}")));
     };
     let t = t.as_str().to_string();
+    if crate::vm::flavour::python2_builtins(vm.version) {
+        crate::builtins::py2::text::write_stream_text(vm, s, text)?;
+        return Ok(Value::None);
+    }
     write_stream(vm, s, &t)?;
     Ok(Value::Int(t.chars().count() as i64))
 }

@@ -365,7 +365,7 @@ impl Vm {
         match b.to_i64() {
             Some(i) => Value::Int(i),
             None => Value::Obj(Object::new(
-                self.types.int.clone(),
+                self.types.big_int.clone(),
                 Payload::Int(IntValue::Big(Rc::new(b))),
             )),
         }

@@ -144,7 +144,8 @@ impl CmpOp {
         }
     }
 
-    fn test<T: PartialOrd>(self, a: T, b: T) -> bool {
+    /// `a op b` for ordered Rust values.
+    pub fn test<T: PartialOrd>(self, a: T, b: T) -> bool {
         match self {
             CmpOp::Lt => a < b,
             CmpOp::Le => a <= b,
@@ -541,6 +542,9 @@ impl Vm {
             }
         }
         match op {
+            _ if super::flavour::python2_builtins(self.version) => {
+                crate::builtins::py2::ordering::fallback(self, a, b, op)
+            }
             CmpOp::Eq => Ok(Value::Bool(a.is(b))),
             CmpOp::Ne => Ok(Value::Bool(!a.is(b))),
             _ => Err(self.type_error(&format!(

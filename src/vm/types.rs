@@ -13,6 +13,8 @@ pub struct Types {
     pub type_: ObjRef,
     pub dict: ObjRef,
     pub int: ObjRef,
+    /// The type of integers beyond i64: `int` (3.x), Python 2's `long` once installed.
+    pub big_int: ObjRef,
     pub bool_: ObjRef,
     pub float: ObjRef,
     pub complex: ObjRef,
@@ -234,6 +236,7 @@ pub fn bootstrap() -> Types {
         async_gen_asend: make("async_generator_asend", &object, Layout::Opaque, false),
         traceback: make("traceback", &object, Layout::Opaque, false),
         frame: make("frame", &object, Layout::Opaque, false),
+        big_int: int.clone(),
         int,
         object,
         type_,

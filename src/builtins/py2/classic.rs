@@ -36,7 +36,39 @@ pub fn build_class(
             None => Value::Obj(classic_metaclass(vm)),
         },
     };
-    vm.call(&meta, Args::positional(&[name, bases, ns]))
+    if let Value::Obj(d) = &ns {
+        if matches!(d.payload, Payload::Dict(_)) {
+            alias_protocol_names(vm, d)?;
+        }
+    }
+    let defines_hash = match &ns {
+        Value::Obj(d) => vm.dict_get_name(d, &vm.names.__hash__.clone()).is_some(),
+        _ => true,
+    };
+    let cls = vm.call(&meta, Args::positional(&[name, bases, ns]))?;
+    if !defines_hash {
+        // Python 2 keeps the inherited __hash__ of a class that defines __eq__.
+        if let Some(Payload::Type(t)) = cls.payload() {
+            let key = Value::Obj(vm.names.__hash__.clone());
+            if let Ok(Some(Value::None)) = vm.dict_get(&t.dict, &key) {
+                let _ = vm.delitem(&Value::Obj(t.dict.clone()), &key);
+            }
+        }
+    }
+    Ok(cls)
+}
+
+/// Gives a class body's 2.x protocol methods their Python 3 names too: `next` is
+/// `__next__`, `__nonzero__` is `__bool__`.
+fn alias_protocol_names(vm: &mut Vm, ns: &ObjRef) -> PyResult<()> {
+    for (py2, py3) in [("next", "__next__"), ("__nonzero__", "__bool__")] {
+        let old = vm.intern(py2);
+        let new = vm.intern(py3);
+        if let (Some(f), None) = (vm.dict_get_name(ns, &old), vm.dict_get_name(ns, &new)) {
+            vm.dict_set(ns, Value::Obj(new), f)?;
+        }
+    }
+    Ok(())
 }
 
 /// The metaclass of classic classes.

@@ -166,22 +166,11 @@ fn cmp(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::Int(three_way(vm, a, b)?))
 }
 
-/// The three-way comparison of Python 2: `__cmp__` when defined, else ==, < and >.
+/// The three-way comparison of Python 2: `__cmp__` when defined, else ==, < and the
+/// default order.
 pub fn three_way(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<i64> {
-    let name = vm.intern("__cmp__");
-    for (x, y, sign) in [(a, b, 1), (b, a, -1)] {
-        let cls = vm.class_of(x).clone();
-        if let Some(f) = vm.lookup_in_mro(&cls, &name) {
-            let bound = vm.descr_get(f, Some(x), &cls)?;
-            let r = vm.call(&bound, Args::positional(std::slice::from_ref(y)))?;
-            if !vm.is_not_implemented(&r) {
-                return match r {
-                    Value::Int(i) => Ok(sign * i.signum()),
-                    Value::Bool(t) => Ok(sign * t as i64),
-                    _ => Err(vm.type_error("comparison did not return an int")),
-                };
-            }
-        }
+    if let Some(c) = super::ordering::cmp_method(vm, a, b)? {
+        return Ok(c);
     }
     let eq = vm.compare(a, b, CmpOp::Eq)?;
     if vm.truthy(&eq)? {
@@ -305,10 +294,10 @@ fn install_dict(vm: &mut Vm) {
 
 /// Installs the 2.x builtin functions.
 pub fn install(vm: &mut Vm) {
-    let xrange = Value::Obj(vm.types.range.clone());
-    super::set_builtin(vm, "xrange", xrange);
-    let int = Value::Obj(vm.types.int.clone());
-    super::set_builtin(vm, "long", int);
+    let range_t = vm.types.range.clone();
+    vm.type_data(&range_t).name.replace(std::rc::Rc::from("xrange"));
+    vm.type_data(&range_t).qualname.replace(std::rc::Rc::from("xrange"));
+    super::set_builtin(vm, "xrange", Value::Obj(range_t));
     vm.add_builtin("range", range);
     vm.add_builtin("map", map);
     vm.add_builtin("filter", filter);

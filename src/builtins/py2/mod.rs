@@ -15,6 +15,10 @@
 pub mod classic;
 pub mod exceptions;
 pub mod functions;
+pub mod iterators;
+pub mod long;
+pub mod ordering;
+pub mod repr;
 pub mod softspace;
 pub mod text;
 
@@ -43,6 +47,8 @@ pub fn install(vm: &mut Vm) {
     text::install(vm);
     classic::install(vm);
     functions::install(vm);
+    long::install(vm);
+    iterators::install(vm);
 }
 
 /// Sets `name` in the builtins module.
