@@ -282,6 +282,10 @@ pub fn constant_value(vm: &mut Vm, c: &Constant) -> Result<Value, String> {
         Constant::None => Value::None,
         Constant::Bool(b) => Value::Bool(*b),
         Constant::Int(i) => Value::Int(*i),
+        Constant::Long(b) if crate::vm::flavour::python2_builtins(vm.version) => {
+            let v = vm.new_int_big(b.as_ref().clone());
+            crate::builtins::py2::long::to_long(vm, v)
+        }
         Constant::BigInt(b) | Constant::Long(b) => vm.new_int_big(b.as_ref().clone()),
         Constant::Float(f) => Value::Float(*f),
         Constant::Complex(re, im) => Value::Obj(Object::new(

@@ -292,11 +292,45 @@ fn install_dict(vm: &mut Vm) {
     vm.add_method(&t, "has_key", has_key, BuiltinKind::Method);
 }
 
+/// `round(number[, ndigits])`: always a float; halves round away from zero.
+fn round(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let pos = args.pos();
+    if pos.is_empty() || pos.len() > 2 {
+        let n = pos.len();
+        return Err(vm.type_error(&format!("round() takes at most 2 arguments ({n} given)")));
+    }
+    let x = match &pos[0] {
+        Value::Float(f) => *f,
+        Value::Int(i) => *i as f64,
+        Value::Bool(b) => *b as i64 as f64,
+        v => match v.payload() {
+            Some(Payload::Float(f)) => *f,
+            Some(Payload::Int(_)) => crate::builtins::float::float_from_value(vm, v)?,
+            _ => return Err(vm.type_error("a float is required")),
+        },
+    };
+    let digits = match pos.get(1) {
+        Some(Value::Int(n)) => *n,
+        Some(Value::Bool(b)) => *b as i64,
+        None => 0,
+        Some(_) => return Err(vm.type_error("an integer is required")),
+    };
+    if digits == 0 {
+        return Ok(Value::Float(x.round()));
+    }
+    let r = crate::builtins::float::round_float_digits(x, digits).unwrap_or(x);
+    Ok(Value::Float(r))
+}
+
 /// Installs the 2.x builtin functions.
 pub fn install(vm: &mut Vm) {
     let range_t = vm.types.range.clone();
-    vm.type_data(&range_t).name.replace(std::rc::Rc::from("xrange"));
-    vm.type_data(&range_t).qualname.replace(std::rc::Rc::from("xrange"));
+    vm.type_data(&range_t)
+        .name
+        .replace(std::rc::Rc::from("xrange"));
+    vm.type_data(&range_t)
+        .qualname
+        .replace(std::rc::Rc::from("xrange"));
     super::set_builtin(vm, "xrange", Value::Obj(range_t));
     vm.add_builtin("range", range);
     vm.add_builtin("map", map);
@@ -307,6 +341,7 @@ pub fn install(vm: &mut Vm) {
     vm.add_builtin("cmp", cmp);
     vm.add_builtin("raw_input", raw_input);
     vm.add_builtin("intern", intern);
+    vm.add_builtin("round", round);
     for gone in ["ascii", "exec", "bytes", "breakpoint", "__build_class__"] {
         super::remove_builtin(vm, gone);
     }
@@ -316,4 +351,23 @@ pub fn install(vm: &mut Vm) {
 /// `sys` of a 2.x program: `maxint`.
 pub fn adjust_sys(vm: &mut Vm, sys: &ObjRef) {
     vm.module_set(sys, "maxint", Value::Int(i64::MAX));
+    let f = vm.new_builtin(
+        "getdefaultencoding",
+        default_encoding,
+        BuiltinKind::Function,
+        None,
+    );
+    vm.module_set(sys, "getdefaultencoding", f);
+    let f = vm.new_builtin("exc_clear", exc_clear, BuiltinKind::Function, None);
+    vm.module_set(sys, "exc_clear", f);
+}
+
+fn default_encoding(vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
+    Ok(vm.new_str("ascii"))
+}
+
+/// `sys.exc_clear()`: forget the exception being handled.
+fn exc_clear(vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
+    vm.handled = Value::None;
+    Ok(Value::None)
 }

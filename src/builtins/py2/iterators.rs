@@ -25,7 +25,10 @@ pub fn install(vm: &mut Vm) {
     let x = &vm.types.extra;
     let named: Vec<(ObjRef, Option<&str>)> = vec![
         (x.dict_keyiterator.clone(), Some("dictionary-keyiterator")),
-        (x.dict_valueiterator.clone(), Some("dictionary-valueiterator")),
+        (
+            x.dict_valueiterator.clone(),
+            Some("dictionary-valueiterator"),
+        ),
         (x.dict_itemiterator.clone(), Some("dictionary-itemiterator")),
         (x.list_iterator.clone(), Some("listiterator")),
         (x.list_reverseiterator.clone(), Some("listreverseiterator")),

@@ -20,6 +20,7 @@ pub mod long;
 pub mod ordering;
 pub mod repr;
 pub mod softspace;
+pub mod sorting;
 pub mod text;
 
 use crate::object::{ObjRef, Value};
@@ -49,6 +50,7 @@ pub fn install(vm: &mut Vm) {
     functions::install(vm);
     long::install(vm);
     iterators::install(vm);
+    sorting::install(vm);
 }
 
 /// Sets `name` in the builtins module.

@@ -54,8 +54,9 @@ pub fn default_order(vm: &Vm, a: &Value, b: &Value) -> i64 {
         }
     };
     match name(a, ta).cmp(&name(b, tb)) {
-        std::cmp::Ordering::Equal => (std::rc::Rc::as_ptr(ta) as usize)
-            .cmp(&(std::rc::Rc::as_ptr(tb) as usize)) as i64,
+        std::cmp::Ordering::Equal => {
+            (std::rc::Rc::as_ptr(ta) as usize).cmp(&(std::rc::Rc::as_ptr(tb) as usize)) as i64
+        }
         o => o as i64,
     }
 }
