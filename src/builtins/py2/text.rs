@@ -218,9 +218,7 @@ fn chr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let i = match args.pos() {
         [Value::Int(i)] => *i,
         [Value::Bool(b)] => *b as i64,
-        [v] if matches!(v, Value::Float(_)) => {
-            return Err(vm.type_error("integer argument expected, got float"))
-        }
+        [Value::Float(_)] => return Err(vm.type_error("integer argument expected, got float")),
         _ => return Err(vm.type_error("an integer is required")),
     };
     if !(0..256).contains(&i) {
