@@ -351,6 +351,7 @@ pub fn install(vm: &mut Vm) {
 /// `sys` of a 2.x program: `maxint`.
 pub fn adjust_sys(vm: &mut Vm, sys: &ObjRef) {
     vm.module_set(sys, "maxint", Value::Int(i64::MAX));
+    super::compat::adjust_sys(vm, sys);
     let f = vm.new_builtin(
         "getdefaultencoding",
         default_encoding,

@@ -13,6 +13,7 @@
 //! - classic classes are classes of the metaclass `classobj` (see `classic`).
 
 pub mod classic;
+pub mod compat;
 pub mod exceptions;
 pub mod functions;
 pub mod iterators;
@@ -41,6 +42,7 @@ pub struct Py2Types {
     pub unicode: ObjRef,
     pub basestring: ObjRef,
     pub classobj: ObjRef,
+    pub instance: ObjRef,
 }
 
 /// Replaces and adds what differs in Python 2's builtins.
@@ -51,6 +53,7 @@ pub fn install(vm: &mut Vm) {
     long::install(vm);
     iterators::install(vm);
     sorting::install(vm);
+    compat::install(vm);
 }
 
 /// Sets `name` in the builtins module.

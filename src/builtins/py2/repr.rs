@@ -32,6 +32,12 @@ pub fn repr_builtin(vm: &mut Vm, o: &ObjRef, v: &Value) -> PyResult<Option<Strin
                 out.push_str(&format!("xrange({})", s(b)));
             }
         }
+        Payload::Type(_) if super::classic::is_classic(vm, o) => {
+            out.push_str(&super::classic::class_repr(vm, o))
+        }
+        _ if super::classic::is_classic(vm, o.class()) => {
+            out.push_str(&super::classic::instance_repr(vm, v))
+        }
         _ => return Ok(None),
     }
     Ok(Some(out))

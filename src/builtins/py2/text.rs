@@ -266,5 +266,6 @@ pub fn install(vm: &mut Vm) {
         unicode,
         basestring,
         classobj: vm.types.type_.clone(),
+        instance: vm.types.object.clone(),
     });
 }
