@@ -449,9 +449,11 @@ pub fn sequence_op_error(vm: &Vm, a: &Value, b: &Value, op: BinOp) -> Option<PyE
         BinOp::Add => {
             let kind = seq_name(a)?;
             Some(match kind {
-                "str" if ver(vm) < (3, 7) => {
-                    vm.type_error(&format!("must be str, not {}", vm.type_name(b)))
-                }
+                "str" if ver(vm) < (3, 7) => vm.type_error(&crate::vm::messages::str_concat_error(
+                    vm.version.format.major_minor,
+                    &vm.type_name(a),
+                    &vm.type_name(b),
+                )),
                 "bytes" | "bytearray" => {
                     vm.type_error(&format!("can't concat {} to {kind}", vm.type_name(b)))
                 }

@@ -217,9 +217,6 @@ pub fn create(vm: &mut Vm, argv: &[String], path0: Option<String>) -> PyResult<O
     for (k, v) in values {
         vm.module_set(&m, k, v);
     }
-    if crate::vm::flavour::python2_builtins(vm.version) {
-        crate::builtins::py2::functions::adjust_sys(vm, &m);
-    }
     let functions: &[(&'static str, NativeFn)] = &[
         ("exit", sys_exit),
         ("_getframe", sys_getframe),
@@ -239,6 +236,9 @@ pub fn create(vm: &mut Vm, argv: &[String], path0: Option<String>) -> PyResult<O
         if *name == "excepthook" {
             vm.module_set(&m, "__excepthook__", f);
         }
+    }
+    if crate::vm::flavour::python2_builtins(vm.version) {
+        crate::builtins::py2::functions::adjust_sys(vm, &m);
     }
     Ok(m)
 }

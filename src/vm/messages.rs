@@ -432,3 +432,39 @@ pub fn py2_reraise_nothing() -> &'static str {
 pub fn py2_bad_exception(type_name: &str) -> String {
     format!("exceptions must be old-style classes or derived from BaseException, not {type_name}")
 }
+
+/// TypeError of `str + other` before 3.7 (2.x names both types).
+pub fn str_concat_error(v: (u8, u8), left: &str, right: &str) -> String {
+    if v.0 == 2 {
+        format!("cannot concatenate '{left}' and '{right}' objects")
+    } else {
+        format!("must be str, not {right}")
+    }
+}
+
+/// ImportError's text for a module that is not found (2.x: the last component, unquoted).
+pub fn no_module_named(v: (u8, u8), name: &str) -> String {
+    if v.0 == 2 {
+        format!(
+            "No module named {}",
+            name.rsplit('.').next().unwrap_or(name)
+        )
+    } else {
+        format!("No module named '{name}'")
+    }
+}
+
+/// ValueError of an unpacking assignment that got `got` values for `expected` targets.
+pub fn unpack_count_error(v: (u8, u8), expected: usize, got: usize) -> String {
+    match (v.0 == 2, got > expected) {
+        (true, true) => "too many values to unpack".to_string(),
+        (true, false) => {
+            let s = if got == 1 { "" } else { "s" };
+            format!("need more than {got} value{s} to unpack")
+        }
+        (false, true) => format!("too many values to unpack (expected {expected})"),
+        (false, false) => {
+            format!("not enough values to unpack (expected {expected}, got {got})")
+        }
+    }
+}
