@@ -468,3 +468,30 @@ pub fn unpack_count_error(v: (u8, u8), expected: usize, got: usize) -> String {
         }
     }
 }
+
+/// Python 2's TypeError for a call with too few (`at_least_kind`: "at least" when the
+/// function has defaults or `*args`) or too many (`at most` with defaults) arguments.
+pub fn py2_argument_count(
+    name: &str,
+    flexible: bool,
+    too_few: bool,
+    count: usize,
+    given: usize,
+) -> String {
+    let how = match (too_few, flexible) {
+        (true, true) => "at least",
+        (false, true) => "at most",
+        _ => "exactly",
+    };
+    let s = if count == 1 { "" } else { "s" };
+    format!("{name}() takes {how} {count} argument{s} ({given} given)")
+}
+
+/// TypeError of an argument given twice (2.x says "keyword argument").
+pub fn multiple_values(v: (u8, u8), fname: &str, key: &str) -> String {
+    if v.0 == 2 {
+        format!("{fname}() got multiple values for keyword argument '{key}'")
+    } else {
+        format!("{fname}() got multiple values for argument '{key}'")
+    }
+}
