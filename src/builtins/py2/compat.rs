@@ -130,9 +130,6 @@ pub fn install(vm: &mut Vm) {
     ] {
         alias(vm, &f, py3, py2);
     }
-    let m = vm.types.method.clone();
-    alias(vm, &m, "__func__", "im_func");
-    alias(vm, &m, "__self__", "im_self");
     let memoryview = Value::Obj(vm.types.extra.memoryview.clone());
     super::set_builtin(vm, "buffer", memoryview);
     let (builtins, name) = (vm.builtins.clone(), vm.intern("open"));

@@ -18,6 +18,7 @@ pub mod exceptions;
 pub mod functions;
 pub mod iterators;
 pub mod long;
+pub mod methods;
 pub mod ordering;
 pub mod repr;
 pub mod softspace;
@@ -54,6 +55,7 @@ pub fn install(vm: &mut Vm) {
     iterators::install(vm);
     sorting::install(vm);
     compat::install(vm);
+    methods::install(vm);
 }
 
 /// Sets `name` in the builtins module.

@@ -35,6 +35,10 @@ pub fn repr_builtin(vm: &mut Vm, o: &ObjRef, v: &Value) -> PyResult<Option<Strin
         Payload::Type(_) if super::classic::is_classic(vm, o) => {
             out.push_str(&super::classic::class_repr(vm, o))
         }
+        Payload::Other(_) => match super::methods::repr(vm, v)? {
+            Some(r) => out.push_str(&r),
+            None => return Ok(None),
+        },
         _ if super::classic::is_classic(vm, o.class()) => {
             out.push_str(&super::classic::instance_repr(vm, v))
         }
