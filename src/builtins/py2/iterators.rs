@@ -2,7 +2,7 @@
 //! `__next__`, and the 2.x names of their types (`listiterator`,
 //! `dictionary-keyiterator`...).
 
-use crate::object::{ObjRef, Value};
+use crate::object::{ObjRef, Payload, Value};
 use crate::vm::Vm;
 
 /// Gives `t` a `next` method: its `__next__`.
@@ -49,6 +49,37 @@ pub fn install(vm: &mut Vm) {
         add_next(vm, &t);
         if let Some(n) = name {
             rename(vm, &t, n);
+        }
+    }
+}
+
+/// `itertools` of Python 2: `izip`, `imap`, `ifilter`, `ifilterfalse`, `izip_longest`
+/// (the lazy forms Python 3 made the builtins), and `next` on its iterators.
+pub fn adjust_itertools(vm: &mut Vm, m: &ObjRef) {
+    let x = &vm.types.extra;
+    let lazy = [
+        ("izip", x.zip.clone()),
+        ("imap", x.map.clone()),
+        ("ifilter", x.filter.clone()),
+    ];
+    for (name, t) in lazy {
+        vm.module_set(m, name, Value::Obj(t));
+    }
+    let Payload::Module(ns) = &m.payload else {
+        return;
+    };
+    let ns = ns.clone();
+    for (old, new) in [("zip_longest", "izip_longest"), ("filterfalse", "ifilterfalse")] {
+        let key = vm.intern(old);
+        if let Some(v) = vm.dict_get_name(&ns, &key) {
+            vm.module_set(m, new, v);
+        }
+    }
+    for e in vm.dict_items(&ns) {
+        if let Value::Obj(t) = &e.value {
+            if matches!(t.payload, Payload::Type(_)) {
+                add_next(vm, t);
+            }
         }
     }
 }
