@@ -144,4 +144,12 @@ pub fn install(vm: &mut Vm) {
 pub fn adjust_sys(vm: &mut Vm, sys: &ObjRef) {
     vm.module_set(sys, "py3kwarning", Value::Bool(false));
     vm.module_set(sys, "subversion", Value::None);
+    // Modules 2.7 builds in: `operator`, and `__builtin__` (3.x's `builtins`).
+    let operator = super::operator::module(vm);
+    let builtins = vm.builtins_module();
+    let modules = vm.imports.modules.clone();
+    for (name, m) in [("operator", operator), ("__builtin__", builtins)] {
+        let key = Value::Obj(vm.intern(name));
+        let _ = vm.dict_set(&modules, key, Value::Obj(m));
+    }
 }

@@ -69,7 +69,10 @@ pub fn adjust_itertools(vm: &mut Vm, m: &ObjRef) {
         return;
     };
     let ns = ns.clone();
-    for (old, new) in [("zip_longest", "izip_longest"), ("filterfalse", "ifilterfalse")] {
+    for (old, new) in [
+        ("zip_longest", "izip_longest"),
+        ("filterfalse", "ifilterfalse"),
+    ] {
         let key = vm.intern(old);
         if let Some(v) = vm.dict_get_name(&ns, &key) {
             vm.module_set(m, new, v);

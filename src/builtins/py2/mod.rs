@@ -19,6 +19,7 @@ pub mod functions;
 pub mod iterators;
 pub mod long;
 pub mod methods;
+pub mod operator;
 pub mod ordering;
 pub mod repr;
 pub mod softspace;
