@@ -322,6 +322,34 @@ fn round(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::Float(r))
 }
 
+/// `hex(x)` / `oct(x)` of Python 2: `0x1f`, `017` (`0` for zero), `L` after a long.
+fn radix(vm: &mut Vm, args: Args<'_>, hex: bool) -> PyResult<Value> {
+    let name = if hex { "hex" } else { "oct" };
+    let [x] = args.pos() else {
+        let n = args.pos().len();
+        return Err(vm.type_error(&format!("{name}() takes exactly one argument ({n} given)")));
+    };
+    let Some(i) = crate::vm::ops::as_int(x) else {
+        let msg = format!("{name}() argument can't be converted to {name}");
+        return Err(vm.type_error(&msg));
+    };
+    let big = i.to_big();
+    let (sign, mag) = if big.sign() == num_bigint::Sign::Minus {
+        ("-", -big)
+    } else {
+        ("", big)
+    };
+    let digits = if hex {
+        format!("0x{}", mag.to_str_radix(16))
+    } else if mag == num_bigint::BigInt::from(0) {
+        "0".to_string()
+    } else {
+        format!("0{}", mag.to_str_radix(8))
+    };
+    let suffix = if super::long::is_long(vm, x) { "L" } else { "" };
+    Ok(vm.new_str(&format!("{sign}{digits}{suffix}")))
+}
+
 /// Installs the 2.x builtin functions.
 pub fn install(vm: &mut Vm) {
     let range_t = vm.types.range.clone();
@@ -342,6 +370,8 @@ pub fn install(vm: &mut Vm) {
     vm.add_builtin("raw_input", raw_input);
     vm.add_builtin("intern", intern);
     vm.add_builtin("round", round);
+    vm.add_builtin("hex", |vm, a| radix(vm, a, true));
+    vm.add_builtin("oct", |vm, a| radix(vm, a, false));
     for gone in ["ascii", "exec", "bytes", "breakpoint", "__build_class__"] {
         super::remove_builtin(vm, gone);
     }

@@ -50,6 +50,7 @@ pub struct Py2Types {
 /// Replaces and adds what differs in Python 2's builtins.
 pub fn install(vm: &mut Vm) {
     text::install(vm);
+    text::install_codecs(vm);
     classic::install(vm);
     functions::install(vm);
     long::install(vm);

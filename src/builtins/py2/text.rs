@@ -269,3 +269,101 @@ pub fn install(vm: &mut Vm) {
         instance: vm.types.object.clone(),
     });
 }
+
+/// The encoding and errors arguments of `encode`/`decode` (defaults: ASCII, strict).
+fn codec_args(vm: &mut Vm, args: &Args<'_>) -> (String, String) {
+    let text = |v: Option<&Value>| v.and_then(|v| v.as_str().map(|s| s.as_str().to_string()));
+    let pos = args.pos();
+    let mut encoding = text(pos.get(1));
+    let mut errors = text(pos.get(2));
+    for (k, v) in args.kw() {
+        match k.as_str().map(|s| s.as_str().to_string()).as_deref() {
+            Some("encoding") => encoding = text(Some(v)),
+            Some("errors") => errors = text(Some(v)),
+            _ => {}
+        }
+    }
+    let _ = vm;
+    (
+        encoding.unwrap_or_else(|| "ascii".into()),
+        errors.unwrap_or_else(|| "strict".into()),
+    )
+}
+
+/// Codecs from bytes to bytes (2.x `str.encode('hex')`...).
+fn bytes_codec(encoding: &str) -> Option<(&'static str, bool)> {
+    match encoding.to_ascii_lowercase().replace('-', "_").as_str() {
+        "hex" | "hex_codec" => Some(("hex", true)),
+        _ => None,
+    }
+}
+
+/// `str.decode(encoding='ascii', errors='strict')` → unicode (`hex` → str);
+/// `unicode.decode` encodes as ASCII first.
+fn decode(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let this = args.values.first().cloned().unwrap_or(Value::None);
+    let (encoding, errors) = codec_args(vm, &args);
+    let text = this
+        .as_str()
+        .map(|s| s.as_str().to_string())
+        .unwrap_or_default();
+    let bytes = str_bytes(&text);
+    if bytes_codec(&encoding).is_some() {
+        let s = String::from_utf8_lossy(&bytes).to_string();
+        let mut out = Vec::new();
+        let digits: Vec<u32> = s.chars().filter_map(|c| c.to_digit(16)).collect();
+        if digits.len() != s.len() || digits.len() % 2 == 1 {
+            return Err(vm.type_error("Non-hexadecimal digit found"));
+        }
+        for pair in digits.chunks(2) {
+            out.push((pair[0] * 16 + pair[1]) as u8);
+        }
+        return Ok(vm.new_str(&latin1_text(&out)));
+    }
+    let v = crate::builtins::codecs::decode(vm, &bytes, &encoding, &errors)?;
+    let s = v
+        .as_str()
+        .map(|s| s.as_str().to_string())
+        .unwrap_or_default();
+    Ok(new_unicode(vm, &s))
+}
+
+/// `unicode.encode(encoding='ascii', errors='strict')` and `str.encode` (which decodes
+/// as ASCII first, except for the bytes-to-bytes codecs) → str.
+fn encode(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let this = args.values.first().cloned().unwrap_or(Value::None);
+    let (encoding, errors) = codec_args(vm, &args);
+    if bytes_codec(&encoding).is_some() {
+        let text = this
+            .as_str()
+            .map(|s| s.as_str().to_string())
+            .unwrap_or_default();
+        let hex: String = str_bytes(&text)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        return Ok(vm.new_str(&hex));
+    }
+    let text = if is_unicode(vm, &this) {
+        this.as_str()
+            .map(|s| s.as_str().to_string())
+            .unwrap_or_default()
+    } else {
+        ascii_decode(vm, &this)?
+    };
+    let points: Vec<u32> = text.chars().map(|c| c as u32).collect();
+    let bytes = crate::builtins::codecs::encode(vm, &points, &encoding, &errors)?;
+    Ok(vm.new_str(&latin1_text(&bytes)))
+}
+
+/// `decode` and `encode` on both string types.
+pub fn install_codecs(vm: &mut Vm) {
+    let mut types = vec![vm.types.str_.clone()];
+    if let Some(t) = &vm.py2.types {
+        types.push(t.unicode.clone());
+    }
+    for t in types {
+        vm.add_method(&t, "decode", decode, BuiltinKind::Method);
+        vm.add_method(&t, "encode", encode, BuiltinKind::Method);
+    }
+}
