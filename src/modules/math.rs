@@ -184,6 +184,9 @@ pub fn module(vm: &mut Vm) -> PyResult<ObjRef> {
     for (name, x) in constants {
         vm.module_set(&m, name, Value::Float(x));
     }
+    if crate::vm::flavour::python2_builtins(vm.version) {
+        crate::builtins::py2::functions::adjust_math(vm, &m);
+    }
     Ok(m)
 }
 

@@ -402,3 +402,32 @@ fn exc_clear(vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
     vm.handled = Value::None;
     Ok(Value::None)
 }
+
+/// `math.floor(x)` / `math.ceil(x)` of Python 2: floats.
+fn float_rounding(vm: &mut Vm, args: Args<'_>, up: bool) -> PyResult<Value> {
+    let [x] = args.pos() else {
+        let n = args.pos().len();
+        let name = if up { "ceil" } else { "floor" };
+        return Err(vm.type_error(&format!("{name}() takes exactly one argument ({n} given)")));
+    };
+    let f = crate::builtins::float::float_from_value(vm, x)?;
+    Ok(Value::Float(if up { f.ceil() } else { f.floor() }))
+}
+
+/// `math` of a 2.x program.
+pub fn adjust_math(vm: &mut Vm, m: &ObjRef) {
+    let floor = vm.new_builtin(
+        "floor",
+        |vm, a| float_rounding(vm, a, false),
+        BuiltinKind::Function,
+        None,
+    );
+    vm.module_set(m, "floor", floor);
+    let ceil = vm.new_builtin(
+        "ceil",
+        |vm, a| float_rounding(vm, a, true),
+        BuiltinKind::Function,
+        None,
+    );
+    vm.module_set(m, "ceil", ceil);
+}
