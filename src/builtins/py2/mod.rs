@@ -51,6 +51,8 @@ pub struct Py2Types {
 pub fn install(vm: &mut Vm) {
     text::install(vm);
     text::install_codecs(vm);
+    text::install_unicode_methods(vm);
+    text::install_str_new(vm);
     classic::install(vm);
     functions::install(vm);
     long::install(vm);

@@ -367,3 +367,120 @@ pub fn install_codecs(vm: &mut Vm) {
         vm.add_method(&t, "encode", encode, BuiltinKind::Method);
     }
 }
+
+/// A result of a `str` method called on a `unicode`, as `unicode` (in lists and tuples
+/// too).
+fn as_unicode_result(vm: &mut Vm, v: Value) -> Value {
+    match v.payload() {
+        Some(Payload::Str(s)) if !is_unicode(vm, &v) => {
+            let s = s.as_str().to_string();
+            new_unicode(vm, &s)
+        }
+        Some(Payload::List(l)) => {
+            let items: Vec<Value> = l
+                .get()
+                .into_iter()
+                .map(|i| as_unicode_result(vm, i))
+                .collect();
+            vm.new_list(items)
+        }
+        Some(Payload::Tuple(t)) => {
+            let items: Vec<Value> = t
+                .iter()
+                .cloned()
+                .map(|i| as_unicode_result(vm, i))
+                .collect();
+            vm.new_tuple(items)
+        }
+        _ => v,
+    }
+}
+
+/// Calls `str`'s method `name` and makes its string results `unicode`.
+fn unicode_method(vm: &mut Vm, name: &str, args: Args<'_>) -> PyResult<Value> {
+    let dict = vm.type_data(&vm.types.str_.clone()).dict.clone();
+    let key = vm.intern(name);
+    let Some(f) = vm.dict_get_name(&dict, &key) else {
+        return Err(vm.system_error("str method missing"));
+    };
+    let r = vm.call(&f, args)?;
+    Ok(as_unicode_result(vm, r))
+}
+
+macro_rules! unicode_methods {
+    ($($name:literal),* $(,)?) => {
+        /// Gives `unicode` the string-returning methods of `str`, returning `unicode`.
+        pub fn install_unicode_methods(vm: &mut Vm) {
+            let Some(t) = vm.py2.types.as_ref().map(|t| t.unicode.clone()) else {
+                return;
+            };
+            $(
+                vm.add_method(&t, $name, |vm, a| unicode_method(vm, $name, a), BuiltinKind::Method);
+            )*
+        }
+    };
+}
+
+unicode_methods!(
+    "upper",
+    "lower",
+    "strip",
+    "lstrip",
+    "rstrip",
+    "replace",
+    "split",
+    "rsplit",
+    "join",
+    "title",
+    "capitalize",
+    "swapcase",
+    "center",
+    "ljust",
+    "rjust",
+    "zfill",
+    "splitlines",
+    "partition",
+    "rpartition",
+    "expandtabs",
+    "format",
+    "__getitem__",
+    "__mod__",
+    "__mul__",
+    "__rmul__",
+    "__add__",
+);
+
+/// The result `r` of an operation on the strings `operands`: `unicode` when one of them
+/// is, after checking that the `str` ones decode as ASCII (as 2.x coerces them).
+pub fn mixed_result(vm: &mut Vm, operands: &[&Value], r: Value) -> PyResult<Value> {
+    if !operands.iter().any(|v| is_unicode(vm, v)) {
+        return Ok(r);
+    }
+    for v in operands {
+        if v.as_str().is_some() && !is_unicode(vm, v) {
+            ascii_decode(vm, v)?;
+        }
+    }
+    let s = r
+        .as_str()
+        .map(|s| s.as_str().to_string())
+        .unwrap_or_default();
+    Ok(new_unicode(vm, &s))
+}
+
+/// `str(object)`: a `unicode` is encoded as ASCII (UnicodeEncodeError otherwise).
+fn str_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    if let [_, o] = args.values {
+        if args.kwnames.is_empty() && is_unicode(vm, o) {
+            let bytes = stream_bytes(vm, o)?;
+            return Ok(vm.new_str(&latin1_text(&bytes)));
+        }
+    }
+    crate::builtins::str::str_new(vm, args)
+}
+
+/// `str()` of a `unicode` encodes it.
+pub fn install_str_new(vm: &mut Vm) {
+    let t = vm.types.str_.clone();
+    vm.add_method(&t, "__new__", str_new, BuiltinKind::StaticMethod);
+}

@@ -50,7 +50,10 @@ impl Exec<'_> {
     fn slice_get(&mut self, b: Bounds) -> Flow {
         let key = self.pop_slice(b);
         let obj = self.frame.pop();
-        let r = self.vm.getitem(&obj, &key);
+        let r = self
+            .vm
+            .getitem(&obj, &key)
+            .and_then(|r| crate::builtins::py2::text::mixed_result(self.vm, &[&obj], r));
         self.push_result(r)
     }
 
