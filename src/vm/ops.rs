@@ -235,6 +235,9 @@ impl Vm {
         );
         if exact_builtin(self, a) && exact_builtin(self, b) && !(inplace && mutable_left) {
             if let Some(r) = self.builtin_binary(a, b, op)? {
+                if super::flavour::python2_builtins(self.version) {
+                    return Ok(crate::builtins::py2::long::keep_long(self, a, b, r));
+                }
                 return Ok(r);
             }
         }

@@ -350,6 +350,29 @@ fn radix(vm: &mut Vm, args: Args<'_>, hex: bool) -> PyResult<Value> {
     Ok(vm.new_str(&format!("{sign}{digits}{suffix}")))
 }
 
+/// `divmod(a, b)` whose parts are `long` when an operand is (over the shared `divmod`).
+fn divmod(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let r = crate::builtins::numeric::builtin_divmod(
+        vm,
+        Args {
+            values: args.values,
+            kwnames: args.kwnames,
+        },
+    )?;
+    let [a, b] = args.pos() else {
+        return Ok(r);
+    };
+    match r.payload() {
+        Some(Payload::Tuple(t)) if t.len() == 2 => {
+            let (q, m) = (t[0].clone(), t[1].clone());
+            let q = super::long::keep_long(vm, a, b, q);
+            let m = super::long::keep_long(vm, a, b, m);
+            Ok(vm.new_tuple(vec![q, m]))
+        }
+        _ => Ok(r),
+    }
+}
+
 /// Installs the 2.x builtin functions.
 pub fn install(vm: &mut Vm) {
     let range_t = vm.types.range.clone();
@@ -370,6 +393,7 @@ pub fn install(vm: &mut Vm) {
     vm.add_builtin("raw_input", raw_input);
     vm.add_builtin("intern", intern);
     vm.add_builtin("round", round);
+    vm.add_builtin("divmod", divmod);
     vm.add_builtin("hex", |vm, a| radix(vm, a, true));
     vm.add_builtin("oct", |vm, a| radix(vm, a, false));
     for gone in ["ascii", "exec", "bytes", "breakpoint", "__build_class__"] {

@@ -77,3 +77,15 @@ pub fn install(vm: &mut Vm) {
     vm.types.big_int = long.clone();
     super::set_builtin(vm, "long", Value::Obj(long));
 }
+
+/// The integer result `r` of an operation on `a` and `b`: a `long` when either was one
+/// (Python 2 never turns a `long` back into an `int` by arithmetic).
+pub fn keep_long(vm: &mut Vm, a: &Value, b: &Value, r: Value) -> Value {
+    let is_int = matches!(r, Value::Int(_))
+        || matches!(r.payload(), Some(Payload::Int(_))) && !matches!(r, Value::Bool(_));
+    if is_int && !is_long(vm, &r) && (is_long(vm, a) || is_long(vm, b)) {
+        to_long(vm, r)
+    } else {
+        r
+    }
+}
