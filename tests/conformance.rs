@@ -7,6 +7,8 @@
 //!   `<X.Y>.status` (exit status) and, when the status is non-zero, `<X.Y>.err` (the last
 //!   non-blank line of stderr, e.g. `KeyError: 'k'`), and for programs with a
 //!   `# full-stderr: yes` header `<X.Y>.stderr` (the whole stderr, compared byte for byte).
+//! - the same for Python 2: `tests/golden2/<program>/2.7.*` from
+//!   `tests/programs2/<program>.py` by `tools/gen_golden2.py`, named `py2/<program>`.
 //! - `tests/programs/shared/<X.Y>/*.pyc`, self-checking programs (they assert their own
 //!   results) from real compilers; only the exit status in `tests/programs/shared/MANIFEST.tsv`
 //!   is checked. Named `shared/<file stem>` in reports and in the known-failures list.
@@ -140,8 +142,30 @@ fn headers(path: &Path) -> BTreeMap<String, String> {
     out
 }
 
+/// The golden corpora: directory of the goldens, directory of the programs, and the prefix
+/// of their pairs' names (Python 2 programs are `py2/NNN_topic`).
+const CORPORA: &[(&str, &str, &str)] = &[
+    ("tests/golden", "tests/programs", ""),
+    ("tests/golden2", "tests/programs2", "py2/"),
+];
+
 fn collect_golden(root: &Path, cases: &mut Vec<Case>) {
-    let golden = root.join("tests/golden");
+    for (golden, programs, prefix) in CORPORA {
+        collect_golden_in(root, golden, programs, prefix, cases);
+    }
+}
+
+fn collect_golden_in(
+    root: &Path,
+    golden_dir: &str,
+    programs_dir: &str,
+    prefix: &str,
+    cases: &mut Vec<Case>,
+) {
+    let golden = root.join(golden_dir);
+    if !golden.exists() {
+        return;
+    }
     let mut dirs: Vec<_> = fs::read_dir(&golden)
         .unwrap_or_else(|e| panic!("reading {}: {e}", golden.display()))
         .map(|e| e.unwrap().path())
@@ -150,7 +174,7 @@ fn collect_golden(root: &Path, cases: &mut Vec<Case>) {
     dirs.sort();
     for dir in dirs {
         let program = dir.file_name().unwrap().to_string_lossy().into_owned();
-        let source = root.join("tests/programs").join(format!("{program}.py"));
+        let source = root.join(programs_dir).join(format!("{program}.py"));
         let needs = headers(&source).get("needs").cloned().unwrap_or_default();
         let needs_compiler = has_need(&needs, "compiler");
         let needs_stdlib = has_need(&needs, "stdlib");
@@ -180,13 +204,13 @@ fn collect_golden(root: &Path, cases: &mut Vec<Case>) {
             };
             let full_err = fs::read(pyc.with_extension("stderr")).ok();
             cases.push(Case {
-                program: program.clone(),
+                program: format!("{prefix}{program}"),
                 version,
                 pyc: format!(
-                    "tests/golden/{program}/{}",
+                    "{golden_dir}/{program}/{}",
                     pyc.file_name().unwrap().to_string_lossy()
                 ),
-                stdin: Some(root.join(format!("tests/programs/{program}.stdin")))
+                stdin: Some(root.join(format!("{programs_dir}/{program}.stdin")))
                     .filter(|p| p.exists()),
                 expect: Expect::Golden {
                     out,

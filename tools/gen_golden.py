@@ -134,7 +134,7 @@ def run(python, pyc_rel, seed, stdin_path):
 
 def generate(name, version, python):
     """Compile and run one pair. Returns (changed_files, problems)."""
-    src_rel = "tests/programs/%s.py" % name
+    src_rel = os.path.relpath(os.path.join(PROGRAMS, name + ".py"), ROOT)
     outdir = os.path.join(GOLDEN, name)
     os.makedirs(outdir, exist_ok=True)
     problems = []
@@ -213,7 +213,7 @@ def main():
                       for p in glob.glob(os.path.join(PROGRAMS, "*.py")))
     for n in args.program:
         if n not in programs:
-            ap.error("no program tests/programs/%s.py" % n)
+            ap.error("no program %s/%s.py" % (os.path.relpath(PROGRAMS, ROOT), n))
     selected = args.program or programs
     versions = [v for v in (args.version or VERSIONS) if v in interps]
     missing = [v for v in (args.version or VERSIONS) if v not in interps]
@@ -223,7 +223,7 @@ def main():
     jobs = []
     removed = []
     for name in selected:
-        minv = headers(os.path.join(PROGRAMS, name + ".py")).get("min-version", "3.0")
+        minv = headers(os.path.join(PROGRAMS, name + ".py")).get("min-version", VERSIONS[0])
         for v in VERSIONS:
             if vkey(v) < vkey(minv):
                 for ext in (".pyc", ".out", ".status", ".err", ".stderr"):

@@ -12,7 +12,7 @@ pub fn init(vm: &mut Vm) {
     vm.add_builtin("eval", builtin_eval);
 }
 
-fn run_code(vm: &mut Vm, name: &str, args: Args<'_>, is_eval: bool) -> PyResult<Value> {
+pub(crate) fn run_code(vm: &mut Vm, name: &str, args: Args<'_>, is_eval: bool) -> PyResult<Value> {
     let pos = args.pos();
     let Some(source) = pos.first() else {
         return Err(vm.type_error(&format!("{name} expected at least 1 argument, got 0")));

@@ -645,7 +645,7 @@ pub fn reversed(vm: &mut Vm, seq: &Value) -> PyResult<Value> {
     })))
 }
 
-fn builtin_sorted(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+pub(crate) fn builtin_sorted(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let pos = args.pos();
     if ver(vm) < (3, 7) {
         if pos.is_empty() {

@@ -303,7 +303,7 @@ pub fn unexpected_kw(vm: &Vm, fname: &str, kw: &str, known: &[&str]) -> crate::v
     }
 }
 
-fn list_sort(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+pub(crate) fn list_sort(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (_, items) = this(vm, &args, "sort")?;
     if args.pos().len() > 1 {
         return Err(vm.type_error(if ver(vm) < (3, 7) {

@@ -32,6 +32,7 @@ pub mod numeric;
 pub mod object;
 pub mod objects;
 pub mod property;
+pub mod py2;
 pub mod range;
 pub mod sequence;
 pub mod set;

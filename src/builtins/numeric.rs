@@ -542,7 +542,7 @@ fn builtin_round(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     }
 }
 
-fn builtin_divmod(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+pub(crate) fn builtin_divmod(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let [a, b] = arity(vm, "divmod", &args, 2, 2)? else {
         unreachable!()
     };

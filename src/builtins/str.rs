@@ -449,9 +449,11 @@ pub fn sequence_op_error(vm: &Vm, a: &Value, b: &Value, op: BinOp) -> Option<PyE
         BinOp::Add => {
             let kind = seq_name(a)?;
             Some(match kind {
-                "str" if ver(vm) < (3, 7) => {
-                    vm.type_error(&format!("must be str, not {}", vm.type_name(b)))
-                }
+                "str" if ver(vm) < (3, 7) => vm.type_error(&crate::vm::messages::str_concat_error(
+                    vm.version.format.major_minor,
+                    &vm.type_name(a),
+                    &vm.type_name(b),
+                )),
                 "bytes" | "bytearray" => {
                     vm.type_error(&format!("can't concat {} to {kind}", vm.type_name(b)))
                 }
@@ -483,7 +485,13 @@ pub fn sequence_op_error(vm: &Vm, a: &Value, b: &Value, op: BinOp) -> Option<PyE
 /// `a + b`, `a * n`, `a % args` for str operands (the operators' builtin part).
 pub fn str_binary(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Value>> {
     match (op, a.payload(), b.payload()) {
-        (BinOp::Add, Some(Payload::Str(x)), Some(Payload::Str(y))) => Ok(Some(concat(vm, x, y))),
+        (BinOp::Add, Some(Payload::Str(x)), Some(Payload::Str(y))) => {
+            let r = concat(vm, x, y);
+            if crate::vm::flavour::python2_builtins(vm.version) {
+                return super::py2::text::mixed_result(vm, &[a, b], r).map(Some);
+            }
+            Ok(Some(r))
+        }
         (BinOp::Mul, Some(Payload::Str(x)), _) => match repeat_arg(vm, b)? {
             Some(n) => Ok(Some(repeat(vm, x, n)?)),
             None => Ok(None),
@@ -493,7 +501,11 @@ pub fn str_binary(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Opti
             None => Ok(None),
         },
         (BinOp::Mod, Some(Payload::Str(_)), _) => {
-            super::str_format::percent_format(vm, a, b).map(Some)
+            let r = super::str_format::percent_format(vm, a, b)?;
+            if crate::vm::flavour::python2_builtins(vm.version) {
+                return super::py2::text::mixed_result(vm, &[a], r).map(Some);
+            }
+            Ok(Some(r))
         }
         _ => Ok(None),
     }
@@ -570,7 +582,7 @@ pub fn str_value(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(vm.new_str(&s))
 }
 
-fn str_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+pub(crate) fn str_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let cls = super::numeric::new_cls(vm, &args, &vm.types.str_.clone())?;
     let rest = Args {
         values: &args.values[1..],

@@ -366,6 +366,9 @@ pub fn module(vm: &mut Vm) -> PyResult<ObjRef> {
         }
         vm.module_set(&m, name, Value::Obj(t));
     }
+    if crate::vm::flavour::python2_builtins(vm.version) {
+        crate::builtins::py2::iterators::adjust_itertools(vm, &m);
+    }
     Ok(m)
 }
 

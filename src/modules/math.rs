@@ -15,43 +15,43 @@ const FUNCTIONS: &[(&str, NativeFn, (u8, u8))] = &[
     (
         "acos",
         |vm, a| unary(vm, a, "acos", f64::acos, false),
-        (3, 0),
+        (2, 4),
     ),
     (
         "acosh",
         |vm, a| unary(vm, a, "acosh", libm::acosh, false),
-        (3, 0),
+        (2, 4),
     ),
     (
         "asin",
         |vm, a| unary(vm, a, "asin", f64::asin, false),
-        (3, 0),
+        (2, 4),
     ),
     (
         "asinh",
         |vm, a| unary(vm, a, "asinh", libm::asinh, false),
-        (3, 0),
+        (2, 4),
     ),
     (
         "atan",
         |vm, a| unary(vm, a, "atan", f64::atan, false),
-        (3, 0),
+        (2, 4),
     ),
     (
         "atanh",
         |vm, a| unary(vm, a, "atanh", f64::atanh, false),
-        (3, 0),
+        (2, 4),
     ),
     (
         "cbrt",
         |vm, a| unary(vm, a, "cbrt", f64::cbrt, false),
         (3, 11),
     ),
-    ("cos", |vm, a| unary(vm, a, "cos", f64::cos, false), (3, 0)),
+    ("cos", |vm, a| unary(vm, a, "cos", f64::cos, false), (2, 4)),
     (
         "cosh",
         |vm, a| unary(vm, a, "cosh", f64::cosh, true),
-        (3, 0),
+        (2, 4),
     ),
     ("erf", |vm, a| unary(vm, a, "erf", libm::erf, false), (3, 2)),
     (
@@ -59,7 +59,7 @@ const FUNCTIONS: &[(&str, NativeFn, (u8, u8))] = &[
         |vm, a| unary(vm, a, "erfc", libm::erfc, false),
         (3, 2),
     ),
-    ("exp", |vm, a| unary(vm, a, "exp", f64::exp, true), (3, 0)),
+    ("exp", |vm, a| unary(vm, a, "exp", f64::exp, true), (2, 4)),
     (
         "exp2",
         |vm, a| unary(vm, a, "exp2", f64::exp2, true),
@@ -73,69 +73,69 @@ const FUNCTIONS: &[(&str, NativeFn, (u8, u8))] = &[
     (
         "fabs",
         |vm, a| unary(vm, a, "fabs", f64::abs, false),
-        (3, 0),
+        (2, 4),
     ),
-    ("sin", |vm, a| unary(vm, a, "sin", f64::sin, false), (3, 0)),
+    ("sin", |vm, a| unary(vm, a, "sin", f64::sin, false), (2, 4)),
     (
         "sinh",
         |vm, a| unary(vm, a, "sinh", f64::sinh, true),
-        (3, 0),
+        (2, 4),
     ),
     (
         "sqrt",
         |vm, a| unary(vm, a, "sqrt", f64::sqrt, false),
-        (3, 0),
+        (2, 4),
     ),
-    ("tan", |vm, a| unary(vm, a, "tan", f64::tan, false), (3, 0)),
+    ("tan", |vm, a| unary(vm, a, "tan", f64::tan, false), (2, 4)),
     (
         "tanh",
         |vm, a| unary(vm, a, "tanh", f64::tanh, false),
-        (3, 0),
+        (2, 4),
     ),
     ("gamma", math_gamma, (3, 2)),
     ("lgamma", math_lgamma, (3, 2)),
     (
         "ceil",
         |vm, a| round_to_int(vm, a, "ceil", f64::ceil),
-        (3, 0),
+        (2, 4),
     ),
     (
         "floor",
         |vm, a| round_to_int(vm, a, "floor", f64::floor),
-        (3, 0),
+        (2, 4),
     ),
     (
         "trunc",
         |vm, a| round_to_int(vm, a, "trunc", f64::trunc),
-        (3, 0),
+        (2, 4),
     ),
-    ("atan2", math_atan2, (3, 0)),
-    ("copysign", math_copysign, (3, 0)),
-    ("fmod", math_fmod, (3, 0)),
+    ("atan2", math_atan2, (2, 4)),
+    ("copysign", math_copysign, (2, 4)),
+    ("fmod", math_fmod, (2, 4)),
     ("remainder", math_remainder, (3, 7)),
-    ("pow", math_pow, (3, 0)),
-    ("ldexp", math_ldexp, (3, 0)),
-    ("frexp", math_frexp, (3, 0)),
-    ("modf", math_modf, (3, 0)),
+    ("pow", math_pow, (2, 4)),
+    ("ldexp", math_ldexp, (2, 4)),
+    ("frexp", math_frexp, (2, 4)),
+    ("modf", math_modf, (2, 4)),
     (
         "degrees",
         |vm, a| scale(vm, a, "degrees", 180.0 / std::f64::consts::PI),
-        (3, 0),
+        (2, 4),
     ),
     (
         "radians",
         |vm, a| scale(vm, a, "radians", std::f64::consts::PI / 180.0),
-        (3, 0),
+        (2, 4),
     ),
     (
         "isnan",
         |vm, a| predicate(vm, a, "isnan", f64::is_nan),
-        (3, 0),
+        (2, 4),
     ),
     (
         "isinf",
         |vm, a| predicate(vm, a, "isinf", f64::is_infinite),
-        (3, 0),
+        (2, 4),
     ),
     (
         "isfinite",
@@ -143,16 +143,16 @@ const FUNCTIONS: &[(&str, NativeFn, (u8, u8))] = &[
         (3, 2),
     ),
     ("isclose", math_isclose, (3, 5)),
-    ("log", math_log, (3, 0)),
+    ("log", math_log, (2, 4)),
     ("log2", |vm, a| log_n(vm, a, "log2", f64::log2), (3, 3)),
-    ("log10", |vm, a| log_n(vm, a, "log10", f64::log10), (3, 0)),
-    ("log1p", math_log1p, (3, 0)),
-    ("hypot", math_hypot, (3, 0)),
+    ("log10", |vm, a| log_n(vm, a, "log10", f64::log10), (2, 4)),
+    ("log1p", math_log1p, (2, 4)),
+    ("hypot", math_hypot, (2, 4)),
     ("dist", math_dist, (3, 8)),
-    ("fsum", math_fsum, (3, 0)),
+    ("fsum", math_fsum, (2, 4)),
     ("prod", math_prod, (3, 8)),
     ("sumprod", math_sumprod, (3, 12)),
-    ("factorial", math_factorial, (3, 0)),
+    ("factorial", math_factorial, (2, 4)),
     ("gcd", math_gcd, (3, 5)),
     ("lcm", math_lcm, (3, 9)),
     ("isqrt", math_isqrt, (3, 8)),
@@ -183,6 +183,9 @@ pub fn module(vm: &mut Vm) -> PyResult<ObjRef> {
     }
     for (name, x) in constants {
         vm.module_set(&m, name, Value::Float(x));
+    }
+    if crate::vm::flavour::python2_builtins(vm.version) {
+        crate::builtins::py2::functions::adjust_math(vm, &m);
     }
     Ok(m)
 }

@@ -286,6 +286,9 @@ pub fn create(vm: &mut Vm, argv: &[String], path0: Option<String>) -> PyResult<O
         let f = vm.new_builtin("audit", sys_audit, BuiltinKind::Function, None);
         vm.module_set(&m, "audit", f);
     }
+    if crate::vm::flavour::python2_builtins(vm.version) {
+        crate::builtins::py2::functions::adjust_sys(vm, &m);
+    }
     Ok(m)
 }
 
@@ -632,6 +635,10 @@ fn stream_write(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         return Err(vm.type_error(&format!("write() argument must be str, not {tn}")));
     };
     let t = t.as_str().to_string();
+    if crate::vm::flavour::python2_builtins(vm.version) {
+        crate::builtins::py2::text::write_stream_text(vm, s, text)?;
+        return Ok(Value::None);
+    }
     write_stream(vm, s, &t)?;
     Ok(Value::Int(t.chars().count() as i64))
 }

@@ -79,6 +79,9 @@ impl Vm {
         match descr.payload() {
             Some(Payload::Function(_)) => Ok(match instance {
                 Some(inst) => self.bind(descr.clone(), inst.clone()),
+                None if super::flavour::python2_builtins(self.version) => {
+                    crate::builtins::py2::methods::unbound(self, descr, owner)
+                }
                 None => descr,
             }),
             Some(Payload::Builtin(b)) => match (b.kind, instance) {

@@ -144,10 +144,12 @@ impl Vm {
             match found {
                 Some(i) => {
                     if !fast[i].is_null() {
-                        return Err(self.type_error(&format!(
-                            "{}() got multiple values for argument '{key}'",
-                            fname()
-                        )));
+                        let msg = super::messages::multiple_values(
+                            version.format.major_minor,
+                            &fname(),
+                            key,
+                        );
+                        return Err(self.type_error(&msg));
                     }
                     fast[i] = value.clone();
                 }
@@ -208,6 +210,24 @@ impl Vm {
                 }
             }
             if !missing.is_empty() {
+                if super::flavour::python2_builtins(version) {
+                    let by_keyword = args
+                        .kw()
+                        .filter(|(k, _)| {
+                            names[..argcount]
+                                .iter()
+                                .any(|n| k.as_str().is_some_and(|k| n.payload_str_eq(k.as_str())))
+                        })
+                        .count();
+                    let msg = super::messages::py2_argument_count(
+                        &co.name,
+                        flags & CO_VARARGS != 0 || !defaults.is_empty(),
+                        true,
+                        first_default,
+                        pos.len().min(argcount) + by_keyword,
+                    );
+                    return Err(self.type_error(&msg));
+                }
                 return Err(self.missing_arguments(&fname(), &missing, "positional"));
             }
         }
@@ -269,10 +289,19 @@ impl Vm {
             Some(Payload::Tuple(t)) => t.len(),
             _ => 0,
         };
+        if super::flavour::python2_builtins(self.version) {
+            let msg = super::messages::py2_argument_count(
+                &co.name,
+                ndefaults > 0,
+                false,
+                argcount,
+                given + args.kwnames.len(),
+            );
+            return self.type_error(&msg);
+        }
         let kwonly_given = (argcount..argcount + co.kwonlyargcount as usize)
             .filter(|&i| !fast[i].is_null())
             .count();
-        let _ = args;
         let takes = if ndefaults > 0 {
             format!(
                 "from {} to {} positional arguments",

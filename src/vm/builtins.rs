@@ -139,6 +139,9 @@ impl Vm {
             let _ = self.dict_set(&builtins, key, v);
         }
         crate::builtins::init_all(self);
+        if super::flavour::python2_builtins(self.version) {
+            crate::builtins::py2::install(self);
+        }
         super::import::init(self);
     }
 

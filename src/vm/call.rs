@@ -103,7 +103,13 @@ impl Vm {
     /// `type.__call__`: `type(x)`, or `__new__` then `__init__`.
     pub fn type_call(&mut self, t: &ObjRef, args: Args<'_>) -> PyResult<Value> {
         if Rc::ptr_eq(t, &self.types.type_) && args.values.len() == 1 && args.kwnames.is_empty() {
-            return Ok(Value::Obj(self.class_of(&args.values[0]).clone()));
+            let class_ = self.class_of(&args.values[0]);
+            if super::flavour::python2_builtins(self.version) {
+                return Ok(Value::Obj(crate::builtins::py2::classic::visible_type(
+                    self, class_,
+                )));
+            }
+            return Ok(Value::Obj(class_.clone()));
         }
         let new_name = self.names.__new__.clone();
         let new = self.lookup_in_mro(t, &new_name);

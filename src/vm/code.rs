@@ -282,13 +282,23 @@ pub fn constant_value(vm: &mut Vm, c: &Constant) -> Result<Value, String> {
         Constant::None => Value::None,
         Constant::Bool(b) => Value::Bool(*b),
         Constant::Int(i) => Value::Int(*i),
+        Constant::Long(b) if crate::vm::flavour::python2_builtins(vm.version) => {
+            let v = vm.new_int_big(b.as_ref().clone());
+            crate::builtins::py2::long::to_long(vm, v)
+        }
         Constant::BigInt(b) | Constant::Long(b) => vm.new_int_big(b.as_ref().clone()),
         Constant::Float(f) => Value::Float(*f),
         Constant::Complex(re, im) => Value::Obj(Object::new(
             vm.types.complex.clone(),
             Payload::Complex(*re, *im),
         )),
+        Constant::Str(s) if crate::vm::flavour::marshal_bytes_are_str(vm.version) => {
+            crate::builtins::py2::text::new_unicode(vm, s)
+        }
         Constant::Str(s) => Value::Obj(vm.intern(s)),
+        Constant::Bytes(b) if crate::vm::flavour::marshal_bytes_are_str(vm.version) => {
+            Value::Obj(vm.intern(&crate::builtins::py2::text::latin1_text(b)))
+        }
         Constant::SurrogateStr(bytes) => {
             let points: Vec<u32> = crate::pyc::code_points(bytes).collect();
             Value::Obj(Object::new(
@@ -359,7 +369,7 @@ impl Vm {
         match b.to_i64() {
             Some(i) => Value::Int(i),
             None => Value::Obj(Object::new(
-                self.types.int.clone(),
+                self.types.big_int.clone(),
                 Payload::Int(IntValue::Big(Rc::new(b))),
             )),
         }

@@ -17,6 +17,19 @@ pub fn first_const_is_docstring(v: &VersionSpec, code_flags: u32) -> bool {
     }
 }
 
+/// Whether the builtins are Python 2's (`src/builtins/py2/`): list-returning `range`,
+/// `map`..., `xrange`, `long`, `unicode`, classic classes, the print statement's state.
+pub fn python2_builtins(v: &VersionSpec) -> bool {
+    v.format.major_minor.0 == 2
+}
+
+/// Whether a marshalled byte string (`s`, `t`) is the text type `str` (Python 2, where
+/// `str` is a byte string: kept as text whose characters are the bytes, U+0000–U+00FF)
+/// rather than `bytes`.
+pub fn marshal_bytes_are_str(v: &VersionSpec) -> bool {
+    v.format.major_minor.0 == 2
+}
+
 /// Whether catching an exception pushes an EXCEPT_HANDLER block and the previously
 /// handled exception (Python 3), rather than only the exception (Python 2).
 pub fn except_handler_blocks(v: &VersionSpec) -> bool {

@@ -435,7 +435,8 @@ impl Vm {
                     if parent.is_empty() {
                         self.stdlib_hint();
                     }
-                    let msg = format!("No module named '{name}'");
+                    let msg =
+                        super::messages::no_module_named(self.version.format.major_minor, name);
                     return Err(self.not_found(&msg, name));
                 }
             }

@@ -434,3 +434,76 @@ pub fn ast_constructor_positional(v: Ver, node: &str, n: usize, given: usize) ->
         (given > n).then(|| format!("{node} constructor takes at most {n} positional argument{s}"))
     }
 }
+
+/// Python 2's TypeError for a bare `raise` with no exception being handled.
+pub fn py2_reraise_nothing() -> &'static str {
+    "exceptions must be old-style classes or derived from BaseException, not NoneType"
+}
+
+/// Python 2's TypeError for raising something that is not an exception.
+pub fn py2_bad_exception(type_name: &str) -> String {
+    format!("exceptions must be old-style classes or derived from BaseException, not {type_name}")
+}
+
+/// TypeError of `str + other` before 3.7 (2.x names both types).
+pub fn str_concat_error(v: (u8, u8), left: &str, right: &str) -> String {
+    if v.0 == 2 {
+        format!("cannot concatenate '{left}' and '{right}' objects")
+    } else {
+        format!("must be str, not {right}")
+    }
+}
+
+/// ImportError's text for a module that is not found (2.x: the last component, unquoted).
+pub fn no_module_named(v: (u8, u8), name: &str) -> String {
+    if v.0 == 2 {
+        format!(
+            "No module named {}",
+            name.rsplit('.').next().unwrap_or(name)
+        )
+    } else {
+        format!("No module named '{name}'")
+    }
+}
+
+/// ValueError of an unpacking assignment that got `got` values for `expected` targets.
+pub fn unpack_count_error(v: (u8, u8), expected: usize, got: usize) -> String {
+    match (v.0 == 2, got > expected) {
+        (true, true) => "too many values to unpack".to_string(),
+        (true, false) => {
+            let s = if got == 1 { "" } else { "s" };
+            format!("need more than {got} value{s} to unpack")
+        }
+        (false, true) => format!("too many values to unpack (expected {expected})"),
+        (false, false) => {
+            format!("not enough values to unpack (expected {expected}, got {got})")
+        }
+    }
+}
+
+/// Python 2's TypeError for a call with too few (`at_least_kind`: "at least" when the
+/// function has defaults or `*args`) or too many (`at most` with defaults) arguments.
+pub fn py2_argument_count(
+    name: &str,
+    flexible: bool,
+    too_few: bool,
+    count: usize,
+    given: usize,
+) -> String {
+    let how = match (too_few, flexible) {
+        (true, true) => "at least",
+        (false, true) => "at most",
+        _ => "exactly",
+    };
+    let s = if count == 1 { "" } else { "s" };
+    format!("{name}() takes {how} {count} argument{s} ({given} given)")
+}
+
+/// TypeError of an argument given twice (2.x says "keyword argument").
+pub fn multiple_values(v: (u8, u8), fname: &str, key: &str) -> String {
+    if v.0 == 2 {
+        format!("{fname}() got multiple values for keyword argument '{key}'")
+    } else {
+        format!("{fname}() got multiple values for argument '{key}'")
+    }
+}

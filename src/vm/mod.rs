@@ -109,6 +109,8 @@ pub struct Vm {
     pub io: Option<Rc<crate::modules::io::IoTypes>>,
     /// The codec and error-handler registries, once `_codecs` exists.
     pub codecs: Option<Rc<crate::modules::codecs::Registry>>,
+    /// Python 2 runtime state (the print statement's softspace, the 2.x-only types).
+    pub py2: crate::builtins::py2::Py2State,
 }
 
 /// The objects of which exactly one exists.
@@ -167,6 +169,7 @@ impl Vm {
             imports: import::ImportState::new(modules),
             io: None,
             codecs: None,
+            py2: Default::default(),
         }
     }
 

@@ -144,7 +144,8 @@ impl CmpOp {
         }
     }
 
-    fn test<T: PartialOrd>(self, a: T, b: T) -> bool {
+    /// `a op b` for ordered Rust values.
+    pub fn test<T: PartialOrd>(self, a: T, b: T) -> bool {
         match self {
             CmpOp::Lt => a < b,
             CmpOp::Le => a <= b,
@@ -234,6 +235,9 @@ impl Vm {
         );
         if exact_builtin(self, a) && exact_builtin(self, b) && !(inplace && mutable_left) {
             if let Some(r) = self.builtin_binary(a, b, op)? {
+                if super::flavour::python2_builtins(self.version) {
+                    return Ok(crate::builtins::py2::long::keep_long(self, a, b, r));
+                }
                 return Ok(r);
             }
         }
@@ -541,6 +545,9 @@ impl Vm {
             }
         }
         match op {
+            _ if super::flavour::python2_builtins(self.version) => {
+                crate::builtins::py2::ordering::fallback(self, a, b, op)
+            }
             CmpOp::Eq => Ok(Value::Bool(a.is(b))),
             CmpOp::Ne => Ok(Value::Bool(!a.is(b))),
             _ => Err(self.type_error(&format!(

@@ -57,6 +57,11 @@ impl Vm {
     /// whatever `__repr__` the object's class defines).
     pub fn repr_builtin(&mut self, o: &ObjRef, v: &Value) -> PyResult<String> {
         let version = self.version.format.major_minor;
+        if super::flavour::python2_builtins(self.version) {
+            if let Some(r) = crate::builtins::py2::repr::repr_builtin(self, o, v)? {
+                return Ok(r);
+            }
+        }
         let class_ = o.class().clone();
         let mut out = String::new();
         match &o.payload {
@@ -147,7 +152,7 @@ impl Vm {
                 let inner = match args.payload() {
                     Some(Payload::Tuple(items)) if items.len() == 1 => {
                         let r = self.repr(&items[0])?;
-                        if version >= (3, 7) || version.0 == 2 {
+                        if version >= (3, 7) {
                             r
                         } else {
                             format!("{r},")
@@ -374,6 +379,11 @@ impl Vm {
                     }
                     _ => self.repr(&args),
                 };
+            }
+            if super::flavour::python2_builtins(self.version) {
+                if let Some(text) = crate::builtins::py2::repr::str_builtin(self, o)? {
+                    return Ok(text);
+                }
             }
         }
         self.repr(v)

@@ -13,6 +13,8 @@ pub struct Types {
     pub type_: ObjRef,
     pub dict: ObjRef,
     pub int: ObjRef,
+    /// The type of integers beyond i64: `int` (3.x), Python 2's `long` once installed.
+    pub big_int: ObjRef,
     pub bool_: ObjRef,
     pub float: ObjRef,
     pub complex: ObjRef,
@@ -234,6 +236,7 @@ pub fn bootstrap() -> Types {
         async_gen_asend: make("async_generator_asend", &object, Layout::Opaque, false),
         traceback: make("traceback", &object, Layout::Opaque, false),
         frame: make("frame", &object, Layout::Opaque, false),
+        big_int: int.clone(),
         int,
         object,
         type_,
@@ -384,6 +387,24 @@ impl super::Vm {
             let value = self.new_str(module);
             let _ = self.dict_set(&dict, key, value);
         }
+        let t = Object::new(self.types.type_.clone(), Payload::Type(Box::new(data)));
+        linear_mro(&t);
+        t
+    }
+}
+
+impl super::Vm {
+    /// A builtin (static) type named `name` with `bases` and instance `layout`: for the
+    /// types only some versions have (Python 2's `unicode`, `basestring`, `classobj`).
+    pub fn new_static_type(
+        &mut self,
+        name: &str,
+        bases: Vec<ObjRef>,
+        layout: Layout,
+        subclassable: bool,
+    ) -> ObjRef {
+        let dict = self.new_dict();
+        let data = type_data(name, bases, dict, layout, subclassable);
         let t = Object::new(self.types.type_.clone(), Payload::Type(Box::new(data)));
         linear_mro(&t);
         t

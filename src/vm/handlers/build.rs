@@ -208,14 +208,8 @@ impl Exec<'_> {
         };
         let n = n as usize;
         if items.len() != n {
-            let msg = if items.len() > n {
-                format!("too many values to unpack (expected {n})")
-            } else {
-                format!(
-                    "not enough values to unpack (expected {n}, got {})",
-                    items.len()
-                )
-            };
+            let v = self.vm.version.format.major_minor;
+            let msg = crate::vm::messages::unpack_count_error(v, n, items.len());
             return Flow::Raise(self.vm.value_error(&msg));
         }
         self.frame.stack.extend(items.into_iter().rev());

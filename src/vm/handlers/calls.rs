@@ -14,7 +14,7 @@ impl Exec<'_> {
     /// Calls `callable` with the values from `args_start` to the top of the stack (the
     /// last `kwnames.len()` of them keyword arguments), replacing them — and everything
     /// from `drop_from` up — with the result.
-    fn call_from_stack(
+    pub(crate) fn call_from_stack(
         &mut self,
         callable: Value,
         args_start: usize,
@@ -340,7 +340,7 @@ impl Exec<'_> {
         Flow::Next
     }
 
-    fn new_function(
+    pub(crate) fn new_function(
         &mut self,
         code_v: Value,
         qualname: Option<Value>,

@@ -15,6 +15,10 @@ mod imports;
 mod intrinsics;
 mod loads;
 mod matching;
+mod py2_calls;
+mod py2_misc;
+mod py2_print;
+mod py2_slices;
 mod stack;
 mod unpack;
 
