@@ -95,7 +95,12 @@ impl Vm {
             .as_obj()
             .cloned()
             .unwrap_or_else(|| self.types.function.clone());
-        let mut frame = self.make_frame(&func_obj, Args::positional(&[]))?;
+        let body_args = if super::flavour::class_body_takes_namespace(self.version) {
+            vec![ns.clone()]
+        } else {
+            Vec::new()
+        };
+        let mut frame = self.make_frame(&func_obj, Args::positional(&body_args))?;
         frame.locals = ns.clone();
         let _ = f;
         let cell = self.run_body(frame)?;

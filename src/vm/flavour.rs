@@ -439,3 +439,16 @@ pub fn ast_nodes_have_match_args(v: &VersionSpec) -> bool {
 pub fn sys_has_audit(v: &VersionSpec) -> bool {
     v.format.major_minor >= (3, 8)
 }
+
+/// Whether MAKE_FUNCTION finds the keyword-only default pairs below the positional
+/// defaults (3.0–3.3 evaluated keyword-only defaults first); from 3.4 they lie above.
+pub fn keyword_only_defaults_pushed_first(v: &VersionSpec) -> bool {
+    v.format.major_minor < (3, 4)
+}
+
+/// Whether a class body is a function called with the class namespace as its argument
+/// (3.0–3.3: its first instructions are `LOAD_FAST __locals__; STORE_LOCALS`); from 3.4
+/// it runs with the namespace as its locals and takes no argument.
+pub fn class_body_takes_namespace(v: &VersionSpec) -> bool {
+    (3, 0) <= v.format.major_minor && v.format.major_minor < (3, 4)
+}

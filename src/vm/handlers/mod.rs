@@ -19,6 +19,7 @@ mod py2_calls;
 mod py2_misc;
 mod py2_print;
 mod py2_slices;
+mod py3_early;
 mod stack;
 mod unpack;
 
