@@ -18,7 +18,7 @@ pub mod itertools;
 pub mod math;
 pub mod native_class;
 pub mod opcode;
-pub mod os;
+pub mod posix;
 pub mod select;
 pub mod signal;
 pub mod site;
@@ -61,7 +61,7 @@ const NATIVE: &[(&str, ModuleInit, (u8, u8))] = &[
     ("itertools", itertools::module, (2, 3)),
     ("math", math::module, (2, 0)),
     ("select", select::module, (2, 0)),
-    ("os", os::module, (2, 0)),
+    ("posix", posix::module, (2, 0)),
     ("sys", sys::module, (2, 0)),
     ("time", time::module, (2, 0)),
 ];
@@ -92,6 +92,7 @@ pub fn native_names(v: (u8, u8)) -> Vec<&'static str> {
         "errno",
         "gc",
         "itertools",
+        "posix",
         "sys",
         "time",
     ];

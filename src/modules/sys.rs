@@ -228,6 +228,9 @@ pub fn create(vm: &mut Vm, argv: &[String], path0: Option<String>) -> PyResult<O
         ("getsizeof", sys_getsizeof),
         ("getdefaultencoding", sys_utf8),
         ("getfilesystemencoding", sys_utf8),
+        ("getfilesystemencodeerrors", |vm, _| {
+            Ok(vm.new_str("surrogateescape"))
+        }),
         ("excepthook", sys_excepthook),
     ];
     for (name, f) in functions {
