@@ -19,9 +19,11 @@ pub mod math;
 pub mod native_class;
 pub mod opcode;
 pub mod posix;
+pub mod posixsubprocess;
 pub mod select;
 pub mod signal;
 pub mod site;
+pub mod socket;
 pub mod sre;
 pub mod string_;
 pub mod struct_;
@@ -47,6 +49,8 @@ const NATIVE: &[(&str, ModuleInit, (u8, u8))] = &[
     ("_io", io::module, (3, 0)),
     ("_opcode", opcode::module, (3, 4)),
     ("_signal", signal::module, (3, 0)),
+    ("_posixsubprocess", posixsubprocess::module, (3, 2)),
+    ("_socket", socket::module, (2, 0)),
     ("_sre", sre::module, (2, 0)),
     ("_string", string_::module, (3, 0)),
     ("_struct", struct_::module, (3, 0)),

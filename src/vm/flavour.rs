@@ -287,3 +287,21 @@ pub fn str_hash_rounds(v: &VersionSpec) -> crate::object::hash::SipRounds {
         crate::object::hash::SipRounds::Sip24
     }
 }
+
+/// Whether `socket.timeout` is the builtin TimeoutError (3.10+) rather than its own
+/// OSError subclass.
+pub fn socket_timeout_is_timeout_error(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 10)
+}
+
+/// Whether `_posixsubprocess.fork_exec` takes `gid, gids, uid, umask` before
+/// `preexec_fn` (3.9+).
+pub fn fork_exec_takes_credentials(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 9)
+}
+
+/// Whether `_posixsubprocess.fork_exec` takes `process_group` (before the credentials)
+/// and a final `allow_vfork` (3.11+).
+pub fn fork_exec_takes_process_group(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 11)
+}
