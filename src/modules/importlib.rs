@@ -1,5 +1,6 @@
 //! A native `importlib` with the everyday entry points: `import_module`, `reload` and
-//! `invalidate_caches` (the finder keeps no caches, so the last does nothing).
+//! `invalidate_caches` (the finder keeps no caches, so the last does nothing), and an
+//! `importlib.machinery` submodule with the file-suffix lists (which `inspect` reads).
 
 use crate::object::{Args, BuiltinKind, ObjRef, Value};
 use crate::vm::{PyResult, Vm};
@@ -16,6 +17,38 @@ pub fn module(vm: &mut Vm) -> PyResult<ObjRef> {
         let f = vm.new_builtin(name, *f, BuiltinKind::Function, None);
         vm.module_set(&m, name, f);
     }
+    let machinery = machinery(vm)?;
+    vm.module_set(&m, "machinery", Value::Obj(machinery.clone()));
+    let modules = vm.imports.modules.clone();
+    let key = vm.new_str("importlib.machinery");
+    vm.dict_set(&modules, key, Value::Obj(machinery))?;
+    Ok(m)
+}
+
+/// `importlib.machinery`: the suffix lists of source, bytecode and extension modules.
+fn machinery(vm: &mut Vm) -> PyResult<ObjRef> {
+    let m = vm.new_module("importlib.machinery");
+    for (name, items) in [
+        ("SOURCE_SUFFIXES", &[".py"][..]),
+        ("BYTECODE_SUFFIXES", &[".pyc"][..]),
+        ("DEBUG_BYTECODE_SUFFIXES", &[".pyc"][..]),
+        ("OPTIMIZED_BYTECODE_SUFFIXES", &[".pyc"][..]),
+        ("EXTENSION_SUFFIXES", &[][..]),
+    ] {
+        let items = items.iter().map(|s| vm.new_str(s)).collect();
+        let list = vm.new_list(items);
+        vm.module_set(&m, name, list);
+    }
+    let f = vm.new_builtin(
+        "all_suffixes",
+        |vm, _| {
+            let items = [".py", ".pyc"].iter().map(|s| vm.new_str(s)).collect();
+            Ok(vm.new_list(items))
+        },
+        BuiltinKind::Function,
+        None,
+    );
+    vm.module_set(&m, "all_suffixes", f);
     Ok(m)
 }
 

@@ -3,6 +3,8 @@
 //! as CPython's BuiltinImporter comes before the path finder. Add a module by writing its
 //! file here and listing it in `NATIVE`.
 
+pub mod ast;
+pub mod asyncgen_hooks;
 pub mod atexit;
 pub mod binascii;
 pub mod codecs;
@@ -42,6 +44,7 @@ pub type ModuleInit = fn(&mut Vm) -> PyResult<ObjRef>;
 /// The native modules, by name, with the first version that has them.
 const NATIVE: &[(&str, ModuleInit, (u8, u8))] = &[
     ("__future__", future::module, (2, 0)),
+    ("_ast", ast::module, (3, 6)),
     ("_codecs", codecs::module, (3, 0)),
     ("_collections", collections::module, (2, 4)),
     ("_contextvars", contextvars::module, (3, 7)),

@@ -79,7 +79,14 @@ fn fd_arg(vm: &mut Vm, v: &Value) -> PyResult<libc::c_int> {
 fn plan(vm: &mut Vm, a: &[Value]) -> PyResult<Plan> {
     let group = flavour::fork_exec_takes_process_group(vm.version);
     let creds = flavour::fork_exec_takes_credentials(vm.version);
-    let wanted = 17 + if group { 6 } else if creds { 4 } else { 0 };
+    let wanted = 17
+        + if group {
+            6
+        } else if creds {
+            4
+        } else {
+            0
+        };
     if a.len() != wanted {
         return Err(vm.type_error(&format!(
             "fork_exec() takes exactly {wanted} arguments ({} given)",
@@ -277,7 +284,12 @@ fn child(vm: &mut Vm, p: &Plan) -> ! {
             saved = e;
         }
     }
-    fail(p, "OSError", if saved != 0 { saved } else { errno() }, false)
+    fail(
+        p,
+        "OSError",
+        if saved != 0 { saved } else { errno() },
+        false,
+    )
 }
 
 /// Closes every descriptor from 3 up that is not in `fds_to_keep`.
@@ -288,7 +300,8 @@ fn close_open_fds(p: &Plan) {
             .filter_map(|e| e.file_name().to_str().and_then(|s| s.parse().ok()))
             .collect(),
         // SAFETY: sysconf takes an integer name.
-        Err(_) => (3..unsafe { libc::sysconf(libc::_SC_OPEN_MAX) }.clamp(3, 65536) as libc::c_int).collect(),
+        Err(_) => (3..unsafe { libc::sysconf(libc::_SC_OPEN_MAX) }.clamp(3, 65536) as libc::c_int)
+            .collect(),
     };
     for fd in open {
         if fd > 2 && !p.keep.contains(&fd) {

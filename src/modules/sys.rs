@@ -119,7 +119,14 @@ pub fn create(vm: &mut Vm, argv: &[String], path0: Option<String>) -> PyResult<O
             Value::Int(0),
         ],
     );
-    let flag_names = [
+    // The later flags, with the version that added them and their value.
+    let later: [(&str, (u8, u8), Value); 4] = [
+        ("dev_mode", (3, 7), Value::Bool(false)),
+        ("utf8_mode", (3, 7), Value::Int(0)),
+        ("warn_default_encoding", (3, 10), Value::Int(0)),
+        ("safe_path", (3, 11), Value::Bool(false)),
+    ];
+    let mut flag_names = vec![
         "debug",
         "inspect",
         "interactive",
@@ -134,8 +141,15 @@ pub fn create(vm: &mut Vm, argv: &[String], path0: Option<String>) -> PyResult<O
         "hash_randomization",
         "isolated",
     ];
+    let mut flag_values = vec![Value::Int(0); flag_names.len()];
+    for (name, since, value) in later {
+        if (major, minor) >= since {
+            flag_names.push(name);
+            flag_values.push(value);
+        }
+    }
     let flags_type = structseq::new_type(vm, "sys", "flags", &flag_names)?;
-    let flags = structseq::new(&flags_type, vec![Value::Int(0); flag_names.len()]);
+    let flags = structseq::new(&flags_type, flag_values);
     let implementation = implementation(vm, version_info.clone())?;
     let hash_info = hash_info(vm)?;
     let builtin_names: Vec<Value> = crate::modules::native_names(vm.version.format.major_minor)
@@ -232,6 +246,10 @@ pub fn create(vm: &mut Vm, argv: &[String], path0: Option<String>) -> PyResult<O
             Ok(vm.new_str("surrogateescape"))
         }),
         ("excepthook", sys_excepthook),
+        ("get_asyncgen_hooks", super::asyncgen_hooks::get),
+        // The interpreter never runs Python code after it starts finalizing.
+        ("is_finalizing", |_, _| Ok(Value::Bool(false))),
+        ("set_asyncgen_hooks", super::asyncgen_hooks::set),
     ];
     for (name, f) in functions {
         let f = vm.new_builtin(name, *f, BuiltinKind::Function, None);

@@ -99,9 +99,9 @@ pub fn to_c(vm: &mut Vm, family: i32, v: &Value, func: &str) -> PyResult<SockAdd
                     Some(p) => return to_c(vm, family, &p, func),
                     None => {
                         let t = vm.type_name(v);
-                        return Err(vm.type_error(&format!(
-                            "a bytes-like object is required, not '{t}'"
-                        )));
+                        return Err(
+                            vm.type_error(&format!("a bytes-like object is required, not '{t}'"))
+                        );
                     }
                 },
             };
@@ -109,10 +109,9 @@ pub fn to_c(vm: &mut Vm, family: i32, v: &Value, func: &str) -> PyResult<SockAdd
             // SAFETY: sockaddr_storage is large and aligned enough for a sockaddr_un.
             let sun = unsafe { &mut *(out.as_mut_ptr() as *mut libc::sockaddr_un) };
             if path.len() >= sun.sun_path.len() {
-                return Err(vm.new_exception(
-                    &vm.types.exc.os_error.clone(),
-                    "AF_UNIX path too long",
-                ));
+                return Err(
+                    vm.new_exception(&vm.types.exc.os_error.clone(), "AF_UNIX path too long")
+                );
             }
             sun.sun_family = libc::AF_UNIX as libc::sa_family_t;
             for (d, s) in sun.sun_path.iter_mut().zip(&path) {
@@ -124,12 +123,20 @@ pub fn to_c(vm: &mut Vm, family: i32, v: &Value, func: &str) -> PyResult<SockAdd
         libc::AF_INET | libc::AF_INET6 => {
             let Some(Payload::Tuple(items)) = v.payload() else {
                 let t = vm.type_name(v);
-                let which = if family == libc::AF_INET { "AF_INET" } else { "AF_INET6" };
-                return Err(vm.type_error(&format!(
-                    "{func}(): {which} address must be tuple, not {t}"
-                )));
+                let which = if family == libc::AF_INET {
+                    "AF_INET"
+                } else {
+                    "AF_INET6"
+                };
+                return Err(
+                    vm.type_error(&format!("{func}(): {which} address must be tuple, not {t}"))
+                );
             };
-            let wanted = if family == libc::AF_INET { 2..=2 } else { 2..=4 };
+            let wanted = if family == libc::AF_INET {
+                2..=2
+            } else {
+                2..=4
+            };
             if !wanted.contains(&items.len()) {
                 return Err(vm.type_error(&format!(
                     "{func}(): AF_INET address must be a pair (host, port)"
@@ -139,7 +146,9 @@ pub fn to_c(vm: &mut Vm, family: i32, v: &Value, func: &str) -> PyResult<SockAdd
                 Some(s) => s.as_str().to_string(),
                 None => {
                     let t = vm.type_name(&items[0]);
-                    return Err(vm.type_error(&format!("str, bytes or bytearray expected, not {t}")));
+                    return Err(
+                        vm.type_error(&format!("str, bytes or bytearray expected, not {t}"))
+                    );
                 }
             };
             let port = port_of(vm, &items[1], func)?;

@@ -74,7 +74,10 @@ pub fn gai_error(vm: &mut Vm, code: i32) -> PyErr {
         .into_owned();
     let [_, g, _] = classes(vm);
     let args = vm.new_tuple(vec![Value::Int(code as i64), vm.new_str(&text)]);
-    match vm.call(&Value::Obj(g), Args::positional(&[Value::Int(code as i64), vm.new_str(&text)])) {
+    match vm.call(
+        &Value::Obj(g),
+        Args::positional(&[Value::Int(code as i64), vm.new_str(&text)]),
+    ) {
         Ok(Value::Obj(o)) => PyErr(o),
         _ => vm.new_exception_args(&vm.types.exc.os_error.clone(), args),
     }

@@ -201,7 +201,11 @@ fn socket_gethostname(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 fn socket_getdefaulttimeout(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     bind(vm, a, "getdefaulttimeout", &[], 0, false)?;
     let t = default_timeout();
-    Ok(if t < 0.0 { Value::None } else { Value::Float(t) })
+    Ok(if t < 0.0 {
+        Value::None
+    } else {
+        Value::Float(t)
+    })
 }
 
 fn socket_setdefaulttimeout(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
@@ -220,13 +224,23 @@ fn gai_text(vm: &mut Vm, v: &Option<Value>, what: &str) -> PyResult<Option<std::
             (Some(s), _) => s.as_str().to_string(),
             (None, Some((b, _))) => String::from_utf8_lossy(&b).into_owned(),
             _ => {
-                let msg = if what == "port" { "Int or String expected" } else { "getaddrinfo() argument 1 must be string or None" };
-                let c = if what == "port" { vm.types.exc.os_error.clone() } else { vm.types.exc.type_error.clone() };
+                let msg = if what == "port" {
+                    "Int or String expected"
+                } else {
+                    "getaddrinfo() argument 1 must be string or None"
+                };
+                let c = if what == "port" {
+                    vm.types.exc.os_error.clone()
+                } else {
+                    vm.types.exc.type_error.clone()
+                };
                 return Err(vm.new_exception(&c, msg));
             }
         },
     };
-    std::ffi::CString::new(text).map(Some).map_err(|_| vm.value_error("embedded null character"))
+    std::ffi::CString::new(text)
+        .map(Some)
+        .map_err(|_| vm.value_error("embedded null character"))
 }
 
 /// `getaddrinfo(host, port, family=0, type=0, proto=0, flags=0)`.
@@ -269,7 +283,9 @@ fn socket_getaddrinfo(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             let canon = if ai.ai_canonname.is_null() {
                 String::new()
             } else {
-                std::ffi::CStr::from_ptr(ai.ai_canonname).to_string_lossy().into_owned()
+                std::ffi::CStr::from_ptr(ai.ai_canonname)
+                    .to_string_lossy()
+                    .into_owned()
             };
             let address = addr::from_c(vm, &sa);
             let canon = vm.new_str(&canon);
@@ -301,7 +317,9 @@ fn socket_gethostbyname(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 fn socket_inet_aton(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let a = bind(vm, a, "inet_aton", &["string"], 1, false)?;
-    let text = a[0].as_ref().and_then(|v| v.as_str().map(|s| s.as_str().to_string()));
+    let text = a[0]
+        .as_ref()
+        .and_then(|v| v.as_str().map(|s| s.as_str().to_string()));
     match text.and_then(|t| t.parse::<std::net::Ipv4Addr>().ok()) {
         Some(ip) => Ok(crate::builtins::bytes::new_bytes(vm, ip.octets().to_vec())),
         None => Err(vm.new_exception(
@@ -313,7 +331,10 @@ fn socket_inet_aton(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 fn socket_inet_ntoa(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let a = bind(vm, a, "inet_ntoa", &["packed_ip"], 1, false)?;
-    let b = a[0].as_ref().and_then(crate::builtins::bytes::buffer_arg).unwrap_or_default();
+    let b = a[0]
+        .as_ref()
+        .and_then(crate::builtins::bytes::buffer_arg)
+        .unwrap_or_default();
     let Ok(octets) = <[u8; 4]>::try_from(b.as_slice()) else {
         return Err(vm.new_exception(
             &vm.types.exc.os_error.clone(),
@@ -329,7 +350,10 @@ fn byte_order(vm: &mut Vm, a: Args<'_>, name: &str, bits: u32) -> PyResult<Value
     if x < 0 {
         return Err(vm.new_exception(
             &vm.types.exc.overflow_error.clone(),
-            &format!("{name}: can't convert negative Python int to C {}-bit unsigned integer", bits),
+            &format!(
+                "{name}: can't convert negative Python int to C {}-bit unsigned integer",
+                bits
+            ),
         ));
     }
     let r = if bits == 16 {
@@ -366,4 +390,3 @@ fn socket_dup(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     }
     Ok(Value::Int(r as i64))
 }
-

@@ -45,16 +45,32 @@ pub const METHODS: &[Method] = &[
     ("bind", sock_bind, BuiltinKind::Method),
     ("listen", sock_listen, BuiltinKind::Method),
     ("_accept", sock_accept, BuiltinKind::Method),
-    ("connect", |vm, a| sock_connect(vm, a, false), BuiltinKind::Method),
-    ("connect_ex", |vm, a| sock_connect(vm, a, true), BuiltinKind::Method),
+    (
+        "connect",
+        |vm, a| sock_connect(vm, a, false),
+        BuiltinKind::Method,
+    ),
+    (
+        "connect_ex",
+        |vm, a| sock_connect(vm, a, true),
+        BuiltinKind::Method,
+    ),
     ("send", sock_send, BuiltinKind::Method),
     ("sendall", sock_sendall, BuiltinKind::Method),
     ("sendto", sock_sendto, BuiltinKind::Method),
     ("recv", sock_recv, BuiltinKind::Method),
     ("recv_into", sock_recv_into, BuiltinKind::Method),
     ("recvfrom", sock_recvfrom, BuiltinKind::Method),
-    ("getsockname", |vm, a| sock_name(vm, a, false), BuiltinKind::Method),
-    ("getpeername", |vm, a| sock_name(vm, a, true), BuiltinKind::Method),
+    (
+        "getsockname",
+        |vm, a| sock_name(vm, a, false),
+        BuiltinKind::Method,
+    ),
+    (
+        "getpeername",
+        |vm, a| sock_name(vm, a, true),
+        BuiltinKind::Method,
+    ),
     ("setsockopt", sock_setsockopt, BuiltinKind::Method),
     ("getsockopt", sock_getsockopt, BuiltinKind::Method),
     ("shutdown", sock_shutdown, BuiltinKind::Method),
@@ -62,9 +78,24 @@ pub const METHODS: &[Method] = &[
 
 /// Adds the `family`, `type`, `proto` and `timeout` attributes.
 pub fn add_attributes(vm: &mut Vm, t: &crate::object::ObjRef) {
-    vm.add_getset(t, "family", |vm, a| Ok(Value::Int(this(vm, &a)?.family.get() as i64)), None);
-    vm.add_getset(t, "type", |vm, a| Ok(Value::Int(this(vm, &a)?.kind.get() as i64)), None);
-    vm.add_getset(t, "proto", |vm, a| Ok(Value::Int(this(vm, &a)?.proto.get() as i64)), None);
+    vm.add_getset(
+        t,
+        "family",
+        |vm, a| Ok(Value::Int(this(vm, &a)?.family.get() as i64)),
+        None,
+    );
+    vm.add_getset(
+        t,
+        "type",
+        |vm, a| Ok(Value::Int(this(vm, &a)?.kind.get() as i64)),
+        None,
+    );
+    vm.add_getset(
+        t,
+        "proto",
+        |vm, a| Ok(Value::Int(this(vm, &a)?.proto.get() as i64)),
+        None,
+    );
     vm.add_getset(t, "timeout", sock_gettimeout, None);
 }
 
@@ -73,7 +104,14 @@ fn this<'a>(vm: &Vm, a: &Args<'a>) -> PyResult<&'a Sock> {
 }
 
 /// A new socket object of class `cls` over descriptor `fd`.
-pub fn wrap(vm: &mut Vm, cls: &crate::object::ObjRef, fd: libc::c_int, family: i32, kind: i32, proto: i32) -> Value {
+pub fn wrap(
+    vm: &mut Vm,
+    cls: &crate::object::ObjRef,
+    fd: libc::c_int,
+    family: i32,
+    kind: i32,
+    proto: i32,
+) -> Value {
     let s = Sock {
         fd: Cell::new(fd),
         family: Cell::new(family),
@@ -114,7 +152,13 @@ fn sockopt_int(fd: libc::c_int, opt: libc::c_int) -> Option<i32> {
     let mut len = std::mem::size_of::<libc::c_int>() as libc::socklen_t;
     // SAFETY: `v` and `len` are valid for getsockopt to fill.
     let r = unsafe {
-        libc::getsockopt(fd, libc::SOL_SOCKET, opt, (&mut v as *mut libc::c_int).cast(), &mut len)
+        libc::getsockopt(
+            fd,
+            libc::SOL_SOCKET,
+            opt,
+            (&mut v as *mut libc::c_int).cast(),
+            &mut len,
+        )
     };
     (r == 0).then_some(v)
 }
@@ -122,7 +166,14 @@ fn sockopt_int(fd: libc::c_int, opt: libc::c_int) -> Option<i32> {
 /// `socket(family=AF_INET, type=SOCK_STREAM, proto=0, fileno=None)`.
 fn sock_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let s = this(vm, &args)?;
-    let a = bind(vm, args, "socket", &["family", "type", "proto", "fileno"], 0, true)?;
+    let a = bind(
+        vm,
+        args,
+        "socket",
+        &["family", "type", "proto", "fileno"],
+        0,
+        true,
+    )?;
     let mut family = opt_int(vm, &a[0], -1)? as i32;
     let mut kind = opt_int(vm, &a[1], -1)? as i32;
     let mut proto = opt_int(vm, &a[2], -1)? as i32;
@@ -171,7 +222,8 @@ fn sock_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         unsafe { libc::close(old) };
     }
     s.family.set(family);
-    s.kind.set(kind & !(libc::SOCK_NONBLOCK | libc::SOCK_CLOEXEC));
+    s.kind
+        .set(kind & !(libc::SOCK_NONBLOCK | libc::SOCK_CLOEXEC));
     s.proto.set(proto);
     let t = if kind & libc::SOCK_NONBLOCK != 0 {
         0.0
@@ -274,7 +326,11 @@ fn sock_settimeout(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 fn sock_gettimeout(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let t = this(vm, &a)?.timeout.get();
-    Ok(if t < 0.0 { Value::None } else { Value::Float(t) })
+    Ok(if t < 0.0 {
+        Value::None
+    } else {
+        Value::Float(t)
+    })
 }
 
 /// Runs `call` until it succeeds, waiting for `events` while the socket's timeout allows
@@ -485,7 +541,14 @@ fn sock_sendto(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let fd = closed_check(vm, s)?;
     // SAFETY: `data` is readable and `sa` a valid address.
     let n = sock_call(vm, s, libc::POLLOUT, || unsafe {
-        libc::sendto(fd, data.as_ptr().cast(), data.len(), flags | libc::MSG_NOSIGNAL, sa.as_ptr(), sa.len)
+        libc::sendto(
+            fd,
+            data.as_ptr().cast(),
+            data.len(),
+            flags | libc::MSG_NOSIGNAL,
+            sa.as_ptr(),
+            sa.len,
+        )
     })?;
     Ok(Value::Int(n as i64))
 }
@@ -525,7 +588,16 @@ fn sock_recvfrom(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let got = sock_call(vm, s, libc::POLLIN, || {
         sa.len = std::mem::size_of::<libc::sockaddr_storage>() as libc::socklen_t;
         // SAFETY: `buf` is writable for `n` bytes and `sa` for `sa.len`.
-        unsafe { libc::recvfrom(fd, buf.as_mut_ptr().cast(), n, flags, sa.as_mut_ptr(), &mut sa.len) }
+        unsafe {
+            libc::recvfrom(
+                fd,
+                buf.as_mut_ptr().cast(),
+                n,
+                flags,
+                sa.as_mut_ptr(),
+                &mut sa.len,
+            )
+        }
     })?;
     buf.truncate(got as usize);
     let data = new_bytes(vm, buf);
@@ -587,7 +659,9 @@ fn sock_name(vm: &mut Vm, a: Args<'_>, peer: bool) -> PyResult<Value> {
     if r < 0 {
         return Err(errors::last(vm));
     }
-    if sa.len as usize <= std::mem::size_of::<libc::sa_family_t>() && s.family.get() == libc::AF_UNIX {
+    if sa.len as usize <= std::mem::size_of::<libc::sa_family_t>()
+        && s.family.get() == libc::AF_UNIX
+    {
         return Ok(vm.new_str(""));
     }
     Ok(addr::from_c(vm, &sa))
@@ -607,11 +681,19 @@ fn sock_setsockopt(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let fd = closed_check(vm, s)?;
     let data = match buffer_arg(&pos[3]) {
         Some(b) => b,
-        None => (int_arg(vm, &pos[3])? as libc::c_int).to_ne_bytes().to_vec(),
+        None => (int_arg(vm, &pos[3])? as libc::c_int)
+            .to_ne_bytes()
+            .to_vec(),
     };
     // SAFETY: `data` holds `data.len()` readable bytes.
     let r = unsafe {
-        libc::setsockopt(fd, level, opt, data.as_ptr().cast(), data.len() as libc::socklen_t)
+        libc::setsockopt(
+            fd,
+            level,
+            opt,
+            data.as_ptr().cast(),
+            data.len() as libc::socklen_t,
+        )
     };
     if r < 0 {
         return Err(errors::last(vm));
@@ -634,7 +716,13 @@ fn sock_getsockopt(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             let mut len = std::mem::size_of::<libc::c_int>() as libc::socklen_t;
             // SAFETY: `v` and `len` are valid for getsockopt to fill.
             let r = unsafe {
-                libc::getsockopt(fd, level, opt, (&mut v as *mut libc::c_int).cast(), &mut len)
+                libc::getsockopt(
+                    fd,
+                    level,
+                    opt,
+                    (&mut v as *mut libc::c_int).cast(),
+                    &mut len,
+                )
             };
             if r < 0 {
                 return Err(errors::last(vm));
@@ -644,7 +732,10 @@ fn sock_getsockopt(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         Some(n) => {
             let n = int_arg(vm, n)?;
             if !(1..=1024).contains(&n) {
-                return Err(vm.new_exception(&vm.types.exc.os_error.clone(), "getsockopt buflen out of range"));
+                return Err(vm.new_exception(
+                    &vm.types.exc.os_error.clone(),
+                    "getsockopt buflen out of range",
+                ));
             }
             let mut buf = vec![0u8; n as usize];
             let mut len = n as libc::socklen_t;
