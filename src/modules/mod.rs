@@ -33,6 +33,7 @@ pub mod structseq;
 pub mod sys;
 pub mod thread;
 pub mod time;
+pub mod tokenize_;
 pub mod weakref;
 
 use crate::object::ObjRef;
@@ -58,6 +59,7 @@ const NATIVE: &[(&str, ModuleInit, (u8, u8))] = &[
     ("_string", string_::module, (3, 0)),
     ("_struct", struct_::module, (3, 0)),
     ("_thread", thread::module, (3, 0)),
+    ("_tokenize", tokenize_::module, (3, 12)),
     ("_weakref", weakref::module, (2, 0)),
     ("atexit", atexit::module, (2, 0)),
     ("binascii", binascii::module, (2, 0)),

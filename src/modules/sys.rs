@@ -205,6 +205,7 @@ pub fn create(vm: &mut Vm, argv: &[String], path0: Option<String>) -> PyResult<O
         ("implementation", implementation),
         ("flags", flags),
         ("hash_info", hash_info),
+        ("float_info", float_info(vm)?),
         ("maxsize", Value::Int(i64::MAX)),
         ("maxunicode", Value::Int(0x10FFFF)),
         ("byteorder", byteorder),
@@ -256,6 +257,24 @@ pub fn create(vm: &mut Vm, argv: &[String], path0: Option<String>) -> PyResult<O
         vm.module_set(&m, name, f.clone());
         if *name == "excepthook" {
             vm.module_set(&m, "__excepthook__", f);
+        }
+    }
+    if crate::vm::flavour::sys_has_audit_hooks(vm.version) {
+        // No audit hooks are ever called: events go nowhere, as in CPython without hooks.
+        let audit: &[(&'static str, NativeFn)] = &[
+            ("audit", |vm, a| {
+                if a.pos().is_empty() {
+                    return Err(
+                        vm.type_error("audit() missing 1 required positional argument: 'event'")
+                    );
+                }
+                Ok(Value::None)
+            }),
+            ("addaudithook", |_, _| Ok(Value::None)),
+        ];
+        for (name, f) in audit {
+            let f = vm.new_builtin(name, *f, BuiltinKind::Function, None);
+            vm.module_set(&m, name, f);
         }
     }
     Ok(m)
@@ -889,6 +908,38 @@ fn hash_info(vm: &mut Vm) -> PyResult<Value> {
         Value::Int(64),
         Value::Int(128),
         Value::Int(0),
+    ];
+    Ok(structseq::new(&t, values))
+}
+
+/// `sys.float_info`: the parameters of IEEE 754 doubles (C's `<float.h>`).
+fn float_info(vm: &mut Vm) -> PyResult<Value> {
+    const FIELDS: [&str; 11] = [
+        "max",
+        "max_exp",
+        "max_10_exp",
+        "min",
+        "min_exp",
+        "min_10_exp",
+        "dig",
+        "mant_dig",
+        "epsilon",
+        "radix",
+        "rounds",
+    ];
+    let t = structseq::new_type(vm, "sys", "float_info", &FIELDS)?;
+    let values = vec![
+        Value::Float(f64::MAX),
+        Value::Int(f64::MAX_EXP as i64),
+        Value::Int(f64::MAX_10_EXP as i64),
+        Value::Float(f64::MIN_POSITIVE),
+        Value::Int(f64::MIN_EXP as i64),
+        Value::Int(f64::MIN_10_EXP as i64),
+        Value::Int(f64::DIGITS as i64),
+        Value::Int(f64::MANTISSA_DIGITS as i64),
+        Value::Float(f64::EPSILON),
+        Value::Int(f64::RADIX as i64),
+        Value::Int(1),
     ];
     Ok(structseq::new(&t, values))
 }

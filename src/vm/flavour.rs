@@ -305,3 +305,14 @@ pub fn fork_exec_takes_credentials(v: &VersionSpec) -> bool {
 pub fn fork_exec_takes_process_group(v: &VersionSpec) -> bool {
     v.format.major_minor >= (3, 11)
 }
+
+/// Whether `sys` has `audit` and `addaudithook` (3.8+).
+pub fn sys_has_audit_hooks(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 8)
+}
+
+/// Whether `_thread.lock` can be instantiated directly (3.13+, where `threading.Lock`
+/// is that class).
+pub fn thread_lock_is_constructible(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 13)
+}
