@@ -22,7 +22,9 @@ pub mod native_class;
 pub mod opcode;
 pub mod posix;
 pub mod posixsubprocess;
+pub mod random_;
 pub mod select;
+pub mod sha512;
 pub mod signal;
 pub mod site;
 pub mod socket;
@@ -54,6 +56,8 @@ const NATIVE: &[(&str, ModuleInit, (u8, u8))] = &[
     ("_opcode", opcode::module, (3, 4)),
     ("_signal", signal::module, (3, 0)),
     ("_posixsubprocess", posixsubprocess::module, (3, 2)),
+    ("_random", random_::module, (2, 0)),
+    ("_sha512", sha512::module, (3, 0)),
     ("_socket", socket::module, (2, 0)),
     ("_sre", sre::module, (2, 0)),
     ("_string", string_::module, (3, 0)),
