@@ -15,7 +15,7 @@ fn primes(n: usize) -> Vec<u32> {
     let mut out: Vec<u32> = Vec::with_capacity(n);
     let mut c = 2u32;
     while out.len() < n {
-        if out.iter().all(|p| c % p != 0) {
+        if out.iter().all(|p| !c.is_multiple_of(*p)) {
             out.push(c);
         }
         c += 1;
