@@ -29,7 +29,7 @@ impl Vm {
             Value::Null,
         );
         frame.func = Some(func_obj.clone());
-        self.bind_arguments(func, &mut frame.fast, args)?;
+        self.bind_arguments(func, &code, &mut frame.fast, args)?;
         // ≤3.10 layouts: cells and free variables are set up before the first instruction.
         for &slot in code.cells_at_start.iter() {
             let initial = code
@@ -93,10 +93,10 @@ impl Vm {
     fn bind_arguments(
         &mut self,
         func: &Function,
+        code: &Code,
         fast: &mut [Value],
         args: Args<'_>,
     ) -> PyResult<()> {
-        let code = func.code.get();
         let co = &code.co;
         let argcount = co.argcount as usize;
         let posonly = co.posonlyargcount as usize;
