@@ -197,13 +197,12 @@ fn random_getrandbits(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         return Err(vm.type_error("getrandbits() takes exactly one argument (0 given)"));
     };
     let k = int_arg(vm, k)?;
-    if k < 0 {
-        return Err(vm.value_error("number of bits must be non-negative"));
+    let zero_ok = crate::vm::flavour::getrandbits_accepts_zero(vm.version);
+    if k < 0 || (k == 0 && !zero_ok) {
+        let v = vm.version.format.major_minor;
+        return Err(vm.value_error(crate::vm::messages::getrandbits_bad_count(v)));
     }
     if k == 0 {
-        if vm.version.format.major_minor < (3, 9) {
-            return Err(vm.value_error("number of bits must be greater than zero"));
-        }
         return Ok(Value::Int(0));
     }
     if k <= 32 {

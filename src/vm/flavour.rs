@@ -316,3 +316,8 @@ pub fn sys_has_audit_hooks(v: &VersionSpec) -> bool {
 pub fn thread_lock_is_constructible(v: &VersionSpec) -> bool {
     v.format.major_minor >= (3, 13)
 }
+
+/// Whether `random.getrandbits(0)` returns 0 (3.9+) rather than raising ValueError.
+pub fn getrandbits_accepts_zero(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 9)
+}

@@ -422,3 +422,12 @@ pub fn immutable_type_set(v: Ver, attr: &str, type_name: &str) -> String {
         format!("can't set attributes of built-in/extension type '{type_name}'")
     }
 }
+
+/// `random.getrandbits(k)` with a count it refuses (k < 0; also 0 before 3.9).
+pub fn getrandbits_bad_count(v: Ver) -> &'static str {
+    if v >= (3, 9) {
+        "number of bits must be non-negative"
+    } else {
+        "number of bits must be greater than zero"
+    }
+}
