@@ -10,6 +10,7 @@ pub mod bytecode;
 pub mod cli;
 pub mod dis;
 pub mod docs;
+pub mod flags;
 pub mod modules;
 pub mod object;
 pub mod pyc;

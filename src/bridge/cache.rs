@@ -3,7 +3,8 @@
 //!
 //! - Where: `DIR/__pycache__/NAME.cpython-XY.pyc` from 3.2 (PEP 3147: the source's name
 //!   without its last suffix, then the cache tag); `DIR/NAME.pyc` (the source path plus
-//!   `c`) before.
+//!   `c`) before. Compiled with `-O`/`-OO`: `NAME.cpython-XY.opt-1.pyc`/`.opt-2.pyc` from
+//!   3.5 (PEP 488), `.pyo` before.
 //! - Header: the interpreter's magic number, then from 3.7 a zero flags word (PEP 552:
 //!   timestamp-based), then the source's mtime (whole seconds, low 32 bits) and, from 3.3,
 //!   its size (low 32 bits); then `marshal.dumps(code)`.
@@ -15,7 +16,7 @@
 //! - Writing: the directory is created if missing, the file written to a temporary name
 //!   and renamed over the old one, with the source's permission bits plus owner-write.
 //!   Any failure (read-only directory...) is ignored: the cache is an optimization.
-//!   `PYTHONDONTWRITEBYTECODE` (non-empty) turns writing off, as in CPython.
+//!   `-B` or `PYTHONDONTWRITEBYTECODE` (non-empty) turns writing off, as in CPython.
 
 use crate::object::hash::{siphash_keyed, SipRounds};
 use crate::pyc::{load_pyc, Pyc, SourceStamp};
@@ -23,8 +24,8 @@ use crate::spec::{version_for_magic, MagicLookup, VersionSpec};
 use std::fs::Metadata;
 use std::path::{Path, PathBuf};
 
-/// Where CPython `version` caches the compiled `source`.
-pub fn cache_path(source: &Path, version: &VersionSpec) -> PathBuf {
+/// Where CPython `version` caches the `source` compiled at optimization level `optimize`.
+pub fn cache_path(source: &Path, version: &VersionSpec, optimize: i64) -> PathBuf {
     let (major, minor) = version.format.major_minor;
     let dir = source.parent().unwrap_or(Path::new(""));
     let name = source
@@ -32,7 +33,8 @@ pub fn cache_path(source: &Path, version: &VersionSpec) -> PathBuf {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     if (major, minor) < (3, 2) {
-        return dir.join(format!("{name}c"));
+        let suffix = if optimize > 0 { 'o' } else { 'c' };
+        return dir.join(format!("{name}{suffix}"));
     }
     // `cache_from_source`: 'a.b.py' -> 'a.b', 'a' -> 'a' (rpartition on the last dot).
     let base = match name.rsplit_once('.') {
@@ -40,8 +42,13 @@ pub fn cache_path(source: &Path, version: &VersionSpec) -> PathBuf {
         Some((_, rest)) => rest.to_string(),
         None => name.clone(),
     };
+    let suffix = match optimize {
+        level if level <= 0 => ".pyc".to_string(),
+        _ if (major, minor) < (3, 5) => ".pyo".to_string(),
+        level => format!(".opt-{level}.pyc"),
+    };
     dir.join("__pycache__")
-        .join(format!("{base}.cpython-{major}{minor}.pyc"))
+        .join(format!("{base}.cpython-{major}{minor}{suffix}"))
 }
 
 /// The source's mtime and size as a `.pyc` header stores them (low 32 bits).
@@ -162,7 +169,7 @@ pub fn hash_header(magic: [u8; 4], checked: bool, hash: [u8; 8]) -> Vec<u8> {
 
 /// Writes a cache file, ignoring every failure.
 pub fn write(cache: &Path, source_meta: &Metadata, data: &[u8]) {
-    if std::env::var_os("PYTHONDONTWRITEBYTECODE").is_some_and(|v| !v.is_empty()) {
+    if crate::flags::current().dont_write_bytecode {
         return;
     }
     if let Some(dir) = cache.parent() {
@@ -209,12 +216,29 @@ mod tests {
     fn cache_paths() {
         let v311 = version_by_id("3.11").unwrap();
         let v27 = version_by_id("2.7").unwrap();
-        let p = |s: &str, v| cache_path(Path::new(s), v).to_string_lossy().into_owned();
+        let p = |s: &str, v| {
+            cache_path(Path::new(s), v, 0)
+                .to_string_lossy()
+                .into_owned()
+        };
         assert_eq!(p("d/m.py", v311), "d/__pycache__/m.cpython-311.pyc");
         assert_eq!(p("m.py", v311), "__pycache__/m.cpython-311.pyc");
         assert_eq!(p("d/a.b.py", v311), "d/__pycache__/a.b.cpython-311.pyc");
         assert_eq!(p("d/noext", v311), "d/__pycache__/noext.cpython-311.pyc");
         assert_eq!(p("d/m.py", v27), "d/m.pyc");
+        // PEP 488 from 3.5; `.pyo` before.
+        let o = |s: &str, v, level| {
+            cache_path(Path::new(s), v, level)
+                .to_string_lossy()
+                .into_owned()
+        };
+        assert_eq!(
+            o("d/m.py", v311, 2),
+            "d/__pycache__/m.cpython-311.opt-2.pyc"
+        );
+        let v34 = version_by_id("3.4").unwrap();
+        assert_eq!(o("m.py", v34, 1), "__pycache__/m.cpython-34.pyo");
+        assert_eq!(o("d/m.py", v27, 1), "d/m.pyo");
     }
 
     #[test]

@@ -126,6 +126,16 @@ pub struct Compiled {
     pub marshal: Vec<u8>,
 }
 
+/// The optimization level a request compiles with: `-1` means the running interpreter's
+/// (`-O`, `-OO`, `PYTHONOPTIMIZE`), as in `compile()`.
+pub fn effective_optimize(requested: i64) -> i64 {
+    if requested < 0 {
+        i64::from(crate::flags::current().optimize)
+    } else {
+        requested
+    }
+}
+
 /// Runs the compile request on `python`.
 pub fn compile(python: &Interpreter, req: &Request) -> Result<Compiled, BridgeError> {
     let who = python.path.display().to_string();
@@ -137,7 +147,7 @@ pub fn compile(python: &Interpreter, req: &Request) -> Result<Compiled, BridgeEr
         .arg(req.flags.to_string())
         .arg(req.caller_flags.to_string())
         .arg(if req.dont_inherit { "1" } else { "0" })
-        .arg(req.optimize.to_string())
+        .arg(effective_optimize(req.optimize).to_string())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())

@@ -140,7 +140,8 @@ pub fn compile_file(
         return Err(BridgeError::Io("is a directory".to_string()));
     }
     let (mtime, size) = cache::source_stamp(&meta);
-    let cache_file = cache::cache_path(path, version);
+    let optimize = helper::effective_optimize(-1);
+    let cache_file = cache::cache_path(path, version, optimize);
     let filename: Rc<str> = Rc::from(shown.to_string());
     let mut source = None;
     let cached = cache::read_cached(&cache_file, version, mtime, size, || {
@@ -164,7 +165,7 @@ pub fn compile_file(
         flags: 0,
         caller_flags: 0,
         dont_inherit: true,
-        optimize: -1,
+        optimize,
     };
     let (compiled, code) = compile_now(&req, version)?;
     let mut data = match stale_hash {

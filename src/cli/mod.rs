@@ -77,6 +77,45 @@ pub struct Cli {
     /// call, line, instruction, return, yield, raise, exception). Implies -v.
     #[arg(long = "trace-format", value_enum, value_name = "FORMAT")]
     pub trace_format: Option<TraceFormatArg>,
+    /// Don't write .pyc files when compiling source (also PYTHONDONTWRITEBYTECODE=x).
+    #[arg(short = 'B')]
+    pub dont_write_bytecode: bool,
+    /// Unbuffered standard output (also PYTHONUNBUFFERED=x).
+    #[arg(short = 'u')]
+    pub unbuffered: bool,
+    /// Compile source with optimization level 1 (asserts removed); -OO also removes
+    /// docstrings (also PYTHONOPTIMIZE=x). Cached as `NAME.cpython-XY.opt-N.pyc`.
+    #[arg(short = 'O', action = ArgAction::Count)]
+    pub optimize: u8,
+    /// Ignore the PYTHON* environment variables (PYTHONPATH, PYTHONWARNINGS...).
+    #[arg(short = 'E')]
+    pub ignore_environment: bool,
+    /// Isolate from the environment: implies -E, -P and -s.
+    #[arg(short = 'I')]
+    pub isolated: bool,
+    /// Don't add the user site directory to sys.path (sys.flags.no_user_site).
+    #[arg(short = 's')]
+    pub no_user_site: bool,
+    /// Don't imply `import site` (sys.flags.no_site; xpython never imports it).
+    #[arg(short = 'S')]
+    pub no_site: bool,
+    /// Don't put the script's directory (or the current directory) first on sys.path
+    /// (also PYTHONSAFEPATH=x).
+    #[arg(short = 'P')]
+    pub safe_path: bool,
+    /// Quiet (sys.flags.quiet).
+    #[arg(short = 'q')]
+    pub quiet: bool,
+    /// Warn about str(bytes) and bytes/str comparisons (sys.flags.bytes_warning); -bb
+    /// makes them errors.
+    #[arg(short = 'b', action = ArgAction::Count)]
+    pub bytes_warning: u8,
+    /// A warning control (sys.warnoptions), as `python -W`: action:message:category:module:lineno.
+    #[arg(short = 'W', value_name = "ARG", action = ArgAction::Append)]
+    pub warn: Vec<String>,
+    /// An implementation-specific option (sys._xoptions), as `python -X`.
+    #[arg(short = 'X', value_name = "OPT", action = ArgAction::Append)]
+    pub x_option: Vec<String>,
     /// The program (.py source or .pyc) to run, and its arguments.
     #[arg(trailing_var_arg = true, value_name = "FILE [ARGS]")]
     pub program: Vec<String>,
@@ -139,6 +178,12 @@ const VALUE_OPTIONS: [&str; 5] = [
     "--trace-format",
 ];
 
+/// The short options that take no value, which may be clustered (`-Bvc CODE`).
+const CLUSTER_FLAGS: &str = "vBuOEIsSPqb";
+
+/// The short options that take a value, in the next argument or attached (`-Werror`).
+const SHORT_VALUE_OPTIONS: [&str; 2] = ["-W", "-X"];
+
 /// `-cCODE`, `-vcCODE`, `-mMOD`: the flags before the program flag and the program flag
 /// with its attached value, e.g. ("-vc", "CODE").
 fn split_program_flag(arg: &str) -> Option<(String, String)> {
@@ -146,7 +191,7 @@ fn split_program_flag(arg: &str) -> Option<(String, String)> {
     let at = flags.find(['c', 'm'])?;
     let (before, rest) = flags.split_at(at);
     let value = &rest[1..];
-    let plain = before.chars().all(|c| c == 'v');
+    let plain = before.chars().all(|c| CLUSTER_FLAGS.contains(c));
     (plain && !value.is_empty() && !value.starts_with('-'))
         .then(|| (format!("-{before}{}", &rest[..1]), value.to_string()))
 }
@@ -160,9 +205,13 @@ fn split_attached_code(args: impl IntoIterator<Item = OsString>) -> Vec<OsString
     let mut out: Vec<OsString> = args.next().into_iter().collect();
     while let Some(arg) = args.next() {
         let text = arg.to_string_lossy().into_owned();
-        if VALUE_OPTIONS.contains(&text.as_str()) {
+        if VALUE_OPTIONS.contains(&text.as_str()) || SHORT_VALUE_OPTIONS.contains(&text.as_str()) {
             out.push(arg);
             out.extend(args.next());
+            continue;
+        }
+        if SHORT_VALUE_OPTIONS.iter().any(|o| text.starts_with(o)) {
+            out.push(arg);
             continue;
         }
         // (Code that is not UTF-8 is left to clap, which rejects it.)
@@ -264,6 +313,40 @@ mod tests {
         assert_eq!(c.stdlib.unwrap().to_string_lossy(), "/l/-cx");
         assert!(!c.no_stdlib);
         assert!(parse(&["--no-stdlib", "-c", "x"]).no_stdlib);
+    }
+
+    /// `python`'s interpreter options, clustered and with attached values as it allows.
+    #[test]
+    fn python_interpreter_options() {
+        let c = parse(&[
+            "-Bu",
+            "-OO",
+            "-W",
+            "error",
+            "-Wignore::Warning:m",
+            "-Xdev",
+            "p.py",
+        ]);
+        assert!(c.dont_write_bytecode && c.unbuffered);
+        assert_eq!(c.optimize, 2);
+        assert_eq!(c.warn, ["error", "ignore::Warning:m"]);
+        assert_eq!(c.x_option, ["dev"]);
+        assert_eq!(c.program, ["p.py"]);
+        let c = parse(&["-IsSbbc", "x = 1", "-B"]);
+        assert!(c.isolated && c.no_user_site && c.no_site && !c.dont_write_bytecode);
+        assert_eq!(
+            (c.bytes_warning, c.code.unwrap()),
+            (2, vec!["x = 1".into(), "-B".into()])
+        );
+        let c = parse(&["-X", "a=b", "-Eqm", "pkg", "-u"]);
+        assert!(c.ignore_environment && c.quiet && !c.unbuffered);
+        assert_eq!(
+            (c.x_option, c.module.unwrap()),
+            (
+                vec!["a=b".to_string()],
+                vec!["pkg".to_string(), "-u".into()]
+            )
+        );
     }
 
     /// `-v` clusters with `-c`/`-m` as in x-python's `xpython -vc CODE`; attached values;

@@ -19,6 +19,15 @@ use std::path::{Path, PathBuf};
 
 /// Runs what the command line names; returns the exit status.
 pub fn run(cli: &Cli) -> i32 {
+    let flags = interpreter_flags(cli);
+    if let Some(seed) = &flags.bad_hash_seed {
+        eprintln!(
+            "xpython: error: PYTHONHASHSEED must be \"random\" or an integer in range \
+             [0; 4294967295], not '{seed}'"
+        );
+        return 1;
+    }
+    crate::flags::set(flags);
     bridge::set_python(cli.python.clone());
     bridge::stdlib::set_choice(match (&cli.stdlib, cli.no_stdlib) {
         (_, true) => bridge::stdlib::StdlibChoice::Off,
@@ -104,6 +113,26 @@ fn main_script_path(path: &str, version: &VersionSpec) -> PathBuf {
         return given;
     };
     cwd.join(given)
+}
+
+/// `python`'s interpreter options of the command line, with the environment's.
+fn interpreter_flags(cli: &Cli) -> crate::flags::InterpreterFlags {
+    let given = crate::flags::InterpreterFlags {
+        optimize: cli.optimize,
+        dont_write_bytecode: cli.dont_write_bytecode,
+        unbuffered: cli.unbuffered,
+        ignore_environment: cli.ignore_environment,
+        isolated: cli.isolated,
+        no_user_site: cli.no_user_site,
+        no_site: cli.no_site,
+        safe_path: cli.safe_path,
+        quiet: cli.quiet,
+        bytes_warning: cli.bytes_warning,
+        warn_options: cli.warn.clone(),
+        x_options: cli.x_option.clone(),
+        ..Default::default()
+    };
+    given.with_environment(|name| std::env::var_os(name).map(|v| v.to_string_lossy().into_owned()))
 }
 
 /// The traces asked for: `-v`/`-vv`, or any trace option (which implies `-v`).

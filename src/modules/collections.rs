@@ -5,10 +5,12 @@
 //!
 //! A deque's items are a `VecDeque` in a `PyCell`; methods copy out what they compare
 //! before calling Python (`__eq__` of an item), as the rest of the object model does.
+//! Its iterators hold a position and the deque's mutation count, as CPython's do, so a
+//! deque changed during iteration raises RuntimeError.
 //! A defaultdict is a real dict (its instances have the dict layout), so its factory is
 //! kept in a side table keyed by the instance (see [`FACTORIES`]).
 
-use super::native_class::{bind, int_arg, new_class, new_instance, state_of, Method};
+use super::native_class::{bind, int_arg, new_class, new_instance, state_of, stop, Method};
 use crate::object::{Args, BuiltinKind, ObjRef, PyCell, Value};
 use crate::vm::ops::CmpOp;
 use crate::vm::{messages, PyResult, Vm};
@@ -19,6 +21,27 @@ use std::rc::{Rc, Weak};
 struct Deque {
     items: PyCell<VecDeque<Value>>,
     maxlen: std::cell::Cell<Option<usize>>,
+    /// Counts the changes of length (CPython's `state`): an iterator that sees it change
+    /// raises "deque mutated during iteration".
+    state: std::cell::Cell<u64>,
+}
+
+impl Deque {
+    fn mutated(&self) {
+        self.state.set(self.state.get().wrapping_add(1));
+    }
+}
+
+/// `_collections._deque_iterator` and `_deque_reverse_iterator`: a position in a deque,
+/// valid while the deque's `state` is the one it started with.
+struct DequeIter {
+    deque: Value,
+    state: u64,
+    /// Items not yet produced.
+    left: std::cell::Cell<usize>,
+    /// The next position, from the front (or from the back, reversed).
+    at: std::cell::Cell<usize>,
+    reversed: bool,
 }
 
 const DEQUE_METHODS: &[Method] = &[
@@ -45,7 +68,9 @@ const DEQUE_METHODS: &[Method] = &[
     (
         "clear",
         |vm, a| {
-            let old = this(vm, &a)?.items.replace(VecDeque::new());
+            let d = this(vm, &a)?;
+            d.mutated();
+            let old = d.items.replace(VecDeque::new());
             drop(old);
             Ok(Value::None)
         },
@@ -80,20 +105,12 @@ const DEQUE_METHODS: &[Method] = &[
     ),
     (
         "__iter__",
-        |vm, a| {
-            let l = vm.new_list(items(vm, &a)?);
-            vm.get_iter(&l)
-        },
+        |vm, a| deque_iter(vm, a, false),
         BuiltinKind::Method,
     ),
     (
         "__reversed__",
-        |vm, a| {
-            let mut v = items(vm, &a)?;
-            v.reverse();
-            let l = vm.new_list(v);
-            vm.get_iter(&l)
-        },
+        |vm, a| deque_iter(vm, a, true),
         BuiltinKind::Method,
     ),
     (
@@ -156,7 +173,24 @@ pub fn module(vm: &mut Vm) -> PyResult<ObjRef> {
         &[("_count_elements", count_elements)],
     );
     let object = vm.types.object.clone();
-    let deque = new_class(vm, "collections", "deque", vec![object], DEQUE_METHODS)?;
+    let deque = new_class(
+        vm,
+        "collections",
+        "deque",
+        vec![object.clone()],
+        DEQUE_METHODS,
+    )?;
+    let iterator_module = crate::vm::flavour::deque_iterator_module(vm.version);
+    for name in ["_deque_iterator", "_deque_reverse_iterator"] {
+        let t = new_class(
+            vm,
+            iterator_module,
+            name,
+            vec![object.clone()],
+            DEQUE_ITER_METHODS,
+        )?;
+        vm.module_set(&m, name, Value::Obj(t));
+    }
     vm.add_getset(
         &deque,
         "maxlen",
@@ -212,6 +246,7 @@ fn deque_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let d = Deque {
         items: PyCell::new(VecDeque::new()),
         maxlen: std::cell::Cell::new(None),
+        state: std::cell::Cell::new(0),
     };
     Ok(Value::Obj(new_instance(vm, cls, d)))
 }
@@ -230,6 +265,7 @@ fn deque_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         _ => None,
     };
     d.maxlen.set(maxlen);
+    d.mutated();
     let old = d.items.replace(VecDeque::new());
     drop(old);
     if let Some(it) = &a[0] {
@@ -243,6 +279,7 @@ fn deque_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 /// Appends at one end, dropping from the other past `maxlen`.
 fn append(d: &Deque, v: Value, left: bool) {
+    d.mutated();
     let dropped = d.items.with_mut(|q| {
         if d.maxlen.get() == Some(0) {
             return Some(v);
@@ -274,6 +311,7 @@ fn push(vm: &mut Vm, a: Args<'_>, left: bool) -> PyResult<Value> {
 
 fn pop(vm: &mut Vm, a: Args<'_>, left: bool) -> PyResult<Value> {
     let d = this(vm, &a)?;
+    d.mutated();
     let v = d
         .items
         .with_mut(|q| if left { q.pop_front() } else { q.pop_back() });
@@ -346,6 +384,7 @@ fn deque_insert(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     }
     let i = position(vm, a.values.get(1), len, len)?;
     let v = arg(&a, 2);
+    d.mutated();
     d.items.with_mut(|q| q.insert(i, v));
     Ok(Value::None)
 }
@@ -355,6 +394,7 @@ fn deque_remove(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let x = arg(&a, 1);
     for (i, v) in items(vm, &a)?.iter().enumerate() {
         if v.is(&x) || vm.eq(v, &x)? {
+            d.mutated();
             let old = d.items.with_mut(|q| q.remove(i));
             drop(old);
             return Ok(Value::None);
@@ -373,6 +413,7 @@ fn deque_rotate(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         Some(v) => int_arg(vm, v)?,
         None => 1,
     };
+    d.mutated();
     d.items.with_mut(|q| {
         if q.is_empty() {
             return;
@@ -412,6 +453,7 @@ fn deque_setitem(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 fn deque_delitem(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let d = this(vm, &a)?;
     let i = index(vm, &a, d.items.with(|q| q.len()))?;
+    d.mutated();
     let old = d.items.with_mut(|q| q.remove(i));
     drop(old);
     Ok(Value::None)
@@ -485,6 +527,78 @@ fn deque_reduce(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         None => vm.new_tuple(vec![list]),
     };
     Ok(vm.new_tuple(vec![cls, args]))
+}
+
+// ----- iterators -----
+
+const DEQUE_ITER_METHODS: &[Method] = &[
+    (
+        "__iter__",
+        |_, a| Ok(a.values[0].clone()),
+        BuiltinKind::Method,
+    ),
+    ("__next__", deque_iter_next, BuiltinKind::Method),
+    (
+        "__length_hint__",
+        |vm, a| {
+            let it = state_of::<DequeIter>(&a.values[0])
+                .ok_or_else(|| vm.type_error("descriptor requires a deque iterator"))?;
+            Ok(Value::Int(it.left.get() as i64))
+        },
+        BuiltinKind::Method,
+    ),
+];
+
+/// `iter(d)` / `reversed(d)`.
+fn deque_iter(vm: &mut Vm, a: Args<'_>, reversed: bool) -> PyResult<Value> {
+    let d = this(vm, &a)?;
+    let it = DequeIter {
+        deque: a.values[0].clone(),
+        state: d.state.get(),
+        left: std::cell::Cell::new(d.items.with(|q| q.len())),
+        at: std::cell::Cell::new(0),
+        reversed,
+    };
+    let module = vm.import_absolute("_collections")?;
+    let name = vm.intern(if reversed {
+        "_deque_reverse_iterator"
+    } else {
+        "_deque_iterator"
+    });
+    let Value::Obj(cls) = vm.get_attr(&module, &name)? else {
+        return Err(vm.system_error("_collections lost its deque iterator type"));
+    };
+    Ok(Value::Obj(new_instance(vm, &cls, it)))
+}
+
+fn deque_iter_next(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let it = state_of::<DequeIter>(&a.values[0])
+        .ok_or_else(|| vm.type_error("descriptor requires a deque iterator"))?;
+    let Some(d) = state_of::<Deque>(&it.deque) else {
+        return Err(stop(vm));
+    };
+    if d.state.get() != it.state {
+        it.left.set(0);
+        return Err(vm.new_exception(
+            &vm.types.exc.runtime_error,
+            "deque mutated during iteration",
+        ));
+    }
+    if it.left.get() == 0 {
+        return Err(stop(vm));
+    }
+    let at = it.at.get();
+    let item = d.items.with(|q| {
+        let i = if it.reversed {
+            q.len().checked_sub(at + 1)
+        } else {
+            Some(at)
+        };
+        i.and_then(|i| q.get(i).cloned())
+    });
+    it.at.set(at + 1);
+    it.left.set(it.left.get() - 1);
+    item.ok_or_else(|| stop(vm))
 }
 
 // ----- defaultdict -----

@@ -3,13 +3,9 @@
 //! finalizers and weak reference callbacks it made due, then returns how many
 //! unreachable objects it found.
 
+use crate::object::gc as collector;
 use crate::object::{Args, ObjRef, Value};
 use crate::vm::{PyResult, Vm};
-use std::cell::Cell;
-
-thread_local! {
-    static ENABLED: Cell<bool> = const { Cell::new(true) };
-}
 
 /// `gc`.
 pub fn module(vm: &mut Vm) -> PyResult<ObjRef> {
@@ -19,26 +15,25 @@ pub fn module(vm: &mut Vm) -> PyResult<ObjRef> {
         &[
             ("collect", collect),
             ("enable", |_, _| {
-                ENABLED.with(|e| e.set(true));
+                collector::set_enabled(true);
                 Ok(Value::None)
             }),
             ("disable", |_, _| {
-                ENABLED.with(|e| e.set(false));
+                collector::set_enabled(false);
                 Ok(Value::None)
             }),
-            ("isenabled", |_, _| {
-                Ok(Value::Bool(ENABLED.with(|e| e.get())))
-            }),
+            ("isenabled", |_, _| Ok(Value::Bool(collector::is_enabled()))),
             ("get_threshold", |vm, _| {
                 Ok(vm.new_tuple(vec![Value::Int(700), Value::Int(10), Value::Int(10)]))
             }),
             ("set_threshold", |_, _| Ok(Value::None)),
             ("get_count", |vm, _| {
-                Ok(vm.new_tuple(vec![Value::Int(0), Value::Int(0), Value::Int(0)]))
+                let young = collector::young_count() as i64;
+                Ok(vm.new_tuple(vec![Value::Int(young), Value::Int(0), Value::Int(0)]))
             }),
             ("is_tracked", |_, a: Args<'_>| {
                 Ok(Value::Bool(matches!(a.pos().first(), Some(Value::Obj(o))
-                    if crate::object::gc::is_container(&o.payload) || o.dict.is_some())))
+                    if collector::is_container(&o.payload) || o.dict.is_some())))
             }),
         ],
     );
@@ -50,7 +45,7 @@ pub fn module(vm: &mut Vm) -> PyResult<ObjRef> {
 }
 
 fn collect(vm: &mut Vm, _: Args<'_>) -> PyResult<Value> {
-    let found = crate::object::gc::collect();
+    let found = collector::collect();
     vm.run_finalizers();
     Ok(Value::Int(found as i64))
 }

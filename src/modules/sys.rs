@@ -5,8 +5,9 @@
 //! traceback); `sys.stderr` writes straight through, as CPython's unbuffered-ish stderr.
 
 use super::structseq;
+use crate::object::hash::HashSeed;
 use crate::object::{Args, BuiltinKind, NativeFn, ObjRef, Object, Payload, Value};
-use crate::vm::{messages, PyResult, Vm};
+use crate::vm::{flavour, messages, PyResult, Vm};
 use std::io::{BufRead, Read, Write};
 
 /// Which standard stream a stream object is.
@@ -73,6 +74,65 @@ fn hexversion(vm: &Vm) -> i64 {
     ((major as i64) << 24) | ((minor as i64) << 16) | 0xF0
 }
 
+/// `sys.flags`: this version's fields, with the values of `python`'s options and
+/// environment ([`crate::flags`]).
+fn flags(vm: &mut Vm) -> PyResult<Value> {
+    let given = crate::flags::current();
+    let names = flavour::sys_flags_fields(vm.version);
+    let flags_type = structseq::new_type(vm, "sys", "flags", names)?;
+    let int = |b: bool| Value::Int(i64::from(b));
+    let values = names
+        .iter()
+        .map(|name| match *name {
+            "optimize" => Value::Int(i64::from(given.optimize)),
+            "dont_write_bytecode" => int(given.dont_write_bytecode),
+            "no_user_site" => int(given.no_user_site),
+            "no_site" => int(given.no_site),
+            "ignore_environment" => int(given.ignore_environment),
+            "bytes_warning" => Value::Int(i64::from(given.bytes_warning)),
+            "quiet" => int(given.quiet),
+            "isolated" => int(given.isolated),
+            "dev_mode" => Value::Bool(given.dev_mode),
+            "safe_path" => Value::Bool(given.safe_path),
+            "int_max_str_digits" => Value::Int(flavour::int_max_str_digits_flag(vm.version)),
+            "hash_randomization" => int(given.hash_seed != HashSeed::Fixed(0)),
+            _ => Value::Int(0),
+        })
+        .collect();
+    Ok(structseq::new(&flags_type, values))
+}
+
+/// `sys.warnoptions`: `PYTHONWARNINGS` and `-W`, with (3.7+) what `-X dev` and `-b` imply.
+fn warn_options(vm: &mut Vm) -> Value {
+    let given = crate::flags::current();
+    let mut options: Vec<String> = Vec::new();
+    let implied = flavour::warnoptions_include_implied(vm.version);
+    if implied && given.dev_mode {
+        options.push("default".to_string());
+    }
+    options.extend(given.warn_options.iter().cloned());
+    match given.bytes_warning {
+        1 if implied => options.push("default::BytesWarning".to_string()),
+        2 if implied => options.push("error::BytesWarning".to_string()),
+        _ => {}
+    }
+    let items = options.iter().map(|o| vm.new_str(o)).collect();
+    vm.new_list(items)
+}
+
+/// `sys._xoptions`: each `-X name=value` as `{name: value}`, a bare `-X name` as True.
+fn x_options(vm: &mut Vm) -> PyResult<Value> {
+    let dict = vm.new_dict();
+    for option in &crate::flags::current().x_options {
+        let (key, value) = match option.split_once('=') {
+            Some((k, v)) => (vm.new_str(k), vm.new_str(v)),
+            None => (vm.new_str(option), Value::Bool(true)),
+        };
+        vm.dict_set(&dict, key, value)?;
+    }
+    Ok(Value::Obj(dict))
+}
+
 /// Creates `sys`: `argv` is `[script, args...]`, `path0` the first `sys.path` entry.
 pub fn create(vm: &mut Vm, argv: &[String], path0: Option<String>) -> PyResult<ObjRef> {
     let m = vm.new_module("sys");
@@ -82,13 +142,9 @@ pub fn create(vm: &mut Vm, argv: &[String], path0: Option<String>) -> PyResult<O
     if let Some(p) = path0 {
         path.push(vm.new_str(&p));
     }
-    if let Some(extra) = std::env::var_os("PYTHONPATH") {
-        for p in std::env::split_paths(&extra) {
-            let s = p.to_string_lossy().into_owned();
-            if !s.is_empty() {
-                path.push(vm.new_str(&s));
-            }
-        }
+    let given = crate::flags::current();
+    for dir in &given.python_path {
+        path.push(vm.new_str(dir));
     }
     let stdlib = vm.imports.stdlib.clone();
     if let Some(lib) = &stdlib {
@@ -119,37 +175,7 @@ pub fn create(vm: &mut Vm, argv: &[String], path0: Option<String>) -> PyResult<O
             Value::Int(0),
         ],
     );
-    // The later flags, with the version that added them and their value.
-    let later: [(&str, (u8, u8), Value); 4] = [
-        ("dev_mode", (3, 7), Value::Bool(false)),
-        ("utf8_mode", (3, 7), Value::Int(0)),
-        ("warn_default_encoding", (3, 10), Value::Int(0)),
-        ("safe_path", (3, 11), Value::Bool(false)),
-    ];
-    let mut flag_names = vec![
-        "debug",
-        "inspect",
-        "interactive",
-        "optimize",
-        "dont_write_bytecode",
-        "no_user_site",
-        "no_site",
-        "ignore_environment",
-        "verbose",
-        "bytes_warning",
-        "quiet",
-        "hash_randomization",
-        "isolated",
-    ];
-    let mut flag_values = vec![Value::Int(0); flag_names.len()];
-    for (name, since, value) in later {
-        if (major, minor) >= since {
-            flag_names.push(name);
-            flag_values.push(value);
-        }
-    }
-    let flags_type = structseq::new_type(vm, "sys", "flags", &flag_names)?;
-    let flags = structseq::new(&flags_type, flag_values);
+    let flags = flags(vm)?;
     let implementation = implementation(vm, version_info.clone())?;
     let hash_info = hash_info(vm)?;
     let builtin_names: Vec<Value> = crate::modules::native_names(vm.version.format.major_minor)
@@ -191,9 +217,9 @@ pub fn create(vm: &mut Vm, argv: &[String], path0: Option<String>) -> PyResult<O
     let modules = Value::Obj(vm.imports.modules.clone());
     let meta_path = vm.new_list(vec![]);
     let path_hooks = vm.new_list(vec![]);
-    let warnoptions = vm.new_list(vec![]);
+    let warnoptions = warn_options(vm);
     let path_importer_cache = Value::Obj(vm.new_dict());
-    let xoptions = Value::Obj(vm.new_dict());
+    let xoptions = x_options(vm)?;
     let values: Vec<(&str, Value)> = vec![
         ("argv", argv_v),
         ("path", path),
@@ -216,7 +242,10 @@ pub fn create(vm: &mut Vm, argv: &[String], path0: Option<String>) -> PyResult<O
         ("base_prefix", prefix.clone()),
         ("base_exec_prefix", prefix),
         ("builtin_module_names", builtin_names),
-        ("dont_write_bytecode", Value::Bool(true)),
+        (
+            "dont_write_bytecode",
+            Value::Bool(given.dont_write_bytecode),
+        ),
         ("meta_path", meta_path),
         ("path_hooks", path_hooks),
         ("path_importer_cache", path_importer_cache),

@@ -11,27 +11,60 @@
 //! 4. clears the mutable contents (list items, dict entries, instance dicts, cells...) of
 //!    the unmarked objects, which breaks every cycle among them: `Rc` then frees them.
 //!
-//! Collections run at the interpreter's safe points (a Python call, a loop's backward
-//! jump) once enough tracked objects were created since the last one, so a long loop that
-//! builds and drops cycles runs in bounded memory. Unreachable instances with `__del__`
-//! are queued for it (`finalizer`) and cleared by a later collection.
+//! Collections are generational, as CPython's: new objects are young; a young collection
+//! (at the interpreter's safe points — a Python call, a loop's backward jump — once
+//! [`YOUNG_THRESHOLD`] tracked objects were created) examines only them, counting
+//! references from older objects as outside references, and promotes the survivors to
+//! the old generation. A full collection examines everything; it runs when the old
+//! generation has grown by a quarter since the last one (CPython's rule for its oldest
+//! generation), and for `gc.collect()`. So a long loop that builds and drops cycles runs in
+//! bounded memory, and the cost of collecting stays proportional to the allocations, not
+//! to the heap. `gc.disable()` stops the automatic collections. Unreachable instances with
+//! `__del__` are queued for it (`finalizer`) and cleared by a later collection.
 
 use super::{ObjRef, Object, Payload, Value};
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::{Rc, Weak};
 
-/// Tracked objects created between collections, at least.
-const MIN_THRESHOLD: usize = 20_000;
+/// Tracked objects created between young collections.
+pub const YOUNG_THRESHOLD: usize = 10_000;
+
+/// The old generation's size below which it is never collected on its own.
+const MIN_FULL_GROWTH: usize = 10_000;
 
 thread_local! {
-    static TRACKED: RefCell<Vec<Weak<Object>>> = const { RefCell::new(Vec::new()) };
-    static SINCE_LAST: Cell<usize> = const { Cell::new(0) };
-    /// Objects to create before the next collection: as many as survived the last one
-    /// (at least `MIN_THRESHOLD`), so the cost of scanning stays proportional to the
-    /// allocations (CPython reaches the same with generations).
-    static THRESHOLD: Cell<usize> = const { Cell::new(MIN_THRESHOLD) };
+    /// Objects created since the last collection.
+    static YOUNG: RefCell<Vec<Weak<Object>>> = const { RefCell::new(Vec::new()) };
+    /// Objects that survived a collection.
+    static OLD: RefCell<Vec<Weak<Object>>> = const { RefCell::new(Vec::new()) };
+    /// The old generation's size after the last full collection.
+    static OLD_AFTER_FULL: Cell<usize> = const { Cell::new(0) };
+    /// `gc.enable()`/`gc.disable()`: whether collections run on their own.
+    static ENABLED: Cell<bool> = const { Cell::new(true) };
 }
+
+/// Hashes object addresses for the collector's index: they are distinct and aligned, so
+/// a multiplication spreads them well; SipHash would cost more than the collection.
+#[derive(Default)]
+struct AddressHasher(u64);
+
+impl Hasher for AddressHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (n as u64 >> 4).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+type AddressMap = HashMap<*const Object, usize, BuildHasherDefault<AddressHasher>>;
 
 /// Whether objects with this payload can be part of a cycle.
 pub fn is_container(p: &Payload) -> bool {
@@ -52,15 +85,30 @@ pub fn is_container(p: &Payload) -> bool {
 #[inline]
 pub fn track(o: &ObjRef) {
     if is_container(&o.payload) || o.dict.is_some() {
-        TRACKED.with(|t| t.borrow_mut().push(Rc::downgrade(o)));
-        SINCE_LAST.with(|c| c.set(c.get() + 1));
+        YOUNG.with(|t| t.borrow_mut().push(Rc::downgrade(o)));
     }
 }
 
-/// True when enough objects were created that a collection is due.
+/// True when enough objects were created that a collection is due (and collections are
+/// enabled).
 #[inline]
 pub fn due() -> bool {
-    SINCE_LAST.with(|c| c.get()) >= THRESHOLD.with(|t| t.get())
+    YOUNG.with(|t| t.borrow().len()) >= YOUNG_THRESHOLD && ENABLED.with(|e| e.get())
+}
+
+/// `gc.enable()`/`gc.disable()`.
+pub fn set_enabled(on: bool) {
+    ENABLED.with(|e| e.set(on));
+}
+
+/// `gc.isenabled()`.
+pub fn is_enabled() -> bool {
+    ENABLED.with(|e| e.get())
+}
+
+/// `gc.get_count()`'s first number: objects created since the last collection.
+pub fn young_count() -> usize {
+    YOUNG.with(|t| t.borrow().len())
 }
 
 /// Calls `f` on every object `o` references.
@@ -202,19 +250,45 @@ fn clear(o: &Object, dropped: &mut Vec<Value>) {
     }
 }
 
-/// Runs a collection; returns how many objects were found unreachable.
+/// The collection that is due: a young one, or a full one when the old generation has
+/// grown by a quarter since the last full collection.
+pub fn collect_due() -> usize {
+    let old = OLD.with(|t| t.borrow().len());
+    let after_full = OLD_AFTER_FULL.with(|c| c.get());
+    if old >= MIN_FULL_GROWTH && old - after_full.min(old) > after_full / 4 {
+        collect()
+    } else {
+        collect_young()
+    }
+}
+
+/// A full collection (every generation); returns how many objects were found
+/// unreachable.
 pub fn collect() -> usize {
-    SINCE_LAST.with(|c| c.set(0));
-    let live: Vec<ObjRef> = TRACKED.with(|t| {
-        let mut t = t.borrow_mut();
-        t.retain(|w| w.strong_count() > 0);
-        t.iter().filter_map(|w| w.upgrade()).collect()
-    });
-    let index: HashMap<*const Object, usize> = live
-        .iter()
-        .enumerate()
-        .map(|(i, o)| (Rc::as_ptr(o), i))
-        .collect();
+    let mut all = OLD.with(|t| std::mem::take(&mut *t.borrow_mut()));
+    all.extend(YOUNG.with(|t| std::mem::take(&mut *t.borrow_mut())));
+    let found = collect_generation(all);
+    OLD_AFTER_FULL.with(|c| c.set(OLD.with(|t| t.borrow().len())));
+    found
+}
+
+/// A young collection: only the objects created since the last collection.
+pub fn collect_young() -> usize {
+    let young = YOUNG.with(|t| std::mem::take(&mut *t.borrow_mut()));
+    collect_generation(young)
+}
+
+/// Trial deletion over `generation` (references from outside it count as roots); the
+/// survivors join the old generation, unless unreachable objects must be finalized
+/// first: then the generation is examined again by the next collection.
+fn collect_generation(generation: Vec<Weak<Object>>) -> usize {
+    let live: Vec<ObjRef> = generation.iter().filter_map(|w| w.upgrade()).collect();
+    drop(generation);
+    let mut index = AddressMap::default();
+    index.reserve(live.len());
+    for (i, o) in live.iter().enumerate() {
+        index.insert(Rc::as_ptr(o), i);
+    }
     // `live` itself holds one reference to each.
     let mut refs: Vec<isize> = live
         .iter()
@@ -242,14 +316,13 @@ pub fn collect() -> usize {
             }
         });
     }
+    drop(index);
     let garbage: Vec<ObjRef> = live
         .iter()
         .zip(&reachable)
         .filter(|(_, r)| !**r)
         .map(|(o, _)| o.clone())
         .collect();
-    THRESHOLD.with(|t| t.set((live.len() - garbage.len()).max(MIN_THRESHOLD)));
-    drop(live);
     // Unreachable instances with `__del__` are finalized first (PEP 442); what they are
     // part of is cleared by a later collection, as `__del__` may have resurrected it.
     let unfinalized: Vec<ObjRef> = garbage
@@ -259,9 +332,21 @@ pub fn collect() -> usize {
         .cloned()
         .collect();
     if !unfinalized.is_empty() {
+        let again: Vec<Weak<Object>> = live.iter().map(Rc::downgrade).collect();
+        YOUNG.with(|t| t.borrow_mut().extend(again));
+        drop(live);
         unfinalized.into_iter().for_each(super::finalizer::queue);
         return 0;
     }
+    OLD.with(|t| {
+        let mut old = t.borrow_mut();
+        for (o, r) in live.iter().zip(&reachable) {
+            if *r {
+                old.push(Rc::downgrade(o));
+            }
+        }
+    });
+    drop(live);
     let mut dropped = Vec::new();
     for o in &garbage {
         clear(o, &mut dropped);
@@ -274,7 +359,9 @@ pub fn collect() -> usize {
 
 /// How many tracked objects are alive (for tests and diagnostics).
 pub fn tracked_alive() -> usize {
-    TRACKED.with(|t| t.borrow().iter().filter(|w| w.strong_count() > 0).count())
+    let alive =
+        |t: &RefCell<Vec<Weak<Object>>>| t.borrow().iter().filter(|w| w.strong_count() > 0).count();
+    YOUNG.with(alive) + OLD.with(alive)
 }
 
 #[cfg(test)]
@@ -310,5 +397,41 @@ mod tests {
         );
         // The kept list survived with its contents.
         assert!(matches!(kept.payload(), Some(Payload::List(l)) if l.with(|v| v.len()) == 1));
+    }
+
+    /// A cycle that survives a young collection (something held it) moves to the old
+    /// generation: young collections no longer examine it, a full one frees it.
+    #[test]
+    fn survivors_are_promoted_and_found_by_full_collections() {
+        let vm = crate::vm::Vm::new(crate::spec::VERSIONS[crate::spec::VERSIONS.len() - 1]);
+        let holder = vm.new_list(vec![]);
+        let cycle = vm.new_list(vec![]);
+        if let Some(Payload::List(items)) = cycle.payload() {
+            items.with_mut(|v| v.push(cycle.clone()));
+        }
+        let Value::Obj(cycle_ref) = &cycle else {
+            panic!("a list is an object")
+        };
+        let watch = Rc::downgrade(cycle_ref);
+        if let Some(Payload::List(items)) = holder.payload() {
+            items.with_mut(|v| v.push(cycle.clone()));
+        }
+        drop(cycle);
+        collect_young();
+        assert_eq!(young_count(), 0);
+        // Unreachable now, but old: a young collection does not look at it.
+        if let Some(Payload::List(items)) = holder.payload() {
+            items.with_mut(|v| v.clear());
+        }
+        collect_young();
+        assert!(
+            watch.upgrade().is_some(),
+            "young collections leave the old generation"
+        );
+        assert!(collect() >= 1);
+        assert!(
+            watch.upgrade().is_none(),
+            "a full collection frees the old cycle"
+        );
     }
 }

@@ -1,7 +1,9 @@
 //! Python's hash functions, bit for bit: integers modulo 2**61 - 1, floats consistent with
 //! them, tuples (the xxHash-based mix of 3.8+ and the older multiplier mix), and strings
-//! and bytes through SipHash with the key CPython uses when `PYTHONHASHSEED=0`
-//! (SipHash-2-4 up to 3.10, SipHash-1-3 from 3.11).
+//! and bytes through SipHash (SipHash-2-4 up to 3.10, SipHash-1-3 from 3.11) keyed with
+//! the process's hash secret, derived from `PYTHONHASHSEED` exactly as CPython derives it
+//! ([`secret_for_seed`]): unset or `random` gives a random key, `0` the zero key, `N` the
+//! same key CPython has with that seed — so `PYTHONHASHSEED=N` gives CPython's hashes.
 //!
 //! Matching CPython exactly matters: set iteration order, and so printed output, follows
 //! from hash values. The golden outputs are recorded with `PYTHONHASHSEED=0`.
@@ -145,14 +147,15 @@ pub fn hash_tuple_legacy(items: &[i64]) -> i64 {
     x as i64
 }
 
-/// hash() of str/bytes data with the zero key (PYTHONHASHSEED=0). Short inputs use
-/// CPython's djbx33a small-string path only when compiled with Py_HASH_CUTOFF > 0,
-/// which release builds are not, so every length goes through SipHash.
+/// hash() of str/bytes data with the process's hash secret. Short inputs use CPython's
+/// djbx33a small-string path only when compiled with Py_HASH_CUTOFF > 0, which release
+/// builds are not, so every length goes through SipHash.
 pub fn hash_bytes(data: &[u8], rounds: SipRounds) -> i64 {
     if data.is_empty() {
         return 0;
     }
-    let h = siphash(data, rounds) as i64;
+    let (k0, k1) = secret();
+    let h = siphash_keyed(data, k0, k1, rounds) as i64;
     if h == -1 {
         -2
     } else {
@@ -160,8 +163,80 @@ pub fn hash_bytes(data: &[u8], rounds: SipRounds) -> i64 {
     }
 }
 
-fn siphash(data: &[u8], rounds: SipRounds) -> u64 {
-    siphash_keyed(data, 0, 0, rounds)
+/// What `PYTHONHASHSEED` asks for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum HashSeed {
+    /// Unset or `random`: a key from the system's random source.
+    #[default]
+    Random,
+    /// An integer in `[0; 4294967295]`; 0 turns randomization off (the zero key).
+    Fixed(u32),
+}
+
+impl HashSeed {
+    /// Parses `PYTHONHASHSEED`'s value; None when it is neither `random` nor an integer
+    /// in range (CPython refuses to start then).
+    pub fn parse(value: &str) -> Option<HashSeed> {
+        if value == "random" {
+            return Some(HashSeed::Random);
+        }
+        value.trim().parse::<u32>().ok().map(HashSeed::Fixed)
+    }
+}
+
+/// The SipHash key CPython derives from a fixed seed: none for 0, else the bytes of a
+/// linear congruential generator (x = x * 214013 + 2531011 mod 2**32, each byte bits
+/// 16..23 of x) filling the secret, whose first 16 bytes are the key (little-endian).
+pub fn secret_for_seed(seed: u32) -> (u64, u64) {
+    if seed == 0 {
+        return (0, 0);
+    }
+    let mut x = seed;
+    let mut key = [0u8; 16];
+    for byte in key.iter_mut() {
+        x = x.wrapping_mul(214_013).wrapping_add(2_531_011);
+        *byte = (x >> 16) as u8;
+    }
+    let (k0, k1) = key.split_at(8);
+    (
+        u64::from_le_bytes(k0.try_into().unwrap_or([0; 8])),
+        u64::from_le_bytes(k1.try_into().unwrap_or([0; 8])),
+    )
+}
+
+/// A key from the system's random source (`/dev/urandom`), else from the clock.
+fn random_secret() -> (u64, u64) {
+    use std::io::Read;
+    let mut key = [0u8; 16];
+    let read = std::fs::File::open("/dev/urandom").and_then(|mut f| f.read_exact(&mut key));
+    if read.is_err() {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or(0);
+        let mixed = now ^ (u128::from(std::process::id()) << 64);
+        key = mixed.to_le_bytes();
+    }
+    let (k0, k1) = key.split_at(8);
+    (
+        u64::from_le_bytes(k0.try_into().unwrap_or([0; 8])),
+        u64::from_le_bytes(k1.try_into().unwrap_or([0; 8])),
+    )
+}
+
+static SECRET: std::sync::OnceLock<(u64, u64)> = std::sync::OnceLock::new();
+
+/// The process's hash key, fixed at its first use from the interpreter flags. (The
+/// library's own unit tests compare with CPython's `PYTHONHASHSEED=0` values, so they
+/// always hash with the zero key.)
+fn secret() -> (u64, u64) {
+    if cfg!(test) {
+        return (0, 0);
+    }
+    *SECRET.get_or_init(|| match crate::flags::current().hash_seed {
+        HashSeed::Random => random_secret(),
+        HashSeed::Fixed(seed) => secret_for_seed(seed),
+    })
 }
 
 /// SipHash of `data` with the key (`k0`, `k1`) (as CPython's `_Py_KeyedHash`, which
@@ -241,5 +316,27 @@ mod tests {
         assert_eq!(hash_f64(2.0, 0), 2);
         assert_eq!(hash_f64(-0.5, 0), -1152921504606846976);
         assert_eq!(hash_big(false, &[0, 1]), 1 << 32);
+    }
+
+    // PYTHONHASHSEED=N python3.X -c "print(hash('a'), hash('hello'))".
+    #[test]
+    fn fixed_seeds_give_cpythons_keys() {
+        let (k0, k1) = secret_for_seed(1);
+        assert_eq!(
+            siphash_keyed(b"hello", k0, k1, SipRounds::Sip13) as i64,
+            -1712148659304476210
+        );
+        let (k0, k1) = secret_for_seed(12345);
+        assert_eq!(
+            siphash_keyed(b"a", k0, k1, SipRounds::Sip24) as i64,
+            -5496628277200339509
+        );
+        assert_eq!(HashSeed::parse("random"), Some(HashSeed::Random));
+        assert_eq!(
+            HashSeed::parse("4294967295"),
+            Some(HashSeed::Fixed(u32::MAX))
+        );
+        assert_eq!(HashSeed::parse("4294967296"), None);
+        assert_eq!(HashSeed::parse("x"), None);
     }
 }

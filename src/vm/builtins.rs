@@ -80,10 +80,14 @@ impl Vm {
         let _ = self.dict_set(&dict, key, Value::Obj(prop));
     }
 
-    /// Writes text to standard output (buffered; flushed at exit and before tracebacks).
+    /// Writes text to standard output (buffered, line-buffered to a terminal, written
+    /// through with `-u`; flushed at exit and before tracebacks).
     pub fn write_stdout(&mut self, s: &str) {
         self.stdout.extend_from_slice(s.as_bytes());
-        if self.stdout.len() > 1 << 16 || (self.stdout_line_buffered && s.contains('\n')) {
+        if self.stdout_unbuffered
+            || self.stdout.len() > 1 << 16
+            || (self.stdout_line_buffered && s.contains('\n'))
+        {
             self.flush_stdout();
         }
     }

@@ -288,6 +288,122 @@ pub fn str_hash_rounds(v: &VersionSpec) -> crate::object::hash::SipRounds {
     }
 }
 
+/// The fields of `sys.flags`, in order, as this version's CPython has them (its last
+/// patch release: 3.7–3.10 gained `int_max_str_digits` in their security releases).
+pub fn sys_flags_fields(v: &VersionSpec) -> &'static [&'static str] {
+    const PY2: &[&str] = &[
+        "debug",
+        "py3k_warning",
+        "division_warning",
+        "division_new",
+        "inspect",
+        "interactive",
+        "optimize",
+        "dont_write_bytecode",
+        "no_user_site",
+        "no_site",
+        "ignore_environment",
+        "tabcheck",
+        "verbose",
+        "unicode",
+        "bytes_warning",
+        "hash_randomization",
+    ];
+    const PY3: &[&str] = &[
+        "debug",
+        "inspect",
+        "interactive",
+        "optimize",
+        "dont_write_bytecode",
+        "no_user_site",
+        "no_site",
+        "ignore_environment",
+        "verbose",
+        "bytes_warning",
+        "quiet",
+        "hash_randomization",
+        "isolated",
+        "dev_mode",
+        "utf8_mode",
+        "warn_default_encoding",
+        "safe_path",
+        "int_max_str_digits",
+    ];
+    const PY37: &[&str] = &[
+        "debug",
+        "inspect",
+        "interactive",
+        "optimize",
+        "dont_write_bytecode",
+        "no_user_site",
+        "no_site",
+        "ignore_environment",
+        "verbose",
+        "bytes_warning",
+        "quiet",
+        "hash_randomization",
+        "isolated",
+        "dev_mode",
+        "utf8_mode",
+        "int_max_str_digits",
+    ];
+    match v.format.major_minor {
+        (2, _) => PY2,
+        (3, 0..=3) => &PY3[..12],
+        (3, 4..=6) => &PY3[..13],
+        (3, 7..=9) => PY37,
+        (3, 10) => {
+            const PY310: &[&str] = &[
+                "debug",
+                "inspect",
+                "interactive",
+                "optimize",
+                "dont_write_bytecode",
+                "no_user_site",
+                "no_site",
+                "ignore_environment",
+                "verbose",
+                "bytes_warning",
+                "quiet",
+                "hash_randomization",
+                "isolated",
+                "dev_mode",
+                "utf8_mode",
+                "warn_default_encoding",
+                "int_max_str_digits",
+            ];
+            PY310
+        }
+        _ => PY3,
+    }
+}
+
+/// The value `sys.flags.int_max_str_digits` shows: -1 (the default, 4300, applies) in
+/// the 3.7–3.11 security releases, the limit itself from 3.12.
+pub fn int_max_str_digits_flag(v: &VersionSpec) -> i64 {
+    if v.format.major_minor >= (3, 12) {
+        4300
+    } else {
+        -1
+    }
+}
+
+/// Whether `sys.warnoptions` also holds what `-X dev` and `-b` imply (`default` first,
+/// `default::BytesWarning`/`error::BytesWarning` last): 3.7+.
+pub fn warnoptions_include_implied(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 7)
+}
+
+/// The `__module__` of the deque iterator types: `_collections` up to 3.11, `collections`
+/// from 3.12.
+pub fn deque_iterator_module(v: &VersionSpec) -> &'static str {
+    if v.format.major_minor >= (3, 12) {
+        "collections"
+    } else {
+        "_collections"
+    }
+}
+
 /// Whether `socket.timeout` is the builtin TimeoutError (3.10+) rather than its own
 /// OSError subclass.
 pub fn socket_timeout_is_timeout_error(v: &VersionSpec) -> bool {

@@ -97,6 +97,8 @@ pub struct Vm {
     pub stdout: Vec<u8>,
     /// Flush standard output at each newline (it is a terminal, as CPython line-buffers).
     pub stdout_line_buffered: bool,
+    /// `-u`/`PYTHONUNBUFFERED`: every write to standard output goes out at once.
+    pub stdout_unbuffered: bool,
     /// The exception currently being handled (`sys.exc_info()`), or None.
     pub handled: Value,
     /// Containers whose repr is being computed (to print `[...]` for self-reference).
@@ -158,6 +160,7 @@ impl Vm {
             handled: Value::None,
             stdout: Vec::new(),
             stdout_line_buffered: false,
+            stdout_unbuffered: false,
             tracer: None,
             calling_frame: std::ptr::null(),
             spare_frames: Vec::new(),
@@ -378,7 +381,7 @@ impl Vm {
     /// arrived signals (which may raise, e.g. KeyboardInterrupt).
     pub fn service_breaker(&mut self) -> PyResult<()> {
         if crate::object::gc::due() {
-            crate::object::gc::collect();
+            crate::object::gc::collect_due();
         }
         crate::modules::signal::run_pending(self)
     }

@@ -98,6 +98,7 @@ pub fn run_program(
             vm.init_builtins();
             vm.imports.source_loader = options.source_loader;
             vm.stdout_line_buffered = std::io::IsTerminal::is_terminal(&std::io::stdout());
+            vm.stdout_unbuffered = crate::flags::current().unbuffered;
             let path0 = match &options.package {
                 Some(_) if super::flavour::run_module_path0_is_full(vm.version) => {
                     Some(current_dir())
@@ -233,8 +234,13 @@ impl Vm {
         script: Option<&str>,
         path0: Option<String>,
     ) -> super::PyResult<()> {
-        // The script's real directory; '' (the current directory) for `-c`.
-        let path0 = path0.or_else(|| {
+        // The script's real directory; '' (the current directory) for `-c`; nothing with
+        // `-P`/`-I` (safe_path).
+        let safe_path = crate::flags::current().safe_path;
+        let path0 = path0.filter(|_| !safe_path).or_else(|| {
+            if safe_path {
+                return None;
+            }
             Some(match script {
                 Some(p) => {
                     let real =
