@@ -38,7 +38,7 @@ pub fn init(vm: &mut Vm) {
         |vm, a| func_cell(vm, a, |f| &f.kwdefaults),
         Some(func_set_kwdefaults),
     );
-    vm.add_getset(&f, "__code__", func_code, None);
+    vm.add_getset(&f, "__code__", func_code, Some(func_set_code));
     vm.add_getset(&f, "__globals__", func_globals, None);
     vm.add_getset(&f, "__closure__", func_closure, None);
     vm.add_getset(
@@ -271,8 +271,25 @@ fn func_set_kwdefaults(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+/// `f.__code__ = code`: the new code must have as many free variables as the closure.
+fn func_set_code(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let f = func(vm, &args)?;
+    let Some(Payload::Code(code)) = args.values.get(1).and_then(|v| v.payload()) else {
+        return Err(vm.type_error("__code__ must be set to a code object"));
+    };
+    let (want, have) = (f.closure.len(), code.co.freevars.len());
+    if want != have {
+        let name = f.name.get();
+        return Err(vm.value_error(&format!(
+            "{name}() requires a code object with {want} free vars, not {have}"
+        )));
+    }
+    f.code.replace(code.clone());
+    Ok(Value::None)
+}
+
 fn func_code(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let code = func(vm, &args)?.code.clone();
+    let code = func(vm, &args)?.code.get();
     Ok(Value::Obj(crate::object::Object::new(
         vm.types.code.clone(),
         Payload::Code(code),
@@ -361,11 +378,11 @@ fn method_delegate(vm: &mut Vm, args: Args<'_>, name: &'static str) -> PyResult<
 }
 
 /// Other attributes of a bound method are its function's (`__wrapped__`, `__dict__`
-/// entries), as CPython's `method_getattro` falls back to them.
+/// entries), as CPython's `method_getattro` falls back to them (and so do 2.x unbound
+/// methods').
 fn method_getattr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let this = args.values.first().cloned().unwrap_or(Value::None);
-    let m = method_parts(vm, &this)?;
-    let f = m.func.clone();
+    let f = super::py2::methods::func_of(vm, &this)?;
     let Some(name) = args.pos().get(1).and_then(|n| n.as_obj()).cloned() else {
         return Err(vm.type_error("attribute name must be string"));
     };

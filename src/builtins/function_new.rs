@@ -108,7 +108,7 @@ fn function_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         name.clone()
     };
     let f = Function {
-        code,
+        code: PyCell::new(code),
         globals,
         builtins,
         name: PyCell::new(name),

@@ -1,4 +1,5 @@
-//! `memoryview` over `bytes` and `bytearray` (one-dimensional, format `'B'`): length,
+//! `memoryview` over `bytes` and `bytearray` (one-dimensional, format `'B'`, or another
+//! native integer/float format after `cast`; item assignment only for `'B'`): length,
 //! indexing and slicing (slices are views: writes go through to a bytearray),
 //! assignment, `tobytes`, `tolist`, `hex`, `release` and the context manager, equality
 //! with bytes-like objects, hashing of read-only views, and the attributes (`readonly`,
@@ -20,16 +21,34 @@ pub struct MemView {
     pub len: usize,
     pub readonly: bool,
     pub released: Cell<bool>,
+    /// The struct format character of the items (`B` unless cast).
+    pub format: u8,
+}
+
+/// The size in bytes of an item of struct format `f` (native sizes), 0 if unsupported.
+fn item_size(f: u8) -> usize {
+    match f {
+        b'B' | b'b' | b'c' | b'?' => 1,
+        b'H' | b'h' => 2,
+        b'I' | b'i' | b'f' => 4,
+        b'L' | b'l' | b'Q' | b'q' | b'N' | b'n' | b'P' | b'd' => 8,
+        _ => 0,
+    }
 }
 
 impl MemView {
+    fn itemsize(&self) -> usize {
+        item_size(self.format).max(1)
+    }
+
     /// The viewed bytes.
     fn bytes(&self) -> Vec<u8> {
+        let size = self.itemsize();
         let pick = |b: &[u8]| -> Vec<u8> {
             (0..self.len)
-                .filter_map(|k| {
-                    b.get((self.start + k as isize * self.step) as usize)
-                        .copied()
+                .flat_map(|k| {
+                    let o = (self.start + k as isize * self.step) as usize;
+                    b.get(o..o + size).unwrap_or(&[]).to_vec()
                 })
                 .collect()
         };
@@ -64,6 +83,7 @@ pub fn init(vm: &mut Vm) {
         ("tolist", mv_tolist),
         ("hex", mv_hex),
         ("release", mv_release),
+        ("cast", mv_cast),
     ];
     for (name, f) in methods {
         vm.add_method(&t, name, *f, BuiltinKind::Method);
@@ -132,6 +152,7 @@ fn mv_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             len: m.len,
             readonly: m.readonly,
             released: Cell::new(false),
+            format: m.format,
         };
         return Ok(new_view(vm, copy));
     }
@@ -154,6 +175,7 @@ fn mv_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             len,
             readonly,
             released: Cell::new(false),
+            format: b'B',
         },
     ))
 }
@@ -200,16 +222,100 @@ fn mv_getitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             len: b.len,
             readonly: m.readonly,
             released: Cell::new(false),
+            format: m.format,
         };
         return Ok(new_view(vm, view));
     }
     let k = item_index(vm, m, key)?;
+    if m.format != b'B' {
+        let size = m.itemsize();
+        let o = m.offset(k);
+        let raw = match m.obj.payload() {
+            Some(Payload::Bytes(b)) => b.get(o..o + size).unwrap_or(&[]).to_vec(),
+            Some(Payload::ByteArray(b)) => b.with(|b| b.get(o..o + size).unwrap_or(&[]).to_vec()),
+            _ => Vec::new(),
+        };
+        return Ok(item_value(vm, m.format, &raw));
+    }
     let byte = match m.obj.payload() {
         Some(Payload::Bytes(b)) => b[m.offset(k)],
         Some(Payload::ByteArray(b)) => b.with(|b| b.get(m.offset(k)).copied().unwrap_or(0)),
         _ => 0,
     };
     Ok(Value::Int(byte as i64))
+}
+
+/// The value of one item of format `f` from its native-endian bytes.
+fn item_value(vm: &Vm, f: u8, raw: &[u8]) -> Value {
+    let mut buf = [0u8; 8];
+    let n = raw.len().min(8);
+    buf[..n].copy_from_slice(&raw[..n]);
+    let unsigned = u64::from_ne_bytes(buf);
+    let bits = (n * 8) as u32;
+    let signed = if bits == 0 || bits == 64 {
+        unsigned as i64
+    } else {
+        ((unsigned << (64 - bits)) as i64) >> (64 - bits)
+    };
+    match f {
+        b'b' | b'h' | b'i' | b'l' | b'q' | b'n' => Value::Int(signed),
+        b'?' => Value::Bool(unsigned != 0),
+        b'c' => crate::builtins::bytes::new_bytes(vm, raw.to_vec()),
+        b'f' => Value::Float(f32::from_ne_bytes([buf[0], buf[1], buf[2], buf[3]]) as f64),
+        b'd' => Value::Float(f64::from_ne_bytes(buf)),
+        _ if unsigned > i64::MAX as u64 => vm.new_int_big(unsigned.into()),
+        _ => Value::Int(unsigned as i64),
+    }
+}
+
+/// The items of a view as values.
+fn items_of(vm: &Vm, m: &MemView) -> Vec<Value> {
+    let bytes = m.bytes();
+    if m.format == b'B' {
+        return bytes.into_iter().map(|b| Value::Int(b as i64)).collect();
+    }
+    bytes
+        .chunks(m.itemsize())
+        .map(|c| item_value(vm, m.format, c))
+        .collect()
+}
+
+/// `cast(format)`: a view of the same C-contiguous bytes as items of another format.
+fn mv_cast(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (_, m) = live(vm, &args)?;
+    let b = arity::bind_kw(vm, "cast", &args.pos()[1..], &args, &["format", "shape"], 1)?;
+    let fmt = b[0].clone().unwrap_or(Value::None);
+    let Some(text) = fmt.as_str().map(|s| s.as_str().to_string()) else {
+        return Err(vm.type_error("memoryview: format argument must be a string"));
+    };
+    let f = text.strip_prefix('@').unwrap_or(&text).as_bytes();
+    if f.len() != 1 || item_size(f[0]) == 0 {
+        return Err(vm.value_error(
+            "memoryview: destination format must be a native single character format prefixed with an optional '@'",
+        ));
+    }
+    let f = f[0];
+    if m.step != m.itemsize() as isize && m.len > 1 {
+        return Err(vm.type_error("memoryview: casts are restricted to C-contiguous views"));
+    }
+    if m.format != b'B' && f != b'B' && m.format != b'b' && m.format != b'c' {
+        return Err(vm.type_error("memoryview: cannot cast between two non-byte formats"));
+    }
+    let nbytes = m.len * m.itemsize();
+    let size = item_size(f);
+    if nbytes % size != 0 {
+        return Err(vm.type_error("memoryview: length is not a multiple of itemsize"));
+    }
+    let view = MemView {
+        obj: m.obj.clone(),
+        start: m.start,
+        step: size as isize,
+        len: nbytes / size,
+        readonly: m.readonly,
+        released: Cell::new(false),
+        format: f,
+    };
+    Ok(new_view(vm, view))
 }
 
 /// An item index (negative from the end), with memoryview's errors.
@@ -268,6 +374,12 @@ fn mv_setitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         return Ok(Value::None);
     }
     let k = item_index(vm, m, key)?;
+    if m.format != b'B' {
+        return Err(vm.new_exception(
+            &vm.types.exc.not_implemented_error.clone(),
+            "memoryview: item assignment is only supported for format 'B'",
+        ));
+    }
     let byte = match crate::vm::ops::as_int(value) {
         Some(crate::vm::ops::IntRef::Small(n)) if (0..=255).contains(&n) => n as u8,
         Some(_) => return Err(vm.value_error("memoryview: invalid value for format 'B'")),
@@ -356,12 +468,8 @@ fn mv_tobytes(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn mv_tolist(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (_, m) = live(vm, &args)?;
     arity::no_args(vm, &args, "memoryview", "tolist")?;
-    Ok(vm.new_list(
-        m.bytes()
-            .into_iter()
-            .map(|b| Value::Int(b as i64))
-            .collect(),
-    ))
+    let items = items_of(vm, m);
+    Ok(vm.new_list(items))
 }
 
 fn mv_toreadonly(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -373,6 +481,7 @@ fn mv_toreadonly(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         len: m.len,
         readonly: true,
         released: Cell::new(false),
+        format: m.format,
     };
     Ok(new_view(vm, view))
 }
@@ -427,11 +536,7 @@ fn mv_hex(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn mv_iter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (_, m) = live(vm, &args)?;
-    let items = m
-        .bytes()
-        .into_iter()
-        .map(|b| Value::Int(b as i64))
-        .collect();
+    let items = items_of(vm, m);
     let state = crate::vm::iter::IterState::Values { items, index: 0 };
     let payload = Payload::Iter(Box::new(crate::object::PyCell::new(state)));
     Ok(Value::Obj(Object::new(
@@ -450,9 +555,9 @@ fn mv_attr(vm: &mut Vm, args: Args<'_>, name: &str) -> PyResult<Value> {
     check_released(vm, m)?;
     Ok(match name {
         "readonly" => Value::Bool(m.readonly),
-        "nbytes" => Value::Int(m.len as i64),
-        "itemsize" => Value::Int(1),
-        "format" => vm.new_str("B"),
+        "nbytes" => Value::Int((m.len * m.itemsize()) as i64),
+        "itemsize" => Value::Int(m.itemsize() as i64),
+        "format" => vm.new_str(&(m.format as char).to_string()),
         "ndim" => Value::Int(1),
         "shape" => vm.new_tuple(vec![Value::Int(m.len as i64)]),
         "strides" => vm.new_tuple(vec![Value::Int(m.step as i64)]),

@@ -7,6 +7,7 @@ pub mod arity;
 pub mod bool;
 pub mod bytearray;
 pub mod bytes;
+pub mod code_new;
 pub mod codec_tables;
 pub mod codecs;
 pub mod compile;
@@ -60,6 +61,7 @@ pub fn init_all(vm: &mut Vm) {
     exec::init(vm);
     compile::init(vm);
     function_new::init(vm);
+    code_new::init(vm);
     functions::init(vm);
     generic::init(vm);
     list::init(vm);

@@ -4,6 +4,7 @@
 //! file here and listing it in `NATIVE`.
 
 pub mod ast;
+pub mod asyncgen_hooks;
 pub mod atexit;
 pub mod binascii;
 pub mod codecs;
@@ -19,10 +20,14 @@ pub mod itertools;
 pub mod math;
 pub mod native_class;
 pub mod opcode;
-pub mod os;
+pub mod posix;
+pub mod posixsubprocess;
+pub mod random_;
 pub mod select;
+pub mod sha512;
 pub mod signal;
 pub mod site;
+pub mod socket;
 pub mod sre;
 pub mod string_;
 pub mod struct_;
@@ -51,6 +56,10 @@ const NATIVE: &[(&str, ModuleInit, (u8, u8))] = &[
     ("_io", io::module, (3, 0)),
     ("_opcode", opcode::module, (3, 4)),
     ("_signal", signal::module, (3, 0)),
+    ("_posixsubprocess", posixsubprocess::module, (3, 2)),
+    ("_random", random_::module, (2, 0)),
+    ("_sha512", sha512::module, (3, 0)),
+    ("_socket", socket::module, (2, 0)),
     ("_sre", sre::module, (2, 0)),
     ("_string", string_::module, (3, 0)),
     ("_struct", struct_::module, (3, 0)),
@@ -68,7 +77,7 @@ const NATIVE: &[(&str, ModuleInit, (u8, u8))] = &[
     ("itertools", itertools::module, (2, 3)),
     ("math", math::module, (2, 0)),
     ("select", select::module, (2, 0)),
-    ("os", os::module, (2, 0)),
+    ("posix", posix::module, (2, 0)),
     ("sys", sys::module, (2, 0)),
     ("time", time::module, (2, 0)),
 ];
@@ -102,6 +111,7 @@ pub fn native_names(v: (u8, u8)) -> Vec<&'static str> {
         "errno",
         "gc",
         "itertools",
+        "posix",
         "sys",
         "time",
     ];

@@ -39,6 +39,24 @@ pub fn new(t: &ObjRef, values: Vec<Value>) -> Value {
     ))
 }
 
+/// An instance whose tuple holds `values` and which also has the named `extras` as
+/// attributes outside the sequence (CPython's fields past `n_sequence_fields`, such as
+/// `stat_result.st_atime_ns`).
+pub fn new_with_extras(
+    vm: &mut Vm,
+    t: &ObjRef,
+    values: Vec<Value>,
+    extras: Vec<(&str, Value)>,
+) -> PyResult<Value> {
+    let o = Object::with_dict(t.clone(), Payload::Tuple(values.into_boxed_slice()));
+    let o = Value::Obj(o);
+    for (k, v) in extras {
+        let key = vm.intern(k);
+        vm.set_attr(&o, &key, v)?;
+    }
+    Ok(o)
+}
+
 fn fields(vm: &mut Vm, t: &ObjRef) -> Vec<String> {
     let key = vm.intern("__match_args__");
     match vm.lookup_in_mro(t, &key) {

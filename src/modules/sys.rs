@@ -273,7 +273,14 @@ pub fn create(vm: &mut Vm, argv: &[String], path0: Option<String>) -> PyResult<O
         ("getsizeof", sys_getsizeof),
         ("getdefaultencoding", sys_utf8),
         ("getfilesystemencoding", sys_utf8),
+        ("getfilesystemencodeerrors", |vm, _| {
+            Ok(vm.new_str("surrogateescape"))
+        }),
         ("excepthook", sys_excepthook),
+        ("get_asyncgen_hooks", super::asyncgen_hooks::get),
+        // The interpreter never runs Python code after it starts finalizing.
+        ("is_finalizing", |_, _| Ok(Value::Bool(false))),
+        ("set_asyncgen_hooks", super::asyncgen_hooks::set),
     ];
     for (name, f) in functions {
         let f = vm.new_builtin(name, *f, BuiltinKind::Function, None);
@@ -283,8 +290,16 @@ pub fn create(vm: &mut Vm, argv: &[String], path0: Option<String>) -> PyResult<O
         }
     }
     if crate::vm::flavour::sys_has_audit(vm.version) {
+        // No audit hooks are ever called: events go nowhere, as in CPython without hooks.
         let f = vm.new_builtin("audit", sys_audit, BuiltinKind::Function, None);
         vm.module_set(&m, "audit", f);
+        let f = vm.new_builtin(
+            "addaudithook",
+            |_, _| Ok(Value::None),
+            BuiltinKind::Function,
+            None,
+        );
+        vm.module_set(&m, "addaudithook", f);
     }
     if crate::vm::flavour::python2_builtins(vm.version) {
         crate::builtins::py2::functions::adjust_sys(vm, &m);
@@ -292,8 +307,8 @@ pub fn create(vm: &mut Vm, argv: &[String], path0: Option<String>) -> PyResult<O
     Ok(m)
 }
 
-/// `sys.audit(event, *args)` (3.8+): raises the event to the audit hooks. xpython offers
-/// no `addaudithook`, so there are none; as CPython without hooks, only the presence of
+/// `sys.audit(event, *args)` (3.8+): raises the event to the audit hooks. `addaudithook`
+/// keeps none, so there are none; as CPython without hooks, only the presence of
 /// an event is checked.
 fn sys_audit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     crate::builtins::args::no_kwargs(vm, "audit", &args)?;

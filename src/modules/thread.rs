@@ -68,12 +68,19 @@ pub fn module(vm: &mut Vm) -> PyResult<ObjRef> {
             ("start_new", no_threads),
             ("start_joinable_thread", no_threads),
             ("interrupt_main", |_, _| Ok(Value::None)),
+            ("_shutdown", |_, _| Ok(Value::None)),
+            ("_get_main_thread_ident", |_, _| Ok(Value::Int(IDENT))),
+            ("_is_main_interpreter", |_, _| Ok(Value::Bool(true))),
+            ("_make_thread_handle", make_thread_handle),
         ],
     );
     let object = vm.types.object.clone();
     let lock_t = new_class(vm, "_thread", "lock", vec![object.clone()], LOCK_METHODS)?;
     let rlock_t = new_class(vm, "_thread", "RLock", vec![object.clone()], LOCK_METHODS)?;
     vm.add_method(&rlock_t, "__new__", rlock_new, BuiltinKind::StaticMethod);
+    if crate::vm::flavour::thread_lock_is_constructible(vm.version) {
+        vm.add_method(&lock_t, "__new__", lock_new, BuiltinKind::StaticMethod);
+    }
     let ns = vm.new_dict();
     let key = Value::Obj(vm.names.__module__.clone());
     let module_name = vm.new_str("_thread");
@@ -87,7 +94,67 @@ pub fn module(vm: &mut Vm) -> PyResult<ObjRef> {
     let runtime_error = Value::Obj(vm.types.exc.runtime_error.clone());
     vm.module_set(&m, "error", runtime_error);
     vm.module_set(&m, "TIMEOUT_MAX", Value::Float(9223372036.0));
+    let handle_t = new_class(vm, "_thread", "_ThreadHandle", Vec::new(), HANDLE_METHODS)?;
+    vm.add_getset(
+        &handle_t,
+        "ident",
+        |vm, a| Ok(Value::Int(handle(vm, &a)?.ident)),
+        None,
+    );
+    vm.module_set(&m, "_ThreadHandle", Value::Obj(handle_t));
     Ok(m)
+}
+
+/// A `_thread._ThreadHandle` (3.13): the only thread is the main one, never done.
+struct Handle {
+    ident: i64,
+    done: std::cell::Cell<bool>,
+}
+
+const HANDLE_METHODS: &[super::native_class::Method] = &[
+    (
+        "is_done",
+        |vm, a| Ok(Value::Bool(handle(vm, &a)?.done.get())),
+        BuiltinKind::Method,
+    ),
+    (
+        "_set_done",
+        |vm, a| {
+            handle(vm, &a)?.done.set(true);
+            Ok(Value::None)
+        },
+        BuiltinKind::Method,
+    ),
+    (
+        "join",
+        |vm, a| {
+            handle(vm, &a)?;
+            Ok(Value::None)
+        },
+        BuiltinKind::Method,
+    ),
+];
+
+fn handle<'a>(vm: &Vm, a: &Args<'a>) -> PyResult<&'a Handle> {
+    super::native_class::this::<Handle>(vm, a, "_ThreadHandle", "_thread._ThreadHandle")
+}
+
+/// `_make_thread_handle(ident)`.
+fn make_thread_handle(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let ident = match a.pos().first() {
+        Some(v) => super::native_class::int_arg(vm, v)?,
+        None => IDENT,
+    };
+    let m = vm.import_absolute("_thread")?;
+    let key = vm.intern("_ThreadHandle");
+    let Value::Obj(t) = vm.get_attr(&m, &key)? else {
+        return Err(vm.system_error("_thread._ThreadHandle missing"));
+    };
+    let h = Handle {
+        ident,
+        done: std::cell::Cell::new(false),
+    };
+    Ok(Value::Obj(super::native_class::new_instance(vm, &t, h)))
 }
 
 fn no_threads(vm: &mut Vm, _: Args<'_>) -> PyResult<Value> {
@@ -108,6 +175,18 @@ fn new_lock(vm: &mut Vm, class: &str, reentrant: bool) -> PyResult<Value> {
         reentrant,
     };
     Ok(Value::Obj(new_instance(vm, &cls, l)))
+}
+
+/// `_thread.lock()` (3.13+).
+fn lock_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let Some(Value::Obj(cls)) = args.values.first() else {
+        return Err(vm.type_error("lock.__new__(X): X is not a type object"));
+    };
+    let l = Lock {
+        count: Cell::new(0),
+        reentrant: false,
+    };
+    Ok(Value::Obj(new_instance(vm, cls, l)))
 }
 
 fn rlock_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

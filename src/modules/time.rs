@@ -65,7 +65,57 @@ const FUNCTIONS: &[(&str, NativeFn, (u8, u8))] = &[
     ("strftime", time_strftime, (3, 0)),
     ("asctime", time_asctime, (3, 0)),
     ("ctime", time_ctime, (3, 0)),
+    ("get_clock_info", time_get_clock_info, (3, 3)),
 ];
+
+/// `get_clock_info(name)`: a namespace with the clock's implementation, whether it is
+/// monotonic and adjustable, and its resolution (the C library's clocks, in ns).
+fn time_get_clock_info(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let name = match args.pos() {
+        [n] if n.as_str().is_some() => n
+            .as_str()
+            .map(|s| s.as_str().to_string())
+            .unwrap_or_default(),
+        [n] => {
+            let t = vm.type_name(n);
+            return Err(vm.type_error(&format!("get_clock_info() argument 1 must be str, not {t}")));
+        }
+        p => {
+            return Err(vm.type_error(&format!(
+                "get_clock_info() takes exactly one argument ({} given)",
+                p.len()
+            )))
+        }
+    };
+    let (implementation, monotonic, adjustable) = match name.as_str() {
+        "time" => ("clock_gettime(CLOCK_REALTIME)", false, true),
+        "monotonic" | "perf_counter" => ("clock_gettime(CLOCK_MONOTONIC)", true, false),
+        "process_time" => ("clock_gettime(CLOCK_PROCESS_CPUTIME_ID)", true, false),
+        "thread_time" => ("clock_gettime(CLOCK_THREAD_CPUTIME_ID)", true, false),
+        _ => return Err(vm.value_error("unknown clock")),
+    };
+    let sys = vm.import_absolute("sys")?;
+    let key = vm.intern("implementation");
+    let imp = vm.get_attr(&sys, &key)?;
+    let namespace = Value::Obj(vm.class_of(&imp).clone());
+    let values = [
+        vm.new_str(implementation),
+        Value::Bool(monotonic),
+        Value::Bool(adjustable),
+        Value::Float(1e-09),
+    ];
+    let names: Vec<Value> = ["implementation", "monotonic", "adjustable", "resolution"]
+        .iter()
+        .map(|n| vm.new_str(n))
+        .collect();
+    vm.call(
+        &namespace,
+        Args {
+            values: &values,
+            kwnames: &names,
+        },
+    )
+}
 
 thread_local! {
     /// The origin of the monotonic clocks.

@@ -7,7 +7,8 @@ use std::rc::Rc;
 
 /// A function defined in Python.
 pub struct Function {
-    pub code: Rc<Code>,
+    /// Replaceable through `__code__`.
+    pub code: PyCell<Rc<Code>>,
     pub globals: ObjRef,
     pub builtins: ObjRef,
     pub name: PyCell<Rc<str>>,

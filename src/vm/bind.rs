@@ -21,7 +21,7 @@ impl Vm {
         let Payload::Function(func) = &func_obj.payload else {
             return Err(self.system_error("make_frame on a non-function"));
         };
-        let code = func.code.clone();
+        let code = func.code.get();
         let mut frame = self.pooled_frame(
             code.clone(),
             func.globals.clone(),
@@ -29,7 +29,7 @@ impl Vm {
             Value::Null,
         );
         frame.func = Some(func_obj.clone());
-        self.bind_arguments(func, &mut frame.fast, args)?;
+        self.bind_arguments(func, &code, &mut frame.fast, args)?;
         // ≤3.10 layouts: cells and free variables are set up before the first instruction.
         for &slot in code.cells_at_start.iter() {
             let initial = code
@@ -93,17 +93,18 @@ impl Vm {
     fn bind_arguments(
         &mut self,
         func: &Function,
+        code: &Code,
         fast: &mut [Value],
         args: Args<'_>,
     ) -> PyResult<()> {
-        let co = &func.code.co;
+        let co = &code.co;
         let argcount = co.argcount as usize;
         let posonly = co.posonlyargcount as usize;
         let kwonly = co.kwonlyargcount as usize;
         let flags = co.flags;
         let total_named = argcount + kwonly;
         let pos = args.pos();
-        let names = &func.code.fast_names;
+        let names = &code.fast_names;
         // Only error paths need the name: computed there, not on every call.
         let version = self.version;
         let fname = || func_name_for_errors(version, func);
@@ -283,7 +284,8 @@ impl Vm {
         args: Args<'_>,
         fast: &[Value],
     ) -> super::PyErr {
-        let co = &func.code.co;
+        let code = func.code.get();
+        let co = &code.co;
         let argcount = co.argcount as usize;
         let ndefaults = match func.defaults.get().payload() {
             Some(Payload::Tuple(t)) => t.len(),

@@ -452,3 +452,32 @@ pub fn keyword_only_defaults_pushed_first(v: &VersionSpec) -> bool {
 pub fn class_body_takes_namespace(v: &VersionSpec) -> bool {
     (3, 0) <= v.format.major_minor && v.format.major_minor < (3, 4)
 }
+
+/// Whether `socket.timeout` is the builtin TimeoutError (3.10+) rather than its own
+/// OSError subclass.
+pub fn socket_timeout_is_timeout_error(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 10)
+}
+
+/// Whether `_posixsubprocess.fork_exec` takes `gid, gids, uid, umask` before
+/// `preexec_fn` (3.9+).
+pub fn fork_exec_takes_credentials(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 9)
+}
+
+/// Whether `_posixsubprocess.fork_exec` takes `process_group` (before the credentials)
+/// and a final `allow_vfork` (3.11+).
+pub fn fork_exec_takes_process_group(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 11)
+}
+
+/// Whether `_thread.lock` can be instantiated directly (3.13+, where `threading.Lock`
+/// is that class).
+pub fn thread_lock_is_constructible(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 13)
+}
+
+/// Whether `random.getrandbits(0)` returns 0 (3.9+) rather than raising ValueError.
+pub fn getrandbits_accepts_zero(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 9)
+}

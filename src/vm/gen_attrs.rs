@@ -141,6 +141,12 @@ fn frame_locals(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn frame_back(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    if let Some(f) = snapshot(&args) {
+        if f.origin == 0 {
+            return Ok(Value::None);
+        }
+        return Ok(vm.frame_back_snapshot(f.origin).unwrap_or(Value::None));
+    }
     view_gen(vm, &args)?;
     Ok(Value::None)
 }

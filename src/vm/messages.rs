@@ -507,3 +507,12 @@ pub fn multiple_values(v: (u8, u8), fname: &str, key: &str) -> String {
         format!("{fname}() got multiple values for argument '{key}'")
     }
 }
+
+/// `random.getrandbits(k)` with a count it refuses (k < 0; also 0 before 3.9).
+pub fn getrandbits_bad_count(v: Ver) -> &'static str {
+    if v >= (3, 9) {
+        "number of bits must be non-negative"
+    } else {
+        "number of bits must be greater than zero"
+    }
+}

@@ -111,6 +111,9 @@ pub struct TracebackFrame {
     pub entry: TracebackEntry,
     pub globals: Option<ObjRef>,
     pub locals: Value,
+    /// The address of the live frame a `sys._getframe()` snapshot was taken of (for
+    /// `f_back`); 0 for a traceback's frame.
+    pub origin: usize,
 }
 
 fn tb_frame(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -125,6 +128,7 @@ fn tb_frame(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             entry,
             globals: None,
             locals: Value::None,
+            origin: 0,
         })),
     )))
 }
@@ -133,13 +137,35 @@ impl Vm {
     /// `sys._getframe(depth)`: a snapshot of the calling Python frame (depth 0) or of
     /// the frame `depth` calls out from it; None when there is no such frame.
     pub fn frame_snapshot(&mut self, depth: usize) -> Option<Value> {
+        let f: *const super::frame::Frame = if depth == 0 {
+            self.caller_frame()?
+        } else {
+            let n = self.frames.len();
+            &**self.frames.get(n.checked_sub(depth)?)?
+        };
+        self.snapshot_of(f)
+    }
+
+    /// `f_back` of a `sys._getframe()` snapshot taken of the frame at address `origin`:
+    /// a snapshot of its caller. A frame that is not among the callers is taken to be
+    /// the running one (the usual `sys._getframe().f_back`); snapshots are not live
+    /// frames, so that of a frame that has returned can name the wrong caller.
+    pub fn frame_back_snapshot(&mut self, origin: usize) -> Option<Value> {
+        let index = self
+            .frames
+            .iter()
+            .rposition(|f| &**f as *const super::frame::Frame as usize == origin)
+            .unwrap_or(self.frames.len());
+        let back: *const super::frame::Frame = &**self.frames.get(index.checked_sub(1)?)?;
+        self.snapshot_of(back)
+    }
+
+    /// A snapshot of the live frame `f` (one of `self.frames` or the calling frame).
+    fn snapshot_of(&mut self, f: *const super::frame::Frame) -> Option<Value> {
         let (code, instr, globals, locals, fast) = {
-            let f: &super::frame::Frame = if depth == 0 {
-                self.caller_frame()?
-            } else {
-                let n = self.frames.len();
-                self.frames.get(n.checked_sub(depth)?)?
-            };
+            // SAFETY: `f` points at a frame owned by `self.frames` or at the calling
+            // frame, both alive and unmodified while this copies out of it.
+            let f = unsafe { &*f };
             (
                 f.code.clone(),
                 f.lasti as u32,
@@ -165,6 +191,7 @@ impl Vm {
                 entry: TracebackEntry { code, instr },
                 globals: Some(globals),
                 locals,
+                origin: f as usize,
             })),
         )))
     }

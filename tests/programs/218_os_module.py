@@ -1,3 +1,4 @@
+# needs: stdlib
 # A small os / os.path: separators, pure path functions, file tests, errors.
 import os
 import os.path

@@ -1,3 +1,4 @@
+# needs: stdlib
 # open() in every mode on files in a fresh directory: reading, writing, appending,
 # exclusive creation, update modes, binary and text, positions, file attributes,
 # context managers, iteration and the errors of bad modes and closed files.

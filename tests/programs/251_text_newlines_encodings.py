@@ -1,3 +1,4 @@
+# needs: stdlib
 # Text files: newline translation on reading and writing for every newline setting,
 # encodings (utf-8, latin-1, ascii, utf-16, utf-32, utf-8-sig, cp1252) with error
 # handlers, text positions (tell/seek), line buffering and reconfigure-free details.

@@ -73,7 +73,7 @@ fn call(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 /// The function of a bound or unbound method.
-fn func_of(vm: &Vm, v: &Value) -> PyResult<Value> {
+pub fn func_of(vm: &Vm, v: &Value) -> PyResult<Value> {
     match (v.payload(), state_of::<UnboundMethod>(v)) {
         (Some(Payload::Method(m)), _) => Ok(m.func.clone()),
         (_, Some(u)) => Ok(u.func.clone()),

@@ -12,14 +12,17 @@ impl crate::vm::Vm {
     /// The iterator `await obj` delegates to: a coroutine itself, else `obj.__await__()`.
     pub fn awaitable_iter(&mut self, obj: &Value) -> PyResult<Value> {
         if let Some(Payload::Generator(g)) = obj.payload() {
-            let is_coro = g.with(|s| match s {
-                crate::vm::generator::GenState::Suspended(f) => {
-                    f.kind == GenKind::Coroutine
-                        || f.frame.code.flags() & crate::vm::bind::CO_ITERABLE_COROUTINE != 0
-                }
-                _ => true,
+            // (a coroutine, a generator marked by `types.coroutine`)
+            let (is_coro, iterable_coro) = g.with(|s| match s {
+                crate::vm::generator::GenState::Suspended(f) => (
+                    f.kind == GenKind::Coroutine,
+                    f.frame.code.flags() & crate::vm::bind::CO_ITERABLE_COROUTINE != 0,
+                ),
+                _ => (true, false),
             });
-            if is_coro && std::ptr::eq(self.class_of(obj).as_ref(), self.types.coroutine.as_ref()) {
+            let coro_type =
+                std::ptr::eq(self.class_of(obj).as_ref(), self.types.coroutine.as_ref());
+            if (is_coro && coro_type) || iterable_coro {
                 return Ok(obj.clone());
             }
         }

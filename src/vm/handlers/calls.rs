@@ -313,7 +313,7 @@ impl Exec<'_> {
                         _ => Vec::new(),
                     };
                     let rebuilt = Function {
-                        code: f.code.clone(),
+                        code: PyCell::new(f.code.get()),
                         globals: f.globals.clone(),
                         builtins: f.builtins.clone(),
                         name: PyCell::new(f.name.get()),
@@ -376,7 +376,7 @@ impl Exec<'_> {
             Value::None
         };
         let f = Function {
-            code,
+            code: PyCell::new(code),
             globals,
             builtins: self.frame.builtins.clone(),
             name: PyCell::new(name),

@@ -85,7 +85,7 @@ impl Exec<'_> {
     /// not optimized) gets a fresh locals dict, which its LOAD_LOCALS returns.
     fn call_positional(&mut self, callable: Value, slot: usize) -> Flow {
         if let Some(Payload::Function(f)) = callable.payload() {
-            if f.code.co.flags & CO_OPTIMIZED == 0 {
+            if f.code.get().co.flags & CO_OPTIMIZED == 0 {
                 let Some(func) = callable.as_obj().cloned() else {
                     return Flow::Next;
                 };
