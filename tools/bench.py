@@ -5,7 +5,7 @@ Each benchmark is compiled once by the CPython of `--python-version` (pyenv's, e
 pythonX.Y on PATH). Then, after one warm-up run of each, xpython and that CPython run the
 .pyc alternately `--runs` times. Their stdout (the benchmark's checksum) must agree; the
 script prints, per benchmark, the median wall time of each, the ratio xpython/CPython and
-the peak resident memory of each (the child's ru_maxrss from os.wait4), then the
+the peak resident memory of each (/usr/bin/time's %M), then the
 geometric mean of the ratios and the largest ratios of memory. It also times an empty
 program (start-up) and, with `--untraced BINARY` (an xpython built with
 `--no-default-features`, which has no traced copy of the loop), the cost of `-v` being
@@ -33,6 +33,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BENCHES = os.path.join(ROOT, "benches")
 # Programs in benches/ that are not benchmarks of the suite.
 NOT_IN_SUITE = {"loop"}
+TIME = "/usr/bin/time" if os.path.exists("/usr/bin/time") else None
 
 
 def find_python(version):
@@ -49,19 +50,25 @@ def compile_with(python, source, target):
 
 
 def run_measured(command):
-    """Runs `command`; returns (wall seconds, peak RSS KiB, stdout bytes, stderr, status)."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    # The outputs are small: read them fully, then reap the child with wait4 for its
-    # own peak RSS (ru_maxrss, KiB on Linux).
-    out = proc.stdout.read()
-    err = proc.stderr.read()
-    _, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    proc.stdout.close()
-    proc.stderr.close()
-    return elapsed, usage.ru_maxrss, out, err, proc.returncode
+    """Runs `command`; returns (wall seconds, peak RSS KiB, stdout bytes, stderr, status).
+
+    The peak RSS comes from /usr/bin/time -f %M when it exists: a child forked from this
+    script inherits the script's own peak in ru_maxrss (Linux keeps the high-water mark
+    across exec), so reading wait4's figure directly would report at least this
+    script's size. /usr/bin/time is small, so its child starts from a small floor. Its
+    own start-up is included in the wall time of both interpreters alike."""
+    with tempfile.NamedTemporaryFile("r", suffix=".rss") as rss_file:
+        if TIME:
+            command = [TIME, "-f", "%M", "-o", rss_file.name] + command
+        start = time.perf_counter()
+        proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        out, err = proc.communicate()
+        elapsed = time.perf_counter() - start
+        rss = 0
+        if TIME:
+            text = rss_file.read().strip().splitlines()
+            rss = int(text[-1]) if text and text[-1].isdigit() else 0
+    return elapsed, rss, out, err, proc.returncode
 
 
 def measure(commands, runs):
