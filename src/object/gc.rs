@@ -197,12 +197,14 @@ fn clear(o: &Object, dropped: &mut Vec<Value>) {
         Payload::Type(t) => {
             let old = t.dict.clone();
             clear(&old, dropped);
+            super::method_cache::types_changed();
         }
         _ => {}
     }
 }
 
-/// Runs a collection; returns how many objects were found unreachable.
+/// Runs a collection; returns how many objects were found unreachable. The caller first
+/// empties what holds references the collector cannot see (`Vm::collect_cycles`).
 pub fn collect() -> usize {
     SINCE_LAST.with(|c| c.set(0));
     let live: Vec<ObjRef> = TRACKED.with(|t| {

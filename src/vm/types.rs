@@ -94,6 +94,7 @@ fn type_data(
     layout: Layout,
     subclassable: bool,
 ) -> TypeData {
+    crate::object::method_cache::watch(&dict);
     let name: Rc<str> = Rc::from(name);
     TypeData {
         qualname: PyCell::new(name.clone()),
@@ -126,7 +127,7 @@ fn linear_mro(t: &ObjRef) {
     if let Some(base) = data.bases.get().first() {
         mro.extend(type_payload(base).mro.get());
     }
-    data.mro.replace(mro);
+    data.set_mro(mro);
 }
 
 /// Builds every builtin type.
