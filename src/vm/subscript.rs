@@ -393,9 +393,16 @@ impl Vm {
 
     /// A str value from code points.
     pub fn new_str_points(&self, points: &[u32]) -> Value {
-        if points.iter().all(|&c| char::from_u32(c).is_some()) {
-            let s: String = points.iter().filter_map(|&c| char::from_u32(c)).collect();
-            return self.new_str(&s);
+        // One pass into a string sized for the common (ASCII) case.
+        let mut text = String::with_capacity(points.len());
+        if points.iter().all(|&c| match char::from_u32(c) {
+            Some(ch) => {
+                text.push(ch);
+                true
+            }
+            None => false,
+        }) {
+            return self.new_str(&text);
         }
         Value::Obj(Object::new(
             self.types.str_.clone(),
