@@ -85,7 +85,7 @@ impl ExtraTypes {
             mro.push(exception.clone());
             mro.extend(exc.mro.get().into_iter().skip(1));
             let _ = beg;
-            eg.mro.replace(mro);
+            eg.set_mro(mro);
         }
         ExtraTypes {
             dict_keys: opaque("dict_keys"),

@@ -389,7 +389,12 @@ fn singleton_new(vm: &mut Vm, args: Args<'_>, v: Value, name: &str) -> PyResult<
 
 /// Whether `cls`'s `name` resolves to `object`'s own builtin (not overridden).
 fn is_objects_own(vm: &mut Vm, cls: &ObjRef, name: &str) -> bool {
-    let key = vm.intern(name);
+    // The names asked on every instantiation are in `vm.names` (no interning lookup).
+    let key = match name {
+        "__init__" => vm.names.__init__.clone(),
+        "__new__" => vm.names.__new__.clone(),
+        _ => vm.intern(name),
+    };
     matches!(vm.lookup_in_mro(cls, &key), Some(Value::Obj(f))
         if matches!(&f.payload, Payload::Builtin(b) if b.owner.as_ref().is_some_and(|o| Rc::ptr_eq(o, &vm.types.object))))
 }

@@ -45,7 +45,7 @@ pub fn module(vm: &mut Vm) -> PyResult<ObjRef> {
 }
 
 fn collect(vm: &mut Vm, _: Args<'_>) -> PyResult<Value> {
-    let found = collector::collect();
+    let found = vm.collect_cycles();
     vm.run_finalizers();
     Ok(Value::Int(found as i64))
 }

@@ -4,10 +4,27 @@
 //! As with sets, key equality that needs Python code is asked of the caller through a
 //! resumable probe (`Probe::Ask`), so no borrow of the table is held while `__eq__` runs;
 //! the `version` counter tells a resumed probe (and an iterator) that the dict changed.
+//! Versions come from one counter shared by every dict, so a (dict address, version)
+//! pair names one state of one dict's key set: LOAD_GLOBAL's hints (`vm::globals_cache`)
+//! rely on it.
 
 use super::Value;
 
 const EMPTY: u32 = u32::MAX;
+
+thread_local! {
+    static LAST_VERSION: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// A dict version no dict has had before.
+#[inline]
+fn next_version() -> u64 {
+    LAST_VERSION.with(|v| {
+        let n = v.get() + 1;
+        v.set(n);
+        n
+    })
+}
 const DUMMY: u32 = u32::MAX - 1;
 const PERTURB_SHIFT: u32 = 5;
 const MIN_SIZE: usize = 8;
@@ -30,6 +47,8 @@ pub struct DictData {
     holes: usize,
     /// Bumped by every insertion of a new key, deletion and resize.
     pub version: u64,
+    /// A type's dict: every change invalidates the type attribute cache.
+    watched: bool,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -68,7 +87,8 @@ impl DictData {
             entries: Vec::new(),
             used: 0,
             holes: 0,
-            version: 0,
+            version: next_version(),
+            watched: false,
         }
     }
 
@@ -82,12 +102,26 @@ impl DictData {
             entries: Vec::with_capacity(n),
             used: 0,
             holes: 0,
-            version: 0,
+            version: next_version(),
+            watched: false,
         }
     }
 
     pub fn len(&self) -> usize {
         self.used
+    }
+
+    /// Marks this as a type's dict (see `method_cache`).
+    pub fn watch(&mut self) {
+        self.watched = true;
+    }
+
+    /// Called by every change of the table.
+    #[inline]
+    fn changing(&self) {
+        if self.watched {
+            super::method_cache::types_changed();
+        }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -188,6 +222,7 @@ impl DictData {
 
     /// Appends a key known to be absent.
     pub fn insert_new(&mut self, key: Value, hash: i64, value: Value) {
+        self.changing();
         if (self.entries.len() + self.holes + 1) * 3 > self.indices.len() * 2 {
             self.resize(self.used * 3);
         }
@@ -195,7 +230,7 @@ impl DictData {
         self.indices[slot] = self.entries.len() as u32;
         self.entries.push(DictEntry { hash, key, value });
         self.used += 1;
-        self.version += 1;
+        self.version = next_version();
     }
 
     fn empty_slot(&self, hash: i64) -> usize {
@@ -227,27 +262,35 @@ impl DictData {
             self.indices[slot] = self.entries.len() as u32;
             self.entries.push(e);
         }
-        self.version += 1;
+        self.version = next_version();
     }
 
     /// Replaces the value of a found entry, returning the old one.
     pub fn set_value(&mut self, entry: usize, value: Value) -> Value {
+        self.changing();
         std::mem::replace(&mut self.entries[entry].value, value)
     }
 
     /// Removes a found entry, returning its key and value.
     pub fn remove(&mut self, slot: usize, entry: usize) -> (Value, Value) {
+        self.changing();
         self.indices[slot] = DUMMY;
         let e = &mut self.entries[entry];
         let key = std::mem::take(&mut e.key);
         let value = std::mem::take(&mut e.value);
         self.used -= 1;
-        self.version += 1;
+        self.version = next_version();
         (key, value)
     }
 
     pub fn entry(&self, entry: usize) -> &DictEntry {
         &self.entries[entry]
+    }
+
+    /// The entry at position `entry`, if there is one (live or deleted).
+    #[inline]
+    pub fn entry_at(&self, entry: usize) -> Option<&DictEntry> {
+        self.entries.get(entry)
     }
 
     /// The live entry at position `pos` of the entry vector, for iteration (`None` past
@@ -288,6 +331,7 @@ impl DictData {
 
     /// Removes and returns the last inserted entry (`popitem`).
     pub fn pop_last(&mut self) -> Option<(Value, Value)> {
+        self.changing();
         while let Some(e) = self.entries.last() {
             if e.key.is_null() {
                 self.entries.pop();
@@ -315,15 +359,16 @@ impl DictData {
             });
             self.used -= 1;
             self.holes += 1;
-            self.version += 1;
+            self.version = next_version();
             return Some((e.key, e.value));
         }
         None
     }
 
     pub fn clear(&mut self) {
-        let v = self.version + 1;
+        self.changing();
+        let watched = self.watched;
         *self = DictData::new();
-        self.version = v;
+        self.watched = watched;
     }
 }

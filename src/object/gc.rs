@@ -81,10 +81,36 @@ pub fn is_container(p: &Payload) -> bool {
     )
 }
 
+/// Whether a value can never lead to a cycle: an inline value, or an object that holds
+/// no references (a str, an int...).
+#[inline]
+fn is_atomic(v: &Value) -> bool {
+    match v {
+        Value::Obj(o) => !is_container(&o.payload) && o.dict.is_none(),
+        _ => true,
+    }
+}
+
+/// Whether the collector must know `o`. Tuples and slices are immutable, so one whose
+/// items are all atomic can never be part of a cycle and is left out (CPython untracks
+/// such tuples too), which spares the collector most of the tuples and slices a program
+/// makes.
+#[inline]
+fn needs_tracking(o: &Object) -> bool {
+    if o.dict.is_some() {
+        return true;
+    }
+    match &o.payload {
+        Payload::Tuple(items) => !items.iter().all(is_atomic),
+        Payload::Slice(s) => !s.iter().all(is_atomic),
+        p => is_container(p),
+    }
+}
+
 /// Registers a new object if it can hold references.
 #[inline]
 pub fn track(o: &ObjRef) {
-    if is_container(&o.payload) || o.dict.is_some() {
+    if needs_tracking(o) {
         YOUNG.with(|t| t.borrow_mut().push(Rc::downgrade(o)));
     }
 }
@@ -247,6 +273,7 @@ fn clear(o: &Object, dropped: &mut Vec<Value>) {
         Payload::Type(t) => {
             let old = t.dict.clone();
             clear(&old, dropped);
+            super::method_cache::types_changed();
         }
         _ => {}
     }

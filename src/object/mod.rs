@@ -19,6 +19,7 @@ pub mod finalizer;
 pub mod function;
 pub mod gc;
 pub mod hash;
+pub mod method_cache;
 pub mod native;
 pub mod pycell;
 pub mod set;

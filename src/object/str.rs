@@ -86,6 +86,10 @@ impl PyStr {
 
     /// The string's code points (lone surrogates included).
     pub fn code_points(&self) -> Vec<u32> {
+        if self.char_len == self.data.len() {
+            // ASCII: one byte per code point.
+            return self.data.iter().map(|&b| u32::from(b)).collect();
+        }
         if !self.has_surrogates {
             return self.as_str().chars().map(|c| c as u32).collect();
         }

@@ -68,6 +68,19 @@ impl TypeData {
     pub fn name(&self) -> Rc<str> {
         self.name.get()
     }
+
+    /// Sets the MRO (lookups cached under the old one are forgotten).
+    pub fn set_mro(&self, mro: Vec<ObjRef>) {
+        self.mro.replace(mro);
+        super::method_cache::types_changed();
+    }
+}
+
+impl Drop for TypeData {
+    /// A new type may be allocated at this one's address: cached lookups must not match it.
+    fn drop(&mut self) {
+        super::method_cache::types_changed();
+    }
 }
 
 /// Why a C3 linearisation failed: the bases in conflict, for the TypeError message.

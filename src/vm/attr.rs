@@ -28,6 +28,16 @@ impl Vm {
 
     /// Looks `name` up along `class_`'s MRO: the class attribute, unbound.
     pub fn lookup_in_mro(&mut self, class_: &ObjRef, name: &ObjRef) -> Option<Value> {
+        let type_addr = Rc::as_ptr(class_) as usize;
+        if let Some(found) = self.method_cache.get(type_addr, name) {
+            return found;
+        }
+        let found = self.lookup_in_mro_uncached(class_, name);
+        self.method_cache.put(type_addr, name, found.clone());
+        found
+    }
+
+    fn lookup_in_mro_uncached(&mut self, class_: &ObjRef, name: &ObjRef) -> Option<Value> {
         let mro = self.type_data(class_).mro.get();
         for t in &mro {
             let dict = self.type_data(t).dict.clone();

@@ -102,6 +102,16 @@ impl Vm {
         let posonly = co.posonlyargcount as usize;
         let kwonly = co.kwonlyargcount as usize;
         let flags = co.flags;
+        // The common call: exactly the positional parameters, nothing else to bind.
+        if args.kwnames.is_empty()
+            && args.values.len() == argcount
+            && kwonly == 0
+            && flags & (CO_VARARGS | CO_VARKEYWORDS) == 0
+            && argcount <= fast.len()
+        {
+            fast[..argcount].clone_from_slice(args.values);
+            return Ok(());
+        }
         let total_named = argcount + kwonly;
         let pos = args.pos();
         let names = &code.fast_names;

@@ -138,8 +138,19 @@ impl Vm {
         }
         let init_name = self.names.__init__.clone();
         if let Some(init) = self.lookup_in_mro(t, &init_name) {
-            let bound = self.descr_get(init, Some(&obj), t)?;
-            let r = self.call(&bound, args)?;
+            let r = if let Some(Payload::Function(_)) = init.payload() {
+                // A Python `__init__` is called with the instance first, with no bound
+                // method made for it.
+                with_cls[0] = obj.clone();
+                let args = Args {
+                    values: &with_cls,
+                    kwnames: args.kwnames,
+                };
+                self.call(&init, args)?
+            } else {
+                let bound = self.descr_get(init, Some(&obj), t)?;
+                self.call(&bound, args)?
+            };
             if !r.is_none() {
                 return Err(self.type_error(&format!(
                     "__init__() should return None, not '{}'",

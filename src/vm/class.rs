@@ -202,6 +202,7 @@ impl Vm {
             }
             None => Rc::from(name),
         };
+        crate::object::method_cache::watch(&dict);
         let data = TypeData {
             name: PyCell::new(Rc::from(name)),
             qualname: PyCell::new(qualname),
@@ -255,7 +256,7 @@ impl Vm {
                 .is_some()
         });
         self.type_data(&cls).has_finalizer.set(has_del);
-        self.type_data(&cls).mro.replace(mro);
+        self.type_data(&cls).set_mro(mro);
         crate::builtins::descriptors::install(self, &cls, &dict, &plan)?;
         // Slots become descriptors; functions stay functions; __init_subclass__ and
         // __class_getitem__ are implicitly class methods.

@@ -57,6 +57,8 @@ pub struct Code {
     pub free_slots: Box<[usize]>,
     pub exception_table: Box<[Handler311]>,
     pub lines: Box<[LineRange]>,
+    /// LOAD_GLOBAL's hint for each of `names` (see `globals_cache`).
+    pub global_hints: super::globals_cache::GlobalHints,
 }
 
 /// Why a code object cannot be run.
@@ -160,7 +162,8 @@ impl Code {
         for c in co.consts.iter() {
             consts.push(constant_value(vm, c)?);
         }
-        let names = co.names.iter().map(|n| vm.intern(n)).collect();
+        let names: Box<[ObjRef]> = co.names.iter().map(|n| vm.intern(n)).collect();
+        let global_hints = super::globals_cache::hints_for(names.len());
         Ok(Rc::new(Code {
             version,
             co: co.clone(),
@@ -175,6 +178,7 @@ impl Code {
             free_slots: free_slots.into_boxed_slice(),
             exception_table,
             lines: lines.into_boxed_slice(),
+            global_hints,
         }))
     }
 

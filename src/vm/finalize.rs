@@ -135,10 +135,10 @@ impl Vm {
     /// A collection, then the finalizers it queued, then one more to free what they
     /// left unreachable.
     fn collect_with_finalizers(&mut self) {
-        crate::object::gc::collect();
+        self.collect_cycles();
         if finalizer::PENDING.load(std::sync::atomic::Ordering::Relaxed) {
             self.run_finalizers();
-            crate::object::gc::collect();
+            self.collect_cycles();
             self.run_finalizers();
         }
     }

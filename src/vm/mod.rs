@@ -22,6 +22,7 @@ pub mod format;
 pub mod frame;
 pub mod gen_attrs;
 pub mod generator;
+pub mod globals_cache;
 pub mod handlers;
 pub mod import;
 pub mod iter;
@@ -91,6 +92,11 @@ pub struct Vm {
     /// Finished frames, reused by new calls so that a call allocates nothing.
     #[allow(clippy::vec_box)]
     pub(crate) spare_frames: Vec<Box<frame::Frame>>,
+    /// Cached lookups along type MROs (`lookup_in_mro`).
+    pub(crate) method_cache: crate::object::method_cache::MethodCache,
+    /// BINARY_OP's argument table (3.11+) and COMPARE_OP's, decoded from the version.
+    pub(crate) binary_op_kinds: Vec<Option<(ops::BinOp, bool)>>,
+    pub(crate) cmp_op_kinds: Vec<Option<ops::CmpOp>>,
     /// The tracer, when tracing is on (`crate::trace`).
     pub tracer: Option<Box<crate::trace::Tracer>>,
     /// Buffered standard output.
@@ -166,6 +172,9 @@ impl Vm {
             tracer: None,
             calling_frame: std::ptr::null(),
             spare_frames: Vec::new(),
+            method_cache: Default::default(),
+            binary_op_kinds: ops::binary_op_kinds(version),
+            cmp_op_kinds: ops::cmp_op_kinds(version),
             imports: import::ImportState::new(modules),
             io: None,
             codecs: None,
@@ -380,10 +389,20 @@ pub fn breaker_due() -> bool {
 }
 
 impl Vm {
+    /// A full cycle collection (`object::gc`); returns how many objects it found
+    /// unreachable.
+    /// The attribute cache is emptied first: its references are invisible to the
+    /// collector and would keep garbage alive.
+    pub fn collect_cycles(&mut self) -> usize {
+        self.method_cache.clear();
+        crate::object::gc::collect()
+    }
+
     /// The work `breaker_due` announced: a cycle collection, then the Python handlers of
     /// arrived signals (which may raise, e.g. KeyboardInterrupt).
     pub fn service_breaker(&mut self) -> PyResult<()> {
         if crate::object::gc::due() {
+            self.method_cache.clear();
             crate::object::gc::collect_due();
         }
         crate::modules::signal::run_pending(self)

@@ -12,6 +12,68 @@ use num_bigint::BigInt;
 use num_traits::Signed;
 use std::rc::Rc;
 
+/// Arithmetic on small ints and floats that needs neither the heap nor an error
+/// (no overflow out of `i64`, no division by zero): the result, else `None` for the
+/// general path. Ints convert to float as Python does (round to nearest, ties to even),
+/// and `int / int` is exact when both fit in a double's 53-bit mantissa.
+#[inline]
+pub fn binary_fast(a: &Value, b: &Value, op: BinOp) -> Option<Value> {
+    const EXACT: i64 = 1 << 53;
+    let floats = |x: f64, y: f64| match op {
+        BinOp::Add => Some(Value::Float(x + y)),
+        BinOp::Sub => Some(Value::Float(x - y)),
+        BinOp::Mul => Some(Value::Float(x * y)),
+        BinOp::TrueDiv if y != 0.0 => Some(Value::Float(x / y)),
+        _ => None,
+    };
+    match (a, b) {
+        (&Value::Int(x), &Value::Int(y)) => match op {
+            BinOp::Add => x.checked_add(y).map(Value::Int),
+            BinOp::Sub => x.checked_sub(y).map(Value::Int),
+            BinOp::Mul => x.checked_mul(y).map(Value::Int),
+            BinOp::And => Some(Value::Int(x & y)),
+            BinOp::Or => Some(Value::Int(x | y)),
+            BinOp::Xor => Some(Value::Int(x ^ y)),
+            BinOp::FloorDiv if y != 0 => {
+                let q = x.checked_div(y)?;
+                let round_down = x % y != 0 && ((x < 0) != (y < 0));
+                Some(Value::Int(if round_down { q - 1 } else { q }))
+            }
+            BinOp::Mod if y != 0 => {
+                let r = x.checked_rem(y)?;
+                let wrap = r != 0 && ((r < 0) != (y < 0));
+                Some(Value::Int(if wrap { r + y } else { r }))
+            }
+            BinOp::TrueDiv if y != 0 && x.abs() <= EXACT && y.abs() <= EXACT => {
+                Some(Value::Float(x as f64 / y as f64))
+            }
+            _ => None,
+        },
+        (&Value::Float(x), &Value::Float(y)) => floats(x, y),
+        (&Value::Float(x), &Value::Int(y)) if y.abs() <= EXACT => floats(x, y as f64),
+        (&Value::Int(x), &Value::Float(y)) if x.abs() <= EXACT => floats(x as f64, y),
+        _ => None,
+    }
+}
+
+/// The operations of a version's BINARY_OP arguments (3.11+), decoded once.
+pub fn binary_op_kinds(version: &crate::spec::VersionSpec) -> Vec<Option<(BinOp, bool)>> {
+    version
+        .binary_ops
+        .iter()
+        .map(|(_, sym)| BinOp::from_symbol(sym))
+        .collect()
+}
+
+/// The rich comparisons of a version's COMPARE_OP arguments, decoded once.
+pub fn cmp_op_kinds(version: &crate::spec::VersionSpec) -> Vec<Option<CmpOp>> {
+    version
+        .cmp_ops
+        .iter()
+        .map(|sym| CmpOp::from_symbol(sym))
+        .collect()
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BinOp {
     Add,
@@ -145,7 +207,7 @@ impl CmpOp {
     }
 
     /// `a op b` for ordered Rust values.
-    pub fn test<T: PartialOrd>(self, a: T, b: T) -> bool {
+    pub(crate) fn test<T: PartialOrd>(self, a: T, b: T) -> bool {
         match self {
             CmpOp::Lt => a < b,
             CmpOp::Le => a <= b,
@@ -213,6 +275,9 @@ fn exact_builtin(vm: &Vm, v: &Value) -> bool {
 impl Vm {
     /// `a op b` (or `a op= b` when `inplace`).
     pub fn binary_op(&mut self, a: &Value, b: &Value, op: BinOp, inplace: bool) -> PyResult<Value> {
+        if let Some(r) = binary_fast(a, b, op) {
+            return Ok(r);
+        }
         // Inline fast paths.
         if let (Value::Int(x), Value::Int(y)) = (a, b) {
             let (x, y) = (IntRef::Small(*x), IntRef::Small(*y));

@@ -6,6 +6,7 @@ use super::ops::{as_int, IntRef};
 use super::{PyResult, Vm};
 use crate::object::{Args, ObjRef, Object, Payload, Value};
 use num_traits::{Signed, ToPrimitive};
+use std::rc::Rc;
 
 /// Normalised slice bounds over a sequence of `len` items.
 #[derive(Debug, Clone, Copy)]
@@ -392,9 +393,16 @@ impl Vm {
 
     /// A str value from code points.
     pub fn new_str_points(&self, points: &[u32]) -> Value {
-        if points.iter().all(|&c| char::from_u32(c).is_some()) {
-            let s: String = points.iter().filter_map(|&c| char::from_u32(c)).collect();
-            return self.new_str(&s);
+        // One pass into a string sized for the common (ASCII) case.
+        let mut text = String::with_capacity(points.len());
+        if points.iter().all(|&c| match char::from_u32(c) {
+            Some(ch) => {
+                text.push(ch);
+                true
+            }
+            None => false,
+        }) {
+            return self.new_str(&text);
         }
         Value::Obj(Object::new(
             self.types.str_.clone(),
@@ -432,5 +440,57 @@ pub fn range_len(start: i64, stop: i64, step: i64) -> i64 {
         (start - stop - 1) / (-step) + 1
     } else {
         0
+    }
+}
+
+/// `seq[i]` position for an in-range int index of a sequence of `len` items.
+#[inline]
+fn in_range(i: i64, len: usize) -> Option<usize> {
+    let i = if i < 0 { i.checked_add(len as i64)? } else { i };
+    (0..len as i64).contains(&i).then_some(i as usize)
+}
+
+impl Vm {
+    /// `obj[key]` for an exact list or tuple and an in-range int: the item, without the
+    /// general protocol. `None` for everything else (including errors, which the general
+    /// path reports).
+    #[inline]
+    pub fn exact_sequence_item(&self, obj: &Value, key: &Value) -> Option<Value> {
+        let (Value::Obj(o), &Value::Int(i)) = (obj, key) else {
+            return None;
+        };
+        match &o.payload {
+            Payload::List(l) if Rc::ptr_eq(o.class(), &self.types.list) => {
+                l.with(|v| in_range(i, v.len()).map(|k| v[k].clone()))
+            }
+            Payload::Tuple(t) if Rc::ptr_eq(o.class(), &self.types.tuple) => {
+                in_range(i, t.len()).map(|k| t[k].clone())
+            }
+            _ => None,
+        }
+    }
+
+    /// `obj[key] = value` for an exact list and an in-range int: `Ok` with the replaced
+    /// item (for the caller to drop after the list's borrow ended), else `Err(value)`
+    /// back for the general path.
+    #[inline]
+    pub fn set_exact_list_item(
+        &self,
+        obj: &Value,
+        key: &Value,
+        value: Value,
+    ) -> Result<Value, Value> {
+        let (Value::Obj(o), &Value::Int(i)) = (obj, key) else {
+            return Err(value);
+        };
+        match &o.payload {
+            Payload::List(l) if Rc::ptr_eq(o.class(), &self.types.list) => {
+                l.with_mut(|v| match in_range(i, v.len()) {
+                    Some(k) => Ok(std::mem::replace(&mut v[k], value)),
+                    None => Err(value),
+                })
+            }
+            _ => Err(value),
+        }
     }
 }

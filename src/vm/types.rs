@@ -96,6 +96,7 @@ fn type_data(
     layout: Layout,
     subclassable: bool,
 ) -> TypeData {
+    crate::object::method_cache::watch(&dict);
     let name: Rc<str> = Rc::from(name);
     TypeData {
         qualname: PyCell::new(name.clone()),
@@ -128,7 +129,7 @@ fn linear_mro(t: &ObjRef) {
     if let Some(base) = data.bases.get().first() {
         mro.extend(type_payload(base).mro.get());
     }
-    data.mro.replace(mro);
+    data.set_mro(mro);
 }
 
 /// Builds every builtin type.

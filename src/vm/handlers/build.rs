@@ -201,6 +201,26 @@ impl Exec<'_> {
 
     pub fn unpack_sequence(&mut self, n: u32) -> Flow {
         let seq = self.frame.pop();
+        // Fast path: a tuple or list of the right length goes straight onto the stack.
+        let n_items = n as usize;
+        let stack = &mut self.frame.stack;
+        let done = match seq.payload() {
+            Some(Payload::Tuple(t)) if t.len() == n_items => {
+                stack.extend(t.iter().rev().cloned());
+                true
+            }
+            Some(Payload::List(l)) => l.with(|v| {
+                let fits = v.len() == n_items;
+                if fits {
+                    stack.extend(v.iter().rev().cloned());
+                }
+                fits
+            }),
+            _ => false,
+        };
+        if done {
+            return Flow::Next;
+        }
         let items = match seq.payload() {
             Some(Payload::Tuple(t)) => t.to_vec(),
             Some(Payload::List(l)) => l.get(),
@@ -260,6 +280,10 @@ impl Exec<'_> {
     pub fn binary_subscr(&mut self, _: u32) -> Flow {
         let key = self.frame.pop();
         let obj = self.frame.pop();
+        if let Some(v) = self.vm.exact_sequence_item(&obj, &key) {
+            self.frame.push(v);
+            return Flow::Next;
+        }
         let r = self.vm.getitem(&obj, &key);
         self.push_result(r)
     }
@@ -268,6 +292,13 @@ impl Exec<'_> {
         let key = self.frame.pop();
         let obj = self.frame.pop();
         let v = self.frame.pop();
+        let v = match self.vm.set_exact_list_item(&obj, &key, v) {
+            Ok(old) => {
+                drop(old);
+                return Flow::Next;
+            }
+            Err(v) => v,
+        };
         let r = self.vm.setitem(&obj, key, v);
         self.unit(r)
     }

@@ -3,22 +3,20 @@
 use crate::object::{Payload, Value};
 use crate::tri;
 use crate::vm::eval::{Exec, Flow};
-use crate::vm::ops::{BinOp, CmpOp};
+use crate::vm::ops::{binary_fast, BinOp};
 
 impl Exec<'_> {
     /// 3.11+ BINARY_OP: `oparg` indexes the version's `binary_ops` table.
     pub fn binary_op(&mut self, arg: u32) -> Flow {
         let b = self.frame.pop();
         let a = self.frame.pop();
-        let Some((op, inplace)) = self
-            .vm
-            .version
-            .binary_ops
-            .get(arg as usize)
-            .and_then(|(_, sym)| BinOp::from_symbol(sym))
-        else {
+        let Some(&Some((op, inplace))) = self.vm.binary_op_kinds.get(arg as usize) else {
             return Flow::Raise(self.vm.system_error("bad BINARY_OP argument"));
         };
+        if let Some(r) = binary_fast(&a, &b, op) {
+            self.frame.push(r);
+            return Flow::Next;
+        }
         let r = self.vm.binary_op(&a, &b, op, inplace);
         self.push_result(r)
     }
@@ -144,18 +142,16 @@ impl Exec<'_> {
     /// a rich comparison.
     fn rich_compare(&mut self, arg: u32) -> Result<Option<Value>, Flow> {
         let shift = self.vm.version.compare_shift;
-        let sym = self
-            .vm
-            .version
-            .cmp_ops
-            .get((arg >> shift) as usize)
-            .copied()
-            .unwrap_or("");
-        let Some(op) = CmpOp::from_symbol(sym) else {
+        let Some(&Some(op)) = self.vm.cmp_op_kinds.get((arg >> shift) as usize) else {
             return Ok(None);
         };
         let b = self.frame.pop();
         let a = self.frame.pop();
+        match (&a, &b) {
+            (Value::Int(x), Value::Int(y)) => return Ok(Some(Value::Bool(op.test(x, y)))),
+            (Value::Float(x), Value::Float(y)) => return Ok(Some(Value::Bool(op.test(x, y)))),
+            _ => {}
+        }
         self.vm.compare(&a, &b, op).map(Some).map_err(Flow::Raise)
     }
 

@@ -178,14 +178,29 @@ impl Exec<'_> {
 
     /// The global `name` (globals, then builtins), or NameError.
     fn global_value(&mut self, i: u32) -> Result<Value, Flow> {
+        let code = self.frame.code.clone();
         let name = self.name(i);
-        let globals = self.frame.globals.clone();
-        if let Some(v) = self.vm.dict_get_name(&globals, &name) {
-            return Ok(v);
-        }
-        let builtins = self.frame.builtins.clone();
-        if let Some(v) = self.vm.dict_get_name(&builtins, &name) {
-            return Ok(v);
+        if let Some(hint) = code.global_hints.get(i as usize) {
+            let frame = &*self.frame;
+            if let Some(v) = self
+                .vm
+                .global_by_hint(hint, &frame.globals, &frame.builtins, &name)
+            {
+                return Ok(v);
+            }
+            let (globals, builtins) = (self.frame.globals.clone(), self.frame.builtins.clone());
+            if let Some(v) = self.vm.global_with_hint(hint, &globals, &builtins, &name) {
+                return Ok(v);
+            }
+        } else {
+            let globals = self.frame.globals.clone();
+            if let Some(v) = self.vm.dict_get_name(&globals, &name) {
+                return Ok(v);
+            }
+            let builtins = self.frame.builtins.clone();
+            if let Some(v) = self.vm.dict_get_name(&builtins, &name) {
+                return Ok(v);
+            }
         }
         let msg =
             messages::global_not_defined(self.vm.version.format.major_minor, &name.payload_text());
