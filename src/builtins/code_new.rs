@@ -1,6 +1,7 @@
 //! Making code objects from Python: `code.replace(**changes)` (3.8+), the `code(...)`
-//! constructor of 3.6–3.10 (which `types.coroutine` calls up to 3.7), and `co_lnotab`
-//! (up to 3.9). A new code object is decoded like one loaded from a .pyc, so a bad
+//! constructor of 3.6–3.10 (which `types.coroutine` calls up to 3.7); and reading their
+//! line tables: `co_lnotab` (up to 3.9), `co_lines()` (3.10+), `co_positions()` (3.11+,
+//! which `traceback` and so `logging` use). A new code object is decoded like one loaded from a .pyc, so a bad
 //! bytecode string is an error here, not a crash later.
 
 use crate::object::{Args, BuiltinKind, Object, Payload, Value};
@@ -19,7 +20,68 @@ pub fn init(vm: &mut Vm) {
     }
     if v < (3, 10) {
         vm.add_getset(&code, "co_lnotab", code_lnotab, None);
+    } else {
+        vm.add_method(&code, "co_lines", code_lines, BuiltinKind::Method);
     }
+    if v >= (3, 11) {
+        vm.add_method(&code, "co_positions", code_positions, BuiltinKind::Method);
+    }
+}
+
+/// `None` or the int.
+fn optional_int(v: Option<i32>) -> Value {
+    v.map_or(Value::None, |n| Value::Int(i64::from(n)))
+}
+
+/// `code.co_lines()`: an iterator of `(start, end, line)` byte ranges.
+fn code_lines(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let Some(Payload::Code(c)) = args.values.first().and_then(|v| v.payload()) else {
+        return Err(vm.type_error("descriptor 'co_lines' requires a 'code' object"));
+    };
+    let ranges = crate::bytecode::co_lines(
+        vm.version,
+        &c.co.linetable,
+        c.co.firstlineno,
+        c.co.code.len(),
+    );
+    let items = ranges
+        .iter()
+        .map(|r| {
+            vm.new_tuple(vec![
+                Value::Int(i64::from(r.start)),
+                Value::Int(i64::from(r.end)),
+                optional_int(r.line),
+            ])
+        })
+        .collect();
+    let list = vm.new_list(items);
+    vm.get_iter(&list)
+}
+
+/// `code.co_positions()`: an iterator of `(line, end_line, col, end_col)` per code unit.
+fn code_positions(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let Some(Payload::Code(c)) = args.values.first().and_then(|v| v.payload()) else {
+        return Err(vm.type_error("descriptor 'co_positions' requires a 'code' object"));
+    };
+    let positions = crate::bytecode::co_positions(
+        vm.version,
+        &c.co.linetable,
+        c.co.firstlineno,
+        c.co.code.len(),
+    );
+    let items = positions
+        .iter()
+        .map(|p| {
+            vm.new_tuple(vec![
+                optional_int(p.line),
+                optional_int(p.end_line),
+                optional_int(p.col),
+                optional_int(p.end_col),
+            ])
+        })
+        .collect();
+    let list = vm.new_list(items);
+    vm.get_iter(&list)
 }
 
 fn code_lnotab(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
