@@ -46,7 +46,7 @@ pub struct InterpreterFlags {
     pub x_options: Vec<String>,
     /// `PYTHONPATH`'s directories, unless the environment is ignored.
     pub python_path: Vec<String>,
-    /// `PYTHONHASHSEED` (random when unset or ignored).
+    /// `PYTHONHASHSEED` (the version's default when unset or ignored).
     pub hash_seed: HashSeed,
     /// `PYTHONHASHSEED`'s value when it is neither `random` nor an integer in range.
     pub bad_hash_seed: Option<String>,
@@ -86,7 +86,7 @@ impl InterpreterFlags {
         let seed_text = var("PYTHONHASHSEED");
         let hash_seed = seed_text.as_deref().map(HashSeed::parse);
         InterpreterFlags {
-            hash_seed: hash_seed.flatten().unwrap_or(HashSeed::Random),
+            hash_seed: hash_seed.flatten().unwrap_or(HashSeed::VersionDefault),
             bad_hash_seed: seed_text.filter(|_| matches!(hash_seed, Some(None))),
             optimize: self.optimize.max(env_level("PYTHONOPTIMIZE").unwrap_or(0)),
             dont_write_bytecode: self.dont_write_bytecode
@@ -183,12 +183,12 @@ mod tests {
         let bad = seeded("-1");
         assert_eq!(
             (bad.hash_seed, bad.bad_hash_seed.as_deref()),
-            (HashSeed::Random, Some("-1"))
+            (HashSeed::VersionDefault, Some("-1"))
         );
         let none = InterpreterFlags::default().with_environment(|_| None);
         assert_eq!(
             (none.hash_seed, none.bad_hash_seed),
-            (HashSeed::Random, None)
+            (HashSeed::VersionDefault, None)
         );
     }
 

@@ -109,6 +109,23 @@ fn hash_seed_randomizes_unless_fixed() {
     assert!(stderr.contains("PYTHONHASHSEED must be"), "{stderr}");
 }
 
+/// Python 2 randomizes hashes only when asked: without `PYTHONHASHSEED` two runs agree
+/// and `sys.flags.hash_randomization` is 0, as 2.7's; `PYTHONHASHSEED=random` turns it on.
+#[test]
+fn python2_hashes_are_not_randomized_by_default() {
+    let dir = root().join("tests/cli_flags/2.7");
+    let run = |env: &[(String, String)]| {
+        let out = xpython(&dir, &["probe2.pyc"], env).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{out:?}");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let first = run(&[]);
+    assert_eq!(first, run(&[]));
+    assert!(first.trim_end().ends_with(" 0"), "{first}");
+    let random = [("PYTHONHASHSEED".to_string(), "random".to_string())];
+    assert!(run(&random).trim_end().ends_with(" 1"));
+}
+
 /// `-O` compiles imported source without asserts into `NAME.cpython-XY.opt-1.pyc`; `-B`
 /// writes no cache; plain runs write `NAME.cpython-XY.pyc` and keep the asserts.
 /// Needs CPython 3.11 (skipped with a note without it).

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Regenerates the fixtures of tests/cli_flags.rs: tests/cli_flags/probe.py compiled by
-every installed CPython 3.6-3.13 into tests/cli_flags/X.Y/probe.pyc, and in
+every installed CPython 3.6-3.13 into tests/cli_flags/X.Y/probe.pyc (and probe2.py by 2.7
+into tests/cli_flags/2.7/probe2.pyc), and in
 tests/cli_flags/X.Y/expected.json what that CPython printed for each case of CASES
 (interpreter options before the program, PYTHON* variables, program arguments): stdout
 and stderr merged (so `-u` shows in the interleaving) and the exit status.
@@ -85,6 +86,19 @@ def main():
             json.dump(expected, f, indent=1, sort_keys=True)
             f.write("\n")
         print(f"{v}: {len(expected)} cases")
+    # Python 2's probe: hashes are not randomized by default (only compiled; the test
+    # checks that two runs agree and what sys.flags says).
+    python2 = find_python("2.7")
+    if python2 is not None:
+        os.makedirs(os.path.join(BASE, "2.7"), exist_ok=True)
+        source2 = os.path.join(BASE, "probe2.py")
+        script2 = (
+            "import os, py_compile, sys\n"
+            "os.utime(sys.argv[1], (%d, %d))\n"
+            "py_compile.compile(sys.argv[1], cfile=sys.argv[2], dfile='probe2.py', doraise=True)\n"
+        ) % (PINNED_MTIME, PINNED_MTIME)
+        pyc2 = os.path.join(BASE, "2.7", "probe2.pyc")
+        subprocess.run([python2, "-c", script2, source2, pyc2], check=True, env=base_env)
 
 
 if __name__ == "__main__":

@@ -5,7 +5,6 @@
 //! traceback); `sys.stderr` writes straight through, as CPython's unbuffered-ish stderr.
 
 use super::structseq;
-use crate::object::hash::HashSeed;
 use crate::object::{Args, BuiltinKind, NativeFn, ObjRef, Object, Payload, Value};
 use crate::vm::{flavour, messages, PyResult, Vm};
 use std::io::{BufRead, Read, Write};
@@ -95,7 +94,10 @@ fn flags(vm: &mut Vm) -> PyResult<Value> {
             "dev_mode" => Value::Bool(given.dev_mode),
             "safe_path" => Value::Bool(given.safe_path),
             "int_max_str_digits" => Value::Int(flavour::int_max_str_digits_flag(vm.version)),
-            "hash_randomization" => int(given.hash_seed != HashSeed::Fixed(0)),
+            "hash_randomization" => int(crate::object::hash::is_randomized(
+                given.hash_seed,
+                flavour::hash_randomized_by_default(vm.version),
+            )),
             _ => Value::Int(0),
         })
         .collect();

@@ -2,8 +2,9 @@
 //! them, tuples (the xxHash-based mix of 3.8+ and the older multiplier mix), and strings
 //! and bytes through SipHash (SipHash-2-4 up to 3.10, SipHash-1-3 from 3.11) keyed with
 //! the process's hash secret, derived from `PYTHONHASHSEED` exactly as CPython derives it
-//! ([`secret_for_seed`]): unset or `random` gives a random key, `0` the zero key, `N` the
-//! same key CPython has with that seed — so `PYTHONHASHSEED=N` gives CPython's hashes.
+//! ([`secret_for_seed`]): `random` gives a random key, `0` the zero key, `N` the same key
+//! CPython has with that seed — so `PYTHONHASHSEED=N` gives CPython's hashes; unset, the
+//! key is random from 3.3 and zero before, as those versions default.
 //!
 //! Matching CPython exactly matters: set iteration order, and so printed output, follows
 //! from hash values. The golden outputs are recorded with `PYTHONHASHSEED=0`.
@@ -166,8 +167,11 @@ pub fn hash_bytes(data: &[u8], rounds: SipRounds) -> i64 {
 /// What `PYTHONHASHSEED` asks for.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum HashSeed {
-    /// Unset or `random`: a key from the system's random source.
+    /// Unset: the running version's default — random from 3.3, the zero key before
+    /// (2.x and 3.0–3.2 randomize only when asked).
     #[default]
+    VersionDefault,
+    /// `random`: a key from the system's random source.
     Random,
     /// An integer in `[0; 4294967295]`; 0 turns randomization off (the zero key).
     Fixed(u32),
@@ -226,6 +230,25 @@ fn random_secret() -> (u64, u64) {
 
 static SECRET: std::sync::OnceLock<(u64, u64)> = std::sync::OnceLock::new();
 
+/// Whether an unset `PYTHONHASHSEED` means a random key (the running version's default;
+/// set by `Vm::new`, before anything is hashed).
+static RANDOMIZED_BY_DEFAULT: std::sync::atomic::AtomicBool =
+    std::sync::atomic::AtomicBool::new(true);
+
+/// Records whether the running version randomizes hashes when `PYTHONHASHSEED` is unset.
+pub fn set_randomized_by_default(on: bool) {
+    RANDOMIZED_BY_DEFAULT.store(on, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// Whether `seed` (with the version default `randomized_by_default`) asks for a random key.
+pub fn is_randomized(seed: HashSeed, randomized_by_default: bool) -> bool {
+    match seed {
+        HashSeed::VersionDefault => randomized_by_default,
+        HashSeed::Random => true,
+        HashSeed::Fixed(n) => n != 0,
+    }
+}
+
 /// The process's hash key, fixed at its first use from the interpreter flags. (The
 /// library's own unit tests compare with CPython's `PYTHONHASHSEED=0` values, so they
 /// always hash with the zero key.)
@@ -234,8 +257,15 @@ fn secret() -> (u64, u64) {
         return (0, 0);
     }
     *SECRET.get_or_init(|| match crate::flags::current().hash_seed {
-        HashSeed::Random => random_secret(),
         HashSeed::Fixed(seed) => secret_for_seed(seed),
+        seed => {
+            let by_default = RANDOMIZED_BY_DEFAULT.load(std::sync::atomic::Ordering::Relaxed);
+            if is_randomized(seed, by_default) {
+                random_secret()
+            } else {
+                (0, 0)
+            }
+        }
     })
 }
 
@@ -338,5 +368,9 @@ mod tests {
         );
         assert_eq!(HashSeed::parse("4294967296"), None);
         assert_eq!(HashSeed::parse("x"), None);
+        assert!(is_randomized(HashSeed::VersionDefault, true));
+        assert!(!is_randomized(HashSeed::VersionDefault, false));
+        assert!(is_randomized(HashSeed::Random, false));
+        assert!(!is_randomized(HashSeed::Fixed(0), true));
     }
 }

@@ -481,3 +481,9 @@ pub fn thread_lock_is_constructible(v: &VersionSpec) -> bool {
 pub fn getrandbits_accepts_zero(v: &VersionSpec) -> bool {
     v.format.major_minor >= (3, 9)
 }
+
+/// Whether str/bytes hashes are randomized when `PYTHONHASHSEED` is unset: from 3.3 (2.6.8,
+/// 2.7.3 and 3.2.3 added randomization only behind `-R`).
+pub fn hash_randomized_by_default(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 3)
+}

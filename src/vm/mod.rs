@@ -128,6 +128,9 @@ pub struct Singletons {
 impl Vm {
     /// A fresh interpreter for `version`'s bytecode.
     pub fn new(version: &'static VersionSpec) -> Vm {
+        crate::object::hash::set_randomized_by_default(flavour::hash_randomized_by_default(
+            version,
+        ));
         let types = types::bootstrap();
         let builtins = Object::new(
             types.dict.clone(),
