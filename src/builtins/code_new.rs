@@ -33,55 +33,65 @@ fn optional_int(v: Option<i32>) -> Value {
     v.map_or(Value::None, |n| Value::Int(i64::from(n)))
 }
 
+/// The code object `co_lines`/`co_positions` were called on.
+fn code_arg<'a>(vm: &Vm, args: &Args<'a>, method: &str) -> PyResult<&'a Code> {
+    match args.values.first().and_then(|v| v.payload()) {
+        Some(Payload::Code(c)) => Ok(c),
+        _ => Err(vm.type_error(&format!("descriptor '{method}' requires a 'code' object"))),
+    }
+}
+
+/// An iterator over tuples, one per row.
+fn iterate_rows<const N: usize>(
+    vm: &mut Vm,
+    rows: impl Iterator<Item = [Value; N]>,
+) -> PyResult<Value> {
+    let items = rows.map(|row| vm.new_tuple(row.to_vec())).collect();
+    let list = vm.new_list(items);
+    vm.get_iter(&list)
+}
+
 /// `code.co_lines()`: an iterator of `(start, end, line)` byte ranges.
 fn code_lines(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let Some(Payload::Code(c)) = args.values.first().and_then(|v| v.payload()) else {
-        return Err(vm.type_error("descriptor 'co_lines' requires a 'code' object"));
-    };
+    let c = code_arg(vm, &args, "co_lines")?;
     let ranges = crate::bytecode::co_lines(
         vm.version,
         &c.co.linetable,
         c.co.firstlineno,
         c.co.code.len(),
     );
-    let items = ranges
-        .iter()
-        .map(|r| {
-            vm.new_tuple(vec![
+    iterate_rows(
+        vm,
+        ranges.iter().map(|r| {
+            [
                 Value::Int(i64::from(r.start)),
                 Value::Int(i64::from(r.end)),
                 optional_int(r.line),
-            ])
-        })
-        .collect();
-    let list = vm.new_list(items);
-    vm.get_iter(&list)
+            ]
+        }),
+    )
 }
 
 /// `code.co_positions()`: an iterator of `(line, end_line, col, end_col)` per code unit.
 fn code_positions(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let Some(Payload::Code(c)) = args.values.first().and_then(|v| v.payload()) else {
-        return Err(vm.type_error("descriptor 'co_positions' requires a 'code' object"));
-    };
+    let c = code_arg(vm, &args, "co_positions")?;
     let positions = crate::bytecode::co_positions(
         vm.version,
         &c.co.linetable,
         c.co.firstlineno,
         c.co.code.len(),
     );
-    let items = positions
-        .iter()
-        .map(|p| {
-            vm.new_tuple(vec![
+    iterate_rows(
+        vm,
+        positions.iter().map(|p| {
+            [
                 optional_int(p.line),
                 optional_int(p.end_line),
                 optional_int(p.col),
                 optional_int(p.end_col),
-            ])
-        })
-        .collect();
-    let list = vm.new_list(items);
-    vm.get_iter(&list)
+            ]
+        }),
+    )
 }
 
 fn code_lnotab(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
