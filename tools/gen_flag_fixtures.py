@@ -51,23 +51,28 @@ def find_python(version):
     return found[-1] if found else None
 
 
+def compile_probe(python, name, version, env):
+    """Compiles tests/cli_flags/NAME (mtime pinned) into tests/cli_flags/VERSION/NAMEc."""
+    os.makedirs(os.path.join(BASE, version), exist_ok=True)
+    script = (
+        "import os, py_compile, sys\n"
+        "os.utime(sys.argv[1], (%d, %d))\n"
+        "py_compile.compile(sys.argv[1], cfile=sys.argv[2], dfile=sys.argv[3], doraise=True)\n"
+    ) % (PINNED_MTIME, PINNED_MTIME)
+    source = os.path.join(BASE, name)
+    pyc = os.path.join(BASE, version, name + "c")
+    subprocess.run([python, "-c", script, source, pyc, name], check=True, env=env)
+
+
 def main():
     base_env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
-    source = os.path.join(BASE, "probe.py")
     for v in VERSIONS:
         python = find_python(v)
         if python is None:
             print(f"{v}: no CPython, skipped", file=sys.stderr)
             continue
         out_dir = os.path.join(BASE, v)
-        os.makedirs(out_dir, exist_ok=True)
-        pyc = os.path.join(out_dir, "probe.pyc")
-        script = (
-            "import os, py_compile, sys\n"
-            "os.utime(sys.argv[1], (%d, %d))\n"
-            "py_compile.compile(sys.argv[1], cfile=sys.argv[2], dfile='probe.py', doraise=True)\n"
-        ) % (PINNED_MTIME, PINNED_MTIME)
-        subprocess.run([python, "-c", script, source, pyc], check=True, env=base_env)
+        compile_probe(python, "probe.py", v, base_env)
         expected = {}
         for options, env, args in CASES:
             key = case_key(options, env, args)
@@ -90,15 +95,7 @@ def main():
     # checks that two runs agree and what sys.flags says).
     python2 = find_python("2.7")
     if python2 is not None:
-        os.makedirs(os.path.join(BASE, "2.7"), exist_ok=True)
-        source2 = os.path.join(BASE, "probe2.py")
-        script2 = (
-            "import os, py_compile, sys\n"
-            "os.utime(sys.argv[1], (%d, %d))\n"
-            "py_compile.compile(sys.argv[1], cfile=sys.argv[2], dfile='probe2.py', doraise=True)\n"
-        ) % (PINNED_MTIME, PINNED_MTIME)
-        pyc2 = os.path.join(BASE, "2.7", "probe2.pyc")
-        subprocess.run([python2, "-c", script2, source2, pyc2], check=True, env=base_env)
+        compile_probe(python2, "probe2.py", "2.7", base_env)
 
 
 if __name__ == "__main__":
