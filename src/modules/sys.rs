@@ -78,7 +78,7 @@ fn hexversion(vm: &Vm) -> i64 {
 fn flags(vm: &mut Vm) -> PyResult<Value> {
     let given = crate::flags::current();
     let names = flavour::sys_flags_fields(vm.version);
-    let flags_type = structseq::new_type(vm, "sys", "flags", names)?;
+    let flags_type = structseq::new_type(vm, "sys", "flags", &names)?;
     let int = |b: bool| Value::Int(i64::from(b));
     let values = names
         .iter()

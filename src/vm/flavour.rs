@@ -303,7 +303,7 @@ pub fn str_hash_rounds(v: &VersionSpec) -> crate::object::hash::SipRounds {
 
 /// The fields of `sys.flags`, in order, as this version's CPython has them (its last
 /// patch release: 3.7–3.10 gained `int_max_str_digits` in their security releases).
-pub fn sys_flags_fields(v: &VersionSpec) -> &'static [&'static str] {
+pub fn sys_flags_fields(v: &VersionSpec) -> Vec<&'static str> {
     const PY2: &[&str] = &[
         "debug",
         "py3k_warning",
@@ -322,73 +322,34 @@ pub fn sys_flags_fields(v: &VersionSpec) -> &'static [&'static str] {
         "bytes_warning",
         "hash_randomization",
     ];
-    const PY3: &[&str] = &[
-        "debug",
-        "inspect",
-        "interactive",
-        "optimize",
-        "dont_write_bytecode",
-        "no_user_site",
-        "no_site",
-        "ignore_environment",
-        "verbose",
-        "bytes_warning",
-        "quiet",
-        "hash_randomization",
-        "isolated",
-        "dev_mode",
-        "utf8_mode",
-        "warn_default_encoding",
-        "safe_path",
-        "int_max_str_digits",
+    // Each 3.x field with the first version that has it; the order is CPython's.
+    const PY3: &[(&str, (u8, u8))] = &[
+        ("debug", (3, 0)),
+        ("inspect", (3, 0)),
+        ("interactive", (3, 0)),
+        ("optimize", (3, 0)),
+        ("dont_write_bytecode", (3, 0)),
+        ("no_user_site", (3, 0)),
+        ("no_site", (3, 0)),
+        ("ignore_environment", (3, 0)),
+        ("verbose", (3, 0)),
+        ("bytes_warning", (3, 0)),
+        ("quiet", (3, 0)),
+        ("hash_randomization", (3, 0)),
+        ("isolated", (3, 4)),
+        ("dev_mode", (3, 7)),
+        ("utf8_mode", (3, 7)),
+        ("warn_default_encoding", (3, 10)),
+        ("safe_path", (3, 11)),
+        ("int_max_str_digits", (3, 7)),
     ];
-    const PY37: &[&str] = &[
-        "debug",
-        "inspect",
-        "interactive",
-        "optimize",
-        "dont_write_bytecode",
-        "no_user_site",
-        "no_site",
-        "ignore_environment",
-        "verbose",
-        "bytes_warning",
-        "quiet",
-        "hash_randomization",
-        "isolated",
-        "dev_mode",
-        "utf8_mode",
-        "int_max_str_digits",
-    ];
-    match v.format.major_minor {
-        (2, _) => PY2,
-        (3, 0..=3) => &PY3[..12],
-        (3, 4..=6) => &PY3[..13],
-        (3, 7..=9) => PY37,
-        (3, 10) => {
-            const PY310: &[&str] = &[
-                "debug",
-                "inspect",
-                "interactive",
-                "optimize",
-                "dont_write_bytecode",
-                "no_user_site",
-                "no_site",
-                "ignore_environment",
-                "verbose",
-                "bytes_warning",
-                "quiet",
-                "hash_randomization",
-                "isolated",
-                "dev_mode",
-                "utf8_mode",
-                "warn_default_encoding",
-                "int_max_str_digits",
-            ];
-            PY310
-        }
-        _ => PY3,
+    if v.format.major_minor.0 == 2 {
+        return PY2.to_vec();
     }
+    PY3.iter()
+        .filter(|(_, since)| v.format.major_minor >= *since)
+        .map(|(name, _)| *name)
+        .collect()
 }
 
 /// The value `sys.flags.int_max_str_digits` shows: -1 (the default, 4300, applies) in
