@@ -66,6 +66,9 @@ impl Tracer {
     /// A tracer writing where `options` say; an error names the file that cannot be
     /// created.
     pub fn new(options: &TraceOptions) -> Result<Tracer, String> {
+        if !cfg!(feature = "trace") {
+            return Err("this xpython was built without tracing (cargo feature `trace`)".into());
+        }
         let out: Box<dyn Write> = match &options.file {
             Some(path) => {
                 let f = std::fs::File::create(path).map_err(|e| {

@@ -62,11 +62,11 @@ impl Vm {
     /// Runs `frame` and every Python call it makes until it returns, yields or raises.
     /// Returns the frame (a generator keeps it) and how it ended.
     pub fn run_frame(&mut self, frame: Box<Frame>) -> (Box<Frame>, PyResult<FrameExit>) {
+        #[cfg(feature = "trace")]
         if self.tracer.is_some() {
-            self.run_frame_impl::<true>(frame)
-        } else {
-            self.run_frame_impl::<false>(frame)
+            return self.run_frame_impl::<true>(frame);
         }
+        self.run_frame_impl::<false>(frame)
     }
 
     /// The loop, compiled twice: with tracing (`TRACE`) and without, so tracing costs
