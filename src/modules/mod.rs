@@ -7,6 +7,7 @@ pub mod ast;
 pub mod asyncgen_hooks;
 pub mod atexit;
 pub mod binascii;
+pub mod blake2;
 pub mod codecs;
 pub mod collections;
 pub mod contextvars;
@@ -14,17 +15,18 @@ pub mod errno;
 pub mod functools;
 pub mod future;
 pub mod gc;
+pub mod hashes;
 pub mod importlib;
 pub mod io;
 pub mod itertools;
 pub mod math;
 pub mod native_class;
 pub mod opcode;
+pub mod operator_;
 pub mod posix;
 pub mod posixsubprocess;
 pub mod random_;
 pub mod select;
-pub mod sha512;
 pub mod signal;
 pub mod site;
 pub mod socket;
@@ -56,9 +58,16 @@ const NATIVE: &[(&str, ModuleInit, (u8, u8))] = &[
     ("_io", io::module, (3, 0)),
     ("_opcode", opcode::module, (3, 4)),
     ("_signal", signal::module, (3, 0)),
+    ("_operator", operator_::module, (3, 4)),
     ("_posixsubprocess", posixsubprocess::module, (3, 2)),
     ("_random", random_::module, (2, 0)),
-    ("_sha512", sha512::module, (3, 0)),
+    ("_blake2", hashes::blake2_module, (3, 6)),
+    ("_md5", hashes::md5_module, (3, 0)),
+    ("_sha1", hashes::sha1_module, (3, 0)),
+    ("_sha2", hashes::sha2_module, (3, 12)),
+    ("_sha256", hashes::sha256_module, (3, 0)),
+    ("_sha3", hashes::sha3_module, (3, 6)),
+    ("_sha512", hashes::sha512_module, (3, 0)),
     ("_socket", socket::module, (2, 0)),
     ("_sre", sre::module, (2, 0)),
     ("_string", string_::module, (3, 0)),
@@ -82,8 +91,15 @@ const NATIVE: &[(&str, ModuleInit, (u8, u8))] = &[
     ("time", time::module, (2, 0)),
 ];
 
+/// Native modules of `NATIVE` that later versions no longer have, with the first version
+/// without them.
+const RETIRED: &[(&str, (u8, u8))] = &[("_sha256", (3, 12)), ("_sha512", (3, 12))];
+
 /// The creator of the native module `name` in version `v`, if there is one.
 pub fn native_init(name: &str, v: (u8, u8)) -> Option<ModuleInit> {
+    if RETIRED.iter().any(|(n, gone)| *n == name && v >= *gone) {
+        return None;
+    }
     NATIVE
         .iter()
         .find(|(n, _, since)| *n == name && v >= *since)

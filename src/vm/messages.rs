@@ -516,3 +516,12 @@ pub fn getrandbits_bad_count(v: Ver) -> &'static str {
         "number of bits must be greater than zero"
     }
 }
+
+/// Hashing a str: "Unicode-objects" became "Strings" in 3.9.
+pub fn hash_needs_bytes(v: Ver) -> &'static str {
+    if v >= (3, 9) {
+        "Strings must be encoded before hashing"
+    } else {
+        "Unicode-objects must be encoded before hashing"
+    }
+}
