@@ -44,9 +44,12 @@ def find_python(version):
     return shutil.which("python" + version)
 
 
-def compile_with(python, source, target):
+def compile_with(python, source, target, quiet=False):
+    """Compiles `source` to `target` with `python`; CalledProcessError when it cannot
+    (`quiet`: without printing the compiler's error)."""
     code = "import py_compile, sys; py_compile.compile(sys.argv[1], sys.argv[2], doraise=True)"
-    subprocess.run([python, "-c", code, source, target], check=True)
+    stderr = subprocess.DEVNULL if quiet else None
+    subprocess.run([python, "-c", code, source, target], check=True, stderr=stderr)
 
 
 def run_measured(command):

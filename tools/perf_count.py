@@ -103,7 +103,11 @@ def main():
             directory = PERF_DIR if args.write_bounds else tmp
             os.makedirs(directory, exist_ok=True)
             pyc = os.path.join(directory, "%s.%s.pyc" % (name, tag))
-            compile_with(python, os.path.join(BENCHES, name + ".py"), pyc)
+            try:
+                compile_with(python, os.path.join(BENCHES, name + ".py"), pyc, quiet=True)
+            except subprocess.CalledProcessError:
+                print("%-14s (not valid Python %s)" % (name, args.python_version))
+                continue
             xcount, xout = callgrind([args.xpython, pyc, sizes[name]])
             xcount -= xbase
             if args.no_cpython:
