@@ -11,3 +11,9 @@ print total
 r.append(99)
 print r
 print sum(range(10))
+print range(-5), range(10, -10, -7), range(-3, 3, 4), range(5, 1), len(range(2 ** 24 + 3))
+for bad in [(1, 2, 0), (1, 2, False)]:
+    try:
+        range(*bad)
+    except ValueError as e:
+        print 'ValueError', e

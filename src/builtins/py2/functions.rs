@@ -9,10 +9,56 @@ use crate::vm::{PyResult, Vm};
 
 /// `range(...)`: the list `xrange(...)` would produce.
 fn range(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    if let Some(items) = small_int_range(&args) {
+        return Ok(vm.new_list(items));
+    }
+    if matches!(args.pos().get(2), Some(Value::Int(0) | Value::Bool(false))) {
+        return Err(vm.value_error("range() step argument must not be zero"));
+    }
     let r = Value::Obj(vm.types.range.clone());
     let lazy = vm.call(&r, args)?;
     let items = vm.collect(&lazy)?;
     Ok(vm.new_list(items))
+}
+
+/// The list of `range(...)` when every argument is a small int and the step is not zero
+/// and the list is not huge (the common case, built without a lazy range); None otherwise.
+fn small_int_range(args: &Args<'_>) -> Option<Vec<Value>> {
+    if !args.kwnames.is_empty() {
+        return None;
+    }
+    let mut ints = [0i64; 3];
+    for (slot, v) in ints.iter_mut().zip(args.pos()) {
+        let Value::Int(i) = v else { return None };
+        *slot = *i;
+    }
+    let (start, stop, step) = match args.pos().len() {
+        1 => (0, ints[0], 1),
+        2 => (ints[0], ints[1], 1),
+        3 if ints[2] != 0 => (ints[0], ints[1], ints[2]),
+        _ => return None,
+    };
+    let span = if step > 0 {
+        stop.checked_sub(start)?
+    } else {
+        start.checked_sub(stop)?
+    };
+    let count = if span <= 0 {
+        0
+    } else {
+        (span - 1) / step.checked_abs()? + 1
+    };
+    // Huge ranges take the general path, which reports what 2.x reports for them.
+    if count > 1 << 24 {
+        return None;
+    }
+    let mut items = Vec::with_capacity(usize::try_from(count).ok()?);
+    let mut i = start;
+    for _ in 0..count {
+        items.push(Value::Int(i));
+        i = i.wrapping_add(step);
+    }
+    Some(items)
 }
 
 /// `map(function, sequence, ...)`: a list; shorter sequences are padded with None, and a
