@@ -387,6 +387,15 @@ fn emit_op(op: &ResolvedOp, formulas: &mut FormulaPool) -> TokenStream {
     let doc = &op.doc;
     let pops = emit_pops(op, formulas);
     let not_in_pyc = op.not_in_pyc;
+    let optional_handler = |h: &Option<String>| match h {
+        Some(h) => {
+            let h = ident(&camel(h));
+            quote!(Some(Handler::#h))
+        }
+        None => quote!(None),
+    };
+    let method_load = optional_handler(&op.method_load);
+    let method_call = optional_handler(&op.method_call);
     let steps: Vec<TokenStream> = op
         .macro_steps
         .iter()
@@ -411,6 +420,8 @@ fn emit_op(op: &ResolvedOp, formulas: &mut FormulaPool) -> TokenStream {
             doc: #doc,
             pops: #pops,
             not_in_pyc: #not_in_pyc,
+            method_load: #method_load,
+            method_call: #method_call,
             macro_steps: &[#(#steps),*],
         })
     }

@@ -313,7 +313,25 @@ fn merge_op(into: &mut RawOp, from: &RawOp) {
     macro_rules! take {
         ($($f:ident),*) => { $( if from.$f.is_some() { into.$f = from.$f.clone(); } )* };
     }
-    take!(num, arg, cache, stack, stack_jump, handler, doc, not_in_pyc, r#macro);
+    // The method forms belong to the handler: a child that changes the handler without
+    // naming forms has none.
+    if from.handler.is_some() {
+        into.method_load = None;
+        into.method_call = None;
+    }
+    take!(
+        num,
+        arg,
+        cache,
+        stack,
+        stack_jump,
+        handler,
+        doc,
+        not_in_pyc,
+        method_load,
+        method_call,
+        r#macro
+    );
 }
 
 fn finish_version(
@@ -491,6 +509,8 @@ fn finish_op(
         handler: raw.handler.clone().unwrap_or_default(),
         doc: raw.doc.clone().unwrap_or_default(),
         not_in_pyc: raw.not_in_pyc.unwrap_or(false),
+        method_load: raw.method_load.clone(),
+        method_call: raw.method_call.clone(),
         macro_steps,
         experiment: experiment.map(str::to_string),
         origin: origin.clone(),

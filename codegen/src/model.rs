@@ -97,6 +97,9 @@ pub struct ResolvedOp {
     pub handler: String,
     pub doc: String,
     pub not_in_pyc: bool,
+    /// The handlers of the opcode's paired method-call forms (see `RawOp::method_load`).
+    pub method_load: Option<String>,
+    pub method_call: Option<String>,
     pub macro_steps: Vec<MacroStep>,
     /// The experiment that added it, if any.
     pub experiment: Option<String>,

@@ -55,6 +55,11 @@ pub struct RawOp {
     pub handler: Option<String>,
     pub doc: Option<String>,
     pub not_in_pyc: Option<bool>,
+    /// An attribute load: the handler that runs it when the decoder has paired it with the
+    /// call that consumes its value (a method call without a bound-method object).
+    pub method_load: Option<String>,
+    /// A call: the handler that runs it when its callable comes from a paired load.
+    pub method_call: Option<String>,
     #[serde(default)]
     pub removed: bool,
     /// Experimental opcodes only: the handlers they run, in order.

@@ -302,6 +302,22 @@ fn validate_version<'a>(
                 );
             }
         }
+        for form in op.method_load.iter().chain(&op.method_call) {
+            if spec.handlers.contains_key(form) {
+                used.insert(form.as_str());
+            } else {
+                let names: Vec<&str> = spec.handlers.keys().map(|s| s.as_str()).collect();
+                report.push(
+                    err(format!(
+                        "method_load/method_call names unknown handler `{form}`"
+                    ))
+                    .hint(
+                        suggest(form, &names)
+                            .unwrap_or_else(|| "use a handler from spec/handlers.toml".into()),
+                    ),
+                );
+            }
+        }
         for step in &op.macro_steps {
             if spec.handlers.contains_key(&step.handler) {
                 used.insert(step.handler.as_str());

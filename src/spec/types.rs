@@ -142,6 +142,11 @@ pub struct OpInfo {
     pub pops: Pops,
     /// Present in the interpreter's opmap but never in a compiled file.
     pub not_in_pyc: bool,
+    /// An attribute load's handler when the decoder paired it with the call consuming its
+    /// value, and a call's handler when its callable comes from such a load (method calls
+    /// without bound-method objects, see `vm::method_calls`).
+    pub method_load: Option<crate::spec::Handler>,
+    pub method_call: Option<crate::spec::Handler>,
     /// For experimental opcodes: the handlers it runs in order, each with an operand formula.
     pub macro_steps: &'static [MacroStep],
 }

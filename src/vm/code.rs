@@ -127,7 +127,7 @@ impl Code {
         } else {
             first_cell as u32
         };
-        let instrs: Vec<Instr> = kept
+        let mut instrs: Vec<Instr> = kept
             .iter()
             .map(|i| {
                 let arg = match i.op.arg {
@@ -145,6 +145,12 @@ impl Code {
             .collect();
 
         check_operands(co, &instrs, &kept, fast_names.len(), first_cell, layout)?;
+        let raw: Box<[Instruction]> = kept.into_iter().copied().collect();
+        // Traces show the machine as the bytecode describes it, so a traced run keeps
+        // the plain forms.
+        if vm.tracer.is_none() {
+            super::method_calls::pair_method_calls(&mut instrs, &raw);
+        }
         let exception_table = parse_exception_table(&co.exceptiontable)
             .map_err(|e| decode_error(co, e.to_string()))?
             .into_iter()
@@ -168,7 +174,7 @@ impl Code {
             version,
             co: co.clone(),
             instrs: instrs.into_boxed_slice(),
-            raw: kept.into_iter().copied().collect(),
+            raw,
             consts: consts.into_boxed_slice(),
             names,
             fast_names: fast_names.into_boxed_slice(),

@@ -28,6 +28,7 @@ pub mod import;
 pub mod iter;
 pub mod mapping;
 pub mod messages;
+pub mod method_calls;
 pub mod names;
 pub mod ops;
 pub mod pyexpr;

@@ -162,6 +162,8 @@ static V1_0_OPS: [Option<OpInfo>; 256] = {
         doc: "(value --) Discard the top of the stack.",
         pops: Pops::Fixed(1u8),
         not_in_pyc: false,
+        method_load: None,
+        method_call: None,
         macro_steps: &[],
     });
     table[102usize] = Some(OpInfo {
@@ -177,6 +179,8 @@ static V1_0_OPS: [Option<OpInfo>; 256] = {
         doc: "(items[oparg] -- tuple) Build a tuple of the top oparg items.",
         pops: Pops::Counted(0u8, formula_2),
         not_in_pyc: false,
+        method_load: None,
+        method_call: None,
         macro_steps: &[],
     });
     table[106usize] = Some(OpInfo {
@@ -192,6 +196,8 @@ static V1_0_OPS: [Option<OpInfo>; 256] = {
         doc: "(left, right -- result) Compare with cmp_ops[oparg].",
         pops: Pops::Fixed(2u8),
         not_in_pyc: false,
+        method_load: None,
+        method_call: None,
         macro_steps: &[],
     });
     table[111usize] = Some(OpInfo {
@@ -207,6 +213,8 @@ static V1_0_OPS: [Option<OpInfo>; 256] = {
         doc: "(cond -- cond) Jump forward by oparg if cond is false; cond stays.",
         pops: Pops::Fixed(1u8),
         not_in_pyc: false,
+        method_load: None,
+        method_call: None,
         macro_steps: &[],
     });
     table[143usize] = Some(OpInfo {
@@ -222,6 +230,8 @@ static V1_0_OPS: [Option<OpInfo>; 256] = {
         doc: "(--) Prefix: the high 16 bits of the next argument.",
         pops: Pops::Fixed(0u8),
         not_in_pyc: false,
+        method_load: None,
+        method_call: None,
         macro_steps: &[],
     });
     table
@@ -280,6 +290,8 @@ static V1_1_OPS: [Option<OpInfo>; 256] = {
         doc: "(value --) Discard the top of the stack.",
         pops: Pops::Fixed(1u8),
         not_in_pyc: false,
+        method_load: None,
+        method_call: None,
         macro_steps: &[],
     });
     table[103usize] = Some(OpInfo {
@@ -295,6 +307,8 @@ static V1_1_OPS: [Option<OpInfo>; 256] = {
         doc: "(items[oparg] -- tuple) Build a tuple of the top oparg items.",
         pops: Pops::Counted(0u8, formula_2),
         not_in_pyc: false,
+        method_load: None,
+        method_call: None,
         macro_steps: &[],
     });
     table[106usize] = Some(OpInfo {
@@ -310,6 +324,8 @@ static V1_1_OPS: [Option<OpInfo>; 256] = {
         doc: "(left, right -- result) Compare with cmp_ops[oparg].",
         pops: Pops::Fixed(2u8),
         not_in_pyc: false,
+        method_load: None,
+        method_call: None,
         macro_steps: &[],
     });
     table[114usize] = Some(OpInfo {
@@ -325,6 +341,8 @@ static V1_1_OPS: [Option<OpInfo>; 256] = {
         doc: "(cond --) Jump to oparg if cond is false.",
         pops: Pops::Fixed(1u8),
         not_in_pyc: false,
+        method_load: None,
+        method_call: None,
         macro_steps: &[],
     });
     table[143usize] = Some(OpInfo {
@@ -340,6 +358,8 @@ static V1_1_OPS: [Option<OpInfo>; 256] = {
         doc: "(--) Prefix: the high 16 bits of the next argument.",
         pops: Pops::Fixed(0u8),
         not_in_pyc: false,
+        method_load: None,
+        method_call: None,
         macro_steps: &[],
     });
     table[250usize] = Some(OpInfo {
@@ -355,6 +375,8 @@ static V1_1_OPS: [Option<OpInfo>; 256] = {
         doc: "(a, b --) Two POP_TOPs in one instruction.",
         pops: Pops::Fixed(2u8),
         not_in_pyc: false,
+        method_load: None,
+        method_call: None,
         macro_steps: &[
             MacroStep {
                 handler: Handler::PopTop,

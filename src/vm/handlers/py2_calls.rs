@@ -110,6 +110,29 @@ impl Exec<'_> {
         )
     }
 
+    /// CALL_FUNCTION whose callable came from a paired attribute load
+    /// (`vm::method_calls`): `[method, self, args...]` calls the method with self as one
+    /// more positional argument; `[NULL, callable, args...]` drops the NULL.
+    pub fn call_method_packed(&mut self, arg: u32) -> Flow {
+        let npos = (arg & 0xff) as usize;
+        let nkw = ((arg >> 8) & 0xff) as usize;
+        let slot = match self.slot_below(npos + 2 * nkw + 2) {
+            Ok(s) => s,
+            Err(f) => return f,
+        };
+        let plain = Extras {
+            star: false,
+            star_star: false,
+        };
+        if self.frame.stack[slot].is_null() {
+            self.frame.stack.remove(slot);
+            self.call_packed(arg, plain)
+        } else {
+            // The pairing keeps `npos` below 255, so one more stays in the low byte.
+            self.call_packed(arg + 1, plain)
+        }
+    }
+
     /// The packed call with `*args` on top.
     pub fn call_function_var(&mut self, arg: u32) -> Flow {
         self.call_packed(
