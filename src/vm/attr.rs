@@ -310,9 +310,18 @@ impl Vm {
     /// The AttributeError for a missing attribute, worded as the running version does.
     pub fn attribute_error(&self, obj: &Value, name: &ObjRef) -> PyErr {
         let attr = name.payload_str();
+        let classic = |cls: &ObjRef| crate::builtins::py2::classic::is_classic(self, cls);
         let msg = match obj.payload() {
+            // 2.x classic classes and their instances word it their own way.
+            Some(Payload::Type(t)) if obj.as_obj().is_some_and(classic) => {
+                format!("class {} has no attribute '{attr}'", t.name())
+            }
             Some(Payload::Type(t)) => {
                 format!("type object '{}' has no attribute '{attr}'", t.name())
+            }
+            _ if classic(self.class_of(obj)) => {
+                let class_name = self.type_data(self.class_of(obj)).name();
+                format!("{class_name} instance has no attribute '{attr}'")
             }
             Some(Payload::Module(dict)) => {
                 let modname = match &dict.payload {
