@@ -619,7 +619,7 @@ pub(crate) fn str_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             let o = o
                 .clone()
                 .unwrap_or_else(|| super::bytes::new_bytes(vm, Vec::new()));
-            let data = match (super::bytes::buffer_arg(&o), o.payload()) {
+            let data = match (super::bytes::buffer_arg(vm, &o), o.payload()) {
                 (Some(b), _) => b,
                 (None, Some(Payload::Str(_))) => {
                     return Err(vm.type_error("decoding str is not supported"))

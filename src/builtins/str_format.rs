@@ -342,7 +342,7 @@ fn format_one(
             Ok((s, None))
         }
         's' | 'b' if bytes => {
-            let data = match super::bytes::buffer_arg(v) {
+            let data = match super::bytes::buffer_arg(vm, v) {
                 Some(b) => b,
                 None => {
                     let name = vm.names.__bytes__.clone();

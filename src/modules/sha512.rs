@@ -205,7 +205,7 @@ fn data_arg(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
     if v.as_str().is_some() {
         return Err(vm.type_error("Strings must be encoded before hashing"));
     }
-    buffer_arg(v).ok_or_else(|| {
+    buffer_arg(vm, v).ok_or_else(|| {
         let t = vm.type_name(v);
         vm.type_error(&format!(
             "object supporting the buffer API required, not '{t}'"

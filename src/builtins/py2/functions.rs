@@ -396,7 +396,7 @@ pub fn install(vm: &mut Vm) {
     vm.add_builtin("divmod", divmod);
     vm.add_builtin("hex", |vm, a| radix(vm, a, true));
     vm.add_builtin("oct", |vm, a| radix(vm, a, false));
-    for gone in ["ascii", "exec", "bytes", "breakpoint", "__build_class__"] {
+    for gone in ["ascii", "exec", "breakpoint", "__build_class__"] {
         super::remove_builtin(vm, gone);
     }
     install_dict(vm);

@@ -40,6 +40,17 @@ pub fn is_unicode(vm: &Vm, v: &Value) -> bool {
     }
 }
 
+/// The bytes of a 2.x `str` used where a buffer is wanted (`bytearray.find('x')`, what
+/// 2.x's old buffer interface gives); None for anything else, and always in 3.x.
+pub fn str_buffer(vm: &Vm, v: &Value) -> Option<Vec<u8>> {
+    vm.py2.types.as_ref()?;
+    let s = v.as_str()?;
+    if is_unicode(vm, v) {
+        return None;
+    }
+    Some(str_bytes(s.as_str()))
+}
+
 /// A `unicode` object with the text `s`.
 pub fn new_unicode(vm: &mut Vm, s: &str) -> Value {
     match &vm.py2.types {
@@ -259,6 +270,8 @@ pub fn install(vm: &mut Vm) {
     let mro = vec![str_t.clone(), basestring.clone(), vm.types.object.clone()];
     vm.type_data(&str_t).mro.replace(mro);
     super::set_builtin(vm, "basestring", Value::Obj(basestring.clone()));
+    // `bytes` is another name of `str` (from 2.6; kept for every 2.x).
+    super::set_builtin(vm, "bytes", Value::Obj(str_t.clone()));
     super::set_builtin(vm, "unicode", Value::Obj(unicode.clone()));
     vm.add_builtin("unichr", unichr);
     vm.add_builtin("chr", chr);
