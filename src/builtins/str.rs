@@ -501,11 +501,15 @@ pub fn str_binary(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Opti
             None => Ok(None),
         },
         (BinOp::Mod, Some(Payload::Str(_)), _) => {
-            let r = super::str_format::percent_format(vm, a, b)?;
             if crate::vm::flavour::python2_builtins(vm.version) {
-                return super::py2::text::mixed_result(vm, &[a], r).map(Some);
+                let (r, unicode_arg) = super::str_format::percent_format_noting_unicode(vm, a, b)?;
+                let operands: &[&Value] = match &unicode_arg {
+                    Some(u) => &[a, u],
+                    None => &[a],
+                };
+                return super::py2::text::mixed_result(vm, operands, r).map(Some);
             }
-            Ok(Some(r))
+            Ok(Some(super::str_format::percent_format(vm, a, b)?))
         }
         _ => Ok(None),
     }

@@ -23,6 +23,8 @@ struct ArgState {
     len: isize,
     idx: isize,
     dict: Option<Value>,
+    /// The first `unicode` argument a `%s` converted (2.x: the result is then `unicode`).
+    unicode_arg: Option<Value>,
 }
 
 impl ArgState {
@@ -54,15 +56,25 @@ fn is_mapping(vm: &mut Vm, v: &Value) -> bool {
 
 /// `fmt % args` for a str `fmt`.
 pub fn percent_format(vm: &mut Vm, fmt: &Value, args: &Value) -> PyResult<Value> {
+    Ok(percent_format_noting_unicode(vm, fmt, args)?.0)
+}
+
+/// `fmt % args` for a str `fmt`, with the first 2.x `unicode` argument a `%s` converted
+/// (which makes 2.x's result `unicode`).
+pub fn percent_format_noting_unicode(
+    vm: &mut Vm,
+    fmt: &Value,
+    args: &Value,
+) -> PyResult<(Value, Option<Value>)> {
     let points = fmt.as_str().map(|s| s.code_points()).unwrap_or_default();
-    let out = percent_engine(vm, &points, args, false)?;
-    Ok(vm.new_str_points(&out))
+    let (out, unicode_arg) = percent_engine(vm, &points, args, false)?;
+    Ok((vm.new_str_points(&out), unicode_arg))
 }
 
 /// `fmt % args` for bytes/bytearray `fmt` (the result's units are bytes).
 pub fn percent_format_bytes(vm: &mut Vm, fmt: &[u8], args: &Value) -> PyResult<Vec<u8>> {
     let points: Vec<u32> = fmt.iter().map(|&b| b as u32).collect();
-    let out = percent_engine(vm, &points, args, true)?;
+    let (out, _) = percent_engine(vm, &points, args, true)?;
     Ok(out.into_iter().map(|c| c as u8).collect())
 }
 
@@ -74,7 +86,13 @@ struct Flags {
     zero: bool,
 }
 
-fn percent_engine(vm: &mut Vm, f: &[u32], args: &Value, bytes: bool) -> PyResult<Vec<u32>> {
+/// The formatted units, and the first `unicode` argument a `%s` converted (2.x).
+fn percent_engine(
+    vm: &mut Vm,
+    f: &[u32],
+    args: &Value,
+    bytes: bool,
+) -> PyResult<(Vec<u32>, Option<Value>)> {
     let (len, idx) = match args.payload() {
         Some(Payload::Tuple(t)) => (t.len() as isize, 0),
         _ => (-1, -2),
@@ -89,6 +107,7 @@ fn percent_engine(vm: &mut Vm, f: &[u32], args: &Value, bytes: bool) -> PyResult
         len,
         idx,
         dict,
+        unicode_arg: None,
     };
     let mut out: Vec<u32> = Vec::with_capacity(f.len());
     let pct = '%' as u32;
@@ -224,6 +243,9 @@ fn percent_engine(vm: &mut Vm, f: &[u32], args: &Value, bytes: bool) -> PyResult
             None => st.next(vm)?,
         };
         let c = char::from_u32(conv).unwrap_or('\u{FFFD}');
+        if c == 's' && st.unicode_arg.is_none() && super::py2::text::is_unicode(vm, &arg) {
+            st.unicode_arg = Some(arg.clone());
+        }
         let piece = format_one(vm, c, &arg, &fl, prec, bytes).map_err(|e| match e {
             FmtErr::Py(e) => e,
             FmtErr::Unsupported => {
@@ -261,7 +283,7 @@ fn percent_engine(vm: &mut Vm, f: &[u32], args: &Value, bytes: bool) -> PyResult
             "not all arguments converted during string formatting"
         }));
     }
-    Ok(out)
+    Ok((out, st.unicode_arg))
 }
 
 enum FmtErr {

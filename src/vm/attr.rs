@@ -280,6 +280,9 @@ impl Vm {
         }
         match descr {
             Some(d) => self.descr_get(d, Some(obj), class_).map(Some),
+            None if Rc::ptr_eq(name, &self.names.__dict__) => Ok(
+                crate::builtins::py2::classic::instance_dict_attr(self, obj, class_),
+            ),
             None => Ok(None),
         }
     }
@@ -311,6 +314,14 @@ impl Vm {
     pub fn attribute_error(&self, obj: &Value, name: &ObjRef) -> PyErr {
         let attr = name.payload_str();
         let msg = match obj.payload() {
+            Some(Payload::Type(t))
+                if crate::builtins::py2::classic::is_classic(
+                    self,
+                    obj.as_obj().unwrap_or(&self.types.object),
+                ) =>
+            {
+                format!("class {} has no attribute '{attr}'", t.name())
+            }
             Some(Payload::Type(t)) => {
                 format!("type object '{}' has no attribute '{attr}'", t.name())
             }
@@ -329,6 +340,9 @@ impl Vm {
                     ),
                     None => format!("module has no attribute '{attr}'"),
                 }
+            }
+            _ if crate::builtins::py2::classic::is_classic(self, self.class_of(obj)) => {
+                format!("{} instance has no attribute '{attr}'", self.type_name(obj))
             }
             _ => format!("'{}' object has no attribute '{attr}'", self.type_name(obj)),
         };
