@@ -301,7 +301,10 @@ fn bytes_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn bytes_hash(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (data, _) = this(vm, &args, "__hash__")?;
     super::str::slot_noargs(vm, &args)?;
-    Ok(Value::Int(crate::object::hash::hash_bytes(&data, vm.sip)))
+    Ok(Value::Int(crate::object::hash::hash_bytes(
+        &data,
+        vm.str_hash,
+    )))
 }
 
 fn bytes_getnewargs(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

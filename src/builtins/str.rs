@@ -840,7 +840,7 @@ fn str_iter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn str_hash(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let s = slot_self(vm, &args, "__hash__")?;
     slot_noargs(vm, &args)?;
-    Ok(Value::Int(s.hash(vm.sip)))
+    Ok(Value::Int(s.hash(vm.str_hash)))
 }
 
 /// `str()` of an instance of a Python subclass of str, int, float or complex that does

@@ -292,12 +292,27 @@ pub fn io_repr_names_subclass(v: &VersionSpec) -> bool {
     v.format.major_minor >= (3, 13)
 }
 
-/// The SipHash variant of str and bytes hashes: SipHash-1-3 from 3.11, SipHash-2-4 before.
-pub fn str_hash_rounds(v: &VersionSpec) -> crate::object::hash::SipRounds {
-    if v.format.major_minor >= (3, 11) {
-        crate::object::hash::SipRounds::Sip13
+/// Whether numbers hash as in Python 2 (an int is its own hash, longs fold 30-bit
+/// digits, floats combine `frexp`'s parts) rather than modulo 2**61 - 1.
+pub fn python2_hashes(v: &VersionSpec) -> bool {
+    v.format.major_minor.0 == 2
+}
+
+/// Whether dicts and sets lay out their hash tables as 2.7's `dictobject.c` and
+/// `setobject.c` do (and so iterate in 2.x's hash order) rather than as 3.x's.
+pub fn python2_hash_tables(v: &VersionSpec) -> bool {
+    v.format.major_minor.0 == 2
+}
+
+/// How str and bytes hash: Python 2's multiplicative hash, SipHash-2-4 up to 3.10,
+/// SipHash-1-3 from 3.11.
+pub fn str_hash(v: &VersionSpec) -> crate::object::hash::StrHash {
+    if v.format.major_minor.0 == 2 {
+        crate::object::hash::StrHash::Multiplicative
+    } else if v.format.major_minor >= (3, 11) {
+        crate::object::hash::StrHash::Sip13
     } else {
-        crate::object::hash::SipRounds::Sip24
+        crate::object::hash::StrHash::Sip24
     }
 }
 

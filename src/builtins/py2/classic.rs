@@ -144,17 +144,23 @@ fn classobj_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         );
     }
     let cls = vm.new_class(meta, &name, base_types.clone(), ns, Args::positional(&[]))?;
-    // A classic class has the bases it declares (none for a root class) and only what its
-    // body defined in its dict: its instances' `__dict__` is found by the machinery.
+    // A classic class has the bases it declares (none for a root class), and as its dict
+    // its body's namespace itself (with `__doc__` and `__module__`): no `__dict__`
+    // descriptor, the machinery finds its instances' `__dict__`.
     vm.type_data(&cls).bases.replace(base_types);
-    let dict = Value::Obj(vm.type_data(&cls).dict.clone());
-    for hidden in ["__dict__", "__weakref__"] {
-        let key = Value::Obj(vm.intern(hidden));
-        if vm
-            .dict_get(&vm.type_data(&cls).dict.clone(), &key)?
-            .is_some()
-        {
-            vm.delitem(&dict, &key)?;
+    let dict = vm.type_data(&cls).dict.clone();
+    if let (Payload::Dict(own), Payload::Dict(body)) = (&dict.payload, &ns.payload) {
+        let layout = body.with(|b| b.clone());
+        own.with_mut(|d| d.take_layout_of(&layout));
+    }
+    for name in ["__doc__", "__module__"] {
+        let key = vm.intern(name);
+        if vm.dict_get_name(&dict, &key).is_none() {
+            let value = match name {
+                "__doc__" => Value::None,
+                _ => vm.type_module(&cls).map_or(Value::None, |m| vm.new_str(&m)),
+            };
+            vm.dict_set(&dict, Value::Obj(key), value)?;
         }
     }
     // Depth-first, left to right, each class once; `object` last, where the shared
