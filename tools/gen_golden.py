@@ -70,9 +70,9 @@ def vkey(v):
     return tuple(int(x) for x in v.split("."))
 
 
-def find_interpreters(root):
+def find_interpreters(root, versions=None):
     found = {}
-    for v in VERSIONS:
+    for v in versions or VERSIONS:
         cands = []
         for d in glob.glob(os.path.join(root, v + ".*")):
             m = re.match(r"^(\d+)\.(\d+)\.(\d+)$", os.path.basename(d))

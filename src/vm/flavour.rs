@@ -71,15 +71,11 @@ pub fn undotted_name_is_its_own_package(v: &VersionSpec) -> bool {
     v.format.major_minor < (3, 7)
 }
 
-/// The level IMPORT_NAME passes to `__import__`: 2.x's -1 (implicit relative, then
-/// absolute) is treated as absolute, the only kind of import xpython's 2.x support has.
-pub fn import_level(v: &VersionSpec, level: &crate::object::Value) -> crate::object::Value {
-    match level {
-        crate::object::Value::Int(i) if *i < 0 && v.format.major_minor.0 == 2 => {
-            crate::object::Value::Int(0)
-        }
-        other => other.clone(),
-    }
+/// Whether an import of level -1 (2.x's IMPORT_NAME without `from __future__ import
+/// absolute_import`, and `__import__`'s default there) first tries the module of that
+/// name in the importing module's package, then the absolute name.
+pub fn implicit_relative_imports(v: &VersionSpec) -> bool {
+    v.format.major_minor.0 == 2
 }
 
 /// Whether the main module's `__file__` is the absolute path of the script (3.9+) rather
