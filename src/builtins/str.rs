@@ -502,12 +502,8 @@ pub fn str_binary(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Opti
         },
         (BinOp::Mod, Some(Payload::Str(_)), _) => {
             if crate::vm::flavour::python2_builtins(vm.version) {
-                let (r, unicode_arg) = super::str_format::percent_format_noting_unicode(vm, a, b)?;
-                let operands: &[&Value] = match &unicode_arg {
-                    Some(u) => &[a, u],
-                    None => &[a],
-                };
-                return super::py2::text::mixed_result(vm, operands, r).map(Some);
+                let (r, switch) = super::str_format::percent_format_noting_unicode(vm, a, b)?;
+                return super::py2::text::percent_result(vm, a, r, switch).map(Some);
             }
             Ok(Some(super::str_format::percent_format(vm, a, b)?))
         }

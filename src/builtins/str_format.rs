@@ -23,8 +23,9 @@ struct ArgState {
     len: isize,
     idx: isize,
     dict: Option<Value>,
-    /// The first `unicode` argument a `%s` converted (2.x: the result is then `unicode`).
-    unicode_arg: Option<Value>,
+    /// Where the first `unicode` argument of a `%s` was met (2.x: the result is then
+    /// `unicode`).
+    unicode_switch: Option<UnicodeSwitch>,
 }
 
 impl ArgState {
@@ -59,16 +60,27 @@ pub fn percent_format(vm: &mut Vm, fmt: &Value, args: &Value) -> PyResult<Value>
     Ok(percent_format_noting_unicode(vm, fmt, args)?.0)
 }
 
-/// `fmt % args` for a str `fmt`, with the first 2.x `unicode` argument a `%s` converted
-/// (which makes 2.x's result `unicode`).
+/// Where a 2.x `str % args` met its first `unicode` argument of a `%s`: 2.x formats the
+/// rest as unicode from there (decoding the rest of the format, then the text formatted
+/// so far, as ASCII).
+#[derive(Clone, Copy)]
+pub struct UnicodeSwitch {
+    /// The index in the format of the `%` of that conversion.
+    pub format_index: usize,
+    /// The length of the text formatted before it.
+    pub formatted_len: usize,
+}
+
+/// `fmt % args` for a str `fmt`, and where a 2.x `unicode` argument of a `%s` was first
+/// met (which makes 2.x's result `unicode`).
 pub fn percent_format_noting_unicode(
     vm: &mut Vm,
     fmt: &Value,
     args: &Value,
-) -> PyResult<(Value, Option<Value>)> {
+) -> PyResult<(Value, Option<UnicodeSwitch>)> {
     let points = fmt.as_str().map(|s| s.code_points()).unwrap_or_default();
-    let (out, unicode_arg) = percent_engine(vm, &points, args, false)?;
-    Ok((vm.new_str_points(&out), unicode_arg))
+    let (out, switch) = percent_engine(vm, &points, args, false)?;
+    Ok((vm.new_str_points(&out), switch))
 }
 
 /// `fmt % args` for bytes/bytearray `fmt` (the result's units are bytes).
@@ -86,13 +98,13 @@ struct Flags {
     zero: bool,
 }
 
-/// The formatted units, and the first `unicode` argument a `%s` converted (2.x).
+/// The formatted units, and where the first `unicode` argument of a `%s` was met (2.x).
 fn percent_engine(
     vm: &mut Vm,
     f: &[u32],
     args: &Value,
     bytes: bool,
-) -> PyResult<(Vec<u32>, Option<Value>)> {
+) -> PyResult<(Vec<u32>, Option<UnicodeSwitch>)> {
     let (len, idx) = match args.payload() {
         Some(Payload::Tuple(t)) => (t.len() as isize, 0),
         _ => (-1, -2),
@@ -107,7 +119,7 @@ fn percent_engine(
         len,
         idx,
         dict,
-        unicode_arg: None,
+        unicode_switch: None,
     };
     let mut out: Vec<u32> = Vec::with_capacity(f.len());
     let pct = '%' as u32;
@@ -243,8 +255,11 @@ fn percent_engine(
             None => st.next(vm)?,
         };
         let c = char::from_u32(conv).unwrap_or('\u{FFFD}');
-        if c == 's' && st.unicode_arg.is_none() && super::py2::text::is_unicode(vm, &arg) {
-            st.unicode_arg = Some(arg.clone());
+        if c == 's' && st.unicode_switch.is_none() && super::py2::text::is_unicode(vm, &arg) {
+            st.unicode_switch = Some(UnicodeSwitch {
+                format_index: spec_start,
+                formatted_len: out.len(),
+            });
         }
         let piece = format_one(vm, c, &arg, &fl, prec, bytes).map_err(|e| match e {
             FmtErr::Py(e) => e,
@@ -283,7 +298,7 @@ fn percent_engine(
             "not all arguments converted during string formatting"
         }));
     }
-    Ok((out, st.unicode_arg))
+    Ok((out, st.unicode_switch))
 }
 
 enum FmtErr {

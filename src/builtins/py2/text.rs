@@ -481,6 +481,36 @@ pub fn mixed_result(vm: &mut Vm, operands: &[&Value], r: Value) -> PyResult<Valu
     Ok(new_unicode(vm, &s))
 }
 
+/// The result `r` of `fmt % args` in 2.x: `unicode` when `fmt` is, or when a `%s` met a
+/// `unicode` argument (`switch`): then, as 2.x formats the rest as unicode, the rest of
+/// the format from that `%` and the text formatted before it must decode as ASCII.
+pub fn percent_result(
+    vm: &mut Vm,
+    fmt: &Value,
+    r: Value,
+    switch: Option<crate::builtins::str_format::UnicodeSwitch>,
+) -> PyResult<Value> {
+    let Some(switch) = switch.filter(|_| !is_unicode(vm, fmt)) else {
+        return mixed_result(vm, &[fmt], r);
+    };
+    let rest: Vec<u32> = fmt
+        .as_str()
+        .map(|s| s.code_points())
+        .unwrap_or_default()
+        .split_off(switch.format_index);
+    let rest = vm.new_str_points(&rest);
+    ascii_decode(vm, &rest)?;
+    let mut before = r.as_str().map(|s| s.code_points()).unwrap_or_default();
+    before.truncate(switch.formatted_len);
+    let before = vm.new_str_points(&before);
+    ascii_decode(vm, &before)?;
+    let text = r
+        .as_str()
+        .map(|s| s.as_str().to_string())
+        .unwrap_or_default();
+    Ok(new_unicode(vm, &text))
+}
+
 /// `str(object)`: a `unicode` is encoded as ASCII (UnicodeEncodeError otherwise).
 fn str_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if let [_, o] = args.values {
