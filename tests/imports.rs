@@ -75,10 +75,16 @@ fn versions() -> Vec<String> {
         .unwrap()
         .filter_map(|e| {
             let name = e.unwrap().file_name().to_string_lossy().into_owned();
-            name.starts_with("3.").then_some(name)
+            (name.starts_with("3.") || name.starts_with("2.")).then_some(name)
         })
         .collect();
-    v.sort_by_key(|s| s[2..].parse::<u32>().unwrap_or(0));
+    v.sort_by_key(|s| {
+        let (major, minor) = s.split_once('.').unwrap_or((s, "0"));
+        (
+            major.parse::<u32>().unwrap_or(0),
+            minor.parse::<u32>().unwrap_or(0),
+        )
+    });
     v
 }
 

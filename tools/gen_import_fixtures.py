@@ -13,6 +13,10 @@ imports, and the `main_*.py` programs that exercise them). For every installed C
   ARGS` run from the repository root with PYTHONHASHSEED=0 and STDIN as standard input;
   <main>.stderr   the whole stderr, for programs listed in FULL_STDERR.
 
+The same for Python 2 from tests/imports/src2/ (a package `rel2` whose modules import
+their siblings implicitly relative), compiled and run by CPython 2.7 into
+tests/imports/2.7/.
+
 It also writes tests/imports/cross/: cross_main.pyc compiled by 3.11 and other_version.pyc
 compiled by 3.8 (the ImportError for a module of another version is xpython's own, so that
 case is checked against a fixed text in tests/imports.rs, not against CPython); and
@@ -34,6 +38,7 @@ from gen_golden import (COMPILE_SCRIPT, PINNED_MTIME, ROOT, VERSIONS, env_for,  
                         find_interpreters, last_line, vkey, write_if_changed)
 
 SRC = os.path.join(ROOT, "tests", "imports", "src")
+SRC2 = os.path.join(ROOT, "tests", "imports", "src2")
 OUT = os.path.join(ROOT, "tests", "imports")
 # The argument lists each main program runs with.
 ARGS = {"main_sys": ["alpha", "--beta", "3"]}
@@ -46,9 +51,14 @@ CROSS = {"cross_main.py": ("3.11", "cross/cross_main.pyc"),
          "deep_chain_link.py": ("3.11", "deep/chain_link.pyc")}
 
 
+def source_dir(version):
+    return SRC2 if version.startswith("2.") else SRC
+
+
 def compile_one(python, version, src, dst):
-    rel = os.path.relpath(src, SRC)
+    rel = os.path.relpath(src, source_dir(version))
     tmp = dst + ".tmp"
+    os.makedirs(os.path.dirname(dst), exist_ok=True)
     p = subprocess.run([python, "-c", COMPILE_SCRIPT, src, tmp, rel], cwd=ROOT,
                        env=env_for(0), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     if p.returncode != 0:
@@ -62,8 +72,8 @@ def compile_one(python, version, src, dst):
     write_if_changed(dst, bytes(pyc))
 
 
-def sources():
-    for d, _, files in os.walk(SRC):
+def sources(src_dir):
+    for d, _, files in os.walk(src_dir):
         for f in sorted(files):
             if f.endswith(".py") and not f.startswith(("cross_", "deep_")):
                 yield os.path.join(d, f)
@@ -73,10 +83,12 @@ def generate(version, python):
     vdir = os.path.join(OUT, version)
     if os.path.isdir(vdir):
         shutil.rmtree(vdir)
-    for src in sources():
-        rel = os.path.relpath(src, SRC)
+    src_dir = source_dir(version)
+    for src in sources(src_dir):
+        rel = os.path.relpath(src, src_dir)
         compile_one(python, version, src, os.path.join(vdir, rel[:-3] + ".pyc"))
-    for main in sorted(f for f in os.listdir(SRC) if f.startswith("main_") and f.endswith(".py")):
+    mains = [f for f in os.listdir(src_dir) if f.startswith("main_") and f.endswith(".py")]
+    for main in sorted(mains):
         stem = main[:-3]
         pyc_rel = os.path.relpath(os.path.join(vdir, stem + ".pyc"), ROOT)
         p = subprocess.run([python, pyc_rel] + ARGS.get(stem, []), cwd=ROOT, env=env_for(0),
@@ -96,9 +108,10 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--version", action="append")
     args = ap.parse_args()
+    all_versions = ["2.7"] + VERSIONS
     pythons = find_interpreters(os.path.expanduser(
-        os.path.join(os.environ.get("PYENV_ROOT", "~/.pyenv"), "versions")))
-    for v in VERSIONS:
+        os.path.join(os.environ.get("PYENV_ROOT", "~/.pyenv"), "versions")), all_versions)
+    for v in all_versions:
         if args.version and v not in args.version:
             continue
         if v not in pythons:

@@ -18,7 +18,7 @@
 //!   Any failure (read-only directory...) is ignored: the cache is an optimization.
 //!   `-B` or `PYTHONDONTWRITEBYTECODE` (non-empty) turns writing off, as in CPython.
 
-use crate::object::hash::{siphash_keyed, SipRounds};
+use crate::object::hash::{siphash_keyed, StrHash};
 use crate::pyc::{load_pyc, Pyc, SourceStamp};
 use crate::spec::{version_for_magic, MagicLookup, VersionSpec};
 use std::fs::Metadata;
@@ -151,9 +151,9 @@ pub fn read_cached(
 /// (SipHash-1-3 from 3.11, SipHash-2-4 before), keyed with the magic number's 4 bytes.
 pub fn source_hash(version: &VersionSpec, magic: [u8; 4], source: &[u8]) -> [u8; 8] {
     let rounds = if version.format.major_minor >= (3, 11) {
-        SipRounds::Sip13
+        StrHash::Sip13
     } else {
-        SipRounds::Sip24
+        StrHash::Sip24
     };
     siphash_keyed(source, u32::from_le_bytes(magic) as u64, 0, rounds).to_le_bytes()
 }

@@ -85,7 +85,7 @@ fn ba_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 /// The bytes for an assignment source: bytes-like or an iterable of ints.
 fn source_bytes(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
-    if let Some(b) = super::bytes::buffer_arg(v) {
+    if let Some(b) = super::bytes::buffer_arg(vm, v) {
         return Ok(b);
     }
     if v.as_str().is_some() {
@@ -192,7 +192,7 @@ fn ba_iadd(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let [this, other] = args.values else {
         return Err(vm.type_error("expected 1 argument"));
     };
-    let Some(b) = super::bytes::buffer_arg(other) else {
+    let Some(b) = super::bytes::buffer_arg(vm, other) else {
         return Err(vm.type_error(&format!(
             "can't concat {} to bytearray",
             vm.type_name(other)
@@ -230,7 +230,7 @@ fn ba_extend(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let c = cell(vm, &args, "extend")?;
     let pos = method_args(vm, &args, "bytearray", "extend", 1, 1)?;
     let src = pos[0].clone();
-    let data = if let Some(b) = super::bytes::buffer_arg(&src) {
+    let data = if let Some(b) = super::bytes::buffer_arg(vm, &src) {
         b
     } else {
         if !vm.is_iterable(&src) {

@@ -154,14 +154,14 @@ pub fn bytes_like(v: &Value) -> Option<(Vec<u8>, Kind)> {
 }
 
 /// The bytes of an argument that takes any bytes-like object (bytes, bytearray, a
-/// memoryview).
-pub fn buffer_arg(v: &Value) -> Option<Vec<u8>> {
-    super::memoryview::buffer_bytes(v)
+/// memoryview, and in 2.x a `str`).
+pub fn buffer_arg(vm: &Vm, v: &Value) -> Option<Vec<u8>> {
+    super::memoryview::buffer_bytes(v).or_else(|| super::py2::text::str_buffer(vm, v))
 }
 
 /// The bytes of a bytes-like object or an iterable of ints (CPython's `PyBytes_FromObject`).
 pub fn bytes_from_object(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
-    if let Some(b) = buffer_arg(v) {
+    if let Some(b) = buffer_arg(vm, v) {
         return Ok(b);
     }
     if v.as_str().is_some() || !vm.is_iterable(v) {
@@ -208,6 +208,11 @@ pub fn construct_data(
         }
         return Ok(Vec::new());
     };
+    if enc.is_none() {
+        if let Some(b) = super::py2::text::str_buffer(vm, src) {
+            return Ok(b);
+        }
+    }
     if let Some(s) = src.as_str() {
         let Some(e) = enc else {
             return Err(vm.type_error("string argument without an encoding"));
@@ -233,7 +238,7 @@ pub fn construct_data(
         };
         return Err(vm.type_error(msg));
     }
-    if let Some(b) = buffer_arg(src) {
+    if let Some(b) = buffer_arg(vm, src) {
         return Ok(b);
     }
     if name == "bytes" {
@@ -296,7 +301,10 @@ fn bytes_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn bytes_hash(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (data, _) = this(vm, &args, "__hash__")?;
     super::str::slot_noargs(vm, &args)?;
-    Ok(Value::Int(crate::object::hash::hash_bytes(&data, vm.sip)))
+    Ok(Value::Int(crate::object::hash::hash_bytes(
+        &data,
+        vm.str_hash,
+    )))
 }
 
 fn bytes_getnewargs(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -326,7 +334,7 @@ fn this(vm: &Vm, args: &Args<'_>, name: &str) -> PyResult<(Vec<u8>, Kind)> {
 }
 
 fn required_bytes(vm: &Vm, v: &Value) -> PyResult<Vec<u8>> {
-    buffer_arg(v).ok_or_else(|| {
+    buffer_arg(vm, v).ok_or_else(|| {
         vm.type_error(&format!(
             "a bytes-like object is required, not '{}'",
             vm.type_name(v)
@@ -336,7 +344,7 @@ fn required_bytes(vm: &Vm, v: &Value) -> PyResult<Vec<u8>> {
 
 /// A `sub` argument: bytes-like, or (3.x) an int byte value.
 fn sub_arg(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
-    if let Some(b) = buffer_arg(v) {
+    if let Some(b) = buffer_arg(vm, v) {
         return Ok(b);
     }
     if as_int(v).is_some() || super::numeric::index_big(vm, v)?.is_some() {
@@ -383,7 +391,7 @@ pub fn bytes_binary(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Op
         return Ok(None);
     };
     match op {
-        BinOp::Add => match buffer_arg(b) {
+        BinOp::Add => match buffer_arg(vm, b) {
             Some(y) => {
                 let mut v = x;
                 v.extend(y);
@@ -453,7 +461,7 @@ fn b_rmod(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn b_contains(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (data, _) = this(vm, &args, "__contains__")?;
     let o = other(vm, &args)?.clone();
-    let acceptable = buffer_arg(&o).is_some()
+    let acceptable = buffer_arg(vm, &o).is_some()
         || as_int(&o).is_some()
         || super::numeric::index_big(vm, &o)?.is_some();
     if !acceptable {
@@ -816,7 +824,7 @@ fn starts_ends(vm: &mut Vm, args: Args<'_>, name: &str, suffix: bool) -> PyResul
     };
     if let Some(Payload::Tuple(items)) = pos[0].payload() {
         for item in items.iter() {
-            let Some(sub) = buffer_arg(item) else {
+            let Some(sub) = buffer_arg(vm, item) else {
                 return Err(vm.type_error(&format!(
                     "a bytes-like object is required, not '{}'",
                     vm.type_name(item)
@@ -828,7 +836,7 @@ fn starts_ends(vm: &mut Vm, args: Args<'_>, name: &str, suffix: bool) -> PyResul
         }
         return Ok(Value::Bool(false));
     }
-    match buffer_arg(&pos[0]) {
+    match buffer_arg(vm, &pos[0]) {
         Some(sub) => Ok(Value::Bool(check(&sub))),
         None => Err(vm.type_error(&format!(
             "{name} first arg must be bytes or a tuple of bytes, not {}",
@@ -930,7 +938,7 @@ fn b_join(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let items = vm.collect(&iterable)?;
     let mut out = Vec::new();
     for (i, item) in items.iter().enumerate() {
-        let Some(b) = buffer_arg(item) else {
+        let Some(b) = buffer_arg(vm, item) else {
             return Err(vm.type_error(&format!(
                 "sequence item {i}: expected a bytes-like object, {} found",
                 vm.type_name(item)
@@ -996,7 +1004,7 @@ fn pad_args(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<(Vec<u8>, Kind
     super::numeric::size_guard(vm, width.max(0) as usize)?;
     let fill = match pos.get(1) {
         None => b' ',
-        Some(v) => match buffer_arg(v) {
+        Some(v) => match buffer_arg(vm, v) {
             Some(f) if f.len() == 1 => f[0],
             _ => {
                 return Err(vm.type_error(&format!(

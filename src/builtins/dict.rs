@@ -95,6 +95,14 @@ fn update_common(vm: &mut Vm, this: &ObjRef, args: &Args<'_>, name: &str) -> PyR
     if let Some(arg) = pos.first() {
         update_arg(vm, this, arg)?;
     }
+    if crate::vm::flavour::python2_hash_tables(vm.version) && !args.kwnames.is_empty() {
+        // 2.x gathers the keywords in a dict first and merges that (its order counts).
+        let kw = vm.new_dict();
+        for (k, v) in args.kw() {
+            vm.dict_set(&kw, k.clone(), v.clone())?;
+        }
+        return merge(vm, this, &Value::Obj(kw));
+    }
     for (k, v) in args.kw() {
         vm.dict_set(this, k.clone(), v.clone())?;
     }
@@ -134,6 +142,9 @@ pub fn merge(vm: &mut Vm, this: &ObjRef, other: &Value) -> PyResult<()> {
     if raw_iterable_dict(vm, other) {
         let o = other.as_obj().expect("a dict");
         let entries = vm.dict_items(o);
+        if let (Some(t), false) = (table(this), entries.is_empty()) {
+            t.with_mut(|d| d.reserve_for_merge(entries.len()));
+        }
         for e in entries {
             vm.dict_set_hashed(this, e.key, e.hash, e.value)?;
         }
@@ -257,7 +268,7 @@ fn dict_clear(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 /// A new exact dict with the entries of `o`.
 pub fn copy_of(vm: &Vm, o: &ObjRef) -> ObjRef {
-    let data = table(o).map(|d| d.with(|d| d.clone())).unwrap_or_default();
+    let data = table(o).map(|d| d.with(|d| d.copied())).unwrap_or_default();
     crate::object::Object::new(vm.types.dict.clone(), Payload::Dict(PyCell::new(data)))
 }
 
@@ -400,6 +411,44 @@ fn dict_ior(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::Obj(o.clone()))
 }
 
+/// 2.x's `fromkeys` into an exact dict from an exact dict or set: the table is sized
+/// for the source's fill (a dict's) or length (a set's) and the keys go in without
+/// resizing, as 2.7 does (which decides the order). None elsewhere.
+fn fromkeys_of_table(
+    vm: &mut Vm,
+    d: &Value,
+    seq: &Value,
+    value: &Value,
+) -> PyResult<Option<Value>> {
+    if !crate::vm::flavour::python2_hash_tables(vm.version) {
+        return Ok(None);
+    }
+    let Some(target) = d.as_obj().and_then(|o| table(o)) else {
+        return Ok(None);
+    };
+    let (size, keys): (usize, Vec<(Value, i64)>) = match seq.payload() {
+        Some(Payload::Dict(s)) if vm.is_exact(seq, &vm.types.dict.clone()) => s.with(|s| {
+            let keys = s.iter().map(|e| (e.key.clone(), e.hash)).collect();
+            (s.fill(), keys)
+        }),
+        Some(Payload::Set(_) | Payload::FrozenSet(_)) => {
+            let Some(r) = super::set::set_ref(seq) else {
+                return Ok(None);
+            };
+            let keys = r.entries();
+            (keys.len(), keys)
+        }
+        _ => return Ok(None),
+    };
+    target.with_mut(|t| {
+        t.presize_py2(size);
+        for (k, h) in keys {
+            t.insert_unchecked(k, h, value.clone());
+        }
+    });
+    Ok(Some(d.clone()))
+}
+
 /// `dict.fromkeys(iterable, value=None)` (a class method: builds `cls()`).
 fn dict_fromkeys(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let cls = arity::cls_arg(vm, &args, "dict")?;
@@ -409,6 +458,11 @@ fn dict_fromkeys(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let value = pos.get(1).cloned().unwrap_or(Value::None);
     let d = vm.call(&Value::Obj(cls), Args::positional(&[]))?;
     let exact = vm.is_exact(&d, &vm.types.dict.clone());
+    if exact {
+        if let Some(done) = fromkeys_of_table(vm, &d, &pos[0], &value)? {
+            return Ok(done);
+        }
+    }
     let it = vm.get_iter(&pos[0])?;
     while let Some(k) = vm.next(&it)? {
         match (&d, exact) {

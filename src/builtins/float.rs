@@ -696,6 +696,9 @@ fn float_bool(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 /// `hash()` of a float (NaN: 0 before 3.10, by identity after).
 pub fn float_hash_value(vm: &Vm, x: f64, v: &Value) -> i64 {
+    if crate::vm::flavour::python2_hashes(vm.version) {
+        return crate::object::hash::hash_f64_py2(x);
+    }
     let nan_hash = if ver(vm) >= (3, 10) {
         let id = v.id();
         id.rotate_right(4) as i64

@@ -893,10 +893,17 @@ fn int_bool(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     }))
 }
 
-/// `hash()` of an int.
-pub fn int_hash_value(i: &IntRef<'_>) -> i64 {
+/// `hash()` of an int (or a 2.x long).
+pub fn int_hash_value(vm: &Vm, i: &IntRef<'_>) -> i64 {
+    let python2 = crate::vm::flavour::python2_hashes(vm.version);
     match i {
+        IntRef::Small(-1) if python2 => -2,
+        IntRef::Small(v) if python2 => *v,
         IntRef::Small(v) => crate::object::hash::hash_i64(*v),
+        IntRef::Big(b) if python2 => {
+            let (sign, digits) = b.to_u32_digits();
+            crate::object::hash::hash_big_py2(sign == num_bigint::Sign::Minus, &digits)
+        }
         IntRef::Big(b) => numeric::big_hash(b),
     }
 }
@@ -904,7 +911,7 @@ pub fn int_hash_value(i: &IntRef<'_>) -> i64 {
 fn int_hash(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     super::str::slot_noargs(vm, &args)?;
     let i = self_int(vm, &args, "__hash__")?;
-    Ok(Value::Int(int_hash_value(&i)))
+    Ok(Value::Int(int_hash_value(vm, &i)))
 }
 
 fn int_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

@@ -566,6 +566,10 @@ fn type_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             // The most derived metaclass of `meta` and the bases' types.
             let mut winner = meta.clone();
             for b in bases.iter() {
+                // 2.x: a classic base's `classobj` takes no part.
+                if matches!(b, Value::Obj(c) if super::py2::classic::is_classic(vm, c)) {
+                    continue;
+                }
                 let bt = vm.class_of(b).clone();
                 if vm.is_subclass_of(&winner, &bt) {
                     continue;

@@ -821,6 +821,12 @@ fn set_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn frozenset_hash(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let s = this(vm, &args, "__hash__")?;
+    if crate::vm::flavour::python2_hashes(vm.version) {
+        let hash = set_ref(s).map(|r| {
+            r.with(|d| crate::object::hash::hash_frozenset_py2(d.iter().map(|e| e.hash), d.len()))
+        });
+        return Ok(Value::Int(hash.unwrap_or(0)));
+    }
     Ok(Value::Int(
         set_ref(s).map(|r| r.with(|d| d.frozen_hash())).unwrap_or(0),
     ))

@@ -501,11 +501,11 @@ pub fn str_binary(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Opti
             None => Ok(None),
         },
         (BinOp::Mod, Some(Payload::Str(_)), _) => {
-            let r = super::str_format::percent_format(vm, a, b)?;
             if crate::vm::flavour::python2_builtins(vm.version) {
-                return super::py2::text::mixed_result(vm, &[a], r).map(Some);
+                let (r, switch) = super::str_format::percent_format_noting_unicode(vm, a, b)?;
+                return super::py2::text::percent_result(vm, a, r, switch).map(Some);
             }
-            Ok(Some(r))
+            Ok(Some(super::str_format::percent_format(vm, a, b)?))
         }
         _ => Ok(None),
     }
@@ -619,7 +619,7 @@ pub(crate) fn str_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             let o = o
                 .clone()
                 .unwrap_or_else(|| super::bytes::new_bytes(vm, Vec::new()));
-            let data = match (super::bytes::buffer_arg(&o), o.payload()) {
+            let data = match (super::bytes::buffer_arg(vm, &o), o.payload()) {
                 (Some(b), _) => b,
                 (None, Some(Payload::Str(_))) => {
                     return Err(vm.type_error("decoding str is not supported"))
@@ -836,7 +836,7 @@ fn str_iter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn str_hash(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let s = slot_self(vm, &args, "__hash__")?;
     slot_noargs(vm, &args)?;
-    Ok(Value::Int(s.hash(vm.sip)))
+    Ok(Value::Int(s.hash(vm.str_hash)))
 }
 
 /// `str()` of an instance of a Python subclass of str, int, float or complex that does

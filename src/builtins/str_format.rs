@@ -23,6 +23,9 @@ struct ArgState {
     len: isize,
     idx: isize,
     dict: Option<Value>,
+    /// Where the first `unicode` argument of a `%s` was met (2.x: the result is then
+    /// `unicode`).
+    unicode_switch: Option<UnicodeSwitch>,
 }
 
 impl ArgState {
@@ -54,15 +57,36 @@ fn is_mapping(vm: &mut Vm, v: &Value) -> bool {
 
 /// `fmt % args` for a str `fmt`.
 pub fn percent_format(vm: &mut Vm, fmt: &Value, args: &Value) -> PyResult<Value> {
+    Ok(percent_format_noting_unicode(vm, fmt, args)?.0)
+}
+
+/// Where a 2.x `str % args` met its first `unicode` argument of a `%s`: 2.x formats the
+/// rest as unicode from there (decoding the rest of the format, then the text formatted
+/// so far, as ASCII).
+#[derive(Clone, Copy)]
+pub struct UnicodeSwitch {
+    /// The index in the format of the `%` of that conversion.
+    pub format_index: usize,
+    /// The length of the text formatted before it.
+    pub formatted_len: usize,
+}
+
+/// `fmt % args` for a str `fmt`, and where a 2.x `unicode` argument of a `%s` was first
+/// met (which makes 2.x's result `unicode`).
+pub fn percent_format_noting_unicode(
+    vm: &mut Vm,
+    fmt: &Value,
+    args: &Value,
+) -> PyResult<(Value, Option<UnicodeSwitch>)> {
     let points = fmt.as_str().map(|s| s.code_points()).unwrap_or_default();
-    let out = percent_engine(vm, &points, args, false)?;
-    Ok(vm.new_str_points(&out))
+    let (out, switch) = percent_engine(vm, &points, args, false)?;
+    Ok((vm.new_str_points(&out), switch))
 }
 
 /// `fmt % args` for bytes/bytearray `fmt` (the result's units are bytes).
 pub fn percent_format_bytes(vm: &mut Vm, fmt: &[u8], args: &Value) -> PyResult<Vec<u8>> {
     let points: Vec<u32> = fmt.iter().map(|&b| b as u32).collect();
-    let out = percent_engine(vm, &points, args, true)?;
+    let (out, _) = percent_engine(vm, &points, args, true)?;
     Ok(out.into_iter().map(|c| c as u8).collect())
 }
 
@@ -74,7 +98,13 @@ struct Flags {
     zero: bool,
 }
 
-fn percent_engine(vm: &mut Vm, f: &[u32], args: &Value, bytes: bool) -> PyResult<Vec<u32>> {
+/// The formatted units, and where the first `unicode` argument of a `%s` was met (2.x).
+fn percent_engine(
+    vm: &mut Vm,
+    f: &[u32],
+    args: &Value,
+    bytes: bool,
+) -> PyResult<(Vec<u32>, Option<UnicodeSwitch>)> {
     let (len, idx) = match args.payload() {
         Some(Payload::Tuple(t)) => (t.len() as isize, 0),
         _ => (-1, -2),
@@ -89,6 +119,7 @@ fn percent_engine(vm: &mut Vm, f: &[u32], args: &Value, bytes: bool) -> PyResult
         len,
         idx,
         dict,
+        unicode_switch: None,
     };
     let mut out: Vec<u32> = Vec::with_capacity(f.len());
     let pct = '%' as u32;
@@ -224,6 +255,12 @@ fn percent_engine(vm: &mut Vm, f: &[u32], args: &Value, bytes: bool) -> PyResult
             None => st.next(vm)?,
         };
         let c = char::from_u32(conv).unwrap_or('\u{FFFD}');
+        if c == 's' && st.unicode_switch.is_none() && super::py2::text::is_unicode(vm, &arg) {
+            st.unicode_switch = Some(UnicodeSwitch {
+                format_index: spec_start,
+                formatted_len: out.len(),
+            });
+        }
         let piece = format_one(vm, c, &arg, &fl, prec, bytes).map_err(|e| match e {
             FmtErr::Py(e) => e,
             FmtErr::Unsupported => {
@@ -261,7 +298,7 @@ fn percent_engine(vm: &mut Vm, f: &[u32], args: &Value, bytes: bool) -> PyResult
             "not all arguments converted during string formatting"
         }));
     }
-    Ok(out)
+    Ok((out, st.unicode_switch))
 }
 
 enum FmtErr {
@@ -342,7 +379,7 @@ fn format_one(
             Ok((s, None))
         }
         's' | 'b' if bytes => {
-            let data = match super::bytes::buffer_arg(v) {
+            let data = match super::bytes::buffer_arg(vm, v) {
                 Some(b) => b,
                 None => {
                     let name = vm.names.__bytes__.clone();

@@ -70,7 +70,7 @@ fn error(vm: &mut Vm, message: &str) -> PyErr {
 
 /// The bytes of a bytes-like argument (`b2a_*` take nothing else).
 fn bytes_like(vm: &Vm, v: &Value) -> PyResult<Vec<u8>> {
-    crate::builtins::memoryview::buffer_bytes(v).ok_or_else(|| {
+    crate::builtins::bytes::buffer_arg(vm, v).ok_or_else(|| {
         vm.type_error(&format!(
             "a bytes-like object is required, not '{}'",
             vm.type_name(v)

@@ -321,7 +321,7 @@ fn transcode(vm: &mut Vm, args: Args<'_>, decoding: bool) -> PyResult<Value> {
     let errors = str_param(vm, &a[2], name, "errors", "strict")?;
     if native::is_known(&encoding) {
         if decoding {
-            if let Some(data) = buffer_arg(&obj) {
+            if let Some(data) = buffer_arg(vm, &obj) {
                 return native::decode(vm, &data, &encoding, &errors);
             }
         } else if let Some(s) = obj.as_str() {
@@ -438,7 +438,7 @@ fn simple_handler(vm: &mut Vm, args: Args<'_>, name: &str) -> PyResult<Value> {
     let end_v = end.clone();
     let end = vm.index_value(&end)?.unwrap_or(0).max(0) as usize;
     let text: Vec<u32> = if decode_err {
-        buffer_arg(&object)
+        buffer_arg(vm, &object)
             .unwrap_or_default()
             .iter()
             .map(|&b| b as u32)
@@ -570,7 +570,7 @@ fn data_errors_final(
     let Some(d) = pos.first() else {
         return Err(vm.type_error("decode() takes at least 1 argument (0 given)"));
     };
-    let Some(data) = buffer_arg(d) else {
+    let Some(data) = buffer_arg(vm, d) else {
         let t = vm.type_name(d);
         return Err(vm.type_error(&format!("a bytes-like object is required, not '{t}'")));
     };
@@ -655,7 +655,7 @@ fn charmap_encode(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         match &got {
             Value::Int(b) if (0..256).contains(b) => out.push(*b as u8),
             Value::Int(_) => return Err(vm.type_error("character mapping must be in range(256)")),
-            v if buffer_arg(v).is_some() => out.extend(buffer_arg(v).unwrap_or_default()),
+            v if buffer_arg(vm, v).is_some() => out.extend(buffer_arg(vm, v).unwrap_or_default()),
             Value::None => match errors.as_str() {
                 "ignore" => {}
                 "replace" => out.push(b'?'),
@@ -912,7 +912,7 @@ fn bytes_escape_decode(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let data: Vec<u8> = match pos.first() {
         Some(v) => match v.as_str() {
             Some(s) => s.as_str().as_bytes().to_vec(),
-            None => buffer_arg(v).ok_or_else(|| {
+            None => buffer_arg(vm, v).ok_or_else(|| {
                 vm.type_error(&format!(
                     "a bytes-like object is required, not '{}'",
                     vm.type_name(v)
@@ -996,7 +996,7 @@ fn readbuffer_encode(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let data = match args.pos().first() {
         Some(v) => match v.as_str() {
             Some(s) => s.as_str().as_bytes().to_vec(),
-            None => buffer_arg(v).unwrap_or_default(),
+            None => buffer_arg(vm, v).unwrap_or_default(),
         },
         None => Vec::new(),
     };

@@ -257,7 +257,7 @@ fn data_arg(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
         let message = crate::vm::messages::hash_needs_bytes(vm.version.format.major_minor);
         return Err(vm.type_error(message));
     }
-    buffer_arg(v).ok_or_else(|| {
+    buffer_arg(vm, v).ok_or_else(|| {
         let t = vm.type_name(v);
         vm.type_error(&format!(
             "object supporting the buffer API required, not '{t}'"

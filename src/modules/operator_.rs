@@ -34,11 +34,11 @@ fn compare_digest(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
                 r.as_str().as_bytes().to_vec(),
             )
         }
-        (None, None) => match (buffer_arg(x), buffer_arg(y)) {
+        (None, None) => match (buffer_arg(vm, x), buffer_arg(vm, y)) {
             (Some(l), Some(r)) => (l, r),
             _ => return Err(unsupported(vm, x, y)),
         },
-        (None, Some(_)) if buffer_arg(x).is_some() => {
+        (None, Some(_)) if buffer_arg(vm, x).is_some() => {
             let t = vm.type_name(y);
             return Err(vm.type_error(&format!("a bytes-like object is required, not '{t}'")));
         }

@@ -332,7 +332,7 @@ fn pack_values(vm: &mut Vm, f: &Format, values: &[Value], out: &mut [u8]) -> PyR
                 let v = &values[vi];
                 vi += 1;
                 let Some(data) = (match v.payload() {
-                    Some(Payload::Bytes(_)) | Some(Payload::ByteArray(_)) => buffer_arg(v),
+                    Some(Payload::Bytes(_)) | Some(Payload::ByteArray(_)) => buffer_arg(vm, v),
                     _ => None,
                 }) else {
                     let c = item.code as char;
@@ -513,7 +513,7 @@ fn unpack_values(vm: &mut Vm, f: &Format, data: &[u8]) -> PyResult<Value> {
 }
 
 fn data_arg(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
-    buffer_arg(v).ok_or_else(|| {
+    buffer_arg(vm, v).ok_or_else(|| {
         vm.type_error(&format!(
             "a bytes-like object is required, not '{}'",
             vm.type_name(v)

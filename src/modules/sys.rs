@@ -970,9 +970,10 @@ fn hash_info(vm: &mut Vm) -> PyResult<Value> {
         "cutoff",
     ];
     let t = structseq::new_type(vm, "sys", "hash_info", &FIELDS)?;
-    let algorithm = match crate::vm::flavour::str_hash_rounds(vm.version) {
-        crate::object::hash::SipRounds::Sip13 => "siphash13",
-        crate::object::hash::SipRounds::Sip24 => "siphash24",
+    let algorithm = match crate::vm::flavour::str_hash(vm.version) {
+        crate::object::hash::StrHash::Sip13 => "siphash13",
+        crate::object::hash::StrHash::Sip24 => "siphash24",
+        crate::object::hash::StrHash::Multiplicative => "fnv",
     };
     let values = vec![
         Value::Int(64),

@@ -6,6 +6,10 @@
 //! CPython has with that seed — so `PYTHONHASHSEED=N` gives CPython's hashes; unset, the
 //! key is random from 3.3 and zero before, as those versions default.
 //!
+//! Python 2 hashes differently (the `*_py2` functions): strings with its multiplicative
+//! hash (randomized only when asked, by a prefix and suffix), an int is its own hash,
+//! longs fold their 30-bit digits, floats combine `frexp`'s parts.
+//!
 //! Matching CPython exactly matters: set iteration order, and so printed output, follows
 //! from hash values. The golden outputs are recorded with `PYTHONHASHSEED=0`.
 
@@ -13,13 +17,15 @@
 pub const MODULUS: u64 = (1 << 61) - 1;
 pub const HASH_INF: i64 = 314_159;
 
-/// Which SipHash variant hashes str and bytes.
+/// How str and bytes are hashed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SipRounds {
+pub enum StrHash {
     /// SipHash-2-4 (CPython 3.4–3.10).
     Sip24,
     /// SipHash-1-3 (CPython 3.11+).
     Sip13,
+    /// Python 2's multiplicative hash (`string_hash`, and `unicode_hash` over code points).
+    Multiplicative,
 }
 
 /// hash() of a machine integer.
@@ -151,9 +157,12 @@ pub fn hash_tuple_legacy(items: &[i64]) -> i64 {
 /// hash() of str/bytes data with the process's hash secret. Short inputs use CPython's
 /// djbx33a small-string path only when compiled with Py_HASH_CUTOFF > 0, which release
 /// builds are not, so every length goes through SipHash.
-pub fn hash_bytes(data: &[u8], rounds: SipRounds) -> i64 {
+pub fn hash_bytes(data: &[u8], rounds: StrHash) -> i64 {
     if data.is_empty() {
         return 0;
+    }
+    if rounds == StrHash::Multiplicative {
+        return hash_units_py2(data.iter().map(|&b| b as u64), data.len());
     }
     let (k0, k1) = secret();
     let h = siphash_keyed(data, k0, k1, rounds) as i64;
@@ -161,6 +170,123 @@ pub fn hash_bytes(data: &[u8], rounds: SipRounds) -> i64 {
         -2
     } else {
         h
+    }
+}
+
+/// Python 2's string hash over `len` units (bytes of a `str`, code points of a
+/// `unicode`): `x = first << 7`, then `x = x * 1000003 ^ unit` for each, then `^ len`,
+/// with the secret's prefix and suffix (zero unless randomization was asked for).
+pub fn hash_units_py2(units: impl Iterator<Item = u64>, len: usize) -> i64 {
+    if len == 0 {
+        return 0;
+    }
+    let (prefix, suffix) = secret();
+    let mut units = units.peekable();
+    let first = units.peek().copied().unwrap_or(0);
+    let mut x = prefix ^ (first << 7);
+    for u in units {
+        x = x.wrapping_mul(1_000_003) ^ u;
+    }
+    x ^= len as u64;
+    x ^= suffix;
+    if x as i64 == -1 {
+        -2
+    } else {
+        x as i64
+    }
+}
+
+/// Python 2's hash of a long given as sign and magnitude digits (base 2**32, least
+/// first): its 30-bit digits, most significant first, folded into a rotating unsigned
+/// word with end-around carry, then the sign (an int-sized long hashes as the int).
+pub fn hash_big_py2(negative: bool, digits: &[u32]) -> i64 {
+    // Regroup the magnitude into 30-bit digits.
+    let mut digits30: Vec<u64> = Vec::with_capacity(digits.len() * 32 / 30 + 1);
+    let (mut acc, mut bits) = (0u128, 0u32);
+    for &d in digits {
+        acc |= (d as u128) << bits;
+        bits += 32;
+        while bits >= 30 {
+            digits30.push((acc & 0x3fff_ffff) as u64);
+            acc >>= 30;
+            bits -= 30;
+        }
+    }
+    if acc != 0 {
+        digits30.push(acc as u64);
+    }
+    while digits30.last() == Some(&0) {
+        digits30.pop();
+    }
+    let mut x: u64 = 0;
+    for &d in digits30.iter().rev() {
+        x = (x << 30) | (x >> 34);
+        x = x.wrapping_add(d);
+        if x < d {
+            x = x.wrapping_add(1);
+        }
+    }
+    if negative {
+        x = x.wrapping_neg();
+    }
+    if x as i64 == -1 {
+        -2
+    } else {
+        x as i64
+    }
+}
+
+/// Python 2's hash of a float: an integral value hashes as that int (as a long beyond
+/// half the machine range); otherwise the mantissa's two 31-bit halves plus the
+/// exponent shifted by 15.
+pub fn hash_f64_py2(v: f64) -> i64 {
+    if v.is_nan() {
+        return 0;
+    }
+    if v.is_infinite() {
+        return if v > 0.0 { HASH_INF } else { -271_828 };
+    }
+    if v.fract() == 0.0 {
+        let half = (i64::MAX / 2) as f64;
+        if v > half || -v > half {
+            let big = num_bigint::BigInt::from(v as i128);
+            let digits = if v.abs() < 1.7e38 {
+                big.to_u32_digits().1
+            } else {
+                // Beyond i128: the exact value from the bits.
+                let bits = v.abs().to_bits();
+                let mant = (bits & ((1 << 52) - 1)) | (1 << 52);
+                let exp = ((bits >> 52) & 0x7ff) as i64 - 1075;
+                (num_bigint::BigUint::from(mant) << exp as usize).to_u32_digits()
+            };
+            return hash_big_py2(v < 0.0, &digits);
+        }
+        let x = v as i64;
+        return if x == -1 { -2 } else { x };
+    }
+    let (m, e) = frexp(v);
+    let m = m * 2_147_483_648.0;
+    let hipart = m as i64;
+    let lo = ((m - hipart as f64) * 2_147_483_648.0) as i64;
+    let x = hipart.wrapping_add(lo).wrapping_add((e as i64) << 15);
+    if x == -1 {
+        -2
+    } else {
+        x
+    }
+}
+
+/// Python 2's `frozenset` hash from its entries' hashes (order-independent).
+pub fn hash_frozenset_py2(hashes: impl Iterator<Item = i64>, len: usize) -> i64 {
+    let mut hash: i64 = 1_927_868_237i64.wrapping_mul(len as i64 + 1);
+    for h in hashes {
+        hash ^= (h ^ (h << 16) ^ 89_869_747).wrapping_mul(3_644_798_167);
+    }
+    hash = hash.wrapping_mul(69_069).wrapping_add(907_133_923);
+    if hash == -1 {
+        590_923_713
+    } else {
+        hash
     }
 }
 
@@ -271,10 +397,11 @@ fn secret() -> (u64, u64) {
 
 /// SipHash of `data` with the key (`k0`, `k1`) (as CPython's `_Py_KeyedHash`, which
 /// hash-based `.pyc` files use, keys it with the magic number).
-pub fn siphash_keyed(data: &[u8], k0: u64, k1: u64, rounds: SipRounds) -> u64 {
+pub fn siphash_keyed(data: &[u8], k0: u64, k1: u64, rounds: StrHash) -> u64 {
+    // (`Multiplicative` is no SipHash: `hash_bytes` never comes here with it.)
     let (c_rounds, d_rounds) = match rounds {
-        SipRounds::Sip24 => (2, 4),
-        SipRounds::Sip13 => (1, 3),
+        StrHash::Sip24 | StrHash::Multiplicative => (2, 4),
+        StrHash::Sip13 => (1, 3),
     };
     let mut v0 = k0 ^ 0x736f_6d65_7073_6575;
     let mut v1 = k1 ^ 0x646f_7261_6e64_6f6d;
@@ -330,12 +457,12 @@ mod tests {
     // Values printed by the real CPythons with PYTHONHASHSEED=0.
     #[test]
     fn matches_cpython_with_hash_seed_zero() {
-        assert_eq!(hash_bytes(b"a", SipRounds::Sip24), -7583489610679606711);
-        assert_eq!(hash_bytes(b"hello", SipRounds::Sip24), -8304253580878589255);
-        assert_eq!(hash_bytes(b"ab", SipRounds::Sip24), -1989949968894684482);
-        assert_eq!(hash_bytes(b"a", SipRounds::Sip13), 4644417185603328019);
-        assert_eq!(hash_bytes(b"hello", SipRounds::Sip13), -2096571579003691106);
-        assert_eq!(hash_bytes(b"ab", SipRounds::Sip13), 6148830537548944441);
+        assert_eq!(hash_bytes(b"a", StrHash::Sip24), -7583489610679606711);
+        assert_eq!(hash_bytes(b"hello", StrHash::Sip24), -8304253580878589255);
+        assert_eq!(hash_bytes(b"ab", StrHash::Sip24), -1989949968894684482);
+        assert_eq!(hash_bytes(b"a", StrHash::Sip13), 4644417185603328019);
+        assert_eq!(hash_bytes(b"hello", StrHash::Sip13), -2096571579003691106);
+        assert_eq!(hash_bytes(b"ab", StrHash::Sip13), 6148830537548944441);
         assert_eq!(hash_tuple_xx(&[1, 2]), -3550055125485641917);
         assert_eq!(hash_tuple_legacy(&[1, 2]), 3713081631934410656);
         assert_eq!(hash_f64(1.5, 0), 1152921504606846977);
@@ -348,17 +475,32 @@ mod tests {
         assert_eq!(hash_big(false, &[0, 1]), 1 << 32);
     }
 
+    // python2.7 -c "print hash('abc'), hash(2**64), hash(1.5), hash(frozenset([1,2]))".
+    #[test]
+    fn matches_python2() {
+        assert_eq!(
+            hash_bytes(b"abc", StrHash::Multiplicative),
+            1453079729188098211
+        );
+        assert_eq!(hash_big_py2(false, &[0, 0, 1]), 1);
+        assert_eq!(hash_f64_py2(1.5), 1610645504);
+        assert_eq!(
+            hash_frozenset_py2([1i64, 2].into_iter(), 2),
+            -1834016341293975159
+        );
+    }
+
     // PYTHONHASHSEED=N python3.X -c "print(hash('a'), hash('hello'))".
     #[test]
     fn fixed_seeds_give_cpythons_keys() {
         let (k0, k1) = secret_for_seed(1);
         assert_eq!(
-            siphash_keyed(b"hello", k0, k1, SipRounds::Sip13) as i64,
+            siphash_keyed(b"hello", k0, k1, StrHash::Sip13) as i64,
             -1712148659304476210
         );
         let (k0, k1) = secret_for_seed(12345);
         assert_eq!(
-            siphash_keyed(b"a", k0, k1, SipRounds::Sip24) as i64,
+            siphash_keyed(b"a", k0, k1, StrHash::Sip24) as i64,
             -5496628277200339509
         );
         assert_eq!(HashSeed::parse("random"), Some(HashSeed::Random));

@@ -1,6 +1,9 @@
 //! The hash table behind `set` and `frozenset`, laid out exactly like CPython 3.x's
 //! `setobject.c` (linear probes of 9, then perturbed open addressing; dummies; resize
 //! when 3/5 full), so that iterating a set yields its elements in CPython's order.
+//! With Python 2's layout (`set_python2_layout`), as 2.7's: no linear probes, the
+//! perturbation added before it is shifted, a resize once 2/3 of the slots were used,
+//! `pop` starting from the finger kept in slot 0's hash field.
 //!
 //! Key equality may need Python code (`__eq__`), which must run with no borrow of the
 //! table held. So probing is resumable: when a candidate's equality cannot be decided
@@ -19,6 +22,19 @@ thread_local! {
     static MAX_FILL: std::cell::Cell<(usize, usize)> = const { std::cell::Cell::new((3, 5)) };
 }
 
+/// Whether sets have Python 2's layout (set per interpreter, before any set).
+static PYTHON2_LAYOUT: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Chooses Python 2's layout for the sets made from now on
+/// (`flavour::python2_hash_tables`).
+pub fn set_python2_layout(on: bool) {
+    PYTHON2_LAYOUT.store(on, std::sync::atomic::Ordering::Relaxed);
+}
+
+fn python2_layout() -> bool {
+    PYTHON2_LAYOUT.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 /// Chooses the dummy-reuse policy of insertions (see `REUSE_DUMMIES`).
 pub fn set_reuse_dummies(reuse: bool) {
     REUSE_DUMMIES.with(|r| r.set(reuse));
@@ -29,8 +45,12 @@ pub fn set_max_fill(num: usize, den: usize) {
     MAX_FILL.with(|r| r.set((num, den)));
 }
 
-/// Whether `fill` used slots of a table with this mask call for a resize.
+/// Whether `fill` used slots of a table with this mask call for a resize (2.x compares
+/// with the slot count, 3.x with the mask).
 pub fn too_full(fill: usize, mask: usize) -> bool {
+    if python2_layout() {
+        return fill * 3 >= (mask + 1) * 2;
+    }
     let (num, den) = MAX_FILL.with(|r| r.get());
     fill * den >= mask * num
 }
@@ -73,6 +93,9 @@ pub struct SetData {
     finger: usize,
     /// Bumped by every change of layout; a resumed probe checks it.
     pub version: u64,
+    /// Python 2's layout: the hash field of slot 0 (the last hash stored there, or the
+    /// finger `pop` leaves); None for 3.x's.
+    py2_slot0_hash: Option<i64>,
 }
 
 /// Where a probe stands, to resume it after an equality test in Python.
@@ -120,6 +143,7 @@ impl SetData {
             used: 0,
             finger: 0,
             version: 0,
+            py2_slot0_hash: python2_layout().then_some(0),
         }
     }
 
@@ -156,6 +180,14 @@ impl SetData {
             freeslot: None,
             version: self.version,
         };
+        let state = ProbeState {
+            probes: if self.py2_slot0_hash.is_some() {
+                0
+            } else {
+                state.probes
+            },
+            ..state
+        };
         self.run(key, hash, state, native_eq)
     }
 
@@ -181,6 +213,12 @@ impl SetData {
 
     fn advance(&self, mut s: ProbeState) -> ProbeState {
         let mask = self.mask();
+        if self.py2_slot0_hash.is_some() {
+            s.i = Self::step_py2(s.i, s.perturb, mask);
+            s.perturb >>= PERTURB_SHIFT;
+            s.slot = s.i;
+            return s;
+        }
         if s.probes > 0 {
             s.probes -= 1;
             s.slot += 1;
@@ -243,9 +281,20 @@ impl SetData {
         }
     }
 
+    /// 2.7's probe step: the perturbation is added before it is shifted.
+    fn step_py2(i: usize, perturb: u64, mask: usize) -> usize {
+        (i.wrapping_mul(5)
+            .wrapping_add(perturb as usize)
+            .wrapping_add(1))
+            & mask
+    }
+
     /// Stores a new key at the slot an `Absent` probe returned. Returns whether the
     /// table was resized.
     pub fn insert_at(&mut self, slot: usize, dummy: bool, key: Value, hash: i64) {
+        if slot == 0 && self.py2_slot0_hash.is_some() {
+            self.py2_slot0_hash = Some(hash);
+        }
         self.table[slot] = SetEntry { hash, key };
         self.used += 1;
         self.version += 1;
@@ -288,19 +337,31 @@ impl SetData {
         self.fill = self.used;
         self.version += 1;
         let mask = newsize - 1;
+        let py2 = self.py2_slot0_hash.is_some();
+        if py2 {
+            self.py2_slot0_hash = Some(0);
+        }
         for e in old.into_iter().filter(|e| e.is_active()) {
-            let slot = Self::clean_slot(&self.table, mask, e.hash);
+            let slot = Self::clean_slot(&self.table, mask, e.hash, py2);
+            if py2 && slot == 0 {
+                self.py2_slot0_hash = Some(e.hash);
+            }
             self.table[slot] = e;
         }
     }
 
     /// The slot where a key known to be absent goes in a table without dummies.
-    fn clean_slot(table: &[SetEntry], mask: usize, hash: i64) -> usize {
+    fn clean_slot(table: &[SetEntry], mask: usize, hash: i64, py2: bool) -> usize {
         let mut perturb = hash as u64;
         let mut i = (hash as u64 as usize) & mask;
         loop {
             if table[i].key.is_null() {
                 return i;
+            }
+            if py2 {
+                i = Self::step_py2(i, perturb, mask);
+                perturb >>= PERTURB_SHIFT;
+                continue;
             }
             if i + LINEAR_PROBES <= mask {
                 for j in 1..=LINEAR_PROBES {
@@ -321,7 +382,7 @@ impl SetData {
     /// Adds a key known to be absent (e.g. copying from another set) without comparing.
     pub fn insert_new(&mut self, key: Value, hash: i64) {
         let mask = self.mask();
-        let slot = Self::clean_slot(&self.table, mask, hash);
+        let slot = Self::clean_slot(&self.table, mask, hash, self.py2_slot0_hash.is_some());
         self.insert_at(slot, false, key, hash);
     }
 
@@ -331,6 +392,25 @@ impl SetData {
             return None;
         }
         let mask = self.mask();
+        if let Some(finger) = self.py2_slot0_hash {
+            // 2.7: slot 0 if used, else from the finger in slot 0's hash field.
+            let mut i = 0;
+            if !self.table[0].is_active() {
+                i = if finger < 1 || finger as u64 > mask as u64 {
+                    1
+                } else {
+                    finger as usize
+                };
+                while !self.table[i].is_active() {
+                    i += 1;
+                    if i > mask {
+                        i = 1;
+                    }
+                }
+            }
+            self.py2_slot0_hash = Some(i as i64 + 1);
+            return Some(self.remove_at(i));
+        }
         let mut i = self.finger & mask;
         while !self.table[i].is_active() {
             i = (i + 1) & mask;
@@ -371,7 +451,8 @@ impl SetData {
     /// insertion of each entry in slot order (no resizing: the caller sized the table).
     pub fn merge_into_empty(&mut self, other: &SetData) {
         debug_assert!(self.fill == 0);
-        if self.table.len() == other.table.len() && other.fill == other.used {
+        let py2 = self.py2_slot0_hash.is_some();
+        if self.table.len() == other.table.len() && other.fill == other.used && !py2 {
             for (dst, src) in self.table.iter_mut().zip(&other.table) {
                 if src.is_active() {
                     *dst = src.clone();
@@ -380,7 +461,10 @@ impl SetData {
         } else {
             let mask = self.mask();
             for e in other.table.iter().filter(|e| e.is_active()) {
-                let slot = Self::clean_slot(&self.table, mask, e.hash);
+                let slot = Self::clean_slot(&self.table, mask, e.hash, py2);
+                if py2 && slot == 0 {
+                    self.py2_slot0_hash = Some(e.hash);
+                }
                 self.table[slot] = e.clone();
             }
         }

@@ -280,6 +280,9 @@ impl Vm {
         }
         match descr {
             Some(d) => self.descr_get(d, Some(obj), class_).map(Some),
+            None if Rc::ptr_eq(name, &self.names.__dict__) => Ok(
+                crate::builtins::py2::classic::instance_dict_attr(self, obj, class_),
+            ),
             None => Ok(None),
         }
     }

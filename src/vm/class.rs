@@ -188,7 +188,12 @@ impl Vm {
             }
         }
         let dict = self.new_dict();
-        for e in self.dict_items(ns) {
+        let items = self.dict_items(ns);
+        // A copy of the namespace (2.x's order depends on how it is sized).
+        if let Payload::Dict(d) = &dict.payload {
+            d.with_mut(|d| d.reserve_for_merge(items.len()));
+        }
+        for e in items {
             self.dict_set(&dict, e.key, e.value)?;
         }
         // __slots__, __dict__ and __weakref__ (member and getset descriptors).

@@ -71,15 +71,11 @@ pub fn undotted_name_is_its_own_package(v: &VersionSpec) -> bool {
     v.format.major_minor < (3, 7)
 }
 
-/// The level IMPORT_NAME passes to `__import__`: 2.x's -1 (implicit relative, then
-/// absolute) is treated as absolute, the only kind of import xpython's 2.x support has.
-pub fn import_level(v: &VersionSpec, level: &crate::object::Value) -> crate::object::Value {
-    match level {
-        crate::object::Value::Int(i) if *i < 0 && v.format.major_minor.0 == 2 => {
-            crate::object::Value::Int(0)
-        }
-        other => other.clone(),
-    }
+/// Whether an import of level -1 (2.x's IMPORT_NAME without `from __future__ import
+/// absolute_import`, and `__import__`'s default there) first tries the module of that
+/// name in the importing module's package, then the absolute name.
+pub fn implicit_relative_imports(v: &VersionSpec) -> bool {
+    v.format.major_minor.0 == 2
 }
 
 /// Whether the main module's `__file__` is the absolute path of the script (3.9+) rather
@@ -292,12 +288,27 @@ pub fn io_repr_names_subclass(v: &VersionSpec) -> bool {
     v.format.major_minor >= (3, 13)
 }
 
-/// The SipHash variant of str and bytes hashes: SipHash-1-3 from 3.11, SipHash-2-4 before.
-pub fn str_hash_rounds(v: &VersionSpec) -> crate::object::hash::SipRounds {
-    if v.format.major_minor >= (3, 11) {
-        crate::object::hash::SipRounds::Sip13
+/// Whether numbers hash as in Python 2 (an int is its own hash, longs fold 30-bit
+/// digits, floats combine `frexp`'s parts) rather than modulo 2**61 - 1.
+pub fn python2_hashes(v: &VersionSpec) -> bool {
+    v.format.major_minor.0 == 2
+}
+
+/// Whether dicts and sets lay out their hash tables as 2.7's `dictobject.c` and
+/// `setobject.c` do (and so iterate in 2.x's hash order) rather than as 3.x's.
+pub fn python2_hash_tables(v: &VersionSpec) -> bool {
+    v.format.major_minor.0 == 2
+}
+
+/// How str and bytes hash: Python 2's multiplicative hash, SipHash-2-4 up to 3.10,
+/// SipHash-1-3 from 3.11.
+pub fn str_hash(v: &VersionSpec) -> crate::object::hash::StrHash {
+    if v.format.major_minor.0 == 2 {
+        crate::object::hash::StrHash::Multiplicative
+    } else if v.format.major_minor >= (3, 11) {
+        crate::object::hash::StrHash::Sip13
     } else {
-        crate::object::hash::SipRounds::Sip24
+        crate::object::hash::StrHash::Sip24
     }
 }
 

@@ -178,7 +178,7 @@ impl Vm {
             cell.replace(GenState::Finished);
             return Err(e);
         }
-        if !g.fresh || g.push_first {
+        if (!g.fresh && resumption_pushes_sent(&g.frame)) || (g.fresh && g.push_first) {
             g.frame.push(value);
         }
         g.fresh = false;
@@ -478,4 +478,15 @@ pub(crate) fn gen_close(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         }
         Err(e) => Err(e),
     }
+}
+
+/// Whether resuming the suspended `frame` pushes the value sent in: not after 2.4's
+/// YIELD_VALUE, a statement (its spec picture `(value --)` leaves nothing; the spec names
+/// the handler `yield_value_stmt` for it), else yes.
+fn resumption_pushes_sent(frame: &super::frame::Frame) -> bool {
+    frame
+        .code
+        .instrs
+        .get(frame.lasti)
+        .is_none_or(|i| i.handler != Handler::YieldValueStmt)
 }

@@ -128,7 +128,7 @@ impl Vm {
         let Payload::Str(s) = &name.payload else {
             return None;
         };
-        let hash = s.hash(self.sip);
+        let hash = s.hash(self.str_hash);
         let key = Value::Obj(name.clone());
         cell.with(
             |d| match d.find(&key, hash, &mut super::mapping::native_eq) {

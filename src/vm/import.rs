@@ -248,6 +248,10 @@ impl Vm {
         let Some(name_s) = name.as_str().map(|s| s.as_str().to_string()) else {
             return Err(self.type_error("module name must be a string"));
         };
+        if level == -1 && flavour::implicit_relative_imports(self.version) {
+            let level = self.implicit_relative_level(&name_s, globals)?;
+            return self.import_module_level(name, globals, fromlist, level);
+        }
         if level < 0 {
             return Err(self.value_error("level must be >= 0"));
         }
@@ -285,6 +289,51 @@ impl Vm {
             self.handle_fromlist(&module, fromlist, false)?;
         }
         Ok(module)
+    }
+
+    /// 2.x's implicit relative import: 1 when the first component of `name` is a module
+    /// of the importing module's package (in `sys.modules` or found on the package's
+    /// `__path__`), else 0 (absolute). A miss is remembered as 2.x does, with None in
+    /// `sys.modules` under the relative name.
+    fn implicit_relative_level(&mut self, name: &str, globals: &Value) -> PyResult<i64> {
+        let Value::Obj(g) = globals else {
+            return Ok(0);
+        };
+        if !matches!(g.payload, Payload::Dict(_)) || name.is_empty() {
+            return Ok(0);
+        }
+        let pkg_key = self.intern("__package__");
+        let package = match self.dict_get_name(g, &pkg_key) {
+            Some(p) if !p.is_none() => p.as_str().map(|s| s.as_str().to_string()),
+            _ => self.package_from_name(g).ok(),
+        };
+        let Some(package) = package.filter(|p| !p.is_empty()) else {
+            return Ok(0);
+        };
+        let first = name.split('.').next().unwrap_or(name);
+        let candidate = format!("{package}.{first}");
+        match self.sys_modules_get(&candidate) {
+            Some(Value::None) => return Ok(0),
+            Some(_) => return Ok(1),
+            None => {}
+        }
+        let Some(parent) = self.sys_modules_get(&package) else {
+            return Ok(0);
+        };
+        let path_name = self.intern("__path__");
+        let entries: Vec<String> = match self.get_attr_opt(&parent, &path_name)? {
+            Some(path) => self
+                .collect(&path)?
+                .iter()
+                .filter_map(|e| e.as_str().map(|s| s.as_str().to_string()))
+                .collect(),
+            None => return Ok(0),
+        };
+        if self.find_spec(&candidate, &entries).is_some() {
+            return Ok(1);
+        }
+        self.sys_modules_set(&candidate, Value::None)?;
+        Ok(0)
     }
 
     /// The absolute name of a relative import (`resolve_name` in import.c).
@@ -907,7 +956,7 @@ impl Vm {
             return Err(self.import_error(&class, "__import__ not found", None, None));
         };
         let is_builtin = matches!(func.payload(), Some(Payload::Builtin(b)) if b.name == "__import__" && b.owner.is_none());
-        let level_v = flavour::import_level(self.version, &level);
+        let level_v = level;
         if is_builtin {
             let level = match level_v {
                 Value::Int(i) => i,
@@ -1040,6 +1089,7 @@ pub fn builtin_import(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let globals = a[1].clone().unwrap_or(Value::None);
     let fromlist = a[3].clone().unwrap_or(Value::None);
     let level = match &a[4] {
+        None if flavour::implicit_relative_imports(vm.version) => -1,
         None => 0,
         Some(v) => match vm.index_value(v)? {
             Some(i) => i as i64,

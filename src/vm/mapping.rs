@@ -6,7 +6,7 @@
 
 use super::{PyResult, Vm};
 use crate::object::dict::{DictEntry, Probe as DictProbe};
-use crate::object::hash::{hash_i64, hash_tuple_legacy, hash_tuple_xx};
+use crate::object::hash::{hash_tuple_legacy, hash_tuple_xx};
 use crate::object::set::{Eq, Probe as SetProbe};
 use crate::object::{ObjRef, Payload, Value};
 
@@ -111,7 +111,15 @@ impl Vm {
     /// `hash(v)`.
     pub fn hash(&mut self, v: &Value) -> PyResult<i64> {
         match v {
-            Value::Int(i) => Ok(hash_i64(*i)),
+            // Below 2**61 - 1 in magnitude an int is its own hash (-1 excepted) in every
+            // version; beyond, 3.x reduces it and 2.x keeps it.
+            Value::Int(i) if i.unsigned_abs() < crate::object::hash::MODULUS => {
+                Ok(if *i == -1 { -2 } else { *i })
+            }
+            Value::Int(i) => Ok(crate::builtins::int::int_hash_value(
+                self,
+                &crate::vm::ops::IntRef::Small(*i),
+            )),
             Value::Bool(b) => Ok(*b as i64),
             Value::Float(f) => Ok(crate::builtins::float::float_hash_value(self, *f, v)),
             Value::None | Value::Null => Ok(0xFCA8_6420_i64 ^ 0x1000),
@@ -123,8 +131,8 @@ impl Vm {
         self.check_stack("")?;
         if is_exact_builtin(o) {
             match &o.payload {
-                Payload::Str(s) => return Ok(s.hash(self.sip)),
-                Payload::Bytes(b) => return Ok(crate::object::hash::hash_bytes(b, self.sip)),
+                Payload::Str(s) => return Ok(s.hash(self.str_hash)),
+                Payload::Bytes(b) => return Ok(crate::object::hash::hash_bytes(b, self.str_hash)),
                 Payload::Tuple(items) => {
                     let mut hashes = Vec::with_capacity(items.len());
                     for item in items.iter() {
@@ -136,13 +144,17 @@ impl Vm {
                         hash_tuple_legacy(&hashes)
                     });
                 }
-                Payload::Int(crate::object::IntValue::Small(i)) => return Ok(hash_i64(*i)),
+                Payload::Int(crate::object::IntValue::Small(i)) => {
+                    return Ok(crate::builtins::int::int_hash_value(
+                        self,
+                        &crate::vm::ops::IntRef::Small(*i),
+                    ))
+                }
                 Payload::Int(crate::object::IntValue::Big(b)) => {
-                    let (sign, digits) = b.to_u32_digits();
-                    return Ok(crate::object::hash::hash_big(
-                        sign == num_bigint::Sign::Minus,
-                        &digits,
-                    ));
+                    return Ok(crate::builtins::int::int_hash_value(
+                        self,
+                        &crate::vm::ops::IntRef::Big(b),
+                    ))
                 }
                 Payload::List(_) | Payload::Dict(_) | Payload::Set(_) | Payload::ByteArray(_) => {
                     return Err(self.unhashable(v));
@@ -279,7 +291,7 @@ impl Vm {
         let Payload::Str(s) = &name.payload else {
             return None;
         };
-        let hash = s.hash(self.sip);
+        let hash = s.hash(self.str_hash);
         let key = Value::Obj(name.clone());
         cell.with(|d| match d.find(&key, hash, &mut native_eq) {
             DictProbe::Found { entry, .. } => Some(d.entry(entry).value.clone()),

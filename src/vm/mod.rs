@@ -46,7 +46,7 @@ pub use names::Names;
 pub use types::Types;
 
 use crate::object::{
-    hash::SipRounds, DictData, ExceptionData, ObjRef, Object, Payload, PyCell, PyStr, Value,
+    hash::StrHash, DictData, ExceptionData, ObjRef, Object, Payload, PyCell, PyStr, Value,
 };
 use crate::spec::VersionSpec;
 use std::collections::HashMap;
@@ -75,7 +75,7 @@ pub struct Vm {
     pub builtins: ObjRef,
     /// Interned strings (names): one str object per distinct name.
     interned: HashMap<Rc<str>, ObjRef>,
-    pub sip: SipRounds,
+    pub str_hash: StrHash,
     /// Python frames currently active (for RecursionError).
     pub depth: usize,
     pub recursion_limit: usize,
@@ -132,12 +132,14 @@ impl Vm {
         crate::object::hash::set_randomized_by_default(flavour::hash_randomized_by_default(
             version,
         ));
+        crate::object::dict::set_python2_layout(flavour::python2_hash_tables(version));
+        crate::object::set::set_python2_layout(flavour::python2_hash_tables(version));
         let types = types::bootstrap();
         let builtins = Object::new(
             types.dict.clone(),
             Payload::Dict(PyCell::new(DictData::new())),
         );
-        let sip = flavour::str_hash_rounds(version);
+        let str_hash = flavour::str_hash(version);
         let mut interned: HashMap<Rc<str>, ObjRef> = HashMap::new();
         let str_type = types.str_.clone();
         let names = Names::new(&mut |name| {
@@ -162,7 +164,7 @@ impl Vm {
             names,
             builtins,
             interned,
-            sip,
+            str_hash,
             depth: 0,
             recursion_limit: 1000,
             frames: Vec::new(),
@@ -369,7 +371,7 @@ impl Vm {
                 match crate::vm::ops::as_int(&r) {
                     // A machine-size result is the hash itself (slot_tp_hash).
                     Some(crate::vm::ops::IntRef::Small(i)) => Ok(if i == -1 { -2 } else { i }),
-                    Some(i) => Ok(match crate::builtins::int::int_hash_value(&i) {
+                    Some(i) => Ok(match crate::builtins::int::int_hash_value(self, &i) {
                         -1 => -2,
                         h => h,
                     }),

@@ -103,6 +103,15 @@ pub fn visible_type(vm: &Vm, cls: &ObjRef) -> ObjRef {
     }
 }
 
+/// `inst.__dict__` of a classic instance (whose class has no `__dict__` descriptor);
+/// None for anything else.
+pub fn instance_dict_attr(vm: &Vm, obj: &Value, cls: &ObjRef) -> Option<Value> {
+    if !is_classic(vm, cls) {
+        return None;
+    }
+    crate::vm::attr::instance_dict(obj.as_obj()?).map(Value::Obj)
+}
+
 /// `classobj(name, bases, dict)`: a class with the classic MRO.
 fn classobj_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let [Value::Obj(meta), name, bases, ns] = args.pos() else {
@@ -124,8 +133,38 @@ fn classobj_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             _ => return Err(vm.type_error("PyClass_New: base must be a class")),
         }
     }
-    let cls = vm.new_class(meta, &name, base_types, ns, Args::positional(&[]))?;
-    // Depth-first, left to right, each class once; `object` last.
+    // A new-style base makes a new-style class: its metaclass builds it (as 2.x's
+    // `PyClass_New` hands over to the base's type).
+    if let Some(new_style) = base_types.iter().find(|b| !is_classic(vm, b)) {
+        let meta = Value::Obj(new_style.class().clone());
+        let (name, bases) = (args.pos()[1].clone(), args.pos()[2].clone());
+        return vm.call(
+            &meta,
+            Args::positional(&[name, bases, Value::Obj(ns.clone())]),
+        );
+    }
+    let cls = vm.new_class(meta, &name, base_types.clone(), ns, Args::positional(&[]))?;
+    // A classic class has the bases it declares (none for a root class), and as its dict
+    // its body's namespace itself (with `__doc__` and `__module__`): no `__dict__`
+    // descriptor, the machinery finds its instances' `__dict__`.
+    vm.type_data(&cls).bases.replace(base_types);
+    let dict = vm.type_data(&cls).dict.clone();
+    if let (Payload::Dict(own), Payload::Dict(body)) = (&dict.payload, &ns.payload) {
+        let layout = body.with(|b| b.clone());
+        own.with_mut(|d| d.take_layout_of(&layout));
+    }
+    for name in ["__doc__", "__module__"] {
+        let key = vm.intern(name);
+        if vm.dict_get_name(&dict, &key).is_none() {
+            let value = match name {
+                "__doc__" => Value::None,
+                _ => vm.type_module(&cls).map_or(Value::None, |m| vm.new_str(&m)),
+            };
+            vm.dict_set(&dict, Value::Obj(key), value)?;
+        }
+    }
+    // Depth-first, left to right, each class once; `object` last, where the shared
+    // machinery needs it (`__mro__` and `mro` are hidden, as 2.x classic classes have none).
     let mut order: Vec<ObjRef> = Vec::new();
     let mut stack = vec![cls.clone()];
     while let Some(c) = stack.pop() {
@@ -141,8 +180,24 @@ fn classobj_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::Obj(cls))
 }
 
-/// `module.Name`, the repr of a classic class.
-pub fn class_repr(vm: &mut Vm, cls: &ObjRef) -> String {
+/// `__mro__` of a classic class: AttributeError, as 2.x's `classobj` has none.
+fn no_mro(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    no_class_attribute(vm, args, "__mro__")
+}
+
+/// `mro` of a classic class: AttributeError, as 2.x's `classobj` has none.
+fn no_mro_method(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    no_class_attribute(vm, args, "mro")
+}
+
+fn no_class_attribute(vm: &mut Vm, args: Args<'_>, name: &str) -> PyResult<Value> {
+    let cls = args.values.first().cloned().unwrap_or(Value::None);
+    let name = vm.intern(name);
+    Err(vm.attribute_error(&cls, &name))
+}
+
+/// `module.Name`, the `str` of a classic class.
+pub fn class_str(vm: &mut Vm, cls: &ObjRef) -> String {
     let name = vm.type_data(cls).name.get();
     match vm.type_module(cls) {
         Some(m) => format!("{m}.{name}"),
@@ -150,10 +205,16 @@ pub fn class_repr(vm: &mut Vm, cls: &ObjRef) -> String {
     }
 }
 
+/// `<class module.Name at 0x...>`, the repr of a classic class.
+pub fn class_repr(vm: &mut Vm, cls: &ObjRef) -> String {
+    let at = Value::Obj(cls.clone()).id();
+    format!("<class {} at {at:#x}>", class_str(vm, cls))
+}
+
 /// `<module.Name instance at 0x...>`, the default repr of a classic instance.
 pub fn instance_repr(vm: &mut Vm, v: &Value) -> String {
     let cls = vm.class_of(v).clone();
-    format!("<{} instance at {:#x}>", class_repr(vm, &cls), v.id())
+    format!("<{} instance at {:#x}>", class_str(vm, &cls), v.id())
 }
 
 /// Creates `classobj` and `instance`.
@@ -166,6 +227,8 @@ pub fn install(vm: &mut Vm) {
         classobj_new,
         BuiltinKind::StaticMethod,
     );
+    vm.add_getset(&classobj, "__mro__", no_mro, None);
+    vm.add_getset(&classobj, "mro", no_mro_method, None);
     let object = vm.types.object.clone();
     let instance = vm.new_static_type("instance", vec![object], Layout::Plain, false);
     if let Some(t) = &mut vm.py2.types {

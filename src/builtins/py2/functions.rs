@@ -364,8 +364,49 @@ fn round(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if digits == 0 {
         return Ok(Value::Float(x.round()));
     }
+    if let Some(r) = round_halfway_away(x, digits) {
+        return Ok(Value::Float(r));
+    }
     let r = crate::builtins::float::round_float_digits(x, digits).unwrap_or(x);
     Ok(Value::Float(r))
+}
+
+/// 2.x rounds a value exactly halfway between two multiples of 10**-digits away from
+/// zero (3.x: to even): Some(result) for such a value (digits > 0: `x * 2**(digits+1)`
+/// is an odd integer), else None.
+fn round_halfway_away(x: f64, digits: i64) -> Option<f64> {
+    if !(1..=300).contains(&digits) || !x.is_finite() {
+        return None;
+    }
+    let scaled = x * 2f64.powi(digits as i32 + 1);
+    if !scaled.is_finite() || scaled.fract() != 0.0 || scaled.abs() >= 2f64.powi(53) {
+        return None;
+    }
+    if (scaled.abs() as u64) % 2 != 1 {
+        return None;
+    }
+    // Exactly representable with digits + 1 decimals, the last one a 5: round it up.
+    let text = format!("{:.*}", digits as usize + 1, x.abs());
+    let mut bytes: Vec<u8> = text.into_bytes();
+    bytes.pop();
+    let mut i = bytes.len();
+    loop {
+        if i == 0 {
+            bytes.insert(0, b'1');
+            break;
+        }
+        i -= 1;
+        match bytes[i] {
+            b'.' => continue,
+            b'9' => bytes[i] = b'0',
+            d => {
+                bytes[i] = d + 1;
+                break;
+            }
+        }
+    }
+    let up: f64 = String::from_utf8(bytes).ok()?.parse().ok()?;
+    Some(if x < 0.0 { -up } else { up })
 }
 
 /// `hex(x)` / `oct(x)` of Python 2: `0x1f`, `017` (`0` for zero), `L` after a long.
@@ -442,7 +483,7 @@ pub fn install(vm: &mut Vm) {
     vm.add_builtin("divmod", divmod);
     vm.add_builtin("hex", |vm, a| radix(vm, a, true));
     vm.add_builtin("oct", |vm, a| radix(vm, a, false));
-    for gone in ["ascii", "exec", "bytes", "breakpoint", "__build_class__"] {
+    for gone in ["ascii", "exec", "breakpoint", "__build_class__"] {
         super::remove_builtin(vm, gone);
     }
     install_dict(vm);

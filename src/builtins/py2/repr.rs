@@ -48,11 +48,16 @@ pub fn repr_builtin(vm: &mut Vm, o: &ObjRef, v: &Value) -> PyResult<Option<Strin
 }
 
 /// The 2.x `str()` of `o` where it differs from its repr and from Python 3's: a `long`
-/// without its `L`.
+/// without its `L`, a `bytearray`'s contents as a `str`, a classic class as
+/// `module.Name`.
 pub fn str_builtin(vm: &mut Vm, o: &ObjRef) -> PyResult<Option<String>> {
     match &o.payload {
         Payload::Int(IntValue::Small(i)) => Ok(Some(i.to_string())),
         Payload::Int(IntValue::Big(b)) => Ok(Some(crate::builtins::int::big_to_decimal(vm, b)?)),
+        Payload::ByteArray(b) => Ok(Some(super::text::latin1_text(&b.get()))),
+        Payload::Type(_) if super::classic::is_classic(vm, o) => {
+            Ok(Some(super::classic::class_str(vm, o)))
+        }
         _ => Ok(None),
     }
 }

@@ -40,6 +40,17 @@ pub fn is_unicode(vm: &Vm, v: &Value) -> bool {
     }
 }
 
+/// The bytes of a 2.x `str` used where a buffer is wanted (`bytearray.find('x')`, what
+/// 2.x's old buffer interface gives); None for anything else, and always in 3.x.
+pub fn str_buffer(vm: &Vm, v: &Value) -> Option<Vec<u8>> {
+    vm.py2.types.as_ref()?;
+    let s = v.as_str()?;
+    if is_unicode(vm, v) {
+        return None;
+    }
+    Some(str_bytes(s.as_str()))
+}
+
 /// A `unicode` object with the text `s`.
 pub fn new_unicode(vm: &mut Vm, s: &str) -> Value {
     match &vm.py2.types {
@@ -259,6 +270,8 @@ pub fn install(vm: &mut Vm) {
     let mro = vec![str_t.clone(), basestring.clone(), vm.types.object.clone()];
     vm.type_data(&str_t).mro.replace(mro);
     super::set_builtin(vm, "basestring", Value::Obj(basestring.clone()));
+    // `bytes` is another name of `str` (from 2.6; kept for every 2.x).
+    super::set_builtin(vm, "bytes", Value::Obj(str_t.clone()));
     super::set_builtin(vm, "unicode", Value::Obj(unicode.clone()));
     vm.add_builtin("unichr", unichr);
     vm.add_builtin("chr", chr);
@@ -466,6 +479,36 @@ pub fn mixed_result(vm: &mut Vm, operands: &[&Value], r: Value) -> PyResult<Valu
         .map(|s| s.as_str().to_string())
         .unwrap_or_default();
     Ok(new_unicode(vm, &s))
+}
+
+/// The result `r` of `fmt % args` in 2.x: `unicode` when `fmt` is, or when a `%s` met a
+/// `unicode` argument (`switch`): then, as 2.x formats the rest as unicode, the rest of
+/// the format from that `%` and the text formatted before it must decode as ASCII.
+pub fn percent_result(
+    vm: &mut Vm,
+    fmt: &Value,
+    r: Value,
+    switch: Option<crate::builtins::str_format::UnicodeSwitch>,
+) -> PyResult<Value> {
+    let Some(switch) = switch.filter(|_| !is_unicode(vm, fmt)) else {
+        return mixed_result(vm, &[fmt], r);
+    };
+    let rest: Vec<u32> = fmt
+        .as_str()
+        .map(|s| s.code_points())
+        .unwrap_or_default()
+        .split_off(switch.format_index);
+    let rest = vm.new_str_points(&rest);
+    ascii_decode(vm, &rest)?;
+    let mut before = r.as_str().map(|s| s.code_points()).unwrap_or_default();
+    before.truncate(switch.formatted_len);
+    let before = vm.new_str_points(&before);
+    ascii_decode(vm, &before)?;
+    let text = r
+        .as_str()
+        .map(|s| s.as_str().to_string())
+        .unwrap_or_default();
+    Ok(new_unicode(vm, &text))
 }
 
 /// `str(object)`: a `unicode` is encoded as ASCII (UnicodeEncodeError otherwise).

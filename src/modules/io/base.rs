@@ -180,7 +180,7 @@ fn readline(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let mut out: Vec<u8> = Vec::new();
     while limit < 0 || (out.len() as i64) < limit {
         let b = call_method(vm, &this, "read", &[Value::Int(1)])?;
-        let Some(data) = crate::builtins::bytes::buffer_arg(&b) else {
+        let Some(data) = crate::builtins::bytes::buffer_arg(vm, &b) else {
             if b.is_none() {
                 break;
             }
@@ -251,7 +251,7 @@ fn raw_read(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         return Ok(Value::None);
     }
     let n = super::int_arg(vm, &n, false)?.max(0) as usize;
-    let data = crate::builtins::bytes::buffer_arg(&buf).unwrap_or_default();
+    let data = crate::builtins::bytes::buffer_arg(vm, &buf).unwrap_or_default();
     Ok(super::new_bytes(vm, data[..n.min(data.len())].to_vec()))
 }
 

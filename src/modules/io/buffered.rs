@@ -262,7 +262,7 @@ fn raw_read(vm: &mut Vm, raw: &Value, n: Option<usize>) -> PyResult<Option<Vec<u
     if r.is_none() {
         return Ok(None);
     }
-    match crate::builtins::bytes::buffer_arg(&r) {
+    match crate::builtins::bytes::buffer_arg(vm, &r) {
         Some(b) => Ok(Some(b)),
         None => {
             let t = vm.type_name(&r);

@@ -283,7 +283,7 @@ fn int_arg(vm: &mut Vm, v: &Value, none_ok: bool) -> PyResult<i64> {
 
 /// The bytes of a bytes-like argument, or CPython's TypeError.
 fn bytes_arg(vm: &Vm, v: &Value) -> PyResult<Vec<u8>> {
-    crate::builtins::bytes::buffer_arg(v).ok_or_else(|| {
+    crate::builtins::bytes::buffer_arg(vm, v).ok_or_else(|| {
         vm.type_error(&format!(
             "a bytes-like object is required, not '{}'",
             vm.type_name(v)

@@ -111,7 +111,7 @@ pub fn posix_write(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let a = args::bind(vm, a, "write", &["fd", "data"], 2)?;
     let fd = args::fd(vm, &arg(&a, 0))?;
     let data = arg(&a, 1);
-    let Some(buf) = buffer_arg(&data) else {
+    let Some(buf) = buffer_arg(vm, &data) else {
         let t = vm.type_name(&data);
         return Err(vm.type_error(&format!("a bytes-like object is required, not '{t}'")));
     };

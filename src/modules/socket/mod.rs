@@ -333,7 +333,7 @@ fn socket_inet_ntoa(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let a = bind(vm, a, "inet_ntoa", &["packed_ip"], 1, false)?;
     let b = a[0]
         .as_ref()
-        .and_then(crate::builtins::bytes::buffer_arg)
+        .and_then(|v| crate::builtins::bytes::buffer_arg(vm, v))
         .unwrap_or_default();
     let Ok(octets) = <[u8; 4]>::try_from(b.as_slice()) else {
         return Err(vm.new_exception(

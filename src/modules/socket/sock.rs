@@ -484,7 +484,7 @@ fn flags_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<libc::c_int> {
 }
 
 fn data_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<Vec<u8>> {
-    match v.and_then(buffer_arg) {
+    match v.and_then(|v| buffer_arg(vm, v)) {
         Some(b) => Ok(b),
         None => {
             let t = v.map(|v| vm.type_name(v).to_string()).unwrap_or_default();
@@ -679,7 +679,7 @@ fn sock_setsockopt(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let level = int_arg(vm, &pos[1])? as libc::c_int;
     let opt = int_arg(vm, &pos[2])? as libc::c_int;
     let fd = closed_check(vm, s)?;
-    let data = match buffer_arg(&pos[3]) {
+    let data = match buffer_arg(vm, &pos[3]) {
         Some(b) => b,
         None => (int_arg(vm, &pos[3])? as libc::c_int)
             .to_ne_bytes()

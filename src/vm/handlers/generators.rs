@@ -1,4 +1,5 @@
-//! Yielding and delegating: YIELD_VALUE, YIELD_FROM (≤3.10), SEND/END_SEND (3.11+),
+//! Yielding and delegating: YIELD_VALUE (2.4's statement form too), YIELD_FROM (≤3.10),
+//! SEND/END_SEND (3.11+),
 //! GEN_START, RETURN_GENERATOR, and the iterator set-up of `yield from`/`await`.
 
 use crate::object::{Payload, Value};
@@ -15,6 +16,12 @@ impl Exec<'_> {
             return Flow::Yield(self.vm.async_gen_wrap_value(v));
         }
         Flow::Yield(v)
+    }
+
+    /// 2.4: the yield statement (`(value --)` in the spec): yield TOS; the generator
+    /// resumes with nothing pushed (`generator::resumption_pushes_sent`).
+    pub fn yield_value_stmt(&mut self, _: u32) -> Flow {
+        Flow::Yield(self.frame.pop())
     }
 
     /// 3.11+: the same, the value already wrapped for async generators.

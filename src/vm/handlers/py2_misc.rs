@@ -55,8 +55,13 @@ impl Exec<'_> {
     }
 
     /// Up to 3.4: a new empty dict (the operand is a size hint).
-    pub fn build_map_empty(&mut self, _: u32) -> Flow {
-        let d = self.vm.new_dict();
+    pub fn build_map_empty(&mut self, size_hint: u32) -> Flow {
+        let d = crate::object::Object::new(
+            self.vm.types.dict.clone(),
+            crate::object::Payload::Dict(crate::object::PyCell::new(
+                crate::object::DictData::presized(size_hint as usize),
+            )),
+        );
         self.frame.push(Value::Obj(d));
         Flow::Next
     }

@@ -1,0 +1,1 @@
+NAME = 'the package module ' + __name__

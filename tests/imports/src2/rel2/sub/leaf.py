@@ -1,0 +1,5 @@
+import math
+
+
+def where():
+    return math.__name__
