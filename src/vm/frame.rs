@@ -74,17 +74,34 @@ impl Frame {
     pub fn reset(&mut self, code: Rc<Code>, globals: ObjRef, builtins: ObjRef, locals: Value) {
         self.stack.clear();
         self.fast.clear();
-        self.fast.resize(code.nfast(), Value::Null);
-        self.code = code;
-        self.pc = 0;
-        self.lasti = 0;
-        self.globals = globals;
-        self.builtins = builtins;
-        self.locals = locals;
         self.blocks.clear();
         self.func = None;
         self.kwnames = Value::None;
         self.pending_raise = None;
+        self.locals = locals;
+        self.start(&code, &globals, &builtins);
+    }
+
+    /// Points a recycled frame (`Vm::recycle_frame` emptied it) at `code`: unbound
+    /// locals, the first instruction. The counted references are only replaced when they
+    /// change, so a recursive call touches no reference counts here.
+    #[inline]
+    pub fn start(&mut self, code: &Rc<Code>, globals: &ObjRef, builtins: &ObjRef) {
+        if !Rc::ptr_eq(&self.code, code) {
+            self.code = code.clone();
+        }
+        if !Rc::ptr_eq(&self.globals, globals) {
+            self.globals = globals.clone();
+        }
+        if !Rc::ptr_eq(&self.builtins, builtins) {
+            self.builtins = builtins.clone();
+        }
+        let n = code.nfast();
+        self.fast.truncate(n);
+        let missing = n - self.fast.len();
+        self.fast.extend((0..missing).map(|_| Value::Null));
+        self.pc = 0;
+        self.lasti = 0;
     }
 
     #[inline]
