@@ -59,6 +59,8 @@ pub struct Code {
     pub lines: Box<[LineRange]>,
     /// LOAD_GLOBAL's hint for each of `names` (see `globals_cache`).
     pub global_hints: super::globals_cache::GlobalHints,
+    /// LOAD_ATTR/STORE_ATTR/LOAD_METHOD's hint for each of `names` (see `attr_hints`).
+    pub attr_hints: super::attr_hints::AttrHints,
     /// `Some(co_argcount)` when a call passing exactly that many positional arguments
     /// binds nothing else: no `*args`/`**kwargs`, no keyword-only parameters, no cells or
     /// free variables set up before the first instruction (`Vm::plain_call_frame`).
@@ -168,6 +170,7 @@ impl Code {
         }
         let names: Box<[ObjRef]> = co.names.iter().map(|n| vm.intern(n)).collect();
         let global_hints = super::globals_cache::hints_for(names.len());
+        let attr_hints = super::attr_hints::hints_for(names.len());
         let binds_more = co.flags & (super::call::CO_VARARGS | super::call::CO_VARKEYWORDS) != 0
             || co.kwonlyargcount != 0
             || !cells_at_start.is_empty()
@@ -189,6 +192,7 @@ impl Code {
             exception_table,
             lines: lines.into_boxed_slice(),
             global_hints,
+            attr_hints,
             plain_argcount,
         }))
     }

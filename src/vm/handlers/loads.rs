@@ -6,6 +6,7 @@ use crate::vm::eval::{Exec, Flow};
 use crate::vm::messages;
 
 impl Exec<'_> {
+    #[inline(always)]
     pub fn load_const(&mut self, i: u32) -> Flow {
         let v = self
             .frame
@@ -29,7 +30,7 @@ impl Exec<'_> {
         Flow::Return(v)
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn load_fast(&mut self, i: u32) -> Flow {
         let v = &self.frame.fast[i as usize];
         if v.is_null() {
@@ -55,7 +56,7 @@ impl Exec<'_> {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn store_fast(&mut self, i: u32) -> Flow {
         let v = self.frame.pop();
         let _old = std::mem::replace(&mut self.frame.fast[i as usize], v);
@@ -370,7 +371,11 @@ impl Exec<'_> {
     pub fn load_attr(&mut self, i: u32) -> Flow {
         let name = self.name(i);
         let obj = self.frame.pop();
-        let r = self.vm.get_attr(&obj, &name);
+        let code = self.frame.code.clone();
+        let r = match code.attr_hints.get(i as usize) {
+            Some(hint) => self.vm.load_attr_hinted(hint, &obj, &name),
+            None => self.vm.get_attr(&obj, &name),
+        };
         self.push_result(r)
     }
 
@@ -382,6 +387,13 @@ impl Exec<'_> {
         i: u32,
     ) -> Result<Result<(Value, Value), Value>, Flow> {
         let name = self.name(i);
+        let code = self.frame.code.clone();
+        let hint = code.attr_hints.get(i as usize);
+        if let Some(hint) = hint {
+            if let Some(f) = self.vm.method_by_hint(hint, obj, &name) {
+                return Ok(Ok((f, obj.clone())));
+            }
+        }
         let class_ = self.vm.class_of(obj).clone();
         let is_plain_instance = !matches!(
             obj.payload(),
@@ -392,6 +404,9 @@ impl Exec<'_> {
                 let is_method = matches!(f.payload(), Some(Payload::Function(_)))
                     || matches!(f.payload(), Some(Payload::Builtin(b)) if b.kind == crate::object::BuiltinKind::Method);
                 if is_method && !self.vm.instance_dict_has(obj, &name) {
+                    if let Some(hint) = hint {
+                        self.vm.note_method(hint, obj, &f);
+                    }
                     return Ok(Ok((f, obj.clone())));
                 }
             }
@@ -507,7 +522,11 @@ impl Exec<'_> {
         let name = self.name(i);
         let obj = self.frame.pop();
         let v = self.frame.pop();
-        let r = self.vm.set_attr(&obj, &name, v);
+        let code = self.frame.code.clone();
+        let r = match code.attr_hints.get(i as usize) {
+            Some(hint) => self.vm.store_attr_hinted(hint, &obj, &name, v),
+            None => self.vm.set_attr(&obj, &name, v),
+        };
         self.unit(r)
     }
 
