@@ -107,7 +107,9 @@ pub type AttrHints = Box<[PyCell<AttrHint>]>;
 
 /// One empty hint per name.
 pub fn hints_for(names: usize) -> AttrHints {
-    (0..names).map(|_| PyCell::new(AttrHint::default())).collect()
+    (0..names)
+        .map(|_| PyCell::new(AttrHint::default()))
+        .collect()
 }
 
 fn addr(o: &ObjRef) -> usize {
@@ -176,8 +178,7 @@ impl Vm {
                     return Ok(v);
                 }
                 // Same class, another dict layout: probe the dict, remember where.
-                if let Some((entry, v)) = instance_dict(o).and_then(|d| find_name(self, &d, name))
-                {
+                if let Some((entry, v)) = instance_dict(o).and_then(|d| find_name(self, &d, name)) {
                     let way = Way::InstanceDict {
                         class,
                         epoch,
@@ -260,8 +261,10 @@ impl Vm {
         let class = addr(&class_);
         let epoch = method_cache::epoch();
         let skip = hint.with(|h| {
-            h.find(class, epoch, |w| matches!(w, Way::Uncacheable { .. }).then_some(()))
-                .is_some()
+            h.find(class, epoch, |w| {
+                matches!(w, Way::Uncacheable { .. }).then_some(())
+            })
+            .is_some()
         });
         if skip {
             return;

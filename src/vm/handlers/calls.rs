@@ -24,8 +24,7 @@ impl Exec<'_> {
         if kwnames.is_none() {
             if let Value::Obj(func) = &callable {
                 let stack = &mut self.frame.stack;
-                if let Some(frame) = self.vm.plain_call_frame(func, stack, args_start, drop_from)
-                {
+                if let Some(frame) = self.vm.plain_call_frame(func, stack, args_start, drop_from) {
                     return self.run_callee(frame);
                 }
             }
