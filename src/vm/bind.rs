@@ -72,18 +72,7 @@ impl Vm {
             if code.plain_argcount != Some(stack.len().checked_sub(args_start)?) {
                 return None;
             }
-            Some(match self.spare_frames.pop() {
-                Some(mut f) => {
-                    f.start(code, &func.globals, &func.builtins);
-                    f
-                }
-                None => Box::new(Frame::new(
-                    code.clone(),
-                    func.globals.clone(),
-                    func.builtins.clone(),
-                    Value::Null,
-                )),
-            })
+            Some(self.started_frame(code, func))
         })?;
         for (slot, v) in frame.fast.iter_mut().zip(stack.drain(args_start..)) {
             *slot = v;
@@ -91,6 +80,24 @@ impl Vm {
         stack.truncate(drop_from);
         frame.func = Some(func_obj.clone());
         Some(frame)
+    }
+
+    /// A frame at the start of `code` run by `func`, from the pool when it has one; its
+    /// locals are unbound and `func` is not recorded yet.
+    #[inline]
+    pub(crate) fn started_frame(&mut self, code: &Rc<Code>, func: &Function) -> Box<Frame> {
+        match self.spare_frames.pop() {
+            Some(mut f) => {
+                f.start(code, &func.globals, &func.builtins);
+                f
+            }
+            None => Box::new(Frame::new(
+                code.clone(),
+                func.globals.clone(),
+                func.builtins.clone(),
+                Value::Null,
+            )),
+        }
     }
 
     /// A frame for `code`: a finished one from the pool when there is one (no allocation).
@@ -120,6 +127,7 @@ impl Vm {
             f.func = None;
             f.kwnames = Value::None;
             f.pending_raise = None;
+            f.init_of = Value::Null;
             self.spare_frames.push(f);
         }
     }

@@ -48,6 +48,9 @@ pub struct Frame {
     pub kwnames: Value,
     /// An exception to raise before the next instruction (`generator.throw`).
     pub pending_raise: Option<super::PyErr>,
+    /// The instance a class call made for this `__init__` frame (`Vm::init_call_frame`):
+    /// the caller receives it, not the return value, which must be None. Null otherwise.
+    pub init_of: Value,
 }
 
 impl Frame {
@@ -66,6 +69,7 @@ impl Frame {
             func: None,
             kwnames: Value::None,
             pending_raise: None,
+            init_of: Value::Null,
         }
     }
 
@@ -78,6 +82,7 @@ impl Frame {
         self.func = None;
         self.kwnames = Value::None;
         self.pending_raise = None;
+        self.init_of = Value::Null;
         self.locals = locals;
         self.start(&code, &globals, &builtins);
     }

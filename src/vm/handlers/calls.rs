@@ -27,6 +27,13 @@ impl Exec<'_> {
                 if let Some(frame) = self.vm.plain_call_frame(func, stack, args_start, drop_from) {
                     return self.run_callee(frame);
                 }
+                if let Payload::Type(_) = &func.payload {
+                    let stack = &mut self.frame.stack;
+                    if let Some(frame) = self.vm.init_call_frame(func, stack, args_start, drop_from)
+                    {
+                        return Flow::Call(frame);
+                    }
+                }
             }
         }
         let kw: Vec<Value> = match kwnames.payload() {
