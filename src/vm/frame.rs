@@ -7,6 +7,9 @@ use super::code::Code;
 use crate::object::{ObjRef, Value};
 use std::rc::Rc;
 
+/// The most value-stack slots a frame reserves up front (from `co_stacksize`).
+const MAX_RESERVED_STACK: usize = 256;
+
 /// A block of the ≤3.10 block stack.
 #[derive(Clone, Copy, Debug)]
 pub struct Block {
@@ -56,11 +59,12 @@ pub struct Frame {
 impl Frame {
     pub fn new(code: Rc<Code>, globals: ObjRef, builtins: ObjRef, locals: Value) -> Frame {
         let fast = vec![Value::Null; code.nfast()];
+        let depth = (code.co.stacksize as usize).clamp(16, MAX_RESERVED_STACK);
         Frame {
             code,
             pc: 0,
             lasti: 0,
-            stack: Vec::with_capacity(16),
+            stack: Vec::with_capacity(depth),
             fast,
             globals,
             builtins,
@@ -101,6 +105,12 @@ impl Frame {
         if !Rc::ptr_eq(&self.builtins, builtins) {
             self.builtins = builtins.clone();
         }
+        // Capped: a damaged `co_stacksize` must not reserve gigabytes (the stack still
+        // grows on demand past it).
+        let depth = (code.co.stacksize as usize).min(MAX_RESERVED_STACK);
+        if self.stack.capacity() < depth {
+            self.stack.reserve(depth);
+        }
         let n = code.nfast();
         self.fast.truncate(n);
         let missing = n - self.fast.len();
@@ -109,9 +119,21 @@ impl Frame {
         self.lasti = 0;
     }
 
-    #[inline]
+    /// Pushes on the value stack. The stack is reserved for the code's `co_stacksize`
+    /// when the frame starts, so growing (bad bytecode only) is the cold path.
+    #[inline(always)]
     pub fn push(&mut self, v: Value) {
-        self.stack.push(v);
+        if self.stack.len() == self.stack.capacity() {
+            self.stack.reserve(1);
+        }
+        let len = self.stack.len();
+        // SAFETY: the capacity exceeds `len` (reserved just above when it did not), so
+        // slot `len` is allocated and unused; writing it and counting it in is what
+        // `Vec::push` does, without its out-of-line growth call.
+        unsafe {
+            self.stack.as_mut_ptr().add(len).write(v);
+            self.stack.set_len(len + 1);
+        }
     }
 
     /// Pops the top of the stack. The compiler guarantees the stack is deep enough; bad
