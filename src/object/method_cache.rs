@@ -31,6 +31,13 @@ pub fn types_changed() {
     EPOCH.with(|e| e.set(e.get() + 1));
 }
 
+/// The current epoch: equal readings mean no class dict or MRO changed and no class was
+/// freed in between (attribute hints, `vm::attr_hints`, rely on it).
+#[inline]
+pub fn epoch() -> u64 {
+    EPOCH.with(|e| e.get())
+}
+
 /// Makes `dict` a type's dict: changing it from now on invalidates the cache.
 pub fn watch(dict: &ObjRef) {
     if let super::Payload::Dict(d) = &dict.payload {

@@ -44,7 +44,7 @@ pub type ObjRef = Rc<Object>;
 
 /// A Python value, or `Null` (an internal marker: an unbound local, the NULL that 3.11+
 /// pushes below a callable; never visible to Python code).
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub enum Value {
     #[default]
     Null,
@@ -53,6 +53,20 @@ pub enum Value {
     Int(i64),
     Float(f64),
     Obj(ObjRef),
+}
+
+impl Clone for Value {
+    /// A heap value counts one more reference; every other variant is plain data, copied
+    /// as it is (one test instead of the derived match over every variant).
+    #[inline(always)]
+    fn clone(&self) -> Value {
+        match self {
+            Value::Obj(o) => Value::Obj(o.clone()),
+            // SAFETY: every variant but `Obj` holds only `Copy` data (bool, i64, f64 or
+            // nothing), so a bitwise copy is a valid, independent value.
+            _ => unsafe { std::ptr::read(self) },
+        }
+    }
 }
 
 impl Value {

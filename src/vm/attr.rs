@@ -538,6 +538,21 @@ impl Vm {
         matches!(self.lookup_in_mro(class_, &ga), Some(v) if !self.is_builtin_type_slot(&v))
     }
 
+    /// Whether a Python class overrides `__setattr__`.
+    pub fn has_custom_setattr(&mut self, class_: &ObjRef) -> bool {
+        if !self.type_data(class_).is_heap {
+            return false;
+        }
+        let sa = self.names.__setattr__.clone();
+        matches!(self.lookup_in_mro(class_, &sa), Some(v) if !self.is_builtin_type_slot(&v))
+    }
+
+    /// Whether a class attribute is a data descriptor (it takes precedence over the
+    /// instance dict).
+    pub fn is_data_descriptor(&mut self, descr: &Value) -> bool {
+        matches!(self.descr_kind(descr), Descr::Data)
+    }
+
     /// Whether an attribute hook is the generic one of a builtin type (`object.__setattr__`
     /// ...), which the generic lookup implements; a builtin method of a native module's
     /// class (e.g. the weak proxy's `__getattribute__`) is a real hook.

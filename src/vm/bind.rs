@@ -52,6 +52,54 @@ impl Vm {
         Ok(frame)
     }
 
+    /// The frame of the commonest call, without building `Args`: `func_obj` is a Python
+    /// function whose code binds exactly its positional parameters (`Code::plain_argcount`)
+    /// and the values from `args_start` to the top of `stack` are that many positional
+    /// arguments. They move from the caller's stack into the new frame's locals, and
+    /// `stack` is cut back to `drop_from`. `None` (nothing changed) for any other call.
+    #[inline]
+    pub fn plain_call_frame(
+        &mut self,
+        func_obj: &ObjRef,
+        stack: &mut Vec<Value>,
+        args_start: usize,
+        drop_from: usize,
+    ) -> Option<Box<Frame>> {
+        let Payload::Function(func) = &func_obj.payload else {
+            return None;
+        };
+        let mut frame = func.code.with(|code| {
+            if code.plain_argcount != Some(stack.len().checked_sub(args_start)?) {
+                return None;
+            }
+            Some(self.started_frame(code, func))
+        })?;
+        for (slot, v) in frame.fast.iter_mut().zip(stack.drain(args_start..)) {
+            *slot = v;
+        }
+        stack.truncate(drop_from);
+        frame.func = Some(func_obj.clone());
+        Some(frame)
+    }
+
+    /// A frame at the start of `code` run by `func`, from the pool when it has one; its
+    /// locals are unbound and `func` is not recorded yet.
+    #[inline]
+    pub(crate) fn started_frame(&mut self, code: &Rc<Code>, func: &Function) -> Box<Frame> {
+        match self.spare_frames.pop() {
+            Some(mut f) => {
+                f.start(code, &func.globals, &func.builtins);
+                f
+            }
+            None => Box::new(Frame::new(
+                code.clone(),
+                func.globals.clone(),
+                func.builtins.clone(),
+                Value::Null,
+            )),
+        }
+    }
+
     /// A frame for `code`: a finished one from the pool when there is one (no allocation).
     pub fn pooled_frame(
         &mut self,
@@ -79,6 +127,7 @@ impl Vm {
             f.func = None;
             f.kwnames = Value::None;
             f.pending_raise = None;
+            f.init_of = Value::Null;
             self.spare_frames.push(f);
         }
     }

@@ -152,13 +152,84 @@ impl Vm {
                 self.call(&bound, args)?
             };
             if !r.is_none() {
-                return Err(self.type_error(&format!(
-                    "__init__() should return None, not '{}'",
-                    self.type_name(&r)
-                )));
+                return Err(self.init_returned_non_none(&r));
             }
         }
         Ok(obj)
+    }
+
+    /// The `__init__` frame of `cls(*args)` for the commonest class, so the loop runs it
+    /// like any call (no nested run of the loop): metaclass `type`, `object.__new__`,
+    /// a plain layout, not abstract, and a Python `__init__` (not a generator) whose code
+    /// binds exactly the instance and the positional arguments from `args_start` to the
+    /// top of `stack`. The instance is made here (as `object.__new__` would, which
+    /// accepts the arguments since `__init__` is overridden) and goes in as `self`; the
+    /// frame hands it to the caller when it returns (`Frame::init_of`). The arguments
+    /// move out of `stack`, which is cut back to `drop_from`. `None` (nothing changed)
+    /// for any other call.
+    pub fn init_call_frame(
+        &mut self,
+        cls: &ObjRef,
+        stack: &mut Vec<Value>,
+        args_start: usize,
+        drop_from: usize,
+    ) -> Option<Box<super::frame::Frame>> {
+        use crate::object::typeobj::Layout;
+        if !Rc::ptr_eq(cls.class(), &self.types.type_) {
+            return None;
+        }
+        let Payload::Type(t) = &cls.payload else {
+            return None;
+        };
+        if !t.is_heap || t.layout != Layout::Plain {
+            return None;
+        }
+        let new_name = self.names.__new__.clone();
+        let objects_new = matches!(self.lookup_in_mro(cls, &new_name), Some(Value::Obj(f))
+            if matches!(&f.payload, Payload::Builtin(b)
+                if b.owner.as_ref().is_some_and(|o| Rc::ptr_eq(o, &self.types.object))));
+        if !objects_new {
+            return None;
+        }
+        let init_name = self.names.__init__.clone();
+        let Some(Value::Obj(init)) = self.lookup_in_mro(cls, &init_name) else {
+            return None;
+        };
+        let Payload::Function(func) = &init.payload else {
+            return None;
+        };
+        let nargs = stack.len().checked_sub(args_start)?;
+        let binds = func.code.with(|code| {
+            code.plain_argcount == Some(nargs + 1)
+                && code.flags()
+                    & (super::bind::CO_GENERATOR
+                        | super::bind::CO_COROUTINE
+                        | super::bind::CO_ASYNC_GENERATOR
+                        | super::bind::CO_ITERABLE_COROUTINE)
+                    == 0
+        });
+        let abstract_name = self.names.__abstractmethods__.clone();
+        if !binds || self.dict_get_name(&t.dict, &abstract_name).is_some() {
+            return None;
+        }
+        let instance = Value::Obj(self.new_instance(cls));
+        let mut frame = func.code.with(|code| self.started_frame(code, func));
+        let args = std::iter::once(instance.clone()).chain(stack.drain(args_start..));
+        for (slot, v) in frame.fast.iter_mut().zip(args) {
+            *slot = v;
+        }
+        stack.truncate(drop_from);
+        frame.func = Some(init.clone());
+        frame.init_of = instance;
+        Some(frame)
+    }
+
+    /// The TypeError of an `__init__` that returned something else than None.
+    pub fn init_returned_non_none(&self, returned: &Value) -> super::PyErr {
+        self.type_error(&format!(
+            "__init__() should return None, not '{}'",
+            self.type_name(returned)
+        ))
     }
 
     /// Whether `cls` subclasses a builtin container (list, dict...) and declares

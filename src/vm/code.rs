@@ -59,6 +59,12 @@ pub struct Code {
     pub lines: Box<[LineRange]>,
     /// LOAD_GLOBAL's hint for each of `names` (see `globals_cache`).
     pub global_hints: super::globals_cache::GlobalHints,
+    /// LOAD_ATTR/STORE_ATTR/LOAD_METHOD's hint for each of `names` (see `attr_hints`).
+    pub attr_hints: super::attr_hints::AttrHints,
+    /// `Some(co_argcount)` when a call passing exactly that many positional arguments
+    /// binds nothing else: no `*args`/`**kwargs`, no keyword-only parameters, no cells or
+    /// free variables set up before the first instruction (`Vm::plain_call_frame`).
+    pub plain_argcount: Option<usize>,
 }
 
 /// Why a code object cannot be run.
@@ -170,6 +176,13 @@ impl Code {
         }
         let names: Box<[ObjRef]> = co.names.iter().map(|n| vm.intern(n)).collect();
         let global_hints = super::globals_cache::hints_for(names.len());
+        let attr_hints = super::attr_hints::hints_for(names.len());
+        let binds_more = co.flags & (super::call::CO_VARARGS | super::call::CO_VARKEYWORDS) != 0
+            || co.kwonlyargcount != 0
+            || !cells_at_start.is_empty()
+            || (layout != CodeLayout::Py311 && !free_slots.is_empty())
+            || co.argcount as usize > fast_names.len();
+        let plain_argcount = (!binds_more).then_some(co.argcount as usize);
         Ok(Rc::new(Code {
             version,
             co: co.clone(),
@@ -185,6 +198,8 @@ impl Code {
             exception_table,
             lines: lines.into_boxed_slice(),
             global_hints,
+            attr_hints,
+            plain_argcount,
         }))
     }
 

@@ -125,9 +125,22 @@ impl Vm {
                         return (cur, Ok(FrameExit::Return(v)));
                     }
                     let caller = self.frames.pop().unwrap_or_else(unreachable_frame);
-                    let done = std::mem::replace(&mut cur, caller);
+                    let mut done = std::mem::replace(&mut cur, caller);
+                    let init_of = std::mem::take(&mut done.init_of);
                     self.recycle_frame(done);
-                    cur.push(v);
+                    if init_of.is_null() {
+                        cur.push(v);
+                    } else if v.is_none() {
+                        cur.push(init_of);
+                    } else {
+                        // A class call's `__init__` returned a value: the caller's CALL
+                        // raises.
+                        let e = self.init_returned_non_none(&v);
+                        self.chain_context(&e.0);
+                        if let Err(e) = self.unwind::<TRACE>(&mut cur, e, base, true) {
+                            return (cur, Err(e));
+                        }
+                    }
                 }
                 Flow::Call(callee) => {
                     if let Err(e) = self.enter_frame() {

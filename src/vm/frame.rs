@@ -7,6 +7,9 @@ use super::code::Code;
 use crate::object::{ObjRef, Value};
 use std::rc::Rc;
 
+/// The most value-stack slots a frame reserves up front (from `co_stacksize`).
+const MAX_RESERVED_STACK: usize = 256;
+
 /// A block of the ≤3.10 block stack.
 #[derive(Clone, Copy, Debug)]
 pub struct Block {
@@ -48,16 +51,20 @@ pub struct Frame {
     pub kwnames: Value,
     /// An exception to raise before the next instruction (`generator.throw`).
     pub pending_raise: Option<super::PyErr>,
+    /// The instance a class call made for this `__init__` frame (`Vm::init_call_frame`):
+    /// the caller receives it, not the return value, which must be None. Null otherwise.
+    pub init_of: Value,
 }
 
 impl Frame {
     pub fn new(code: Rc<Code>, globals: ObjRef, builtins: ObjRef, locals: Value) -> Frame {
         let fast = vec![Value::Null; code.nfast()];
+        let depth = (code.co.stacksize as usize).clamp(16, MAX_RESERVED_STACK);
         Frame {
             code,
             pc: 0,
             lasti: 0,
-            stack: Vec::with_capacity(16),
+            stack: Vec::with_capacity(depth),
             fast,
             globals,
             builtins,
@@ -66,6 +73,7 @@ impl Frame {
             func: None,
             kwnames: Value::None,
             pending_raise: None,
+            init_of: Value::Null,
         }
     }
 
@@ -74,22 +82,58 @@ impl Frame {
     pub fn reset(&mut self, code: Rc<Code>, globals: ObjRef, builtins: ObjRef, locals: Value) {
         self.stack.clear();
         self.fast.clear();
-        self.fast.resize(code.nfast(), Value::Null);
-        self.code = code;
-        self.pc = 0;
-        self.lasti = 0;
-        self.globals = globals;
-        self.builtins = builtins;
-        self.locals = locals;
         self.blocks.clear();
         self.func = None;
         self.kwnames = Value::None;
         self.pending_raise = None;
+        self.init_of = Value::Null;
+        self.locals = locals;
+        self.start(&code, &globals, &builtins);
     }
 
+    /// Points a recycled frame (`Vm::recycle_frame` emptied it) at `code`: unbound
+    /// locals, the first instruction. The counted references are only replaced when they
+    /// change, so a recursive call touches no reference counts here.
     #[inline]
+    pub fn start(&mut self, code: &Rc<Code>, globals: &ObjRef, builtins: &ObjRef) {
+        if !Rc::ptr_eq(&self.code, code) {
+            self.code = code.clone();
+        }
+        if !Rc::ptr_eq(&self.globals, globals) {
+            self.globals = globals.clone();
+        }
+        if !Rc::ptr_eq(&self.builtins, builtins) {
+            self.builtins = builtins.clone();
+        }
+        // Capped: a damaged `co_stacksize` must not reserve gigabytes (the stack still
+        // grows on demand past it).
+        let depth = (code.co.stacksize as usize).min(MAX_RESERVED_STACK);
+        if self.stack.capacity() < depth {
+            self.stack.reserve(depth);
+        }
+        let n = code.nfast();
+        self.fast.truncate(n);
+        let missing = n - self.fast.len();
+        self.fast.extend((0..missing).map(|_| Value::Null));
+        self.pc = 0;
+        self.lasti = 0;
+    }
+
+    /// Pushes on the value stack. The stack is reserved for the code's `co_stacksize`
+    /// when the frame starts, so growing (bad bytecode only) is the cold path.
+    #[inline(always)]
     pub fn push(&mut self, v: Value) {
-        self.stack.push(v);
+        if self.stack.len() == self.stack.capacity() {
+            self.stack.reserve(1);
+        }
+        let len = self.stack.len();
+        // SAFETY: the capacity exceeds `len` (reserved just above when it did not), so
+        // slot `len` is allocated and unused; writing it and counting it in is what
+        // `Vec::push` does, without its out-of-line growth call.
+        unsafe {
+            self.stack.as_mut_ptr().add(len).write(v);
+            self.stack.set_len(len + 1);
+        }
     }
 
     /// Pops the top of the stack. The compiler guarantees the stack is deep enough; bad

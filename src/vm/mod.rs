@@ -7,6 +7,7 @@
 
 pub mod async_gen;
 pub mod attr;
+pub mod attr_hints;
 pub mod bind;
 pub mod blocks;
 pub mod builtins;

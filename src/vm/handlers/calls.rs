@@ -21,6 +21,21 @@ impl Exec<'_> {
         drop_from: usize,
         kwnames: Value,
     ) -> Flow {
+        if kwnames.is_none() {
+            if let Value::Obj(func) = &callable {
+                let stack = &mut self.frame.stack;
+                if let Some(frame) = self.vm.plain_call_frame(func, stack, args_start, drop_from) {
+                    return self.run_callee(frame);
+                }
+                if let Payload::Type(_) = &func.payload {
+                    let stack = &mut self.frame.stack;
+                    if let Some(frame) = self.vm.init_call_frame(func, stack, args_start, drop_from)
+                    {
+                        return Flow::Call(frame);
+                    }
+                }
+            }
+        }
         let kw: Vec<Value> = match kwnames.payload() {
             Some(Payload::Tuple(t)) => t.to_vec(),
             _ => Vec::new(),
@@ -37,13 +52,7 @@ impl Exec<'_> {
                     Err(e) => return Flow::Raise(e),
                 };
                 self.frame.stack.truncate(drop_from);
-                return match self.vm.generator_for_call(frame) {
-                    Ok(gen) => {
-                        self.frame.push(gen);
-                        Flow::Next
-                    }
-                    Err(frame) => Flow::Call(frame),
-                };
+                return self.run_callee(frame);
             }
         }
         let saved = std::mem::replace(&mut self.vm.calling_frame, &*self.frame as *const _);
@@ -57,6 +66,18 @@ impl Exec<'_> {
         self.vm.calling_frame = saved;
         self.frame.stack.truncate(drop_from);
         self.push_result(r)
+    }
+
+    /// Hands a prepared frame to the loop, or for a generator function pushes the
+    /// generator object that owns it.
+    fn run_callee(&mut self, frame: Box<crate::vm::frame::Frame>) -> Flow {
+        match self.vm.generator_for_call(frame) {
+            Ok(gen) => {
+                self.frame.push(gen);
+                Flow::Next
+            }
+            Err(frame) => Flow::Call(frame),
+        }
     }
 
     /// The stack index `n` values below the top, or a SystemError flow when the stack is

@@ -9,6 +9,7 @@ impl Exec<'_> {
     /// Every unconditional jump (forward, backward, absolute: the target is resolved).
     /// A backward jump is a safe point: the cycle collector and signal handlers run
     /// there when due.
+    #[inline(always)]
     pub fn jump(&mut self, t: u32) -> Flow {
         if (t as usize) < self.frame.pc && crate::vm::breaker_due() {
             if let Err(e) = self.vm.service_breaker() {
@@ -28,6 +29,7 @@ impl Exec<'_> {
         }
     }
 
+    #[inline(always)]
     pub fn pop_jump_if_false(&mut self, t: u32) -> Flow {
         match self.pop_truth() {
             Ok(false) => self.jump(t),
@@ -36,6 +38,7 @@ impl Exec<'_> {
         }
     }
 
+    #[inline(always)]
     pub fn pop_jump_if_true(&mut self, t: u32) -> Flow {
         match self.pop_truth() {
             Ok(true) => self.jump(t),
@@ -126,6 +129,7 @@ impl Exec<'_> {
         Flow::Next
     }
 
+    #[inline(always)]
     pub fn return_value(&mut self, _: u32) -> Flow {
         Flow::Return(self.frame.pop())
     }

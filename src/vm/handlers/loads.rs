@@ -6,6 +6,7 @@ use crate::vm::eval::{Exec, Flow};
 use crate::vm::messages;
 
 impl Exec<'_> {
+    #[inline(always)]
     pub fn load_const(&mut self, i: u32) -> Flow {
         let v = self
             .frame
@@ -29,7 +30,7 @@ impl Exec<'_> {
         Flow::Return(v)
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn load_fast(&mut self, i: u32) -> Flow {
         let v = &self.frame.fast[i as usize];
         if v.is_null() {
@@ -55,7 +56,7 @@ impl Exec<'_> {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn store_fast(&mut self, i: u32) -> Flow {
         let v = self.frame.pop();
         let _old = std::mem::replace(&mut self.frame.fast[i as usize], v);
@@ -177,17 +178,30 @@ impl Exec<'_> {
     }
 
     /// The global `name` (globals, then builtins), or NameError.
+    #[inline]
     fn global_value(&mut self, i: u32) -> Result<Value, Flow> {
-        let code = self.frame.code.clone();
-        let name = self.name(i);
-        if let Some(hint) = code.global_hints.get(i as usize) {
-            let frame = &*self.frame;
+        // The hit of the hint borrows everything in place (no reference counted).
+        let frame = &*self.frame;
+        let code = &frame.code;
+        if let (Some(hint), Some(name)) = (
+            code.global_hints.get(i as usize),
+            code.names.get(i as usize),
+        ) {
             if let Some(v) = self
                 .vm
-                .global_by_hint(hint, &frame.globals, &frame.builtins, &name)
+                .global_by_hint(hint, &frame.globals, &frame.builtins, name)
             {
                 return Ok(v);
             }
+        }
+        self.global_value_slow(i)
+    }
+
+    /// `global_value` when the hint does not apply: the full lookup, recording a hint.
+    fn global_value_slow(&mut self, i: u32) -> Result<Value, Flow> {
+        let code = self.frame.code.clone();
+        let name = self.name(i);
+        if let Some(hint) = code.global_hints.get(i as usize) {
             let (globals, builtins) = (self.frame.globals.clone(), self.frame.builtins.clone());
             if let Some(v) = self.vm.global_with_hint(hint, &globals, &builtins, &name) {
                 return Ok(v);
@@ -368,9 +382,15 @@ impl Exec<'_> {
 
     /// LOAD_ATTR: `getattr(TOS, name)`.
     pub fn load_attr(&mut self, i: u32) -> Flow {
-        let name = self.name(i);
         let obj = self.frame.pop();
-        let r = self.vm.get_attr(&obj, &name);
+        let code = &self.frame.code;
+        let r = match (code.attr_hints.get(i as usize), code.names.get(i as usize)) {
+            (Some(hint), Some(name)) => self.vm.load_attr_hinted(hint, &obj, name),
+            _ => {
+                let name = self.name(i);
+                self.vm.get_attr(&obj, &name)
+            }
+        };
         self.push_result(r)
     }
 
@@ -381,7 +401,17 @@ impl Exec<'_> {
         obj: &Value,
         i: u32,
     ) -> Result<Result<(Value, Value), Value>, Flow> {
+        let code = &self.frame.code;
+        if let (Some(hint), Some(name)) =
+            (code.attr_hints.get(i as usize), code.names.get(i as usize))
+        {
+            if let Some(f) = self.vm.method_by_hint(hint, obj, name) {
+                return Ok(Ok((f, obj.clone())));
+            }
+        }
         let name = self.name(i);
+        let code = self.frame.code.clone();
+        let hint = code.attr_hints.get(i as usize);
         let class_ = self.vm.class_of(obj).clone();
         let is_plain_instance = !matches!(
             obj.payload(),
@@ -392,6 +422,9 @@ impl Exec<'_> {
                 let is_method = matches!(f.payload(), Some(Payload::Function(_)))
                     || matches!(f.payload(), Some(Payload::Builtin(b)) if b.kind == crate::object::BuiltinKind::Method);
                 if is_method && !self.vm.instance_dict_has(obj, &name) {
+                    if let Some(hint) = hint {
+                        self.vm.note_method(hint, obj, &f);
+                    }
                     return Ok(Ok((f, obj.clone())));
                 }
             }
@@ -504,10 +537,16 @@ impl Exec<'_> {
     }
 
     pub fn store_attr(&mut self, i: u32) -> Flow {
-        let name = self.name(i);
         let obj = self.frame.pop();
         let v = self.frame.pop();
-        let r = self.vm.set_attr(&obj, &name, v);
+        let code = &self.frame.code;
+        let r = match (code.attr_hints.get(i as usize), code.names.get(i as usize)) {
+            (Some(hint), Some(name)) => self.vm.store_attr_hinted(hint, &obj, name, v),
+            _ => {
+                let name = self.name(i);
+                self.vm.set_attr(&obj, &name, v)
+            }
+        };
         self.unit(r)
     }
 

@@ -4,26 +4,31 @@ use crate::object::Value;
 use crate::vm::eval::{Exec, Flow};
 
 impl Exec<'_> {
+    #[inline(always)]
     pub fn nop(&mut self, _: u32) -> Flow {
         Flow::Next
     }
 
     /// 3.11+: marks the start of a function (or a resumption point); no effect here.
+    #[inline(always)]
     pub fn resume(&mut self, _: u32) -> Flow {
         Flow::Next
     }
 
+    #[inline(always)]
     pub fn pop_top(&mut self, _: u32) -> Flow {
         self.frame.pop();
         Flow::Next
     }
 
+    #[inline(always)]
     pub fn push_null(&mut self, _: u32) -> Flow {
         self.frame.push(Value::Null);
         Flow::Next
     }
 
     /// Pushes a copy of the value `oparg` places down (1 = top).
+    #[inline(always)]
     pub fn copy(&mut self, n: u32) -> Flow {
         let v = self.frame.peek((n as usize).wrapping_sub(1)).clone();
         self.frame.push(v);
@@ -31,6 +36,7 @@ impl Exec<'_> {
     }
 
     /// Swaps the top with the value `oparg` places down (2 = second).
+    #[inline(always)]
     pub fn swap(&mut self, n: u32) -> Flow {
         let len = self.frame.stack.len();
         let n = n as usize;
