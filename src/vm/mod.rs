@@ -132,10 +132,7 @@ impl Vm {
             version,
         ));
         let types = types::bootstrap();
-        let builtins = Object::new(
-            types.dict.clone(),
-            Payload::Dict(PyCell::new(DictData::new())),
-        );
+        let builtins = Object::new(types.dict.clone(), Payload::new_dict(DictData::new()));
         let sip = flavour::str_hash_rounds(version);
         let mut interned: HashMap<Rc<str>, ObjRef> = HashMap::new();
         let str_type = types.str_.clone();
@@ -144,10 +141,7 @@ impl Vm {
             interned.insert(Rc::from(name), o.clone());
             o
         });
-        let modules = Object::new(
-            types.dict.clone(),
-            Payload::Dict(PyCell::new(DictData::new())),
-        );
+        let modules = Object::new(types.dict.clone(), Payload::new_dict(DictData::new()));
         let singletons = Singletons {
             not_implemented: Value::Obj(Object::new(
                 types.not_implemented_type.clone(),
@@ -240,10 +234,7 @@ impl Vm {
     }
 
     pub fn new_dict(&self) -> ObjRef {
-        Object::new(
-            self.types.dict.clone(),
-            Payload::Dict(PyCell::new(DictData::new())),
-        )
+        Object::new(self.types.dict.clone(), Payload::new_dict(DictData::new()))
     }
 
     // ----- exceptions -----
