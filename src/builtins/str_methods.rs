@@ -897,42 +897,87 @@ fn str_splitlines(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn str_join(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let sep = self_str(vm, &args, "join")?.code_points();
+    let this = self_str(vm, &args, "join")?;
     let pos = method_args(vm, &args, "str", "join", 1, 1)?;
     let iterable = pos[0].clone();
-    if !vm.is_iterable(&iterable) {
-        return Err(vm.type_error("can only join an iterable"));
-    }
-    let items = vm.collect(&iterable)?;
-    let this = self_str(vm, &args, "join")?;
-    let plain = !this.has_surrogates()
-        && items
-            .iter()
-            .all(|v| v.as_str().is_some_and(|s| !s.has_surrogates()));
-    if plain {
-        let mut text = String::new();
-        for (i, item) in items.iter().enumerate() {
-            if i > 0 {
-                text.push_str(this.as_str());
+    // An exact list or tuple is joined in place, as CPython's PySequence_Fast does: no
+    // Python code runs while str items are copied, so the list cannot change meanwhile.
+    let borrowed = match &iterable {
+        Value::Obj(o) if !vm.type_data(o.class()).is_heap => match &o.payload {
+            Payload::List(l) => Some(l.with(|items| join_text(this, items))),
+            Payload::Tuple(t) => Some(join_text(this, t)),
+            _ => None,
+        },
+        _ => None,
+    };
+    let items = match borrowed {
+        Some(Joined::Text(text)) => return Ok(vm.new_str(&text)),
+        Some(Joined::NotStr(i, item)) => return Err(join_item_error(vm, i, &item)),
+        Some(Joined::Surrogates) | None => {
+            if !vm.is_iterable(&iterable) {
+                return Err(vm.type_error("can only join an iterable"));
             }
-            text.push_str(item.as_str().map(|s| s.as_str()).unwrap_or(""));
+            vm.collect(&iterable)?
         }
-        return Ok(vm.new_str(&text));
+    };
+    let this = self_str(vm, &args, "join")?;
+    match join_text(this, &items) {
+        Joined::Text(text) => return Ok(vm.new_str(&text)),
+        Joined::NotStr(i, item) => return Err(join_item_error(vm, i, &item)),
+        Joined::Surrogates => {}
     }
+    let sep = this.code_points();
     let mut r: Vec<u32> = Vec::new();
     for (i, item) in items.iter().enumerate() {
-        let Some(s) = item.as_str() else {
-            return Err(vm.type_error(&format!(
-                "sequence item {i}: expected str instance, {} found",
-                vm.type_name(item)
-            )));
-        };
         if i > 0 {
             r.extend_from_slice(&sep);
         }
-        r.extend(s.code_points());
+        r.extend(item.as_str().map(PyStr::code_points).unwrap_or_default());
     }
     Ok(out(vm, &r))
+}
+
+/// What `join_text` made of a sequence of items.
+enum Joined {
+    Text(String),
+    /// Item `.0` is not a str.
+    NotStr(usize, Value),
+    /// Some text has lone surrogates: join code points instead.
+    Surrogates,
+}
+
+/// `sep.join(items)` as UTF-8 text, sized in one pass and copied in a second.
+fn join_text(sep: &PyStr, items: &[Value]) -> Joined {
+    let mut len = 0usize;
+    let mut surrogates = sep.has_surrogates();
+    for (i, item) in items.iter().enumerate() {
+        match item.as_str() {
+            Some(s) => {
+                surrogates |= s.has_surrogates();
+                len += s.bytes().len();
+            }
+            None => return Joined::NotStr(i, item.clone()),
+        }
+    }
+    if surrogates {
+        return Joined::Surrogates;
+    }
+    let sep = sep.as_str();
+    let mut text = String::with_capacity(len + sep.len() * items.len().saturating_sub(1));
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            text.push_str(sep);
+        }
+        text.push_str(item.as_str().map(PyStr::as_str).unwrap_or(""));
+    }
+    Joined::Text(text)
+}
+
+fn join_item_error(vm: &Vm, i: usize, item: &Value) -> crate::vm::PyErr {
+    vm.type_error(&format!(
+        "sequence item {i}: expected str instance, {} found",
+        vm.type_name(item)
+    ))
 }
 
 // ----- stripping and padding -----
