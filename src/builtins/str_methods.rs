@@ -8,6 +8,7 @@
 
 use super::numeric::{index_or_error, ver};
 use super::str::{adjust_indices, descriptor_error, method_args, self_str, slice_index, text_arg};
+use super::str_ascii;
 use super::unicode::{self, Case};
 use crate::object::{Args, BuiltinKind, Payload, PyStr, Value};
 use crate::vm::{PyResult, Vm};
@@ -133,12 +134,25 @@ pub fn upper_points(p: &[u32], minor: u8) -> Vec<u32> {
     r
 }
 
+/// `self`, when it is all ASCII, with the no-argument check.
+fn ascii_noargs<'a>(vm: &Vm, args: &Args<'a>, name: &str) -> PyResult<Option<&'a PyStr>> {
+    let s = self_str(vm, args, name)?;
+    method_args(vm, args, "str", name, 0, 0)?;
+    Ok(s.is_ascii().then_some(s))
+}
+
 fn str_lower(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    if let Some(s) = ascii_noargs(vm, &args, "lower")? {
+        return Ok(vm.new_str(&str_ascii::lower(s.bytes())));
+    }
     let p = noargs(vm, &args, "lower")?;
     Ok(out(vm, &lower_points(&p, minor(vm))))
 }
 
 fn str_upper(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    if let Some(s) = ascii_noargs(vm, &args, "upper")? {
+        return Ok(vm.new_str(&str_ascii::upper(s.bytes())));
+    }
     let p = noargs(vm, &args, "upper")?;
     Ok(out(vm, &upper_points(&p, minor(vm))))
 }
@@ -153,6 +167,9 @@ fn str_casefold(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn str_swapcase(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    if let Some(s) = ascii_noargs(vm, &args, "swapcase")? {
+        return Ok(vm.new_str(&str_ascii::swapcase(s.bytes())));
+    }
     let p = noargs(vm, &args, "swapcase")?;
     let mn = minor(vm);
     let mut r = Vec::with_capacity(p.len());
@@ -185,6 +202,9 @@ fn str_title(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn str_capitalize(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    if let Some(s) = ascii_noargs(vm, &args, "capitalize")? {
+        return Ok(vm.new_str(&str_ascii::capitalize(s.bytes())));
+    }
     let p = noargs(vm, &args, "capitalize")?;
     let mn = minor(vm);
     let mut r = Vec::with_capacity(p.len());
@@ -695,86 +715,6 @@ pub fn rsplit_points(
     parts
 }
 
-/// Python's whitespace among ASCII bytes.
-fn is_ascii_py_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b..=0x0c | 0x1c..=0x1f)
-}
-
-/// `split`/`rsplit` on text without lone surrogates, when a fast path applies: the
-/// parts as slices of `text`.
-fn split_text<'t>(
-    text: &'t str,
-    ascii: bool,
-    sep: Option<&str>,
-    maxsplit: usize,
-    reverse: bool,
-) -> Option<Vec<&'t str>> {
-    match sep {
-        Some(sep) => {
-            let mut parts: Vec<&str> = if maxsplit == usize::MAX {
-                text.split(sep).collect()
-            } else if reverse {
-                text.rsplitn(maxsplit.saturating_add(1), sep).collect()
-            } else {
-                text.splitn(maxsplit.saturating_add(1), sep).collect()
-            };
-            if reverse && maxsplit != usize::MAX {
-                parts.reverse();
-            }
-            Some(parts)
-        }
-        None if ascii => {
-            let b = text.as_bytes();
-            let mut parts = Vec::new();
-            let mut splits = 0;
-            if reverse {
-                let mut i = b.len();
-                loop {
-                    while i > 0 && is_ascii_py_space(b[i - 1]) {
-                        i -= 1;
-                    }
-                    if i == 0 {
-                        break;
-                    }
-                    if splits == maxsplit {
-                        parts.push(&text[..i]);
-                        break;
-                    }
-                    let end = i;
-                    while i > 0 && !is_ascii_py_space(b[i - 1]) {
-                        i -= 1;
-                    }
-                    parts.push(&text[i..end]);
-                    splits += 1;
-                }
-                parts.reverse();
-            } else {
-                let mut i = 0;
-                loop {
-                    while i < b.len() && is_ascii_py_space(b[i]) {
-                        i += 1;
-                    }
-                    if i == b.len() {
-                        break;
-                    }
-                    if splits == maxsplit {
-                        parts.push(&text[i..]);
-                        break;
-                    }
-                    let start = i;
-                    while i < b.len() && !is_ascii_py_space(b[i]) {
-                        i += 1;
-                    }
-                    parts.push(&text[start..i]);
-                    splits += 1;
-                }
-            }
-            Some(parts)
-        }
-        None => None,
-    }
-}
-
 fn split_common(vm: &mut Vm, args: Args<'_>, name: &str, reverse: bool) -> PyResult<Value> {
     let (sep, maxsplit) = split_args(vm, &args, name)?;
     let this = self_str(vm, &args, name)?;
@@ -782,7 +722,7 @@ fn split_common(vm: &mut Vm, args: Args<'_>, name: &str, reverse: bool) -> PyRes
         .as_ref()
         .and_then(|p| p.iter().map(|&c| char::from_u32(c)).collect());
     if !this.has_surrogates() && (sep.is_none() || sep_text.is_some()) {
-        if let Some(parts) = split_text(
+        if let Some(parts) = str_ascii::split_text(
             this.as_str(),
             this.is_ascii(),
             sep_text.as_deref(),
@@ -989,7 +929,7 @@ fn strip_common(
     left: bool,
     right: bool,
 ) -> PyResult<Value> {
-    let s = self_str(vm, &args, name)?.code_points();
+    let this = self_str(vm, &args, name)?;
     let pos = super::str::method_args_since(vm, &args, "str", name, 0, 1, (3, 7))?;
     let mn = minor(vm);
     let chars: Option<Vec<u32>> = match pos.first() {
@@ -999,6 +939,15 @@ fn strip_common(
             None => return Err(vm.type_error(&format!("{name} arg must be None or str"))),
         },
     };
+    if this.is_ascii() {
+        let (i, j) = str_ascii::strip_range(this.bytes(), chars.as_deref(), left, right);
+        if i == 0 && j == this.bytes().len() && vm.is_exact(&args.values[0], &vm.types.str_) {
+            // An exact str that loses nothing is returned itself, as in CPython.
+            return Ok(args.values[0].clone());
+        }
+        return Ok(vm.new_str(&this.as_str()[i..j]));
+    }
+    let s = this.code_points();
     let strip = |c: u32| match &chars {
         None => unicode::is_space(c, mn),
         Some(set) => set.contains(&c),
@@ -1013,6 +962,9 @@ fn strip_common(
         while j > i && strip(s[j - 1]) {
             j -= 1;
         }
+    }
+    if i == 0 && j == s.len() && vm.is_exact(&args.values[0], &vm.types.str_) {
+        return Ok(args.values[0].clone());
     }
     Ok(out(vm, &s[i..j]))
 }
