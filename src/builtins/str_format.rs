@@ -718,6 +718,16 @@ fn render_field(
     depth: usize,
 ) -> PyResult<Vec<u32>> {
     let mut value = lookup_field(vm, field.name, fa)?;
+    if field.conversion.is_none() && field.spec.is_empty() {
+        // `format(s, '')` of an exact str is `s`.
+        if let Value::Obj(o) = &value {
+            if let Payload::Str(s) = &o.payload {
+                if std::rc::Rc::ptr_eq(o.class(), &vm.types.str_) {
+                    return Ok(s.code_points());
+                }
+            }
+        }
+    }
     if let Some(conv) = field.conversion {
         value = match char::from_u32(conv) {
             Some('r') => super::str::repr_value(vm, &value)?,

@@ -596,6 +596,14 @@ fn pad(body: &str, spec: &Spec) -> String {
 /// CPython's `_PyUnicode_InsertThousandsGrouping`: groups `digits` from the right,
 /// zero-padding (through the separators) to at least `min_width` characters.
 pub fn insert_grouping(digits: &str, min_width: isize, sep: Option<char>, group: isize) -> String {
+    if sep.is_none() && !digits.is_empty() {
+        // No separators: only the zero padding.
+        let zeros = (min_width - digits.chars().count() as isize).max(0) as usize;
+        let mut out = String::with_capacity(zeros + digits.len());
+        out.extend(std::iter::repeat_n('0', zeros));
+        out.push_str(digits);
+        return out;
+    }
     let d: Vec<char> = digits.chars().collect();
     let mut remaining = d.len() as isize;
     let mut min_width = min_width;
