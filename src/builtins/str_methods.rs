@@ -58,13 +58,18 @@ fn noargs(vm: &Vm, args: &Args<'_>, name: &str) -> PyResult<Vec<u32>> {
 
 /// A str argument as code points, or CPython's TypeError.
 fn str_points_arg(vm: &Vm, v: &Value, func: &str, position: usize) -> PyResult<Vec<u32>> {
+    str_ref_arg(vm, v, func, position).map(PyStr::code_points)
+}
+
+/// A str argument, or CPython's TypeError.
+fn str_ref_arg<'v>(vm: &Vm, v: &'v Value, func: &str, position: usize) -> PyResult<&'v PyStr> {
     // The find family and replace moved to Argument Clinic in 3.13.
     let clinic = matches!(
         func,
         "find" | "rfind" | "index" | "rindex" | "count" | "replace"
     );
     match v.as_str() {
-        Some(s) => Ok(s.code_points()),
+        Some(s) => Ok(s),
         None => Err(if clinic && ver(vm) >= (3, 13) {
             vm.type_error(&format!(
                 "{func}() argument {position} must be str, not {}",
@@ -1116,7 +1121,7 @@ pub fn replace_units<T: Copy + PartialEq>(s: &[T], old: &[T], new: &[T], count: 
 }
 
 fn str_replace(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let s = self_str(vm, &args, "replace")?.code_points();
+    let this = self_str(vm, &args, "replace")?;
     let (old, new, count) = if ver(vm) >= (3, 13) {
         let rest = Args {
             values: &args.values[1..],
@@ -1145,8 +1150,8 @@ fn str_replace(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         (pos[0].clone(), pos[1].clone(), pos.get(2).cloned())
     };
     let (old_v, new_v) = (old, new);
-    let old = str_points_arg(vm, &old_v, "replace", 1)?;
-    let new = str_points_arg(vm, &new_v, "replace", 2)?;
+    let old = str_ref_arg(vm, &old_v, "replace", 1)?;
+    let new = str_ref_arg(vm, &new_v, "replace", 2)?;
     let count = match count {
         None => usize::MAX,
         Some(v) => {
@@ -1159,21 +1164,24 @@ fn str_replace(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         }
     };
     // Before 3.9, an empty string with an explicit count stayed empty.
-    if s.is_empty() && old.is_empty() && count != usize::MAX && ver(vm) < (3, 9) {
+    if this.char_len() == 0 && old.char_len() == 0 && count != usize::MAX && ver(vm) < (3, 9) {
         return Ok(vm.new_str(""));
     }
-    let this = self_str(vm, &args, "replace")?;
-    if let (Some(o), Some(n)) = (old_v.as_str(), new_v.as_str()) {
-        if !this.has_surrogates() && !o.has_surrogates() && !n.has_surrogates() {
-            let text = if count == usize::MAX {
-                this.as_str().replace(o.as_str(), n.as_str())
-            } else {
-                this.as_str().replacen(o.as_str(), n.as_str(), count)
-            };
-            return Ok(vm.new_str(&text));
-        }
+    if !this.has_surrogates() && !old.has_surrogates() && !new.has_surrogates() {
+        let text = if count == usize::MAX {
+            this.as_str().replace(old.as_str(), new.as_str())
+        } else {
+            this.as_str().replacen(old.as_str(), new.as_str(), count)
+        };
+        return Ok(vm.new_str(&text));
     }
-    Ok(out(vm, &replace_units(&s, &old, &new, count)))
+    let units = replace_units(
+        &this.code_points(),
+        &old.code_points(),
+        &new.code_points(),
+        count,
+    );
+    Ok(out(vm, &units))
 }
 
 /// `expandtabs` over any unit type.
