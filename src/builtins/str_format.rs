@@ -41,6 +41,10 @@ impl ArgState {
 }
 
 fn is_mapping(vm: &mut Vm, v: &Value) -> bool {
+    if !matches!(v, Value::Obj(_)) {
+        // None, bools, small ints and floats have no `__getitem__`.
+        return false;
+    }
     if matches!(v.payload(), Some(Payload::Tuple(_) | Payload::Str(_))) {
         return false;
     }

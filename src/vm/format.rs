@@ -752,6 +752,14 @@ pub fn float_to_string(
     }
     let a = x.abs();
     let mut neg = x.is_sign_negative();
+    if lower_kind == 'f' && !alt && !add_dot_0 && !no_neg_zero {
+        // Rust's fixed notation rounds the exact binary value as C's `%.*f` does.
+        return if neg {
+            format!("-{a:.precision$}")
+        } else {
+            format!("{a:.precision$}")
+        };
+    }
     // Digits and decimal point position, as dtoa's modes give them.
     let (digits, decpt, mut precision) = match lower_kind {
         'f' => {
