@@ -169,6 +169,17 @@ impl PyStr {
         out
     }
 
+    /// Appends the string's code points to `out`.
+    pub fn extend_code_points(&self, out: &mut Vec<u32>) {
+        if self.is_ascii() {
+            out.extend(self.bytes().iter().map(|&b| u32::from(b)));
+        } else if !self.has_surrogates() {
+            out.extend(self.as_str().chars().map(|c| c as u32));
+        } else {
+            out.extend(self.code_points());
+        }
+    }
+
     /// The WTF-8 bytes.
     #[inline]
     pub fn bytes(&self) -> &[u8] {
