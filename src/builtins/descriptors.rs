@@ -164,7 +164,7 @@ fn container_slot(
     let Some(o) = obj.as_obj() else {
         return Ok(None);
     };
-    if o.dict.is_none() {
+    if !o.has_dict() {
         return Ok(None);
     }
     let Some(dict) = vm.ensure_instance_dict(o) else {
@@ -268,8 +268,8 @@ fn dict_set(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         }
         None => None,
     };
-    if let Some(cell) = &o.dict {
-        let _old = cell.replace(new);
+    if o.has_dict() {
+        let _old = o.header.replace_dict(new);
     }
     Ok(Value::None)
 }

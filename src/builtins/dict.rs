@@ -84,7 +84,7 @@ fn dict_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let cls = arity::cls_arg(vm, &args, "dict")?;
     Ok(Value::Obj(vm.new_instance_with(
         &cls,
-        Payload::Dict(PyCell::new(DictData::new())),
+        Payload::new_dict(DictData::new()),
     )))
 }
 
@@ -269,7 +269,7 @@ fn dict_clear(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 /// A new exact dict with the entries of `o`.
 pub fn copy_of(vm: &Vm, o: &ObjRef) -> ObjRef {
     let data = table(o).map(|d| d.with(|d| d.copied())).unwrap_or_default();
-    crate::object::Object::new(vm.types.dict.clone(), Payload::Dict(PyCell::new(data)))
+    crate::object::Object::new(vm.types.dict.clone(), Payload::new_dict(data))
 }
 
 fn dict_copy(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

@@ -327,6 +327,9 @@ pub fn big_to_decimal(vm: &Vm, b: &BigInt) -> PyResult<String> {
             limit_text(vm)
         ))
     };
+    if let Some(i) = b.to_i64() {
+        return Ok(i.to_string());
+    }
     if has_digit_limit(vm) && b.bits() > 14_300 {
         return Err(limit_error());
     }

@@ -39,6 +39,7 @@ pub mod sequence;
 pub mod set;
 pub mod slice;
 pub mod str;
+pub mod str_ascii;
 pub mod str_format;
 pub mod str_methods;
 pub mod super_;

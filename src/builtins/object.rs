@@ -366,7 +366,7 @@ fn object_set_class(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (a, b) = (vm.type_data(&old), vm.type_data(&new));
     let same = a.layout == b.layout
         && a.slots == b.slots
-        && (a.instance_dict || target.dict.is_some()) == (b.instance_dict || target.dict.is_some())
+        && (a.instance_dict || target.has_dict()) == (b.instance_dict || target.has_dict())
         && a.instance_dict == b.instance_dict;
     if !same {
         return Err(vm.type_error(&format!(
@@ -798,7 +798,7 @@ fn object_dir(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn object_sizeof(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let v = this(vm, &args, "__sizeof__")?;
     arity::no_args(vm, &args, "object", "__sizeof__")?;
-    let with_dict = v.as_obj().is_some_and(|o| o.dict.is_some());
+    let with_dict = v.as_obj().is_some_and(|o| o.has_dict());
     let size = match (with_dict, ver(vm)) {
         (false, _) => 16,
         (true, v) if v >= (3, 12) => 16,

@@ -146,6 +146,15 @@ fn range_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         return Err(vm.type_error(&format!("range expected {min}1 argument{s}, got 0")));
     }
     arity::check_count(vm, "range", pos.len(), 1, 3)?;
+    if let Some([start, stop, step]) = small_bounds(pos) {
+        if step != 0 {
+            let r = [start, stop, step].map(IntValue::Small);
+            return Ok(Value::Obj(Object::new(
+                vm.types.range.clone(),
+                Payload::Range(Box::new(r)),
+            )));
+        }
+    }
     let mut ints = Vec::with_capacity(3);
     for v in pos {
         ints.push(index_big(vm, v)?);
@@ -166,6 +175,20 @@ fn range_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         return Err(vm.value_error("range() arg 3 must not be zero"));
     }
     Ok(new_range(vm, start, stop, step))
+}
+
+/// The (start, stop, step) of `range(...)` arguments that are all small ints.
+fn small_bounds(pos: &[Value]) -> Option<[i64; 3]> {
+    let int = |v: &Value| match v {
+        Value::Int(i) => Some(*i),
+        _ => None,
+    };
+    Some(match pos {
+        [stop] => [0, int(stop)?, 1],
+        [start, stop] => [int(start)?, int(stop)?, 1],
+        [start, stop, step] => [int(start)?, int(stop)?, int(step)?],
+        _ => return None,
+    })
 }
 
 fn this(vm: &Vm, args: &Args<'_>, name: &str) -> PyResult<Bounds> {

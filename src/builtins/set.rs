@@ -222,7 +222,7 @@ fn lookup_key(vm: &mut Vm, key: &Value) -> PyResult<(Value, i64)> {
 fn empty_set(vm: &Vm) -> Value {
     Value::Obj(crate::object::Object::new(
         vm.types.set.clone(),
-        Payload::Set(PyCell::new(SetData::new())),
+        Payload::new_set(SetData::new()),
     ))
 }
 
@@ -295,9 +295,9 @@ fn freeze(vm: &Vm, cls: &ObjRef, built: Value) -> Value {
     let data = cell_of(&built).replace(SetData::new());
     let frozen = vm.is_subclass_of(cls, &vm.types.frozenset);
     let payload = if frozen {
-        Payload::FrozenSet(data)
+        Payload::FrozenSet(Box::new(data))
     } else {
-        Payload::Set(PyCell::new(data))
+        Payload::new_set(data)
     };
     Value::Obj(vm.new_instance_with(cls, payload))
 }
@@ -357,10 +357,9 @@ fn set_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if std::rc::Rc::ptr_eq(&cls, &vm.types.set) {
         arity::no_kwargs_type(vm, &args, "set")?;
     }
-    Ok(Value::Obj(vm.new_instance_with(
-        &cls,
-        Payload::Set(PyCell::new(SetData::new())),
-    )))
+    Ok(Value::Obj(
+        vm.new_instance_with(&cls, Payload::new_set(SetData::new())),
+    ))
 }
 
 fn set_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

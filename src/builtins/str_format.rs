@@ -44,6 +44,10 @@ impl ArgState {
 }
 
 fn is_mapping(vm: &mut Vm, v: &Value) -> bool {
+    if !matches!(v, Value::Obj(_)) {
+        // None, bools, small ints and floats have no `__getitem__`.
+        return false;
+    }
     if matches!(v.payload(), Some(Payload::Tuple(_) | Payload::Str(_))) {
         return false;
     }
@@ -607,7 +611,7 @@ fn vformat(vm: &mut Vm, s: &[u32], fa: &mut FormatArgs<'_>, depth: usize) -> PyR
         let chunk = chunk?;
         out.extend_from_slice(chunk.literal);
         if let Some(field) = chunk.field {
-            out.extend(render_field(vm, field, fa, depth)?);
+            render_field(vm, field, fa, depth, &mut out)?;
         }
     }
     Ok(out)
@@ -748,13 +752,26 @@ fn parse_field<'s>(vm: &Vm, s: &'s [u32], start: usize) -> PyResult<(Field<'s>, 
     Ok((field, i))
 }
 
+/// Appends the text of one replacement field to `out`.
 fn render_field(
     vm: &mut Vm,
     field: Field<'_>,
     fa: &mut FormatArgs<'_>,
     depth: usize,
-) -> PyResult<Vec<u32>> {
+    out: &mut Vec<u32>,
+) -> PyResult<()> {
     let mut value = lookup_field(vm, field.name, fa)?;
+    if field.conversion.is_none() && field.spec.is_empty() {
+        // `format(s, '')` of an exact str is `s`.
+        if let Value::Obj(o) = &value {
+            if let Payload::Str(s) = &o.payload {
+                if std::rc::Rc::ptr_eq(o.class(), &vm.types.str_) {
+                    s.extend_code_points(out);
+                    return Ok(());
+                }
+            }
+        }
+    }
     if let Some(conv) = field.conversion {
         value = match char::from_u32(conv) {
             Some('r') => super::str::repr_value(vm, &value)?,
@@ -771,14 +788,23 @@ fn render_field(
             }
         };
     }
+    let nested;
     let spec = if field.spec.contains(&ch('{')) {
-        vformat(vm, field.spec, fa, depth - 1)?
+        nested = vformat(vm, field.spec, fa, depth - 1)?;
+        &nested[..]
     } else {
-        field.spec.to_vec()
+        field.spec
     };
-    let spec_v = vm.new_str_points(&spec);
-    let r = vm.format(&value, Some(&spec_v))?;
-    Ok(r.as_str().map(|s| s.code_points()).unwrap_or_default())
+    // Lone surrogates in a spec read as U+FFFD, as `format` sees any spec's text.
+    let spec_text: String = spec
+        .iter()
+        .map(|&c| char::from_u32(c).unwrap_or('\u{FFFD}'))
+        .collect();
+    let r = vm.format_text(&value, &spec_text)?;
+    if let Some(s) = r.as_str() {
+        s.extend_code_points(out);
+    }
+    Ok(())
 }
 
 /// Where the first part of a field name (`0` or `name` in `0.attr[key]`) ends.

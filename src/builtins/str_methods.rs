@@ -8,6 +8,7 @@
 
 use super::numeric::{index_or_error, ver};
 use super::str::{adjust_indices, descriptor_error, method_args, self_str, slice_index, text_arg};
+use super::str_ascii;
 use super::unicode::{self, Case};
 use crate::object::{Args, BuiltinKind, Payload, PyStr, Value};
 use crate::vm::{PyResult, Vm};
@@ -57,13 +58,18 @@ fn noargs(vm: &Vm, args: &Args<'_>, name: &str) -> PyResult<Vec<u32>> {
 
 /// A str argument as code points, or CPython's TypeError.
 fn str_points_arg(vm: &Vm, v: &Value, func: &str, position: usize) -> PyResult<Vec<u32>> {
+    str_ref_arg(vm, v, func, position).map(PyStr::code_points)
+}
+
+/// A str argument, or CPython's TypeError.
+fn str_ref_arg<'v>(vm: &Vm, v: &'v Value, func: &str, position: usize) -> PyResult<&'v PyStr> {
     // The find family and replace moved to Argument Clinic in 3.13.
     let clinic = matches!(
         func,
         "find" | "rfind" | "index" | "rindex" | "count" | "replace"
     );
     match v.as_str() {
-        Some(s) => Ok(s.code_points()),
+        Some(s) => Ok(s),
         None => Err(if clinic && ver(vm) >= (3, 13) {
             vm.type_error(&format!(
                 "{func}() argument {position} must be str, not {}",
@@ -133,12 +139,25 @@ pub fn upper_points(p: &[u32], minor: u8) -> Vec<u32> {
     r
 }
 
+/// `self`, when it is all ASCII, with the no-argument check.
+fn ascii_noargs<'a>(vm: &Vm, args: &Args<'a>, name: &str) -> PyResult<Option<&'a PyStr>> {
+    let s = self_str(vm, args, name)?;
+    method_args(vm, args, "str", name, 0, 0)?;
+    Ok(s.is_ascii().then_some(s))
+}
+
 fn str_lower(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    if let Some(s) = ascii_noargs(vm, &args, "lower")? {
+        return Ok(vm.new_str(&str_ascii::lower(s.bytes())));
+    }
     let p = noargs(vm, &args, "lower")?;
     Ok(out(vm, &lower_points(&p, minor(vm))))
 }
 
 fn str_upper(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    if let Some(s) = ascii_noargs(vm, &args, "upper")? {
+        return Ok(vm.new_str(&str_ascii::upper(s.bytes())));
+    }
     let p = noargs(vm, &args, "upper")?;
     Ok(out(vm, &upper_points(&p, minor(vm))))
 }
@@ -153,6 +172,9 @@ fn str_casefold(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn str_swapcase(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    if let Some(s) = ascii_noargs(vm, &args, "swapcase")? {
+        return Ok(vm.new_str(&str_ascii::swapcase(s.bytes())));
+    }
     let p = noargs(vm, &args, "swapcase")?;
     let mn = minor(vm);
     let mut r = Vec::with_capacity(p.len());
@@ -185,6 +207,9 @@ fn str_title(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn str_capitalize(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    if let Some(s) = ascii_noargs(vm, &args, "capitalize")? {
+        return Ok(vm.new_str(&str_ascii::capitalize(s.bytes())));
+    }
     let p = noargs(vm, &args, "capitalize")?;
     let mn = minor(vm);
     let mut r = Vec::with_capacity(p.len());
@@ -695,86 +720,6 @@ pub fn rsplit_points(
     parts
 }
 
-/// Python's whitespace among ASCII bytes.
-fn is_ascii_py_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b..=0x0c | 0x1c..=0x1f)
-}
-
-/// `split`/`rsplit` on text without lone surrogates, when a fast path applies: the
-/// parts as slices of `text`.
-fn split_text<'t>(
-    text: &'t str,
-    ascii: bool,
-    sep: Option<&str>,
-    maxsplit: usize,
-    reverse: bool,
-) -> Option<Vec<&'t str>> {
-    match sep {
-        Some(sep) => {
-            let mut parts: Vec<&str> = if maxsplit == usize::MAX {
-                text.split(sep).collect()
-            } else if reverse {
-                text.rsplitn(maxsplit.saturating_add(1), sep).collect()
-            } else {
-                text.splitn(maxsplit.saturating_add(1), sep).collect()
-            };
-            if reverse && maxsplit != usize::MAX {
-                parts.reverse();
-            }
-            Some(parts)
-        }
-        None if ascii => {
-            let b = text.as_bytes();
-            let mut parts = Vec::new();
-            let mut splits = 0;
-            if reverse {
-                let mut i = b.len();
-                loop {
-                    while i > 0 && is_ascii_py_space(b[i - 1]) {
-                        i -= 1;
-                    }
-                    if i == 0 {
-                        break;
-                    }
-                    if splits == maxsplit {
-                        parts.push(&text[..i]);
-                        break;
-                    }
-                    let end = i;
-                    while i > 0 && !is_ascii_py_space(b[i - 1]) {
-                        i -= 1;
-                    }
-                    parts.push(&text[i..end]);
-                    splits += 1;
-                }
-                parts.reverse();
-            } else {
-                let mut i = 0;
-                loop {
-                    while i < b.len() && is_ascii_py_space(b[i]) {
-                        i += 1;
-                    }
-                    if i == b.len() {
-                        break;
-                    }
-                    if splits == maxsplit {
-                        parts.push(&text[i..]);
-                        break;
-                    }
-                    let start = i;
-                    while i < b.len() && !is_ascii_py_space(b[i]) {
-                        i += 1;
-                    }
-                    parts.push(&text[start..i]);
-                    splits += 1;
-                }
-            }
-            Some(parts)
-        }
-        None => None,
-    }
-}
-
 fn split_common(vm: &mut Vm, args: Args<'_>, name: &str, reverse: bool) -> PyResult<Value> {
     let (sep, maxsplit) = split_args(vm, &args, name)?;
     let this = self_str(vm, &args, name)?;
@@ -782,7 +727,7 @@ fn split_common(vm: &mut Vm, args: Args<'_>, name: &str, reverse: bool) -> PyRes
         .as_ref()
         .and_then(|p| p.iter().map(|&c| char::from_u32(c)).collect());
     if !this.has_surrogates() && (sep.is_none() || sep_text.is_some()) {
-        if let Some(parts) = split_text(
+        if let Some(parts) = str_ascii::split_text(
             this.as_str(),
             this.is_ascii(),
             sep_text.as_deref(),
@@ -897,42 +842,87 @@ fn str_splitlines(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn str_join(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let sep = self_str(vm, &args, "join")?.code_points();
+    let this = self_str(vm, &args, "join")?;
     let pos = method_args(vm, &args, "str", "join", 1, 1)?;
     let iterable = pos[0].clone();
-    if !vm.is_iterable(&iterable) {
-        return Err(vm.type_error("can only join an iterable"));
-    }
-    let items = vm.collect(&iterable)?;
-    let this = self_str(vm, &args, "join")?;
-    let plain = !this.has_surrogates()
-        && items
-            .iter()
-            .all(|v| v.as_str().is_some_and(|s| !s.has_surrogates()));
-    if plain {
-        let mut text = String::new();
-        for (i, item) in items.iter().enumerate() {
-            if i > 0 {
-                text.push_str(this.as_str());
+    // An exact list or tuple is joined in place, as CPython's PySequence_Fast does: no
+    // Python code runs while str items are copied, so the list cannot change meanwhile.
+    let borrowed = match &iterable {
+        Value::Obj(o) if !vm.type_data(o.class()).is_heap => match &o.payload {
+            Payload::List(l) => Some(l.with(|items| join_text(this, items))),
+            Payload::Tuple(t) => Some(join_text(this, t)),
+            _ => None,
+        },
+        _ => None,
+    };
+    let items = match borrowed {
+        Some(Joined::Text(text)) => return Ok(vm.new_str(&text)),
+        Some(Joined::NotStr(i, item)) => return Err(join_item_error(vm, i, &item)),
+        Some(Joined::Surrogates) | None => {
+            if !vm.is_iterable(&iterable) {
+                return Err(vm.type_error("can only join an iterable"));
             }
-            text.push_str(item.as_str().map(|s| s.as_str()).unwrap_or(""));
+            vm.collect(&iterable)?
         }
-        return Ok(vm.new_str(&text));
+    };
+    let this = self_str(vm, &args, "join")?;
+    match join_text(this, &items) {
+        Joined::Text(text) => return Ok(vm.new_str(&text)),
+        Joined::NotStr(i, item) => return Err(join_item_error(vm, i, &item)),
+        Joined::Surrogates => {}
     }
+    let sep = this.code_points();
     let mut r: Vec<u32> = Vec::new();
     for (i, item) in items.iter().enumerate() {
-        let Some(s) = item.as_str() else {
-            return Err(vm.type_error(&format!(
-                "sequence item {i}: expected str instance, {} found",
-                vm.type_name(item)
-            )));
-        };
         if i > 0 {
             r.extend_from_slice(&sep);
         }
-        r.extend(s.code_points());
+        r.extend(item.as_str().map(PyStr::code_points).unwrap_or_default());
     }
     Ok(out(vm, &r))
+}
+
+/// What `join_text` made of a sequence of items.
+enum Joined {
+    Text(String),
+    /// Item `.0` is not a str.
+    NotStr(usize, Value),
+    /// Some text has lone surrogates: join code points instead.
+    Surrogates,
+}
+
+/// `sep.join(items)` as UTF-8 text, sized in one pass and copied in a second.
+fn join_text(sep: &PyStr, items: &[Value]) -> Joined {
+    let mut len = 0usize;
+    let mut surrogates = sep.has_surrogates();
+    for (i, item) in items.iter().enumerate() {
+        match item.as_str() {
+            Some(s) => {
+                surrogates |= s.has_surrogates();
+                len += s.bytes().len();
+            }
+            None => return Joined::NotStr(i, item.clone()),
+        }
+    }
+    if surrogates {
+        return Joined::Surrogates;
+    }
+    let sep = sep.as_str();
+    let mut text = String::with_capacity(len + sep.len() * items.len().saturating_sub(1));
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            text.push_str(sep);
+        }
+        text.push_str(item.as_str().map(PyStr::as_str).unwrap_or(""));
+    }
+    Joined::Text(text)
+}
+
+fn join_item_error(vm: &Vm, i: usize, item: &Value) -> crate::vm::PyErr {
+    vm.type_error(&format!(
+        "sequence item {i}: expected str instance, {} found",
+        vm.type_name(item)
+    ))
 }
 
 // ----- stripping and padding -----
@@ -944,7 +934,7 @@ fn strip_common(
     left: bool,
     right: bool,
 ) -> PyResult<Value> {
-    let s = self_str(vm, &args, name)?.code_points();
+    let this = self_str(vm, &args, name)?;
     let pos = super::str::method_args_since(vm, &args, "str", name, 0, 1, (3, 7))?;
     let mn = minor(vm);
     let chars: Option<Vec<u32>> = match pos.first() {
@@ -954,6 +944,15 @@ fn strip_common(
             None => return Err(vm.type_error(&format!("{name} arg must be None or str"))),
         },
     };
+    if this.is_ascii() {
+        let (i, j) = str_ascii::strip_range(this.bytes(), chars.as_deref(), left, right);
+        if i == 0 && j == this.bytes().len() && vm.is_exact(&args.values[0], &vm.types.str_) {
+            // An exact str that loses nothing is returned itself, as in CPython.
+            return Ok(args.values[0].clone());
+        }
+        return Ok(vm.new_str(&this.as_str()[i..j]));
+    }
+    let s = this.code_points();
     let strip = |c: u32| match &chars {
         None => unicode::is_space(c, mn),
         Some(set) => set.contains(&c),
@@ -968,6 +967,9 @@ fn strip_common(
         while j > i && strip(s[j - 1]) {
             j -= 1;
         }
+    }
+    if i == 0 && j == s.len() && vm.is_exact(&args.values[0], &vm.types.str_) {
+        return Ok(args.values[0].clone());
     }
     Ok(out(vm, &s[i..j]))
 }
@@ -1119,7 +1121,7 @@ pub fn replace_units<T: Copy + PartialEq>(s: &[T], old: &[T], new: &[T], count: 
 }
 
 fn str_replace(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let s = self_str(vm, &args, "replace")?.code_points();
+    let this = self_str(vm, &args, "replace")?;
     let (old, new, count) = if ver(vm) >= (3, 13) {
         let rest = Args {
             values: &args.values[1..],
@@ -1148,8 +1150,8 @@ fn str_replace(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         (pos[0].clone(), pos[1].clone(), pos.get(2).cloned())
     };
     let (old_v, new_v) = (old, new);
-    let old = str_points_arg(vm, &old_v, "replace", 1)?;
-    let new = str_points_arg(vm, &new_v, "replace", 2)?;
+    let old = str_ref_arg(vm, &old_v, "replace", 1)?;
+    let new = str_ref_arg(vm, &new_v, "replace", 2)?;
     let count = match count {
         None => usize::MAX,
         Some(v) => {
@@ -1162,21 +1164,24 @@ fn str_replace(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         }
     };
     // Before 3.9, an empty string with an explicit count stayed empty.
-    if s.is_empty() && old.is_empty() && count != usize::MAX && ver(vm) < (3, 9) {
+    if this.char_len() == 0 && old.char_len() == 0 && count != usize::MAX && ver(vm) < (3, 9) {
         return Ok(vm.new_str(""));
     }
-    let this = self_str(vm, &args, "replace")?;
-    if let (Some(o), Some(n)) = (old_v.as_str(), new_v.as_str()) {
-        if !this.has_surrogates() && !o.has_surrogates() && !n.has_surrogates() {
-            let text = if count == usize::MAX {
-                this.as_str().replace(o.as_str(), n.as_str())
-            } else {
-                this.as_str().replacen(o.as_str(), n.as_str(), count)
-            };
-            return Ok(vm.new_str(&text));
-        }
+    if !this.has_surrogates() && !old.has_surrogates() && !new.has_surrogates() {
+        let text = if count == usize::MAX {
+            this.as_str().replace(old.as_str(), new.as_str())
+        } else {
+            this.as_str().replacen(old.as_str(), new.as_str(), count)
+        };
+        return Ok(vm.new_str(&text));
     }
-    Ok(out(vm, &replace_units(&s, &old, &new, count)))
+    let units = replace_units(
+        &this.code_points(),
+        &old.code_points(),
+        &new.code_points(),
+        count,
+    );
+    Ok(out(vm, &units))
 }
 
 /// `expandtabs` over any unit type.

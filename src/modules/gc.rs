@@ -33,7 +33,7 @@ pub fn module(vm: &mut Vm) -> PyResult<ObjRef> {
             }),
             ("is_tracked", |_, a: Args<'_>| {
                 Ok(Value::Bool(matches!(a.pos().first(), Some(Value::Obj(o))
-                    if collector::is_container(&o.payload) || o.dict.is_some())))
+                    if collector::is_container(&o.payload) || o.has_dict())))
             }),
         ],
     );

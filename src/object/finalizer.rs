@@ -28,7 +28,7 @@ pub fn class_has_finalizer(class: &ObjRef) -> bool {
 /// `__del__`, or a started, suspended generator, coroutine or async generator (closed,
 /// which runs its `finally` blocks).
 pub fn needs_finalizer(o: &Object) -> bool {
-    let Some(class) = o.reclassed.get().or_else(|| o.class.get()) else {
+    let Some(class) = o.class_if_set() else {
         return false;
     };
     if class_has_finalizer(class) {
@@ -87,13 +87,7 @@ pub(super) fn resurrect(o: &mut Object) -> bool {
     if was_finalized {
         return false;
     }
-    let new = Rc::new(Object {
-        class: std::mem::take(&mut o.class),
-        reclassed: std::cell::Cell::new(o.reclassed.get()),
-        weakly_referenced: std::cell::Cell::new(false),
-        dict: o.dict.take(),
-        payload: std::mem::replace(&mut o.payload, Payload::Plain),
-    });
+    let new = o.take_into_new();
     super::gc::track(&new);
     queue(new);
     true

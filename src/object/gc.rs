@@ -86,7 +86,7 @@ pub fn is_container(p: &Payload) -> bool {
 #[inline]
 fn is_atomic(v: &Value) -> bool {
     match v {
-        Value::Obj(o) => !is_container(&o.payload) && o.dict.is_none(),
+        Value::Obj(o) => !is_container(&o.payload) && !o.has_dict(),
         _ => true,
     }
 }
@@ -97,7 +97,7 @@ fn is_atomic(v: &Value) -> bool {
 /// makes.
 #[inline]
 fn needs_tracking(o: &Object) -> bool {
-    if o.dict.is_some() {
+    if o.has_dict() {
         return true;
     }
     match &o.payload {
@@ -146,13 +146,11 @@ fn traverse(o: &Object, f: &mut dyn FnMut(&ObjRef)) {
     };
     // An instance references its class (so classes whose instances are garbage too
     // can be collected with them).
-    if let Some(c) = o.reclassed.get().or_else(|| o.class.get()) {
+    if let Some(c) = o.class_if_set() {
         v(&Value::Obj(c.clone()));
     }
-    if let Some(d) = &o.dict {
-        if let Some(d) = d.get() {
-            v(&Value::Obj(d));
-        }
+    if let Some(d) = o.dict() {
+        v(&Value::Obj(d));
     }
     match &o.payload {
         Payload::Tuple(items) => items.iter().for_each(&mut v),
@@ -228,10 +226,8 @@ fn traverse(o: &Object, f: &mut dyn FnMut(&ObjRef)) {
 /// Empties the mutable contents of an unreachable object, breaking its cycles. What it
 /// held is returned so that it is dropped after every object has been cleared.
 fn clear(o: &Object, dropped: &mut Vec<Value>) {
-    if let Some(d) = &o.dict {
-        if let Some(d) = d.replace(None) {
-            dropped.push(Value::Obj(d));
-        }
+    if let Some(d) = o.header.replace_dict(None) {
+        dropped.push(Value::Obj(d));
     }
     match &o.payload {
         Payload::List(l) => dropped.extend(l.replace(Vec::new())),

@@ -10,8 +10,12 @@
 //! - Mutable state sits in `PyCell`s whose borrows never span a call into Python, so no
 //!   borrow can fail from Python code (see `pycell`).
 //! - An object's class is set at creation; `__class__` assignment (heap classes only)
-//!   records the new class in `reclassed`, a reference to a never-freed copy of the class
-//!   handle (one per class ever assigned), so `class()` can keep returning `&ObjRef`.
+//!   records the new class in a side table (flagged in the header), as a reference to a
+//!   never-freed copy of the class handle (one per class ever assigned), so `class()` can
+//!   keep returning `&ObjRef`.
+//! - `Object` is 56 bytes (an 80-byte allocation with `Rc`'s counts): the class, one
+//!   header word (instance dict and flags, see `header`) and a 40-byte `Payload`, whose
+//!   larger variants are boxed.
 
 pub mod dict;
 pub mod exception;
@@ -19,6 +23,7 @@ pub mod finalizer;
 pub mod function;
 pub mod gc;
 pub mod hash;
+pub mod header;
 pub mod method_cache;
 pub mod native;
 pub mod pycell;
@@ -27,13 +32,14 @@ pub mod str;
 pub mod typeobj;
 pub mod weakref;
 
-use std::cell::{Cell, OnceCell};
+use std::cell::OnceCell;
 use std::fmt;
 use std::rc::Rc;
 
 pub use dict::DictData;
 pub use exception::ExceptionData;
 pub use function::{Args, BoundMethod, Builtin, BuiltinKind, Function, NativeFn};
+pub use header::HeaderWord;
 pub use pycell::PyCell;
 pub use set::SetData;
 pub use str::PyStr;
@@ -144,13 +150,18 @@ pub struct Object {
     /// The object's type (a heap object whose payload is `Payload::Type`). Set once at
     /// creation; only the bootstrap of `type` itself sets it after allocation.
     class: OnceCell<ObjRef>,
-    /// The class assigned through `__class__`, if any (overrides `class`).
-    reclassed: Cell<Option<&'static ObjRef>>,
-    /// The instance `__dict__`, for objects that have one (created on first store).
-    pub dict: Option<PyCell<Option<ObjRef>>>,
-    /// Weak references to this object exist (`weakref`): its drop clears them.
-    weakly_referenced: Cell<bool>,
+    /// The instance `__dict__` (for objects that have one) and the header flags.
+    pub header: HeaderWord,
     pub payload: Payload,
+}
+
+const _: () = assert!(std::mem::size_of::<Object>() == 56);
+
+thread_local! {
+    /// Classes assigned through `__class__`, by object address (the object's header
+    /// says whether it has an entry).
+    static RECLASSED: std::cell::RefCell<std::collections::HashMap<usize, &'static ObjRef>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
 }
 
 impl Object {
@@ -161,9 +172,7 @@ impl Object {
         let _ = cell.set(class);
         let o = Rc::new(Object {
             class: cell,
-            reclassed: Cell::new(None),
-            weakly_referenced: Cell::new(false),
-            dict: None,
+            header: HeaderWord::new(false),
             payload,
         });
         gc::track(&o);
@@ -176,9 +185,7 @@ impl Object {
         let _ = cell.set(class);
         let o = Rc::new(Object {
             class: cell,
-            reclassed: Cell::new(None),
-            weakly_referenced: Cell::new(false),
-            dict: Some(PyCell::new(None)),
+            header: HeaderWord::new(true),
             payload,
         });
         gc::track(&o);
@@ -189,9 +196,7 @@ impl Object {
     pub fn new_unclassed(payload: Payload, has_dict: bool) -> ObjRef {
         Rc::new(Object {
             class: OnceCell::new(),
-            reclassed: Cell::new(None),
-            weakly_referenced: Cell::new(false),
-            dict: has_dict.then(|| PyCell::new(None)),
+            header: HeaderWord::new(has_dict),
             payload,
         })
     }
@@ -204,12 +209,45 @@ impl Object {
     /// The object's type.
     #[inline]
     pub fn class(&self) -> &ObjRef {
-        if let Some(c) = self.reclassed.get() {
-            return c;
+        if self.header.reclassed() {
+            if let Some(c) = self.assigned_class() {
+                return c;
+            }
         }
         // Every constructor sets the class; only `type`'s bootstrap leaves a moment
         // without one, before any Python code exists.
         self.class.get().expect("object class is set at creation")
+    }
+
+    /// The object's type, or `None` during `type`'s bootstrap.
+    pub fn class_if_set(&self) -> Option<&ObjRef> {
+        if self.header.reclassed() {
+            if let Some(c) = self.assigned_class() {
+                return Some(c);
+            }
+        }
+        self.class.get()
+    }
+
+    /// The class `__class__` assignment gave this object.
+    fn assigned_class(&self) -> Option<&'static ObjRef> {
+        let addr = self as *const Object as usize;
+        RECLASSED
+            .try_with(|m| m.borrow().get(&addr).copied())
+            .ok()
+            .flatten()
+    }
+
+    /// Whether instances of the object's class have an instance dict.
+    #[inline]
+    pub fn has_dict(&self) -> bool {
+        self.header.has_dict()
+    }
+
+    /// The instance dict, if the object has one already.
+    #[inline]
+    pub fn dict(&self) -> Option<ObjRef> {
+        self.header.dict()
     }
 
     /// `obj.__class__ = class` (the caller checked the layouts are compatible). Each
@@ -230,7 +268,38 @@ impl Object {
                 }
             }
         });
-        self.reclassed.set(Some(handle));
+        self.set_assigned_class(Some(handle));
+    }
+
+    /// Records (or, with `None`, forgets) the class `__class__` assignment gave.
+    fn set_assigned_class(&self, class: Option<&'static ObjRef>) {
+        let addr = self as *const Object as usize;
+        let _ = RECLASSED.try_with(|m| match class {
+            Some(c) => {
+                m.borrow_mut().insert(addr, c);
+            }
+            None => {
+                m.borrow_mut().remove(&addr);
+            }
+        });
+        self.header.set_reclassed(class.is_some());
+    }
+
+    /// A new object that takes over `self`'s class, instance dict and payload (leaving
+    /// `self` an empty shell): an instance resurrected to run its `__del__`.
+    pub fn take_into_new(&mut self) -> ObjRef {
+        let has_dict = self.header.has_dict();
+        let new = Rc::new(Object {
+            class: std::mem::take(&mut self.class),
+            header: HeaderWord::new(has_dict),
+            payload: std::mem::replace(&mut self.payload, Payload::Plain),
+        });
+        new.header.replace_dict(self.header.replace_dict(None));
+        if self.header.reclassed() {
+            new.set_assigned_class(self.assigned_class());
+            self.set_assigned_class(None);
+        }
+        new
     }
 }
 
@@ -258,7 +327,10 @@ impl Drop for Object {
     fn drop(&mut self) {
         // An instance with `__del__` lives on in a new object until it has run.
         let resurrected = finalizer::resurrect(self);
-        if self.weakly_referenced.get() {
+        if self.header.reclassed() {
+            self.set_assigned_class(None);
+        }
+        if self.header.weakly_referenced() {
             // After a `__del__` is queued, so the callbacks run after it (as in CPython).
             weakref::clear_refs_to(self as *const Object as usize);
         }
@@ -281,9 +353,7 @@ impl Drop for Object {
             Payload::Tuple(t) => drop_reversed(std::mem::take(t).into_vec()),
             _ => {}
         }
-        if let Some(d) = self.dict.take() {
-            drop(d);
-        }
+        drop(self.header.replace_dict(None));
         if depth == 1 {
             // The outermost drop empties the worklist (more may be added while it does).
             while let Some(p) = DEFERRED.with(|q| q.borrow_mut().pop()) {
@@ -325,9 +395,9 @@ pub enum Payload {
     Complex(f64, f64),
     Tuple(Box<[Value]>),
     List(PyCell<Vec<Value>>),
-    Dict(PyCell<DictData>),
-    Set(PyCell<SetData>),
-    FrozenSet(SetData),
+    Dict(Box<PyCell<DictData>>),
+    Set(Box<PyCell<SetData>>),
+    FrozenSet(Box<SetData>),
     Type(Box<TypeData>),
     Function(Box<Function>),
     Builtin(Box<Builtin>),
@@ -367,6 +437,17 @@ pub enum IntValue {
 }
 
 impl Payload {
+    /// A dict payload.
+    #[inline]
+    pub fn new_dict(data: DictData) -> Payload {
+        Payload::Dict(Box::new(PyCell::new(data)))
+    }
+
+    /// A set payload.
+    pub fn new_set(data: SetData) -> Payload {
+        Payload::Set(Box::new(PyCell::new(data)))
+    }
+
     /// A short description for debugging output.
     pub fn kind_name(&self) -> &'static str {
         match self {

@@ -3,39 +3,88 @@
 //!
 //! Python strings may hold lone surrogates (from `\udcxx` escapes or surrogatepass
 //! decoding); Rust `str` cannot. They are stored as the UTF-8-like three-byte form
-//! (`WTF-8`'s encoding of a surrogate), so `data` is valid WTF-8; `as_str` gives the text
-//! with each lone surrogate shown as U+FFFD only where a Rust `&str` is required.
+//! (`WTF-8`'s encoding of a surrogate), so the bytes are valid WTF-8; `as_str` gives the
+//! text with each lone surrogate shown as U+FFFD only where a Rust `&str` is required.
+//!
+//! Layout (32 bytes, so a str object is one 80-byte allocation for short text): the hash,
+//! then one of three representations. Text of up to [`INLINE_CAP`] bytes is stored in
+//! place (most strings a program makes: words, names, keys); longer text is one boxed
+//! byte slice with its code-point count; text with lone surrogates, or of 4 Gi code
+//! points or more, is boxed with everything else it needs. ASCII-ness is not stored: it
+//! is "as many bytes as code points".
 
 use super::hash::{hash_bytes, StrHash};
 use std::cell::Cell;
 
+/// The longest text (in bytes) a `PyStr` holds in place.
+pub const INLINE_CAP: usize = 21;
+
 pub struct PyStr {
-    /// WTF-8 bytes (UTF-8 unless `has_surrogates`).
-    data: Box<[u8]>,
-    /// Length in code points.
-    char_len: usize,
-    is_ascii: bool,
-    has_surrogates: bool,
     /// Cached hash; -1 (never a Python hash) until first asked. The hash depends on the
     /// SipHash variant of the running version, fixed for an interpreter.
     hash: Cell<i64>,
+    repr: Repr,
+}
+
+enum Repr {
+    /// Short text without lone surrogates: `bytes[..len]`.
+    Inline {
+        len: u8,
+        char_len: u8,
+        bytes: [u8; INLINE_CAP],
+    },
+    /// Longer text without lone surrogates, under 4 Gi code points.
+    Heap { char_len: u32, data: Box<[u8]> },
+    /// Text with lone surrogates, or huge text.
+    Rare(Box<RareStr>),
+}
+
+struct RareStr {
+    /// WTF-8 bytes.
+    data: Box<[u8]>,
+    char_len: usize,
     /// For strings with lone surrogates only: the text with each one as U+FFFD.
     lossy: Option<Box<str>>,
 }
 
+const _: () = assert!(std::mem::size_of::<PyStr>() == 32);
+
 impl PyStr {
     pub fn new(s: &str) -> PyStr {
+        let char_len = if s.is_ascii() {
+            s.len()
+        } else {
+            s.chars().count()
+        };
+        Self::from_wtf8(s.as_bytes(), char_len, None)
+    }
+
+    /// From WTF-8 bytes with `char_len` code points; `lossy` is given exactly when the
+    /// bytes hold lone surrogates.
+    fn from_wtf8(bytes: &[u8], char_len: usize, lossy: Option<Box<str>>) -> PyStr {
+        let repr = if lossy.is_none() && bytes.len() <= INLINE_CAP {
+            let mut inline = [0u8; INLINE_CAP];
+            inline[..bytes.len()].copy_from_slice(bytes);
+            Repr::Inline {
+                len: bytes.len() as u8,
+                char_len: char_len as u8,
+                bytes: inline,
+            }
+        } else if lossy.is_none() && char_len <= u32::MAX as usize {
+            Repr::Heap {
+                char_len: char_len as u32,
+                data: bytes.into(),
+            }
+        } else {
+            Repr::Rare(Box::new(RareStr {
+                data: bytes.into(),
+                char_len,
+                lossy,
+            }))
+        };
         PyStr {
-            char_len: if s.is_ascii() {
-                s.len()
-            } else {
-                s.chars().count()
-            },
-            is_ascii: s.is_ascii(),
-            has_surrogates: false,
-            data: s.as_bytes().into(),
             hash: Cell::new(-1),
-            lossy: None,
+            repr,
         }
     }
 
@@ -64,37 +113,33 @@ impl PyStr {
                 .collect::<String>()
                 .into_boxed_str()
         });
-        PyStr {
-            char_len: points.len(),
-            is_ascii: points.iter().all(|&c| c < 0x80),
-            has_surrogates,
-            data: data.into(),
-            hash: Cell::new(-1),
-            lossy,
-        }
+        Self::from_wtf8(&data, points.len(), lossy)
     }
 
     /// The text. Lone surrogates (rare) come out as U+FFFD.
+    #[inline]
     pub fn as_str(&self) -> &str {
-        if let Some(lossy) = &self.lossy {
-            // Callers that must keep lone surrogates use `code_points`.
-            return lossy;
+        if let Repr::Rare(r) = &self.repr {
+            if let Some(lossy) = &r.lossy {
+                // Callers that must keep lone surrogates use `code_points`.
+                return lossy;
+            }
         }
-        // SAFETY: without surrogates `data` was built from a `&str` or from chars.
-        unsafe { std::str::from_utf8_unchecked(&self.data) }
+        // SAFETY: without surrogates the bytes were built from a `&str` or from chars.
+        unsafe { std::str::from_utf8_unchecked(self.bytes()) }
     }
 
     /// The string's code points (lone surrogates included).
     pub fn code_points(&self) -> Vec<u32> {
-        if self.char_len == self.data.len() {
-            // ASCII: one byte per code point.
-            return self.data.iter().map(|&b| u32::from(b)).collect();
+        if self.is_ascii() {
+            // One byte per code point.
+            return self.bytes().iter().map(|&b| u32::from(b)).collect();
         }
-        if !self.has_surrogates {
+        if !self.has_surrogates() {
             return self.as_str().chars().map(|c| c as u32).collect();
         }
-        let mut out = Vec::with_capacity(self.char_len);
-        let d = &self.data;
+        let mut out = Vec::with_capacity(self.char_len());
+        let d = self.bytes();
         let mut i = 0;
         while i < d.len() {
             let b = d[i];
@@ -124,21 +169,48 @@ impl PyStr {
         out
     }
 
+    /// Appends the string's code points to `out`.
+    pub fn extend_code_points(&self, out: &mut Vec<u32>) {
+        if self.is_ascii() {
+            out.extend(self.bytes().iter().map(|&b| u32::from(b)));
+        } else if !self.has_surrogates() {
+            out.extend(self.as_str().chars().map(|c| c as u32));
+        } else {
+            out.extend(self.code_points());
+        }
+    }
+
     /// The WTF-8 bytes.
+    #[inline]
     pub fn bytes(&self) -> &[u8] {
-        &self.data
+        match &self.repr {
+            Repr::Inline { len, bytes, .. } => &bytes[..*len as usize],
+            Repr::Heap { data, .. } => data,
+            Repr::Rare(r) => &r.data,
+        }
     }
 
+    #[inline]
     pub fn char_len(&self) -> usize {
-        self.char_len
+        match &self.repr {
+            Repr::Inline { char_len, .. } => *char_len as usize,
+            Repr::Heap { char_len, .. } => *char_len as usize,
+            Repr::Rare(r) => r.char_len,
+        }
     }
 
+    /// Whether every code point is ASCII (one byte each).
+    #[inline]
     pub fn is_ascii(&self) -> bool {
-        self.is_ascii
+        match &self.repr {
+            Repr::Inline { len, char_len, .. } => len == char_len,
+            Repr::Heap { char_len, data } => *char_len as usize == data.len(),
+            Repr::Rare(r) => r.char_len == r.data.len(),
+        }
     }
 
     pub fn has_surrogates(&self) -> bool {
-        self.has_surrogates
+        matches!(&self.repr, Repr::Rare(r) if r.lossy.is_some())
     }
 
     /// Python's hash of the string (computed once).
@@ -156,8 +228,8 @@ impl PyStr {
     fn compute_hash(&self, rounds: StrHash) -> i64 {
         // CPython hashes the string's canonical representation: 1, 2 or 4 bytes per code
         // point depending on the largest one.
-        if self.is_ascii {
-            return hash_bytes(&self.data, rounds);
+        if self.is_ascii() {
+            return hash_bytes(self.bytes(), rounds);
         }
         let points = self.code_points();
         if rounds == StrHash::Multiplicative {
@@ -182,7 +254,7 @@ impl PyStr {
     /// Equality of contents.
     #[inline]
     pub fn eq_contents(&self, other: &PyStr) -> bool {
-        self.data == other.data
+        self.bytes() == other.bytes()
     }
 }
 
@@ -205,6 +277,27 @@ mod tests {
             PyStr::new("hello").hash(StrHash::Sip24),
             -8304253580878589255
         );
+    }
+
+    #[test]
+    fn each_representation_keeps_text_and_lengths() {
+        for text in [
+            "",
+            "abc",
+            "é€😀",
+            &"x".repeat(INLINE_CAP),
+            &"y".repeat(INLINE_CAP + 1),
+        ] {
+            let s = PyStr::new(text);
+            assert_eq!(s.as_str(), text);
+            assert_eq!(s.bytes(), text.as_bytes());
+            assert_eq!(s.char_len(), text.chars().count());
+            assert_eq!(s.is_ascii(), text.is_ascii());
+            assert!(!s.has_surrogates());
+        }
+        let long = "é".repeat(40);
+        let s = PyStr::new(&long);
+        assert_eq!((s.char_len(), s.is_ascii()), (40, false));
     }
 
     #[test]

@@ -52,7 +52,7 @@ pub fn data(o: &Object) -> Option<&WeakRefData> {
 
 /// Records `weakref` (a weak reference object) as referring to `target`.
 pub fn register(target: &ObjRef, weakref: &ObjRef) {
-    target.weakly_referenced.set(true);
+    target.header.set_weakly_referenced(true);
     let addr = Rc::as_ptr(target) as usize;
     let _ = REFS.try_with(|r| {
         let mut r = r.borrow_mut();
@@ -66,7 +66,7 @@ pub fn register(target: &ObjRef, weakref: &ObjRef) {
 
 /// The live weak reference objects to `target`, oldest first.
 pub fn refs_to(target: &ObjRef) -> Vec<ObjRef> {
-    if !target.weakly_referenced.get() {
+    if !target.header.weakly_referenced() {
         return Vec::new();
     }
     let addr = Rc::as_ptr(target) as usize;

@@ -502,12 +502,14 @@ impl Vm {
     /// The instance dict of `o`, created on first use; `None` if instances of its class
     /// have no dict.
     pub fn ensure_instance_dict(&self, o: &ObjRef) -> Option<ObjRef> {
-        let cell = o.dict.as_ref()?;
-        if let Some(d) = cell.get() {
+        if !o.has_dict() {
+            return None;
+        }
+        if let Some(d) = o.dict() {
             return Some(d);
         }
         let d = self.new_dict();
-        cell.replace(Some(d.clone()));
+        o.header.replace_dict(Some(d.clone()));
         Some(d)
     }
 
@@ -576,7 +578,7 @@ impl Vm {
 
 /// The instance dict of `o`, if it has one already.
 pub fn instance_dict(o: &ObjRef) -> Option<ObjRef> {
-    o.dict.as_ref().and_then(|c| c.get())
+    o.dict()
 }
 
 /// The text of a str object (names are str objects).

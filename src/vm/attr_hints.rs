@@ -270,7 +270,7 @@ impl Vm {
             return;
         }
         let cacheable = plain_instance(o)
-            && o.dict.is_some()
+            && o.has_dict()
             && self.type_data(&class_).instance_dict
             && !self.has_custom_getattribute(&class_)
             && !self.has_custom_setattr(&class_)

@@ -259,8 +259,8 @@ impl Vm {
                     Payload::Exception(Box::new(data))
                 }
                 Layout::List => Payload::List(PyCell::new(Vec::new())),
-                Layout::Dict => Payload::Dict(PyCell::new(crate::object::DictData::new())),
-                Layout::Set => Payload::Set(PyCell::new(crate::object::SetData::new())),
+                Layout::Dict => Payload::new_dict(crate::object::DictData::new()),
+                Layout::Set => Payload::new_set(crate::object::SetData::new()),
                 _ => Payload::Plain,
             }
         };

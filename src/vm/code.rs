@@ -10,7 +10,7 @@ use super::{PyResult, Vm};
 use crate::bytecode::decode::{decode, Instruction};
 use crate::bytecode::exception_table::parse_exception_table;
 use crate::bytecode::lines::{co_lines, LineRange};
-use crate::object::{IntValue, ObjRef, Object, Payload, PyCell, Value};
+use crate::object::{IntValue, ObjRef, Object, Payload, Value};
 use crate::pyc::{CodeObject, Constant};
 use crate::spec::{ArgKind, CodeLayout, Handler, VersionSpec};
 use std::rc::Rc;
@@ -409,7 +409,7 @@ impl Vm {
     pub fn new_set_from(&mut self, items: Vec<Value>, frozen: bool) -> PyResult<Value> {
         let set = Object::new(
             self.types.set.clone(),
-            Payload::Set(PyCell::new(crate::object::SetData::new())),
+            Payload::new_set(crate::object::SetData::new()),
         );
         for i in items {
             self.set_add(&set, i)?;
@@ -423,7 +423,7 @@ impl Vm {
         };
         Ok(Value::Obj(Object::new(
             self.types.frozenset.clone(),
-            Payload::FrozenSet(data),
+            Payload::FrozenSet(Box::new(data)),
         )))
     }
 }

@@ -188,10 +188,12 @@ impl Vm {
 
     /// `format(v, spec)`.
     pub fn format(&mut self, v: &Value, spec: Option<&Value>) -> PyResult<Value> {
-        let spec_text = spec
-            .and_then(|s| s.as_str())
-            .map(|s| s.as_str().to_string())
-            .unwrap_or_default();
+        let spec_text = spec.and_then(|s| s.as_str()).map_or("", |s| s.as_str());
+        self.format_text(v, spec_text)
+    }
+
+    /// `format(v, spec_text)`.
+    pub fn format_text(&mut self, v: &Value, spec_text: &str) -> PyResult<Value> {
         if let Value::Obj(o) = v {
             let class_ = o.class().clone();
             if self.type_data(&class_).is_heap {
@@ -199,7 +201,7 @@ impl Vm {
                 if let Some(f) = self.lookup_in_mro(&class_, &name) {
                     if !matches!(f.payload(), Some(Payload::Builtin(_))) {
                         let bound = self.descr_get(f, Some(v), &class_)?;
-                        let spec_v = self.new_str(&spec_text);
+                        let spec_v = self.new_str(spec_text);
                         let r = self.call(&bound, Args::positional(&[spec_v]))?;
                         if r.as_str().is_none() {
                             return Err(self.type_error(&format!(
@@ -225,16 +227,16 @@ impl Vm {
         let text = match num_of(v) {
             Some(Num::Int(i)) => {
                 let n = i.to_big();
-                self.format_int_typed(&n, &spec_text, &type_name)?
+                self.format_int_typed(&n, spec_text, &type_name)?
             }
-            Some(Num::Float(f)) => self.format_float_spec(f, &spec_text, &type_name)?,
+            Some(Num::Float(f)) => self.format_float_spec(f, spec_text, &type_name)?,
             Some(Num::Complex(re, im)) => {
-                self.format_complex_spec(re, im, &spec_text, &type_name)?
+                self.format_complex_spec(re, im, spec_text, &type_name)?
             }
             None => match v.as_str() {
                 Some(s) => {
                     let s = s.as_str().to_string();
-                    let r = self.format_str_spec(&s, &spec_text, &type_name)?;
+                    let r = self.format_str_spec(&s, spec_text, &type_name)?;
                     // Neither padded nor truncated: CPython hands back the object itself.
                     if r == s {
                         return Ok(v.clone());
@@ -596,6 +598,14 @@ fn pad(body: &str, spec: &Spec) -> String {
 /// CPython's `_PyUnicode_InsertThousandsGrouping`: groups `digits` from the right,
 /// zero-padding (through the separators) to at least `min_width` characters.
 pub fn insert_grouping(digits: &str, min_width: isize, sep: Option<char>, group: isize) -> String {
+    if sep.is_none() && !digits.is_empty() {
+        // No separators: only the zero padding.
+        let zeros = (min_width - digits.chars().count() as isize).max(0) as usize;
+        let mut out = String::with_capacity(zeros + digits.len());
+        out.extend(std::iter::repeat_n('0', zeros));
+        out.push_str(digits);
+        return out;
+    }
     let d: Vec<char> = digits.chars().collect();
     let mut remaining = d.len() as isize;
     let mut min_width = min_width;
@@ -744,6 +754,14 @@ pub fn float_to_string(
     }
     let a = x.abs();
     let mut neg = x.is_sign_negative();
+    if lower_kind == 'f' && !alt && !add_dot_0 && !no_neg_zero {
+        // Rust's fixed notation rounds the exact binary value as C's `%.*f` does.
+        return if neg {
+            format!("-{a:.precision$}")
+        } else {
+            format!("{a:.precision$}")
+        };
+    }
     // Digits and decimal point position, as dtoa's modes give them.
     let (digits, decpt, mut precision) = match lower_kind {
         'f' => {

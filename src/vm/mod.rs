@@ -136,10 +136,7 @@ impl Vm {
         crate::object::dict::set_python2_layout(flavour::python2_hash_tables(version));
         crate::object::set::set_python2_layout(flavour::python2_hash_tables(version));
         let types = types::bootstrap();
-        let builtins = Object::new(
-            types.dict.clone(),
-            Payload::Dict(PyCell::new(DictData::new())),
-        );
+        let builtins = Object::new(types.dict.clone(), Payload::new_dict(DictData::new()));
         let str_hash = flavour::str_hash(version);
         let mut interned: HashMap<Rc<str>, ObjRef> = HashMap::new();
         let str_type = types.str_.clone();
@@ -148,10 +145,7 @@ impl Vm {
             interned.insert(Rc::from(name), o.clone());
             o
         });
-        let modules = Object::new(
-            types.dict.clone(),
-            Payload::Dict(PyCell::new(DictData::new())),
-        );
+        let modules = Object::new(types.dict.clone(), Payload::new_dict(DictData::new()));
         let singletons = Singletons {
             not_implemented: Value::Obj(Object::new(
                 types.not_implemented_type.clone(),
@@ -244,10 +238,7 @@ impl Vm {
     }
 
     pub fn new_dict(&self) -> ObjRef {
-        Object::new(
-            self.types.dict.clone(),
-            Payload::Dict(PyCell::new(DictData::new())),
-        )
+        Object::new(self.types.dict.clone(), Payload::new_dict(DictData::new()))
     }
 
     // ----- exceptions -----

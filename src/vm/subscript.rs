@@ -140,9 +140,21 @@ impl Vm {
             match &o.payload {
                 Payload::List(l) if exact => {
                     if let Some(Payload::Slice(s)) = key.payload() {
-                        let items = l.get();
-                        let b = self.slice_bounds(s, items.len())?;
-                        return Ok(self.new_list(b.indices().map(|i| items[i].clone()).collect()));
+                        let len = l.with(|l| l.len());
+                        let b = self.slice_bounds(s, len)?;
+                        // Only an `__index__` of the slice could have resized the list
+                        // meanwhile: then the items that still exist are taken.
+                        let picked = l.with(|items| {
+                            if items.len() != len {
+                                b.indices().filter_map(|i| items.get(i).cloned()).collect()
+                            } else if b.step == 1 {
+                                let start = b.start as usize;
+                                items[start..start + b.len].to_vec()
+                            } else {
+                                b.indices().map(|i| items[i].clone()).collect()
+                            }
+                        });
+                        return Ok(self.new_list(picked));
                     }
                     let len = l.with(|l| l.len());
                     return match self.seq_index(key, len, "list")? {
@@ -168,6 +180,10 @@ impl Vm {
                         let b = s.bytes();
                         if let Some(Payload::Slice(sl)) = key.payload() {
                             let bounds = self.slice_bounds(sl, b.len())?;
+                            if bounds.step == 1 {
+                                let start = bounds.start as usize;
+                                return Ok(self.new_str(&s.as_str()[start..start + bounds.len]));
+                            }
                             let picked: String = bounds.indices().map(|i| b[i] as char).collect();
                             return Ok(self.new_str(&picked));
                         }
@@ -393,6 +409,11 @@ impl Vm {
 
     /// A str value from code points.
     pub fn new_str_points(&self, points: &[u32]) -> Value {
+        if points.iter().all(|&c| c < 0x80) {
+            let bytes: Vec<u8> = points.iter().map(|&c| c as u8).collect();
+            // SAFETY: every byte is ASCII.
+            return self.new_str(unsafe { std::str::from_utf8_unchecked(&bytes) });
+        }
         // One pass into a string sized for the common (ASCII) case.
         let mut text = String::with_capacity(points.len());
         if points.iter().all(|&c| match char::from_u32(c) {

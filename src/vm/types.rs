@@ -136,8 +136,7 @@ fn linear_mro(t: &ObjRef) {
 pub fn bootstrap() -> Types {
     // `type`, `object` and `dict` refer to each other (type(type) is type, type's dict is
     // a dict, dict's class is type): allocate them unclassed, then tie the knots.
-    let new_dict_unclassed =
-        || Object::new_unclassed(Payload::Dict(PyCell::new(DictData::new())), false);
+    let new_dict_unclassed = || Object::new_unclassed(Payload::new_dict(DictData::new()), false);
     let object_dict = new_dict_unclassed();
     let type_dict = new_dict_unclassed();
     let dict_dict = new_dict_unclassed();
@@ -182,7 +181,7 @@ pub fn bootstrap() -> Types {
     linear_mro(&dict);
 
     let make = |name: &str, base: &ObjRef, layout: Layout, subclassable: bool| -> ObjRef {
-        let d = Object::new(dict.clone(), Payload::Dict(PyCell::new(DictData::new())));
+        let d = Object::new(dict.clone(), Payload::new_dict(DictData::new()));
         let t = Object::new(
             type_.clone(),
             Payload::Type(Box::new(type_data(

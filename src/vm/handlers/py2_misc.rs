@@ -58,9 +58,7 @@ impl Exec<'_> {
     pub fn build_map_empty(&mut self, size_hint: u32) -> Flow {
         let d = crate::object::Object::new(
             self.vm.types.dict.clone(),
-            crate::object::Payload::Dict(crate::object::PyCell::new(
-                crate::object::DictData::presized(size_hint as usize),
-            )),
+            crate::object::Payload::new_dict(crate::object::DictData::presized(size_hint as usize)),
         );
         self.frame.push(Value::Obj(d));
         Flow::Next
