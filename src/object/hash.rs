@@ -220,7 +220,7 @@ pub fn hash_big_py2(negative: bool, digits: &[u32]) -> i64 {
     }
     let mut x: u64 = 0;
     for &d in digits30.iter().rev() {
-        x = (x << 30) | (x >> 34);
+        x = x.rotate_left(30);
         x = x.wrapping_add(d);
         if x < d {
             x = x.wrapping_add(1);
