@@ -16,6 +16,7 @@ pub mod functools;
 pub mod future;
 pub mod gc;
 pub mod hashes;
+pub mod imp;
 pub mod importlib;
 pub mod io;
 pub mod itertools;
@@ -81,6 +82,7 @@ const NATIVE: &[(&str, ModuleInit, (u8, u8))] = &[
     ("builtins", builtins_module, (2, 0)),
     ("errno", errno::module, (2, 0)),
     ("gc", gc::module, (2, 0)),
+    ("imp", imp::module, (2, 0)),
     ("importlib", importlib::module, (2, 0)),
     ("importlib.machinery", importlib::machinery, (3, 0)),
     ("itertools", itertools::module, (2, 3)),
@@ -91,9 +93,10 @@ const NATIVE: &[(&str, ModuleInit, (u8, u8))] = &[
     ("time", time::module, (2, 0)),
 ];
 
-/// Native modules of `NATIVE` that later versions no longer have, with the first version
+/// Native modules of `NATIVE` that later versions no longer have (3.x's `imp` is a file
+/// of its standard library), with the first version
 /// without them.
-const RETIRED: &[(&str, (u8, u8))] = &[("_sha256", (3, 12)), ("_sha512", (3, 12))];
+const RETIRED: &[(&str, (u8, u8))] = &[("imp", (3, 0)), ("_sha256", (3, 12)), ("_sha512", (3, 12))];
 
 /// The creator of the native module `name` in version `v`, if there is one.
 pub fn native_init(name: &str, v: (u8, u8)) -> Option<ModuleInit> {
@@ -126,6 +129,7 @@ pub fn native_names(v: (u8, u8)) -> Vec<&'static str> {
         "builtins",
         "errno",
         "gc",
+        "imp",
         "itertools",
         "posix",
         "sys",
