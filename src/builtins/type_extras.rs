@@ -96,12 +96,15 @@ pub fn init(vm: &mut Vm) {
     }
 }
 
-/// Every version: a name's version range is `ALL`.
-const ALL: ((u8, u8), (u8, u8)) = ((0, 0), (99, 0));
+/// The versions `[since, before)` in which a name stands at its place in a dict order.
+type Versions = ((u8, u8), (u8, u8));
+
+/// Every version.
+const ALL: Versions = ((0, 0), (99, 0));
 
 /// The order of `object`'s dict: each name with the versions `[since, before)` in which
 /// it stands at that place (`__new__` moved to the front in 3.10).
-const OBJECT_ORDER: &[(&str, ((u8, u8), (u8, u8)))] = &[
+const OBJECT_ORDER: &[(&str, Versions)] = &[
     ("__new__", ((3, 10), (99, 0))),
     ("__repr__", ALL),
     ("__hash__", ALL),
@@ -130,7 +133,7 @@ const OBJECT_ORDER: &[(&str, ((u8, u8), (u8, u8)))] = &[
 ];
 
 /// The order of `type`'s dict, as `OBJECT_ORDER`.
-const TYPE_ORDER: &[(&str, ((u8, u8), (u8, u8)))] = &[
+const TYPE_ORDER: &[(&str, Versions)] = &[
     ("__new__", ((3, 10), (99, 0))),
     ("__repr__", ALL),
     ("__call__", ALL),
@@ -171,7 +174,7 @@ const TYPE_ORDER: &[(&str, ((u8, u8), (u8, u8)))] = &[
 ];
 
 /// The names of `order` that stand in version `v`, in order.
-fn order_in(order: &[(&'static str, ((u8, u8), (u8, u8)))], v: (u8, u8)) -> Vec<&'static str> {
+fn order_in(order: &[(&'static str, Versions)], v: (u8, u8)) -> Vec<&'static str> {
     order
         .iter()
         .filter(|(_, (since, before))| *since <= v && v < *before)
