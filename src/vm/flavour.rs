@@ -504,3 +504,15 @@ pub fn dict_iteration_checks_keys_changed(v: &VersionSpec) -> bool {
 pub fn tuple_hash_is_xxhash(v: &VersionSpec) -> bool {
     v.format.major_minor >= (3, 8)
 }
+
+/// Whether a hash object's `name` is upper case (2.x: `'SHA256'`).
+pub fn hash_names_upper_case(v: &VersionSpec) -> bool {
+    v.format.major_minor.0 == 2
+}
+
+/// Whether binascii's hex functions are 2.x's: bad input to the decoder is a TypeError
+/// (not `binascii.Error`), and `hexlify`/`unhexlify` are `b2a_hex`/`a2b_hex` by another
+/// name.
+pub fn binascii_hex_errors_are_type_errors(v: &VersionSpec) -> bool {
+    v.format.major_minor.0 == 2
+}
