@@ -3,25 +3,73 @@
 use crate::object::{Payload, Value};
 use crate::tri;
 use crate::vm::eval::{Exec, Flow};
-use crate::vm::ops::{binary_fast, BinOp};
+use crate::vm::ops::{binary_fast, BinOp, CmpOp};
+
+/// Replaces the two top values of `stack` by `f(second, top)` when `f` gives a result.
+/// `f` must answer only for operands that hold no heap reference (ints, floats, bools,
+/// None), so dropping them is a no-op: the fast path of arithmetic and comparison, which
+/// neither pops, pushes, nor drops. `true` when it did.
+#[inline(always)]
+pub(crate) fn replace_top_two(
+    stack: &mut Vec<Value>,
+    f: impl FnOnce(&Value, &Value) -> Option<Value>,
+) -> bool {
+    let len = stack.len();
+    if len < 2 {
+        return false;
+    }
+    let Some(r) = f(&stack[len - 2], &stack[len - 1]) else {
+        return false;
+    };
+    debug_assert!(!matches!(stack[len - 2], Value::Obj(_)));
+    debug_assert!(!matches!(stack[len - 1], Value::Obj(_)));
+    // SAFETY: `len >= 2`, so slots `len - 2` and `len - 1` are initialised; by `f`'s
+    // contract neither holds a heap reference, so overwriting the first without dropping
+    // it and forgetting the second (by shortening the length) loses nothing.
+    unsafe {
+        stack.as_mut_ptr().add(len - 2).write(r);
+        stack.set_len(len - 1);
+    }
+    true
+}
+
+/// An ordering comparison of two ints or two floats (no heap, no error).
+#[inline(always)]
+fn compare_fast(a: &Value, b: &Value, op: CmpOp) -> Option<Value> {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => Some(Value::Bool(op.test(x, y))),
+        (Value::Float(x), Value::Float(y)) => Some(Value::Bool(op.test(x, y))),
+        _ => None,
+    }
+}
 
 impl Exec<'_> {
     /// 3.11+ BINARY_OP: `oparg` indexes the version's `binary_ops` table.
     pub fn binary_op(&mut self, arg: u32) -> Flow {
-        let b = self.frame.pop();
-        let a = self.frame.pop();
         let Some(&Some((op, inplace))) = self.vm.binary_op_kinds.get(arg as usize) else {
             return Flow::Raise(self.vm.system_error("bad BINARY_OP argument"));
         };
-        if let Some(r) = binary_fast(&a, &b, op) {
-            self.frame.push(r);
+        if replace_top_two(&mut self.frame.stack, |a, b| binary_fast(a, b, op)) {
             return Flow::Next;
         }
+        let b = self.frame.pop();
+        let a = self.frame.pop();
         let r = self.vm.binary_op(&a, &b, op, inplace);
         self.push_result(r)
     }
 
-    fn binary(&mut self, op: BinOp, inplace: bool) -> Flow {
+    /// ≤3.10 BINARY_*/INPLACE_*: `op`, in place when `inplace`. Kept out of line: inlined
+    /// into the dispatch `match`, its copies were merged into one block whose operands the
+    /// loop then set up before every instruction.
+    #[inline(never)]
+    pub(crate) fn binary(&mut self, op: BinOp, inplace: bool) -> Flow {
+        if replace_top_two(&mut self.frame.stack, |a, b| binary_fast(a, b, op)) {
+            return Flow::Next;
+        }
+        self.binary_slow(op, inplace)
+    }
+
+    fn binary_slow(&mut self, op: BinOp, inplace: bool) -> Flow {
         let b = self.frame.pop();
         let a = self.frame.pop();
         let r = self.vm.binary_op(&a, &b, op, inplace);
@@ -147,16 +195,28 @@ impl Exec<'_> {
         };
         let b = self.frame.pop();
         let a = self.frame.pop();
-        match (&a, &b) {
-            (Value::Int(x), Value::Int(y)) => return Ok(Some(Value::Bool(op.test(x, y)))),
-            (Value::Float(x), Value::Float(y)) => return Ok(Some(Value::Bool(op.test(x, y)))),
-            _ => {}
+        if let Some(r) = compare_fast(&a, &b, op) {
+            return Ok(Some(r));
         }
         self.vm.compare(&a, &b, op).map(Some).map_err(Flow::Raise)
     }
 
+    /// The rich comparison of `arg` done on the stack for two ints or two floats:
+    /// `true` when it was.
+    #[inline(always)]
+    fn compare_in_place(&mut self, arg: u32) -> bool {
+        let shift = self.vm.version.compare_shift;
+        let Some(&Some(op)) = self.vm.cmp_op_kinds.get((arg >> shift) as usize) else {
+            return false;
+        };
+        replace_top_two(&mut self.frame.stack, |a, b| compare_fast(a, b, op))
+    }
+
     /// Up to 3.8: a rich comparison, or in/not in/is/is not/exception match.
     pub fn compare_op(&mut self, arg: u32) -> Flow {
+        if self.compare_in_place(arg) {
+            return Flow::Next;
+        }
         match self.rich_compare(arg) {
             Ok(Some(r)) => {
                 self.frame.push(r);
@@ -180,6 +240,9 @@ impl Exec<'_> {
 
     /// 3.9–3.11: rich comparison `cmp_ops[oparg]`; 3.12: `cmp_ops[oparg >> 4]`.
     pub fn compare_op_rich(&mut self, arg: u32) -> Flow {
+        if self.compare_in_place(arg) {
+            return Flow::Next;
+        }
         match self.rich_compare(arg) {
             Ok(Some(r)) => {
                 self.frame.push(r);
@@ -196,6 +259,10 @@ impl Exec<'_> {
 
     /// 3.13: `cmp_ops[oparg >> 5]`, converted to bool when `oparg & 16`.
     pub fn compare_op_bool(&mut self, arg: u32) -> Flow {
+        // The result of an int or float comparison is already a bool.
+        if self.compare_in_place(arg) {
+            return Flow::Next;
+        }
         match self.rich_compare(arg) {
             Ok(Some(r)) => {
                 if arg & 16 != 0 {

@@ -13,18 +13,12 @@ use crate::vm::PyErr;
 impl Exec<'_> {
     /// `left / right` without `from __future__ import division`: integers floor.
     pub fn binary_divide(&mut self, _: u32) -> Flow {
-        let b = self.frame.pop();
-        let a = self.frame.pop();
-        let r = self.vm.binary_op(&a, &b, BinOp::Div, false);
-        self.push_result(r)
+        self.binary(BinOp::Div, false)
     }
 
     /// `left /= right`, classic division.
     pub fn inplace_divide(&mut self, _: u32) -> Flow {
-        let b = self.frame.pop();
-        let a = self.frame.pop();
-        let r = self.vm.binary_op(&a, &b, BinOp::Div, true);
-        self.push_result(r)
+        self.binary(BinOp::Div, true)
     }
 
     /// `` `value` ``: repr(value).
