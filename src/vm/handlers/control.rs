@@ -1,7 +1,7 @@
 //! Jumps, loops and returns. Jump operands are instruction indices (resolved by the
 //! decoder), so forward, backward and absolute jumps share their handlers.
 
-use crate::object::Value;
+use crate::object::{Payload, Value};
 use crate::tri;
 use crate::vm::eval::{Exec, Flow};
 
@@ -93,6 +93,25 @@ impl Exec<'_> {
     /// jumps to `target + skip` instructions.
     #[inline]
     fn for_iter_skipping(&mut self, target: u32, skip: u32) -> Flow {
+        // Range, list and tuple iterators step here, without a reference count or a call.
+        let simple = match self.frame.top() {
+            Value::Obj(o) => match &o.payload {
+                Payload::Iter(cell) => crate::vm::iter::step_simple(cell),
+                _ => None,
+            },
+            _ => None,
+        };
+        match simple {
+            Some(Some(v)) => {
+                self.frame.push(v);
+                return Flow::Next;
+            }
+            Some(None) => {
+                self.frame.pop();
+                return self.jump(target + skip);
+            }
+            None => {}
+        }
         let it = self.frame.top().clone();
         match self.vm.next(&it) {
             Ok(Some(v)) => {

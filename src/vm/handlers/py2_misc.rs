@@ -34,8 +34,8 @@ impl Exec<'_> {
             Ok(s) => s,
             Err(f) => return f,
         };
-        let copy: Vec<Value> = self.frame.stack[at..].to_vec();
-        self.frame.stack.extend(copy);
+        // In place, without a temporary vector: `v[0] += x` runs this every time.
+        self.frame.stack.extend_from_within(at..);
         Flow::Next
     }
 
