@@ -491,27 +491,26 @@ impl Vm {
         }
     }
 
-    /// `obj[key] = value` for an exact list and an in-range int: `Ok` with the replaced
-    /// item (for the caller to drop after the list's borrow ended), else `Err(value)`
-    /// back for the general path.
+    /// `obj[key] = value` for an exact list and an in-range int: moves `value` into the
+    /// list (leaving Null in its place) and returns the replaced item, for the caller to
+    /// drop after the list's borrow ended. `None`, with `value` untouched, for everything
+    /// else (the general path).
     #[inline]
-    pub fn set_exact_list_item(
+    pub fn set_exact_list_item_from(
         &self,
         obj: &Value,
         key: &Value,
-        value: Value,
-    ) -> Result<Value, Value> {
+        value: &mut Value,
+    ) -> Option<Value> {
         let (Value::Obj(o), &Value::Int(i)) = (obj, key) else {
-            return Err(value);
+            return None;
         };
         match &o.payload {
-            Payload::List(l) if Rc::ptr_eq(o.class(), &self.types.list) => {
-                l.with_mut(|v| match in_range(i, v.len()) {
-                    Some(k) => Ok(std::mem::replace(&mut v[k], value)),
-                    None => Err(value),
-                })
-            }
-            _ => Err(value),
+            Payload::List(l) if Rc::ptr_eq(o.class(), &self.types.list) => l.with_mut(|v| {
+                let k = in_range(i, v.len())?;
+                Some(std::mem::replace(&mut v[k], std::mem::take(value)))
+            }),
+            _ => None,
         }
     }
 }
