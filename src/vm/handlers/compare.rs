@@ -44,14 +44,23 @@ fn compare_fast(a: &Value, b: &Value, op: CmpOp) -> Option<Value> {
 }
 
 impl Exec<'_> {
-    /// 3.11+ BINARY_OP: `oparg` indexes the version's `binary_ops` table.
+    /// 3.11+ BINARY_OP: `oparg` indexes the version's `binary_ops` table. The int and
+    /// float fast path is inlined into the dispatch loop; the rest is a call.
+    #[inline(always)]
     pub fn binary_op(&mut self, arg: u32) -> Flow {
+        if let Some(&Some((op, _))) = self.vm.binary_op_kinds.get(arg as usize) {
+            if replace_top_two(&mut self.frame.stack, |a, b| binary_fast(a, b, op)) {
+                return Flow::Next;
+            }
+        }
+        self.binary_op_slow(arg)
+    }
+
+    #[inline(never)]
+    fn binary_op_slow(&mut self, arg: u32) -> Flow {
         let Some(&Some((op, inplace))) = self.vm.binary_op_kinds.get(arg as usize) else {
             return Flow::Raise(self.vm.system_error("bad BINARY_OP argument"));
         };
-        if replace_top_two(&mut self.frame.stack, |a, b| binary_fast(a, b, op)) {
-            return Flow::Next;
-        }
         let b = self.frame.pop();
         let a = self.frame.pop();
         let r = self.vm.binary_op(&a, &b, op, inplace);
