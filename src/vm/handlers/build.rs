@@ -277,6 +277,8 @@ impl Exec<'_> {
         Flow::Next
     }
 
+    /// The fast path is inlined into the dispatch loop; the rest is a call.
+    #[inline(always)]
     pub fn binary_subscr(&mut self, _: u32) -> Flow {
         // An exact list or tuple indexed by an in-range int: the item replaces the
         // container on the stack, the int key is forgotten.
@@ -296,12 +298,19 @@ impl Exec<'_> {
                 return Flow::Next;
             }
         }
+        self.binary_subscr_slow()
+    }
+
+    #[inline(never)]
+    fn binary_subscr_slow(&mut self) -> Flow {
         let key = self.frame.pop();
         let obj = self.frame.pop();
         let r = self.vm.getitem(&obj, &key);
         self.push_result(r)
     }
 
+    /// The fast path is inlined into the dispatch loop; the rest is a call.
+    #[inline(always)]
     pub fn store_subscr(&mut self, _: u32) -> Flow {
         // `[value, list, int]`: the value moves into an exact list at an in-range index.
         let stack = &mut self.frame.stack;
@@ -323,6 +332,11 @@ impl Exec<'_> {
                 return Flow::Next;
             }
         }
+        self.store_subscr_slow()
+    }
+
+    #[inline(never)]
+    fn store_subscr_slow(&mut self) -> Flow {
         let key = self.frame.pop();
         let obj = self.frame.pop();
         let v = self.frame.pop();

@@ -222,10 +222,16 @@ impl Exec<'_> {
     }
 
     /// Up to 3.8: a rich comparison, or in/not in/is/is not/exception match.
+    #[inline(always)]
     pub fn compare_op(&mut self, arg: u32) -> Flow {
         if self.compare_in_place(arg) {
             return Flow::Next;
         }
+        self.compare_op_slow(arg)
+    }
+
+    #[inline(never)]
+    fn compare_op_slow(&mut self, arg: u32) -> Flow {
         match self.rich_compare(arg) {
             Ok(Some(r)) => {
                 self.frame.push(r);
@@ -248,10 +254,16 @@ impl Exec<'_> {
     }
 
     /// 3.9–3.11: rich comparison `cmp_ops[oparg]`; 3.12: `cmp_ops[oparg >> 4]`.
+    #[inline(always)]
     pub fn compare_op_rich(&mut self, arg: u32) -> Flow {
         if self.compare_in_place(arg) {
             return Flow::Next;
         }
+        self.compare_op_rich_slow(arg)
+    }
+
+    #[inline(never)]
+    fn compare_op_rich_slow(&mut self, arg: u32) -> Flow {
         match self.rich_compare(arg) {
             Ok(Some(r)) => {
                 self.frame.push(r);
@@ -267,11 +279,17 @@ impl Exec<'_> {
     }
 
     /// 3.13: `cmp_ops[oparg >> 5]`, converted to bool when `oparg & 16`.
+    #[inline(always)]
     pub fn compare_op_bool(&mut self, arg: u32) -> Flow {
         // The result of an int or float comparison is already a bool.
         if self.compare_in_place(arg) {
             return Flow::Next;
         }
+        self.compare_op_bool_slow(arg)
+    }
+
+    #[inline(never)]
+    fn compare_op_bool_slow(&mut self, arg: u32) -> Flow {
         match self.rich_compare(arg) {
             Ok(Some(r)) => {
                 if arg & 16 != 0 {

@@ -90,8 +90,9 @@ impl Exec<'_> {
     }
 
     /// Pushes the next item of the iterator on top; when it is exhausted, pops it and
-    /// jumps to `target + skip` instructions.
-    #[inline]
+    /// jumps to `target + skip` instructions. Inlined into the dispatch loop for range,
+    /// list and tuple iterators; the rest is a call.
+    #[inline(always)]
     fn for_iter_skipping(&mut self, target: u32, skip: u32) -> Flow {
         // Range, list and tuple iterators step here, without a reference count or a call.
         let simple = match self.frame.top() {
@@ -112,6 +113,11 @@ impl Exec<'_> {
             }
             None => {}
         }
+        self.for_iter_slow(target + skip)
+    }
+
+    #[inline(never)]
+    fn for_iter_slow(&mut self, exhausted_target: u32) -> Flow {
         let it = self.frame.top().clone();
         match self.vm.next(&it) {
             Ok(Some(v)) => {
@@ -120,23 +126,26 @@ impl Exec<'_> {
             }
             Ok(None) => {
                 self.frame.pop();
-                self.jump(target + skip)
+                self.jump(exhausted_target)
             }
             Err(e) => Flow::Raise(e),
         }
     }
 
     /// FOR_ITER up to 3.11: exhausted, jump past the loop.
+    #[inline(always)]
     pub fn for_iter(&mut self, t: u32) -> Flow {
         self.for_iter_skipping(t, 0)
     }
 
     /// 3.12: exhausted, jump past the END_FOR at the target.
+    #[inline(always)]
     pub fn for_iter_skip_end_for(&mut self, t: u32) -> Flow {
         self.for_iter_skipping(t, 1)
     }
 
     /// 3.13: exhausted, jump past the END_FOR and POP_TOP at the target.
+    #[inline(always)]
     pub fn for_iter_skip_end_for_pop_top(&mut self, t: u32) -> Flow {
         self.for_iter_skipping(t, 2)
     }
