@@ -12,14 +12,10 @@ use num_bigint::BigInt;
 use num_traits::Signed;
 use std::rc::Rc;
 
-/// Arithmetic on small ints and floats that needs neither the heap nor an error
-/// (no overflow out of `i64`, no division by zero): the result, else `None` for the
-/// general path. Ints convert to float as Python does (round to nearest, ties to even),
-/// and `int / int` is exact when both fit in a double's 53-bit mantissa.
+/// `binary_fast` on two floats (an int operand already converted exactly).
 #[inline(always)]
-pub fn binary_fast(a: &Value, b: &Value, op: BinOp) -> Option<Value> {
-    const EXACT: i64 = 1 << 53;
-    let floats = |x: f64, y: f64| match op {
+fn floats_fast(x: f64, y: f64, op: BinOp) -> Option<Value> {
+    match op {
         BinOp::Add => Some(Value::Float(x + y)),
         BinOp::Sub => Some(Value::Float(x - y)),
         BinOp::Mul => Some(Value::Float(x * y)),
@@ -32,7 +28,16 @@ pub fn binary_fast(a: &Value, b: &Value, op: BinOp) -> Option<Value> {
             r.is_finite().then_some(Value::Float(r))
         }
         _ => None,
-    };
+    }
+}
+
+/// Arithmetic on small ints and floats that needs neither the heap nor an error
+/// (no overflow out of `i64`, no division by zero): the result, else `None` for the
+/// general path. Ints convert to float as Python does (round to nearest, ties to even),
+/// and `int / int` is exact when both fit in a double's 53-bit mantissa.
+#[inline(always)]
+pub fn binary_fast(a: &Value, b: &Value, op: BinOp) -> Option<Value> {
+    const EXACT: i64 = 1 << 53;
     match (a, b) {
         (&Value::Int(x), &Value::Int(y)) => match op {
             BinOp::Add => x.checked_add(y).map(Value::Int),
@@ -57,9 +62,9 @@ pub fn binary_fast(a: &Value, b: &Value, op: BinOp) -> Option<Value> {
             }
             _ => None,
         },
-        (&Value::Float(x), &Value::Float(y)) => floats(x, y),
-        (&Value::Float(x), &Value::Int(y)) if y.abs() <= EXACT => floats(x, y as f64),
-        (&Value::Int(x), &Value::Float(y)) if x.abs() <= EXACT => floats(x as f64, y),
+        (&Value::Float(x), &Value::Float(y)) => floats_fast(x, y, op),
+        (&Value::Float(x), &Value::Int(y)) if y.abs() <= EXACT => floats_fast(x, y as f64, op),
+        (&Value::Int(x), &Value::Float(y)) if x.abs() <= EXACT => floats_fast(x as f64, y, op),
         _ => None,
     }
 }

@@ -465,7 +465,7 @@ pub fn range_len(start: i64, stop: i64, step: i64) -> i64 {
 }
 
 /// `seq[i]` position for an in-range int index of a sequence of `len` items.
-#[inline]
+#[inline(always)]
 fn in_range(i: i64, len: usize) -> Option<usize> {
     let i = if i < 0 { i.checked_add(len as i64)? } else { i };
     (0..len as i64).contains(&i).then_some(i as usize)
@@ -475,7 +475,7 @@ impl Vm {
     /// `obj[key]` for an exact list or tuple and an in-range int: the item, without the
     /// general protocol. `None` for everything else (including errors, which the general
     /// path reports).
-    #[inline]
+    #[inline(always)]
     pub fn exact_sequence_item(&self, obj: &Value, key: &Value) -> Option<Value> {
         let (Value::Obj(o), &Value::Int(i)) = (obj, key) else {
             return None;
@@ -495,7 +495,7 @@ impl Vm {
     /// list (leaving Null in its place) and returns the replaced item, for the caller to
     /// drop after the list's borrow ended. `None`, with `value` untouched, for everything
     /// else (the general path).
-    #[inline]
+    #[inline(always)]
     pub fn set_exact_list_item_from(
         &self,
         obj: &Value,

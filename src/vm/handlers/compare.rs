@@ -5,32 +5,35 @@ use crate::tri;
 use crate::vm::eval::{Exec, Flow};
 use crate::vm::ops::{binary_fast, BinOp, CmpOp};
 
-/// Replaces the two top values of `stack` by `f(second, top)` when `f` gives a result.
-/// `f` must answer only for operands that hold no heap reference (ints, floats, bools,
-/// None), so dropping them is a no-op: the fast path of arithmetic and comparison, which
-/// neither pops, pushes, nor drops. `true` when it did.
+/// The two top values of `stack` (second, top), if it holds two.
 #[inline(always)]
-pub(crate) fn replace_top_two(
-    stack: &mut Vec<Value>,
-    f: impl FnOnce(&Value, &Value) -> Option<Value>,
-) -> bool {
-    let len = stack.len();
-    if len < 2 {
-        return false;
+fn top_two(stack: &[Value]) -> Option<(&Value, &Value)> {
+    match stack {
+        [.., a, b] => Some((a, b)),
+        _ => None,
     }
-    let Some(r) = f(&stack[len - 2], &stack[len - 1]) else {
-        return false;
-    };
+}
+
+/// Replaces the two top values of `stack` by `r`. Only for operands that hold no heap
+/// reference (ints, floats, bools, None), whose drop is a no-op: the fast path of
+/// arithmetic and comparison, which neither pops, pushes, nor drops. (A plain function
+/// and not a closure-taking one: the closure was not inlined into the dispatch loop.)
+#[inline(always)]
+fn replace_inline_top_two(stack: &mut Vec<Value>, r: Value) {
+    let len = stack.len();
+    debug_assert!(len >= 2);
     debug_assert!(!matches!(stack[len - 2], Value::Obj(_)));
     debug_assert!(!matches!(stack[len - 1], Value::Obj(_)));
-    // SAFETY: `len >= 2`, so slots `len - 2` and `len - 1` are initialised; by `f`'s
-    // contract neither holds a heap reference, so overwriting the first without dropping
-    // it and forgetting the second (by shortening the length) loses nothing.
+    if len < 2 {
+        return;
+    }
+    // SAFETY: `len >= 2`, so slots `len - 2` and `len - 1` are initialised; by the
+    // caller's contract neither holds a heap reference, so overwriting the first without
+    // dropping it and forgetting the second (by shortening the length) loses nothing.
     unsafe {
         stack.as_mut_ptr().add(len - 2).write(r);
         stack.set_len(len - 1);
     }
-    true
 }
 
 /// An ordering comparison of two ints or two floats (no heap, no error).
@@ -49,8 +52,12 @@ impl Exec<'_> {
     #[inline(always)]
     pub fn binary_op(&mut self, arg: u32) -> Flow {
         if let Some(&Some((op, _))) = self.vm.binary_op_kinds.get(arg as usize) {
-            if replace_top_two(&mut self.frame.stack, |a, b| binary_fast(a, b, op)) {
-                return Flow::Next;
+            // `binary_fast` answers only for ints and floats.
+            if let Some((a, b)) = top_two(&self.frame.stack) {
+                if let Some(r) = binary_fast(a, b, op) {
+                    replace_inline_top_two(&mut self.frame.stack, r);
+                    return Flow::Next;
+                }
             }
         }
         self.binary_op_slow(arg)
@@ -72,8 +79,12 @@ impl Exec<'_> {
     /// loop then set up before every instruction.
     #[inline(never)]
     pub(crate) fn binary(&mut self, op: BinOp, inplace: bool) -> Flow {
-        if replace_top_two(&mut self.frame.stack, |a, b| binary_fast(a, b, op)) {
-            return Flow::Next;
+        // `binary_fast` answers only for ints and floats.
+        if let Some((a, b)) = top_two(&self.frame.stack) {
+            if let Some(r) = binary_fast(a, b, op) {
+                replace_inline_top_two(&mut self.frame.stack, r);
+                return Flow::Next;
+            }
         }
         self.binary_slow(op, inplace)
     }
@@ -218,7 +229,14 @@ impl Exec<'_> {
         let Some(&Some(op)) = self.vm.cmp_op_kinds.get((arg >> shift) as usize) else {
             return false;
         };
-        replace_top_two(&mut self.frame.stack, |a, b| compare_fast(a, b, op))
+        // `compare_fast` answers only for ints and floats.
+        if let Some((a, b)) = top_two(&self.frame.stack) {
+            if let Some(r) = compare_fast(a, b, op) {
+                replace_inline_top_two(&mut self.frame.stack, r);
+                return true;
+            }
+        }
+        false
     }
 
     /// Up to 3.8: a rich comparison, or in/not in/is/is not/exception match.

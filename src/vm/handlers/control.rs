@@ -20,13 +20,20 @@ impl Exec<'_> {
         Flow::Next
     }
 
-    #[inline]
+    /// Pops the top and tells its truth: a bool inline, anything else by a call.
+    #[inline(always)]
     fn pop_truth(&mut self) -> Result<bool, Flow> {
-        let v = self.frame.pop();
-        match v {
-            Value::Bool(b) => Ok(b),
-            _ => self.vm.truthy(&v).map_err(Flow::Raise),
+        if let Some(&Value::Bool(b)) = self.frame.stack.last() {
+            self.frame.stack.pop();
+            return Ok(b);
         }
+        self.pop_truth_slow()
+    }
+
+    #[inline(never)]
+    fn pop_truth_slow(&mut self) -> Result<bool, Flow> {
+        let v = self.frame.pop();
+        self.vm.truthy(&v).map_err(Flow::Raise)
     }
 
     #[inline(always)]
