@@ -12,20 +12,32 @@ use num_bigint::BigInt;
 use num_traits::Signed;
 use std::rc::Rc;
 
+/// `binary_fast` on two floats (an int operand already converted exactly).
+#[inline(always)]
+fn floats_fast(x: f64, y: f64, op: BinOp) -> Option<Value> {
+    match op {
+        BinOp::Add => Some(Value::Float(x + y)),
+        BinOp::Sub => Some(Value::Float(x - y)),
+        BinOp::Mul => Some(Value::Float(x * y)),
+        // 2.x classic division of floats is true division.
+        BinOp::TrueDiv | BinOp::Div if y != 0.0 => Some(Value::Float(x / y)),
+        // A positive finite base: no complex result, no zero-division, and `float_pow`
+        // itself computes `powf`; an infinite result (OverflowError) goes the long way.
+        BinOp::Pow if x > 0.0 && x.is_finite() && y.is_finite() => {
+            let r = x.powf(y);
+            r.is_finite().then_some(Value::Float(r))
+        }
+        _ => None,
+    }
+}
+
 /// Arithmetic on small ints and floats that needs neither the heap nor an error
 /// (no overflow out of `i64`, no division by zero): the result, else `None` for the
 /// general path. Ints convert to float as Python does (round to nearest, ties to even),
 /// and `int / int` is exact when both fit in a double's 53-bit mantissa.
-#[inline]
+#[inline(always)]
 pub fn binary_fast(a: &Value, b: &Value, op: BinOp) -> Option<Value> {
     const EXACT: i64 = 1 << 53;
-    let floats = |x: f64, y: f64| match op {
-        BinOp::Add => Some(Value::Float(x + y)),
-        BinOp::Sub => Some(Value::Float(x - y)),
-        BinOp::Mul => Some(Value::Float(x * y)),
-        BinOp::TrueDiv if y != 0.0 => Some(Value::Float(x / y)),
-        _ => None,
-    };
     match (a, b) {
         (&Value::Int(x), &Value::Int(y)) => match op {
             BinOp::Add => x.checked_add(y).map(Value::Int),
@@ -34,7 +46,8 @@ pub fn binary_fast(a: &Value, b: &Value, op: BinOp) -> Option<Value> {
             BinOp::And => Some(Value::Int(x & y)),
             BinOp::Or => Some(Value::Int(x | y)),
             BinOp::Xor => Some(Value::Int(x ^ y)),
-            BinOp::FloorDiv if y != 0 => {
+            // 2.x classic division of ints floors, as `//` does.
+            BinOp::FloorDiv | BinOp::Div if y != 0 => {
                 let q = x.checked_div(y)?;
                 let round_down = x % y != 0 && ((x < 0) != (y < 0));
                 Some(Value::Int(if round_down { q - 1 } else { q }))
@@ -49,9 +62,9 @@ pub fn binary_fast(a: &Value, b: &Value, op: BinOp) -> Option<Value> {
             }
             _ => None,
         },
-        (&Value::Float(x), &Value::Float(y)) => floats(x, y),
-        (&Value::Float(x), &Value::Int(y)) if y.abs() <= EXACT => floats(x, y as f64),
-        (&Value::Int(x), &Value::Float(y)) if x.abs() <= EXACT => floats(x as f64, y),
+        (&Value::Float(x), &Value::Float(y)) => floats_fast(x, y, op),
+        (&Value::Float(x), &Value::Int(y)) if y.abs() <= EXACT => floats_fast(x, y as f64, op),
+        (&Value::Int(x), &Value::Float(y)) if x.abs() <= EXACT => floats_fast(x as f64, y, op),
         _ => None,
     }
 }

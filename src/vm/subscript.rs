@@ -463,7 +463,7 @@ pub fn range_len(start: i64, stop: i64, step: i64) -> i64 {
 }
 
 /// `seq[i]` position for an in-range int index of a sequence of `len` items.
-#[inline]
+#[inline(always)]
 fn in_range(i: i64, len: usize) -> Option<usize> {
     let i = if i < 0 { i.checked_add(len as i64)? } else { i };
     (0..len as i64).contains(&i).then_some(i as usize)
@@ -473,7 +473,7 @@ impl Vm {
     /// `obj[key]` for an exact list or tuple and an in-range int: the item, without the
     /// general protocol. `None` for everything else (including errors, which the general
     /// path reports).
-    #[inline]
+    #[inline(always)]
     pub fn exact_sequence_item(&self, obj: &Value, key: &Value) -> Option<Value> {
         let (Value::Obj(o), &Value::Int(i)) = (obj, key) else {
             return None;
@@ -489,27 +489,26 @@ impl Vm {
         }
     }
 
-    /// `obj[key] = value` for an exact list and an in-range int: `Ok` with the replaced
-    /// item (for the caller to drop after the list's borrow ended), else `Err(value)`
-    /// back for the general path.
-    #[inline]
-    pub fn set_exact_list_item(
+    /// `obj[key] = value` for an exact list and an in-range int: moves `value` into the
+    /// list (leaving Null in its place) and returns the replaced item, for the caller to
+    /// drop after the list's borrow ended. `None`, with `value` untouched, for everything
+    /// else (the general path).
+    #[inline(always)]
+    pub fn set_exact_list_item_from(
         &self,
         obj: &Value,
         key: &Value,
-        value: Value,
-    ) -> Result<Value, Value> {
+        value: &mut Value,
+    ) -> Option<Value> {
         let (Value::Obj(o), &Value::Int(i)) = (obj, key) else {
-            return Err(value);
+            return None;
         };
         match &o.payload {
-            Payload::List(l) if Rc::ptr_eq(o.class(), &self.types.list) => {
-                l.with_mut(|v| match in_range(i, v.len()) {
-                    Some(k) => Ok(std::mem::replace(&mut v[k], value)),
-                    None => Err(value),
-                })
-            }
-            _ => Err(value),
+            Payload::List(l) if Rc::ptr_eq(o.class(), &self.types.list) => l.with_mut(|v| {
+                let k = in_range(i, v.len())?;
+                Some(std::mem::replace(&mut v[k], std::mem::take(value)))
+            }),
+            _ => None,
         }
     }
 }

@@ -277,28 +277,69 @@ impl Exec<'_> {
         Flow::Next
     }
 
+    /// The fast path is inlined into the dispatch loop; the rest is a call.
+    #[inline(always)]
     pub fn binary_subscr(&mut self, _: u32) -> Flow {
+        // An exact list or tuple indexed by an in-range int: the item replaces the
+        // container on the stack, the int key is forgotten.
+        let stack = &mut self.frame.stack;
+        let len = stack.len();
+        if len >= 2 {
+            if let Some(v) = self
+                .vm
+                .exact_sequence_item(&stack[len - 2], &stack[len - 1])
+            {
+                let container = std::mem::replace(&mut stack[len - 2], v);
+                // SAFETY: `len >= 2`; the top slot holds an int (`exact_sequence_item`
+                // answers only for int keys), which owns nothing, so shortening the
+                // length past it loses nothing.
+                unsafe { stack.set_len(len - 1) };
+                drop(container);
+                return Flow::Next;
+            }
+        }
+        self.binary_subscr_slow()
+    }
+
+    #[inline(never)]
+    fn binary_subscr_slow(&mut self) -> Flow {
         let key = self.frame.pop();
         let obj = self.frame.pop();
-        if let Some(v) = self.vm.exact_sequence_item(&obj, &key) {
-            self.frame.push(v);
-            return Flow::Next;
-        }
         let r = self.vm.getitem(&obj, &key);
         self.push_result(r)
     }
 
+    /// The fast path is inlined into the dispatch loop; the rest is a call.
+    #[inline(always)]
     pub fn store_subscr(&mut self, _: u32) -> Flow {
-        let key = self.frame.pop();
-        let obj = self.frame.pop();
-        let v = self.frame.pop();
-        let v = match self.vm.set_exact_list_item(&obj, &key, v) {
-            Ok(old) => {
+        // `[value, list, int]`: the value moves into an exact list at an in-range index.
+        let stack = &mut self.frame.stack;
+        let len = stack.len();
+        if len >= 3 {
+            let (below, top) = stack.split_at_mut(len - 2);
+            let value = &mut below[len - 3];
+            if let Some(old) = self.vm.set_exact_list_item_from(&top[0], &top[1], value) {
+                // SAFETY: `len >= 3`. The value slot now holds Null and the key slot an
+                // int, neither owning anything; the list reference is read out before the
+                // length drops past the three slots, so each is released exactly once.
+                let list = unsafe {
+                    let list = std::ptr::read(stack.as_ptr().add(len - 2));
+                    stack.set_len(len - 3);
+                    list
+                };
+                drop(list);
                 drop(old);
                 return Flow::Next;
             }
-            Err(v) => v,
-        };
+        }
+        self.store_subscr_slow()
+    }
+
+    #[inline(never)]
+    fn store_subscr_slow(&mut self) -> Flow {
+        let key = self.frame.pop();
+        let obj = self.frame.pop();
+        let v = self.frame.pop();
         let r = self.vm.setitem(&obj, key, v);
         self.unit(r)
     }

@@ -3,25 +3,93 @@
 use crate::object::{Payload, Value};
 use crate::tri;
 use crate::vm::eval::{Exec, Flow};
-use crate::vm::ops::{binary_fast, BinOp};
+use crate::vm::ops::{binary_fast, BinOp, CmpOp};
+
+/// The two top values of `stack` (second, top), if it holds two.
+#[inline(always)]
+fn top_two(stack: &[Value]) -> Option<(&Value, &Value)> {
+    match stack {
+        [.., a, b] => Some((a, b)),
+        _ => None,
+    }
+}
+
+/// Replaces the two top values of `stack` by `r`. Only for operands that hold no heap
+/// reference (ints, floats, bools, None), whose drop is a no-op: the fast path of
+/// arithmetic and comparison, which neither pops, pushes, nor drops. (A plain function
+/// and not a closure-taking one: the closure was not inlined into the dispatch loop.)
+#[inline(always)]
+fn replace_inline_top_two(stack: &mut Vec<Value>, r: Value) {
+    let len = stack.len();
+    debug_assert!(len >= 2);
+    debug_assert!(!matches!(stack[len - 2], Value::Obj(_)));
+    debug_assert!(!matches!(stack[len - 1], Value::Obj(_)));
+    if len < 2 {
+        return;
+    }
+    // SAFETY: `len >= 2`, so slots `len - 2` and `len - 1` are initialised; by the
+    // caller's contract neither holds a heap reference, so overwriting the first without
+    // dropping it and forgetting the second (by shortening the length) loses nothing.
+    unsafe {
+        stack.as_mut_ptr().add(len - 2).write(r);
+        stack.set_len(len - 1);
+    }
+}
+
+/// An ordering comparison of two ints or two floats (no heap, no error).
+#[inline(always)]
+fn compare_fast(a: &Value, b: &Value, op: CmpOp) -> Option<Value> {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => Some(Value::Bool(op.test(x, y))),
+        (Value::Float(x), Value::Float(y)) => Some(Value::Bool(op.test(x, y))),
+        _ => None,
+    }
+}
 
 impl Exec<'_> {
-    /// 3.11+ BINARY_OP: `oparg` indexes the version's `binary_ops` table.
+    /// 3.11+ BINARY_OP: `oparg` indexes the version's `binary_ops` table. The int and
+    /// float fast path is inlined into the dispatch loop; the rest is a call.
+    #[inline(always)]
     pub fn binary_op(&mut self, arg: u32) -> Flow {
-        let b = self.frame.pop();
-        let a = self.frame.pop();
+        if let Some(&Some((op, _))) = self.vm.binary_op_kinds.get(arg as usize) {
+            // `binary_fast` answers only for ints and floats.
+            if let Some((a, b)) = top_two(&self.frame.stack) {
+                if let Some(r) = binary_fast(a, b, op) {
+                    replace_inline_top_two(&mut self.frame.stack, r);
+                    return Flow::Next;
+                }
+            }
+        }
+        self.binary_op_slow(arg)
+    }
+
+    #[inline(never)]
+    fn binary_op_slow(&mut self, arg: u32) -> Flow {
         let Some(&Some((op, inplace))) = self.vm.binary_op_kinds.get(arg as usize) else {
             return Flow::Raise(self.vm.system_error("bad BINARY_OP argument"));
         };
-        if let Some(r) = binary_fast(&a, &b, op) {
-            self.frame.push(r);
-            return Flow::Next;
-        }
+        let b = self.frame.pop();
+        let a = self.frame.pop();
         let r = self.vm.binary_op(&a, &b, op, inplace);
         self.push_result(r)
     }
 
-    fn binary(&mut self, op: BinOp, inplace: bool) -> Flow {
+    /// ≤3.10 BINARY_*/INPLACE_*: `op`, in place when `inplace`. Kept out of line: inlined
+    /// into the dispatch `match`, its copies were merged into one block whose operands the
+    /// loop then set up before every instruction.
+    #[inline(never)]
+    pub(crate) fn binary(&mut self, op: BinOp, inplace: bool) -> Flow {
+        // `binary_fast` answers only for ints and floats.
+        if let Some((a, b)) = top_two(&self.frame.stack) {
+            if let Some(r) = binary_fast(a, b, op) {
+                replace_inline_top_two(&mut self.frame.stack, r);
+                return Flow::Next;
+            }
+        }
+        self.binary_slow(op, inplace)
+    }
+
+    fn binary_slow(&mut self, op: BinOp, inplace: bool) -> Flow {
         let b = self.frame.pop();
         let a = self.frame.pop();
         let r = self.vm.binary_op(&a, &b, op, inplace);
@@ -147,16 +215,41 @@ impl Exec<'_> {
         };
         let b = self.frame.pop();
         let a = self.frame.pop();
-        match (&a, &b) {
-            (Value::Int(x), Value::Int(y)) => return Ok(Some(Value::Bool(op.test(x, y)))),
-            (Value::Float(x), Value::Float(y)) => return Ok(Some(Value::Bool(op.test(x, y)))),
-            _ => {}
+        if let Some(r) = compare_fast(&a, &b, op) {
+            return Ok(Some(r));
         }
         self.vm.compare(&a, &b, op).map(Some).map_err(Flow::Raise)
     }
 
+    /// The rich comparison of `arg` done on the stack for two ints or two floats:
+    /// `true` when it was.
+    #[inline(always)]
+    fn compare_in_place(&mut self, arg: u32) -> bool {
+        let shift = self.vm.version.compare_shift;
+        let Some(&Some(op)) = self.vm.cmp_op_kinds.get((arg >> shift) as usize) else {
+            return false;
+        };
+        // `compare_fast` answers only for ints and floats.
+        if let Some((a, b)) = top_two(&self.frame.stack) {
+            if let Some(r) = compare_fast(a, b, op) {
+                replace_inline_top_two(&mut self.frame.stack, r);
+                return true;
+            }
+        }
+        false
+    }
+
     /// Up to 3.8: a rich comparison, or in/not in/is/is not/exception match.
+    #[inline(always)]
     pub fn compare_op(&mut self, arg: u32) -> Flow {
+        if self.compare_in_place(arg) {
+            return Flow::Next;
+        }
+        self.compare_op_slow(arg)
+    }
+
+    #[inline(never)]
+    fn compare_op_slow(&mut self, arg: u32) -> Flow {
         match self.rich_compare(arg) {
             Ok(Some(r)) => {
                 self.frame.push(r);
@@ -179,7 +272,16 @@ impl Exec<'_> {
     }
 
     /// 3.9–3.11: rich comparison `cmp_ops[oparg]`; 3.12: `cmp_ops[oparg >> 4]`.
+    #[inline(always)]
     pub fn compare_op_rich(&mut self, arg: u32) -> Flow {
+        if self.compare_in_place(arg) {
+            return Flow::Next;
+        }
+        self.compare_op_rich_slow(arg)
+    }
+
+    #[inline(never)]
+    fn compare_op_rich_slow(&mut self, arg: u32) -> Flow {
         match self.rich_compare(arg) {
             Ok(Some(r)) => {
                 self.frame.push(r);
@@ -195,7 +297,17 @@ impl Exec<'_> {
     }
 
     /// 3.13: `cmp_ops[oparg >> 5]`, converted to bool when `oparg & 16`.
+    #[inline(always)]
     pub fn compare_op_bool(&mut self, arg: u32) -> Flow {
+        // The result of an int or float comparison is already a bool.
+        if self.compare_in_place(arg) {
+            return Flow::Next;
+        }
+        self.compare_op_bool_slow(arg)
+    }
+
+    #[inline(never)]
+    fn compare_op_bool_slow(&mut self, arg: u32) -> Flow {
         match self.rich_compare(arg) {
             Ok(Some(r)) => {
                 if arg & 16 != 0 {

@@ -1,7 +1,7 @@
 //! Jumps, loops and returns. Jump operands are instruction indices (resolved by the
 //! decoder), so forward, backward and absolute jumps share their handlers.
 
-use crate::object::Value;
+use crate::object::{Payload, Value};
 use crate::tri;
 use crate::vm::eval::{Exec, Flow};
 
@@ -20,13 +20,20 @@ impl Exec<'_> {
         Flow::Next
     }
 
-    #[inline]
+    /// Pops the top and tells its truth: a bool inline, anything else by a call.
+    #[inline(always)]
     fn pop_truth(&mut self) -> Result<bool, Flow> {
-        let v = self.frame.pop();
-        match v {
-            Value::Bool(b) => Ok(b),
-            _ => self.vm.truthy(&v).map_err(Flow::Raise),
+        if let Some(&Value::Bool(b)) = self.frame.stack.last() {
+            self.frame.stack.pop();
+            return Ok(b);
         }
+        self.pop_truth_slow()
+    }
+
+    #[inline(never)]
+    fn pop_truth_slow(&mut self) -> Result<bool, Flow> {
+        let v = self.frame.pop();
+        self.vm.truthy(&v).map_err(Flow::Raise)
     }
 
     #[inline(always)]
@@ -90,9 +97,34 @@ impl Exec<'_> {
     }
 
     /// Pushes the next item of the iterator on top; when it is exhausted, pops it and
-    /// jumps to `target + skip` instructions.
-    #[inline]
+    /// jumps to `target + skip` instructions. Inlined into the dispatch loop for range,
+    /// list and tuple iterators; the rest is a call.
+    #[inline(always)]
     fn for_iter_skipping(&mut self, target: u32, skip: u32) -> Flow {
+        // Range, list and tuple iterators step here, without a reference count or a call.
+        let simple = match self.frame.top() {
+            Value::Obj(o) => match &o.payload {
+                Payload::Iter(cell) => crate::vm::iter::step_simple(cell),
+                _ => None,
+            },
+            _ => None,
+        };
+        match simple {
+            Some(Some(v)) => {
+                self.frame.push(v);
+                return Flow::Next;
+            }
+            Some(None) => {
+                self.frame.pop();
+                return self.jump(target + skip);
+            }
+            None => {}
+        }
+        self.for_iter_slow(target + skip)
+    }
+
+    #[inline(never)]
+    fn for_iter_slow(&mut self, exhausted_target: u32) -> Flow {
         let it = self.frame.top().clone();
         match self.vm.next(&it) {
             Ok(Some(v)) => {
@@ -101,23 +133,26 @@ impl Exec<'_> {
             }
             Ok(None) => {
                 self.frame.pop();
-                self.jump(target + skip)
+                self.jump(exhausted_target)
             }
             Err(e) => Flow::Raise(e),
         }
     }
 
     /// FOR_ITER up to 3.11: exhausted, jump past the loop.
+    #[inline(always)]
     pub fn for_iter(&mut self, t: u32) -> Flow {
         self.for_iter_skipping(t, 0)
     }
 
     /// 3.12: exhausted, jump past the END_FOR at the target.
+    #[inline(always)]
     pub fn for_iter_skip_end_for(&mut self, t: u32) -> Flow {
         self.for_iter_skipping(t, 1)
     }
 
     /// 3.13: exhausted, jump past the END_FOR and POP_TOP at the target.
+    #[inline(always)]
     pub fn for_iter_skip_end_for_pop_top(&mut self, t: u32) -> Flow {
         self.for_iter_skipping(t, 2)
     }

@@ -177,8 +177,9 @@ impl Exec<'_> {
         Flow::Raise(self.vm.new_exception(&self.vm.types.exc.name_error, &msg))
     }
 
-    /// The global `name` (globals, then builtins), or NameError.
-    #[inline]
+    /// The global `name` (globals, then builtins), or NameError. The hinted hit is
+    /// inlined into the dispatch loop; the full lookup is a call.
+    #[inline(always)]
     fn global_value(&mut self, i: u32) -> Result<Value, Flow> {
         // The hit of the hint borrows everything in place (no reference counted).
         let frame = &*self.frame;
@@ -198,6 +199,7 @@ impl Exec<'_> {
     }
 
     /// `global_value` when the hint does not apply: the full lookup, recording a hint.
+    #[inline(never)]
     fn global_value_slow(&mut self, i: u32) -> Result<Value, Flow> {
         let code = self.frame.code.clone();
         let name = self.name(i);
@@ -224,6 +226,7 @@ impl Exec<'_> {
     }
 
     /// LOAD_GLOBAL up to 3.10.
+    #[inline(always)]
     pub fn load_global(&mut self, i: u32) -> Flow {
         match self.global_value(i) {
             Ok(v) => {
@@ -235,6 +238,7 @@ impl Exec<'_> {
     }
 
     /// 3.11/3.12: name `oparg >> 1`; bit 0 pushes a NULL before the value.
+    #[inline(always)]
     pub fn load_global_push_null(&mut self, arg: u32) -> Flow {
         match self.global_value(arg >> 1) {
             Ok(v) => {
@@ -249,6 +253,7 @@ impl Exec<'_> {
     }
 
     /// 3.13: name `oparg >> 1`; bit 0 pushes a NULL after the value.
+    #[inline(always)]
     pub fn load_global_null_after(&mut self, arg: u32) -> Flow {
         match self.global_value(arg >> 1) {
             Ok(v) => {

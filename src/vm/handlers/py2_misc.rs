@@ -13,18 +13,12 @@ use crate::vm::PyErr;
 impl Exec<'_> {
     /// `left / right` without `from __future__ import division`: integers floor.
     pub fn binary_divide(&mut self, _: u32) -> Flow {
-        let b = self.frame.pop();
-        let a = self.frame.pop();
-        let r = self.vm.binary_op(&a, &b, BinOp::Div, false);
-        self.push_result(r)
+        self.binary(BinOp::Div, false)
     }
 
     /// `left /= right`, classic division.
     pub fn inplace_divide(&mut self, _: u32) -> Flow {
-        let b = self.frame.pop();
-        let a = self.frame.pop();
-        let r = self.vm.binary_op(&a, &b, BinOp::Div, true);
-        self.push_result(r)
+        self.binary(BinOp::Div, true)
     }
 
     /// `` `value` ``: repr(value).
@@ -40,8 +34,8 @@ impl Exec<'_> {
             Ok(s) => s,
             Err(f) => return f,
         };
-        let copy: Vec<Value> = self.frame.stack[at..].to_vec();
-        self.frame.stack.extend(copy);
+        // In place, without a temporary vector: `v[0] += x` runs this every time.
+        self.frame.stack.extend_from_within(at..);
         Flow::Next
     }
 
