@@ -156,6 +156,31 @@ fn find_name(vm: &Vm, dict: &ObjRef, name: &ObjRef) -> Option<(usize, Value)> {
     )
 }
 
+/// Stores `value` under `name` in the instance dict `dict` with one native probe: over
+/// the entry holding the name, or appended when the name is absent. Returns the entry,
+/// or hands `value` back when the probe needs Python (a key with its own `__eq__`) or
+/// the dict keeps 2.x's layout (entries do not simply append), for `dict_set`.
+fn place_name(vm: &Vm, dict: &ObjRef, name: &ObjRef, value: Value) -> Result<usize, Value> {
+    let (Payload::Dict(cell), Payload::Str(s)) = (&dict.payload, &name.payload) else {
+        return Err(value);
+    };
+    let hash = s.hash(vm.str_hash);
+    let key = Value::Obj(name.clone());
+    // The replaced value is dropped after the borrow ends (its destructor may run Python).
+    let placed = cell.with_mut(
+        |d| match d.find(&key, hash, &mut super::mapping::native_eq) {
+            Probe::Found { entry, .. } => Ok((entry, Some(d.set_value(entry, value)))),
+            Probe::Absent if !d.python2_layout() => {
+                let entry = d.positions();
+                d.insert_new(key.clone(), hash, value);
+                Ok((entry, None))
+            }
+            _ => Err(value),
+        },
+    );
+    placed.map(|(entry, _old)| entry)
+}
+
 impl Vm {
     /// LOAD_ATTR of `name` on `obj`, through and then updating `hint`.
     pub fn load_attr_hinted(
@@ -232,6 +257,19 @@ impl Vm {
                     });
                     drop(old);
                     if let Some(value) = value {
+                        // Another entry: one probe finds or places the name natively.
+                        let value = match place_name(self, &dict, name, value) {
+                            Ok(entry) => {
+                                let way = Way::InstanceDict {
+                                    class,
+                                    epoch,
+                                    entry,
+                                };
+                                hint.with_mut(|h| h.record(way, epoch));
+                                return Ok(());
+                            }
+                            Err(value) => value,
+                        };
                         self.dict_set(&dict, Value::Obj(name.clone()), value)?;
                         if let Some((entry, _)) = find_name(self, &dict, name) {
                             let way = Way::InstanceDict {
