@@ -125,6 +125,78 @@ fn plain_instance(o: &ObjRef) -> bool {
     )
 }
 
+/// LOAD_ATTR's fast path: the value of `name` in `obj`'s instance dict, when `hint` has a
+/// way for `obj`'s class that names the dict entry and the entry still holds `name`.
+/// `None` means nothing is known: take `Vm::load_attr_hinted`.
+#[inline]
+pub fn instance_attr_by_hint(hint: &PyCell<AttrHint>, obj: &Value, name: &ObjRef) -> Option<Value> {
+    let Value::Obj(o) = obj else {
+        return None;
+    };
+    let class = addr(o.class());
+    let epoch = method_cache::epoch();
+    let entry = hint.with(|h| {
+        h.find(class, epoch, |w| match w {
+            Way::InstanceDict { entry, .. } => Some(*entry),
+            _ => None,
+        })
+    })?;
+    dict_entry_value(o, entry, name)
+}
+
+/// STORE_ATTR's fast path, for an instance that has its dict already: when `hint` has a
+/// way for `obj`'s class, the value goes in the entry it names if that still holds
+/// `name`, else wherever one native probe finds or places the name (and the way is
+/// updated). Returns the replaced value, if any, for the caller to drop. `Err` hands
+/// `value` back: take `Vm::store_attr_hinted`.
+#[inline]
+pub fn store_instance_attr_by_hint(
+    vm: &Vm,
+    hint: &PyCell<AttrHint>,
+    obj: &Value,
+    name: &ObjRef,
+    value: Value,
+) -> Result<Option<Value>, Value> {
+    // A fresh instance (no dict yet) is the common miss: it is told first.
+    let Some(dict) = obj.as_obj().and_then(instance_dict) else {
+        return Err(value);
+    };
+    let Payload::Dict(cell) = &dict.payload else {
+        return Err(value);
+    };
+    let class = obj.as_obj().map_or(0, |o| addr(o.class()));
+    let epoch = method_cache::epoch();
+    let Some(entry) = hint.with(|h| {
+        h.find(class, epoch, |w| match w {
+            Way::InstanceDict { entry, .. } => Some(*entry),
+            _ => None,
+        })
+    }) else {
+        return Err(value);
+    };
+    let value = cell.with_mut(|d| {
+        let hit = matches!(d.entry_at(entry),
+            Some(e) if matches!(&e.key, Value::Obj(k) if Rc::ptr_eq(k, name)));
+        if hit {
+            Ok(d.set_value(entry, value))
+        } else {
+            Err(value)
+        }
+    });
+    let value = match value {
+        Ok(old) => return Ok(Some(old)),
+        Err(value) => value,
+    };
+    let entry = place_name(vm, &dict, name, value)?;
+    let way = Way::InstanceDict {
+        class,
+        epoch,
+        entry,
+    };
+    hint.with_mut(|h| h.record(way, epoch));
+    Ok(None)
+}
+
 /// The value at entry `entry` of `o`'s instance dict, if that entry holds `name`.
 #[inline]
 fn dict_entry_value(o: &ObjRef, entry: usize, name: &ObjRef) -> Option<Value> {
