@@ -230,8 +230,8 @@ fn find_name(vm: &Vm, dict: &ObjRef, name: &ObjRef) -> Option<(usize, Value)> {
 
 /// Stores `value` under `name` in the instance dict `dict` with one native probe: over
 /// the entry holding the name, or appended when the name is absent. Returns the entry,
-/// or hands `value` back when the probe needs Python (a key with its own `__eq__`) or
-/// the dict keeps 2.x's layout (entries do not simply append), for `dict_set`.
+/// or hands `value` back when the probe needs Python (a key with its own `__eq__`), for
+/// `dict_set`.
 fn place_name(vm: &Vm, dict: &ObjRef, name: &ObjRef, value: Value) -> Result<usize, Value> {
     let (Payload::Dict(cell), Payload::Str(s)) = (&dict.payload, &name.payload) else {
         return Err(value);
@@ -246,6 +246,14 @@ fn place_name(vm: &Vm, dict: &ObjRef, name: &ObjRef, value: Value) -> Result<usi
                 let entry = d.positions();
                 d.insert_new(key.clone(), hash, value);
                 Ok((entry, None))
+            }
+            Probe::Absent => {
+                // 2.x's layout keeps entries in the index slots: found again after.
+                d.insert_new(key.clone(), hash, value);
+                match d.find(&key, hash, &mut super::mapping::native_eq) {
+                    Probe::Found { entry, .. } => Ok((entry, None)),
+                    _ => Ok((usize::MAX, None)),
+                }
             }
             _ => Err(value),
         },

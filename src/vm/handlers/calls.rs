@@ -42,6 +42,25 @@ impl Exec<'_> {
                 }
             }
         }
+        if let Value::Obj(o) = &callable {
+            // A bound method calls its function with its self first: self goes in below
+            // the arguments and the function is called like any other, so a Python one
+            // runs as a loop frame (what `Vm::call` does, without a nested loop).
+            if let Payload::Method(m) = &o.payload {
+                let (func, self_) = (m.func.clone(), m.self_.clone());
+                self.frame.stack.insert(args_start, self_);
+                return self.call_from_stack(func, args_start, drop_from, kwnames);
+            }
+            // 2.x: an unbound method whose first argument passes its class check calls
+            // its function (a failing check takes the general path, which raises).
+            if kwnames.is_none() && matches!(o.payload, Payload::Other(_)) {
+                let first = self.frame.stack.get(args_start);
+                if let Some(func) = crate::builtins::py2::methods::unbound_target(self.vm, o, first)
+                {
+                    return self.call_from_stack(func, args_start, drop_from, kwnames);
+                }
+            }
+        }
         let kw: Vec<Value> = match kwnames.payload() {
             Some(Payload::Tuple(t)) => t.to_vec(),
             _ => Vec::new(),
