@@ -416,7 +416,7 @@ impl NameExt for ObjRef {
 /// How argument errors name a function: its qualified name from 3.10 on, before that
 /// the name of the code it runs (which differs after `__code__` was replaced).
 fn func_name_for_errors(version: &crate::spec::VersionSpec, func: &Function) -> String {
-    if version.format.major_minor >= (3, 10) {
+    if super::flavour::argument_errors_use_qualname(version) {
         func.qualname.get().to_string()
     } else {
         func.code.get().co.name.to_string()

@@ -525,3 +525,32 @@ pub fn hash_needs_bytes(v: Ver) -> &'static str {
         "Unicode-objects must be encoded before hashing"
     }
 }
+
+/// The tail of "'T' object has no attribute 'x'" when setting an attribute on an object
+/// without a `__dict__` (3.13 explains why).
+pub fn no_dict_for_new_attributes(v: Ver) -> &'static str {
+    if v >= (3, 13) {
+        " and no __dict__ for setting new attributes"
+    } else {
+        ""
+    }
+}
+
+/// What separates "Cannot create a consistent method resolution order (MRO) for bases"
+/// from the bases (3.13 keeps it on one line).
+pub fn mro_conflict_separator(v: Ver) -> &'static str {
+    if v >= (3, 13) {
+        " "
+    } else {
+        "\n"
+    }
+}
+
+/// "string indices must be integers", with the index's type from 3.11 on.
+pub fn string_indices_must_be_integers(v: Ver, index_type: &str) -> String {
+    if v >= (3, 11) {
+        format!("string indices must be integers, not '{index_type}'")
+    } else {
+        "string indices must be integers".to_string()
+    }
+}
