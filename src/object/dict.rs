@@ -585,6 +585,12 @@ impl DictData {
         None
     }
 
+    /// Whether the dict keeps Python 2's table layout (entries live in the index slots,
+    /// so a new key does not simply append).
+    pub fn python2_layout(&self) -> bool {
+        self.py2.is_some()
+    }
+
     /// The number of entry positions (live or deleted): where a reverse iteration starts.
     pub fn positions(&self) -> usize {
         if self.py2.is_some() {

@@ -125,6 +125,78 @@ fn plain_instance(o: &ObjRef) -> bool {
     )
 }
 
+/// LOAD_ATTR's fast path: the value of `name` in `obj`'s instance dict, when `hint` has a
+/// way for `obj`'s class that names the dict entry and the entry still holds `name`.
+/// `None` means nothing is known: take `Vm::load_attr_hinted`.
+#[inline]
+pub fn instance_attr_by_hint(hint: &PyCell<AttrHint>, obj: &Value, name: &ObjRef) -> Option<Value> {
+    let Value::Obj(o) = obj else {
+        return None;
+    };
+    let class = addr(o.class());
+    let epoch = method_cache::epoch();
+    let entry = hint.with(|h| {
+        h.find(class, epoch, |w| match w {
+            Way::InstanceDict { entry, .. } => Some(*entry),
+            _ => None,
+        })
+    })?;
+    dict_entry_value(o, entry, name)
+}
+
+/// STORE_ATTR's fast path, for an instance that has its dict already: when `hint` has a
+/// way for `obj`'s class, the value goes in the entry it names if that still holds
+/// `name`, else wherever one native probe finds or places the name (and the way is
+/// updated). Returns the replaced value, if any, for the caller to drop. `Err` hands
+/// `value` back: take `Vm::store_attr_hinted`.
+#[inline]
+pub fn store_instance_attr_by_hint(
+    vm: &Vm,
+    hint: &PyCell<AttrHint>,
+    obj: &Value,
+    name: &ObjRef,
+    value: Value,
+) -> Result<Option<Value>, Value> {
+    // A fresh instance (no dict yet) is the common miss: it is told first.
+    let Some(dict) = obj.as_obj().and_then(instance_dict) else {
+        return Err(value);
+    };
+    let Payload::Dict(cell) = &dict.payload else {
+        return Err(value);
+    };
+    let class = obj.as_obj().map_or(0, |o| addr(o.class()));
+    let epoch = method_cache::epoch();
+    let Some(entry) = hint.with(|h| {
+        h.find(class, epoch, |w| match w {
+            Way::InstanceDict { entry, .. } => Some(*entry),
+            _ => None,
+        })
+    }) else {
+        return Err(value);
+    };
+    let value = cell.with_mut(|d| {
+        let hit = matches!(d.entry_at(entry),
+            Some(e) if matches!(&e.key, Value::Obj(k) if Rc::ptr_eq(k, name)));
+        if hit {
+            Ok(d.set_value(entry, value))
+        } else {
+            Err(value)
+        }
+    });
+    let value = match value {
+        Ok(old) => return Ok(Some(old)),
+        Err(value) => value,
+    };
+    let entry = place_name(vm, &dict, name, value)?;
+    let way = Way::InstanceDict {
+        class,
+        epoch,
+        entry,
+    };
+    hint.with_mut(|h| h.record(way, epoch));
+    Ok(None)
+}
+
 /// The value at entry `entry` of `o`'s instance dict, if that entry holds `name`.
 #[inline]
 fn dict_entry_value(o: &ObjRef, entry: usize, name: &ObjRef) -> Option<Value> {
@@ -154,6 +226,39 @@ fn find_name(vm: &Vm, dict: &ObjRef, name: &ObjRef) -> Option<(usize, Value)> {
             _ => None,
         },
     )
+}
+
+/// Stores `value` under `name` in the instance dict `dict` with one native probe: over
+/// the entry holding the name, or appended when the name is absent. Returns the entry,
+/// or hands `value` back when the probe needs Python (a key with its own `__eq__`), for
+/// `dict_set`.
+fn place_name(vm: &Vm, dict: &ObjRef, name: &ObjRef, value: Value) -> Result<usize, Value> {
+    let (Payload::Dict(cell), Payload::Str(s)) = (&dict.payload, &name.payload) else {
+        return Err(value);
+    };
+    let hash = s.hash(vm.str_hash);
+    let key = Value::Obj(name.clone());
+    // The replaced value is dropped after the borrow ends (its destructor may run Python).
+    let placed = cell.with_mut(
+        |d| match d.find(&key, hash, &mut super::mapping::native_eq) {
+            Probe::Found { entry, .. } => Ok((entry, Some(d.set_value(entry, value)))),
+            Probe::Absent if !d.python2_layout() => {
+                let entry = d.positions();
+                d.insert_new(key.clone(), hash, value);
+                Ok((entry, None))
+            }
+            Probe::Absent => {
+                // 2.x's layout keeps entries in the index slots: found again after.
+                d.insert_new(key.clone(), hash, value);
+                match d.find(&key, hash, &mut super::mapping::native_eq) {
+                    Probe::Found { entry, .. } => Ok((entry, None)),
+                    _ => Ok((usize::MAX, None)),
+                }
+            }
+            _ => Err(value),
+        },
+    );
+    placed.map(|(entry, _old)| entry)
 }
 
 impl Vm {
@@ -232,6 +337,19 @@ impl Vm {
                     });
                     drop(old);
                     if let Some(value) = value {
+                        // Another entry: one probe finds or places the name natively.
+                        let value = match place_name(self, &dict, name, value) {
+                            Ok(entry) => {
+                                let way = Way::InstanceDict {
+                                    class,
+                                    epoch,
+                                    entry,
+                                };
+                                hint.with_mut(|h| h.record(way, epoch));
+                                return Ok(());
+                            }
+                            Err(value) => value,
+                        };
                         self.dict_set(&dict, Value::Obj(name.clone()), value)?;
                         if let Some((entry, _)) = find_name(self, &dict, name) {
                             let way = Way::InstanceDict {

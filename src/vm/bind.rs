@@ -56,30 +56,32 @@ impl Vm {
     /// function whose code binds exactly its positional parameters (`Code::plain_argcount`)
     /// and the values from `args_start` to the top of `stack` are that many positional
     /// arguments. They move from the caller's stack into the new frame's locals, and
-    /// `stack` is cut back to `drop_from`. `None` (nothing changed) for any other call.
+    /// `stack` is cut back to `drop_from`; the frame keeps `func_obj`. For any other call,
+    /// `func_obj` is handed back and nothing changed.
     #[inline]
     pub fn plain_call_frame(
         &mut self,
-        func_obj: &ObjRef,
+        func_obj: ObjRef,
         stack: &mut Vec<Value>,
         args_start: usize,
         drop_from: usize,
-    ) -> Option<Box<Frame>> {
+    ) -> Result<Box<Frame>, ObjRef> {
         let Payload::Function(func) = &func_obj.payload else {
-            return None;
+            return Err(func_obj);
         };
-        let mut frame = func.code.with(|code| {
+        let frame = func.code.with(|code| {
             if code.plain_argcount != Some(stack.len().checked_sub(args_start)?) {
                 return None;
             }
             Some(self.started_frame(code, func))
-        })?;
-        for (slot, v) in frame.fast.iter_mut().zip(stack.drain(args_start..)) {
-            *slot = v;
-        }
+        });
+        let Some(mut frame) = frame else {
+            return Err(func_obj);
+        };
+        frame.take_args(stack, args_start);
         stack.truncate(drop_from);
-        frame.func = Some(func_obj.clone());
-        Some(frame)
+        frame.func = Some(func_obj);
+        Ok(frame)
     }
 
     /// A frame at the start of `code` run by `func`, from the pool when it has one; its
@@ -411,11 +413,12 @@ impl NameExt for ObjRef {
     }
 }
 
-/// How argument errors name a function: qualified from 3.10 on.
+/// How argument errors name a function: its qualified name from 3.10 on, before that
+/// the name of the code it runs (which differs after `__code__` was replaced).
 fn func_name_for_errors(version: &crate::spec::VersionSpec, func: &Function) -> String {
     if super::flavour::argument_errors_use_qualname(version) {
         func.qualname.get().to_string()
     } else {
-        func.name.get().to_string()
+        func.code.get().co.name.to_string()
     }
 }

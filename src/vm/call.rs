@@ -147,6 +147,15 @@ impl Vm {
                     kwnames: args.kwnames,
                 };
                 self.call(&init, args)?
+            } else if let Some(func) = unbound_builtin_method(&init) {
+                // A builtin method (`object.__init__` of most builtin types) likewise:
+                // what binding it would make and call.
+                with_cls[0] = obj.clone();
+                let args = Args {
+                    values: &with_cls,
+                    kwnames: args.kwnames,
+                };
+                func(self, args)?
             } else {
                 let bound = self.descr_get(init, Some(&obj), t)?;
                 self.call(&bound, args)?
@@ -184,6 +193,50 @@ impl Vm {
         if !t.is_heap || t.layout != Layout::Plain {
             return None;
         }
+        let init = match self.init_hints.get(cls) {
+            Some(init) => init,
+            None => {
+                let init = self.plain_init_of(cls, t)?;
+                self.init_hints.put(cls, &init);
+                init
+            }
+        };
+        let Payload::Function(func) = &init.payload else {
+            return None;
+        };
+        // The code can be replaced without any class changing: checked on every call.
+        let nargs = stack.len().checked_sub(args_start)?;
+        let binds = func.code.with(|code| {
+            code.plain_argcount == Some(nargs + 1)
+                && code.flags()
+                    & (super::bind::CO_GENERATOR
+                        | super::bind::CO_COROUTINE
+                        | super::bind::CO_ASYNC_GENERATOR
+                        | super::bind::CO_ITERABLE_COROUTINE)
+                    == 0
+        });
+        if !binds {
+            return None;
+        }
+        let instance = Value::Obj(self.new_instance(cls));
+        let mut frame = func.code.with(|code| self.started_frame(code, func));
+        let args = std::iter::once(instance.clone()).chain(stack.drain(args_start..));
+        for (slot, v) in frame.fast.iter_mut().zip(args) {
+            *slot = v;
+        }
+        stack.truncate(drop_from);
+        frame.func = Some(init);
+        frame.init_of = instance;
+        Some(frame)
+    }
+
+    /// The class-level conditions of `init_call_frame` for a plain heap class `cls`:
+    /// `object.__new__`, no abstract methods, and a Python `__init__`, which is returned.
+    fn plain_init_of(
+        &mut self,
+        cls: &ObjRef,
+        t: &crate::object::typeobj::TypeData,
+    ) -> Option<ObjRef> {
         let new_name = self.names.__new__.clone();
         let objects_new = matches!(self.lookup_in_mro(cls, &new_name), Some(Value::Obj(f))
             if matches!(&f.payload, Payload::Builtin(b)
@@ -195,33 +248,13 @@ impl Vm {
         let Some(Value::Obj(init)) = self.lookup_in_mro(cls, &init_name) else {
             return None;
         };
-        let Payload::Function(func) = &init.payload else {
-            return None;
-        };
-        let nargs = stack.len().checked_sub(args_start)?;
-        let binds = func.code.with(|code| {
-            code.plain_argcount == Some(nargs + 1)
-                && code.flags()
-                    & (super::bind::CO_GENERATOR
-                        | super::bind::CO_COROUTINE
-                        | super::bind::CO_ASYNC_GENERATOR
-                        | super::bind::CO_ITERABLE_COROUTINE)
-                    == 0
-        });
         let abstract_name = self.names.__abstractmethods__.clone();
-        if !binds || self.dict_get_name(&t.dict, &abstract_name).is_some() {
+        if !matches!(&init.payload, Payload::Function(_))
+            || self.dict_get_name(&t.dict, &abstract_name).is_some()
+        {
             return None;
         }
-        let instance = Value::Obj(self.new_instance(cls));
-        let mut frame = func.code.with(|code| self.started_frame(code, func));
-        let args = std::iter::once(instance.clone()).chain(stack.drain(args_start..));
-        for (slot, v) in frame.fast.iter_mut().zip(args) {
-            *slot = v;
-        }
-        stack.truncate(drop_from);
-        frame.func = Some(init.clone());
-        frame.init_of = instance;
-        Some(frame)
+        Some(init)
     }
 
     /// The TypeError of an `__init__` that returned something else than None.
@@ -287,5 +320,64 @@ impl Vm {
             super::eval::FrameExit::Return(v) => Ok(v),
             super::eval::FrameExit::Yield(_) => Err(self.system_error("a function frame yielded")),
         }
+    }
+}
+
+/// The function of a builtin method descriptor not bound to an instance (what
+/// `descr_get` would bind before calling it).
+fn unbound_builtin_method(v: &Value) -> Option<crate::object::NativeFn> {
+    match v.payload() {
+        Some(Payload::Builtin(b))
+            if b.kind == crate::object::BuiltinKind::Method && b.bound.is_null() =>
+        {
+            Some(b.func)
+        }
+        _ => None,
+    }
+}
+
+/// How many classes `InitHints` remembers.
+const INIT_HINTS: usize = 16;
+
+/// The Python `__init__` that `Vm::init_call_frame` found for recently called classes,
+/// so the next call of one skips looking up `__new__`, `__init__` and
+/// `__abstractmethods__`. An entry holds for the class at its address while the type
+/// attribute cache's epoch (`object::method_cache`) is unchanged: any change to a class
+/// dict or MRO, or the freeing of a class, bumps it. The function is held weakly (the
+/// class dict owns it), so the cache keeps nothing alive.
+#[derive(Default)]
+pub struct InitHints {
+    entries: [InitHint; INIT_HINTS],
+}
+
+#[derive(Default)]
+struct InitHint {
+    class: usize,
+    epoch: u64,
+    init: std::rc::Weak<Object>,
+}
+
+impl InitHints {
+    fn slot(class: usize) -> usize {
+        ((class >> 4) ^ (class >> 10)) % INIT_HINTS
+    }
+
+    #[inline]
+    fn get(&self, cls: &ObjRef) -> Option<ObjRef> {
+        let class = Rc::as_ptr(cls) as usize;
+        let e = &self.entries[Self::slot(class)];
+        if e.class != class || e.epoch != crate::object::method_cache::epoch() {
+            return None;
+        }
+        e.init.upgrade()
+    }
+
+    fn put(&mut self, cls: &ObjRef, init: &ObjRef) {
+        let class = Rc::as_ptr(cls) as usize;
+        self.entries[Self::slot(class)] = InitHint {
+            class,
+            epoch: crate::object::method_cache::epoch(),
+            init: Rc::downgrade(init),
+        };
     }
 }

@@ -183,7 +183,19 @@ impl Vm {
     }
 
     /// Counts a frame in; RecursionError past the limit or when the Rust stack runs low.
+    /// The common case (room left, nothing due) is inlined into the loop.
+    #[inline(always)]
     pub fn enter_frame(&mut self) -> PyResult<()> {
+        if self.depth >= self.recursion_limit || self.stack_is_low() || super::breaker_due() {
+            return self.enter_frame_slow();
+        }
+        self.depth += 1;
+        Ok(())
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn enter_frame_slow(&mut self) -> PyResult<()> {
         if self.depth >= self.recursion_limit || self.stack_is_low() {
             let msg = "maximum recursion depth exceeded";
             return Err(self.new_exception(&self.types.exc.recursion_error.clone(), msg));

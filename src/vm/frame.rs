@@ -119,6 +119,26 @@ impl Frame {
         self.lasti = 0;
     }
 
+    /// Moves the values of `stack` from `from` up into the first locals (the caller
+    /// checked they fit, `Code::plain_argcount`); `stack` is cut back to `from`.
+    #[inline]
+    pub fn take_args(&mut self, stack: &mut Vec<Value>, from: usize) {
+        let argc = stack.len().saturating_sub(from).min(self.fast.len());
+        let from = stack.len() - argc;
+        // What the locals held (unbound `Null` after `Frame::start`) is dropped first.
+        for v in &mut self.fast[..argc] {
+            *v = Value::Null;
+        }
+        // SAFETY: `argc` values from `from` are initialised and owned by `stack`; they are
+        // moved bitwise over the first `argc` locals, which hold `Null` (just set: no
+        // destructor, nothing leaks by overwriting them), and `stack` forgets them by its
+        // length, so each value keeps exactly one owner.
+        unsafe {
+            std::ptr::copy_nonoverlapping(stack.as_ptr().add(from), self.fast.as_mut_ptr(), argc);
+            stack.set_len(from);
+        }
+    }
+
     /// Pushes on the value stack. The stack is reserved for the code's `co_stacksize`
     /// when the frame starts, so growing (bad bytecode only) is the cold path.
     #[inline(always)]

@@ -96,6 +96,9 @@ pub struct Vm {
     pub(crate) spare_frames: Vec<Box<frame::Frame>>,
     /// Cached lookups along type MROs (`lookup_in_mro`).
     pub(crate) method_cache: crate::object::method_cache::MethodCache,
+    /// The `__init__` functions of classes whose calls run as loop frames
+    /// (`Vm::init_call_frame`).
+    pub(crate) init_hints: call::InitHints,
     /// BINARY_OP's argument table (3.11+) and COMPARE_OP's, decoded from the version.
     pub(crate) binary_op_kinds: Vec<Option<(ops::BinOp, bool)>>,
     pub(crate) cmp_op_kinds: Vec<Option<ops::CmpOp>>,
@@ -174,6 +177,7 @@ impl Vm {
             calling_frame: std::ptr::null(),
             spare_frames: Vec::new(),
             method_cache: Default::default(),
+            init_hints: Default::default(),
             binary_op_kinds: ops::binary_op_kinds(version),
             cmp_op_kinds: ops::cmp_op_kinds(version),
             imports: import::ImportState::new(modules),

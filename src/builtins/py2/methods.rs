@@ -72,6 +72,14 @@ fn call(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     vm.call(&func, rest)
 }
 
+/// The function an unbound method `callable` calls when `first` is its first argument
+/// and an instance of its class (`call`'s check passes); `None` otherwise.
+pub fn unbound_target(vm: &Vm, callable: &ObjRef, first: Option<&Value>) -> Option<Value> {
+    let u = crate::object::native::state::<UnboundMethod>(&callable.payload)?;
+    let c = vm.class_of(first?);
+    (std::rc::Rc::ptr_eq(c, &u.class) || vm.is_subclass_of(c, &u.class)).then(|| u.func.clone())
+}
+
 /// The function of a bound or unbound method.
 pub fn func_of(vm: &Vm, v: &Value) -> PyResult<Value> {
     match (v.payload(), state_of::<UnboundMethod>(v)) {

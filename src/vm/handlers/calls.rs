@@ -21,18 +21,43 @@ impl Exec<'_> {
         drop_from: usize,
         kwnames: Value,
     ) -> Flow {
+        let callable = match callable {
+            Value::Obj(func) if kwnames.is_none() => {
+                let stack = &mut self.frame.stack;
+                match self.vm.plain_call_frame(func, stack, args_start, drop_from) {
+                    Ok(frame) => return self.run_callee(frame),
+                    Err(func) => Value::Obj(func),
+                }
+            }
+            other => other,
+        };
         if kwnames.is_none() {
             if let Value::Obj(func) = &callable {
-                let stack = &mut self.frame.stack;
-                if let Some(frame) = self.vm.plain_call_frame(func, stack, args_start, drop_from) {
-                    return self.run_callee(frame);
-                }
                 if let Payload::Type(_) = &func.payload {
                     let stack = &mut self.frame.stack;
                     if let Some(frame) = self.vm.init_call_frame(func, stack, args_start, drop_from)
                     {
                         return Flow::Call(frame);
                     }
+                }
+            }
+        }
+        if let Value::Obj(o) = &callable {
+            // A bound method calls its function with its self first: self goes in below
+            // the arguments and the function is called like any other, so a Python one
+            // runs as a loop frame (what `Vm::call` does, without a nested loop).
+            if let Payload::Method(m) = &o.payload {
+                let (func, self_) = (m.func.clone(), m.self_.clone());
+                self.frame.stack.insert(args_start, self_);
+                return self.call_from_stack(func, args_start, drop_from, kwnames);
+            }
+            // 2.x: an unbound method whose first argument passes its class check calls
+            // its function (a failing check takes the general path, which raises).
+            if kwnames.is_none() && matches!(o.payload, Payload::Other(_)) {
+                let first = self.frame.stack.get(args_start);
+                if let Some(func) = crate::builtins::py2::methods::unbound_target(self.vm, o, first)
+                {
+                    return self.call_from_stack(func, args_start, drop_from, kwnames);
                 }
             }
         }
@@ -126,10 +151,11 @@ impl Exec<'_> {
             Ok(s) => s,
             Err(f) => return f,
         };
+        // The callable moves out of its slot (which the call drops anyway).
         let (callable, args_start) = if self.frame.stack[slot].is_null() {
-            (self.frame.stack[slot + 1].clone(), slot + 2)
+            (std::mem::take(&mut self.frame.stack[slot + 1]), slot + 2)
         } else {
-            (self.frame.stack[slot].clone(), slot + 1)
+            (std::mem::take(&mut self.frame.stack[slot]), slot + 1)
         };
         self.call_from_stack(callable, args_start, slot, kwnames)
     }
@@ -141,7 +167,7 @@ impl Exec<'_> {
             Ok(s) => s,
             Err(f) => return f,
         };
-        let callable = self.frame.stack[slot].clone();
+        let callable = std::mem::take(&mut self.frame.stack[slot]);
         let args_start = if self.frame.stack[slot + 1].is_null() {
             slot + 2
         } else {
@@ -163,7 +189,7 @@ impl Exec<'_> {
             Ok(s) => s,
             Err(f) => return f,
         };
-        let callable = self.frame.stack[slot].clone();
+        let callable = std::mem::take(&mut self.frame.stack[slot]);
         self.call_from_stack(callable, slot + 1, slot, Value::None)
     }
 
@@ -185,10 +211,10 @@ impl Exec<'_> {
             Err(f) => return f,
         };
         if self.frame.stack[slot].is_null() {
-            let callable = self.frame.stack[slot + 1].clone();
+            let callable = std::mem::take(&mut self.frame.stack[slot + 1]);
             self.call_from_stack(callable, slot + 2, slot, Value::None)
         } else {
-            let callable = self.frame.stack[slot].clone();
+            let callable = std::mem::take(&mut self.frame.stack[slot]);
             self.call_from_stack(callable, slot + 1, slot, Value::None)
         }
     }

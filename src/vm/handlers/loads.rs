@@ -387,6 +387,18 @@ impl Exec<'_> {
 
     /// LOAD_ATTR: `getattr(TOS, name)`.
     pub fn load_attr(&mut self, i: u32) -> Flow {
+        // The hinted instance-dict read replaces the object on top in place.
+        let code = &self.frame.code;
+        if let (Some(hint), Some(name), Some(top)) = (
+            code.attr_hints.get(i as usize),
+            code.names.get(i as usize),
+            self.frame.stack.last_mut(),
+        ) {
+            if let Some(v) = crate::vm::attr_hints::instance_attr_by_hint(hint, top, name) {
+                *top = v;
+                return Flow::Next;
+            }
+        }
         let obj = self.frame.pop();
         let code = &self.frame.code;
         let r = match (code.attr_hints.get(i as usize), code.names.get(i as usize)) {
@@ -543,7 +555,18 @@ impl Exec<'_> {
 
     pub fn store_attr(&mut self, i: u32) -> Flow {
         let obj = self.frame.pop();
-        let v = self.frame.pop();
+        let mut v = self.frame.pop();
+        let code = &self.frame.code;
+        if let (Some(hint), Some(name)) =
+            (code.attr_hints.get(i as usize), code.names.get(i as usize))
+        {
+            // The hinted instance-dict entry is overwritten in place; the old value is
+            // dropped after the dict's borrow ended.
+            match crate::vm::attr_hints::store_instance_attr_by_hint(self.vm, hint, &obj, name, v) {
+                Ok(_old) => return Flow::Next,
+                Err(back) => v = back,
+            }
+        }
         let code = &self.frame.code;
         let r = match (code.attr_hints.get(i as usize), code.names.get(i as usize)) {
             (Some(hint), Some(name)) => self.vm.store_attr_hinted(hint, &obj, name, v),
