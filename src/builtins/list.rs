@@ -577,6 +577,17 @@ pub fn set_slice(
     if b.step == 1 {
         let start = b.start.clamp(0, len as isize) as usize;
         let stop = b.stop.clamp(start as isize, len as isize) as usize;
+        if stop - start == new_items.len() {
+            // Same length: the new items trade places with the old ones, which are
+            // dropped after the borrow.
+            let mut swapped = new_items;
+            items.with_mut(|l| {
+                if let Some(old) = l.get_mut(start..stop) {
+                    old.swap_with_slice(&mut swapped);
+                }
+            });
+            return Ok(());
+        }
         let _removed: Vec<Value> = items.with_mut(|l| {
             let stop = stop.min(l.len());
             let start = start.min(stop);
