@@ -165,6 +165,14 @@ fn needs_tracking(o: &Object) -> bool {
     }
 }
 
+impl Object {
+    /// Whether the collector knows the object.
+    #[inline]
+    pub fn is_tracked(&self) -> bool {
+        self.gc_slot.get() != UNTRACKED
+    }
+}
+
 /// Registers a new object if it can hold references.
 #[inline]
 pub fn track(o: &ObjRef) {

@@ -1,6 +1,6 @@
 //! Building containers and strings, unpacking, subscription.
 
-use crate::object::{Object, Payload, Value};
+use crate::object::{Payload, Value};
 use crate::tri;
 use crate::vm::eval::{Exec, Flow};
 use crate::vm::messages;
@@ -80,11 +80,8 @@ impl Exec<'_> {
         };
         let stop = self.frame.pop();
         let start = self.frame.pop();
-        let s = Object::new(
-            self.vm.types.slice.clone(),
-            Payload::Slice(Box::new([start, stop, step])),
-        );
-        self.frame.push(Value::Obj(s));
+        let s = crate::builtins::slice::new_slice(self.vm, start, stop, step);
+        self.frame.push(s);
         Flow::Next
     }
 
@@ -285,6 +282,7 @@ impl Exec<'_> {
             return Flow::Next;
         }
         let r = self.vm.getitem(&obj, &key);
+        crate::builtins::slice::recycle(key);
         self.push_result(r)
     }
 
@@ -299,7 +297,11 @@ impl Exec<'_> {
             }
             Err(v) => v,
         };
+        let slice = matches!(key.payload(), Some(Payload::Slice(_))).then(|| key.clone());
         let r = self.vm.setitem(&obj, key, v);
+        if let Some(s) = slice {
+            crate::builtins::slice::recycle(s);
+        }
         self.unit(r)
     }
 
@@ -315,11 +317,9 @@ impl Exec<'_> {
         let stop = self.frame.pop();
         let start = self.frame.pop();
         let obj = self.frame.pop();
-        let s = Value::Obj(Object::new(
-            self.vm.types.slice.clone(),
-            Payload::Slice(Box::new([start, stop, Value::None])),
-        ));
+        let s = crate::builtins::slice::new_slice(self.vm, start, stop, Value::None);
         let r = self.vm.getitem(&obj, &s);
+        crate::builtins::slice::recycle(s);
         self.push_result(r)
     }
 
@@ -328,11 +328,9 @@ impl Exec<'_> {
         let start = self.frame.pop();
         let obj = self.frame.pop();
         let v = self.frame.pop();
-        let s = Value::Obj(Object::new(
-            self.vm.types.slice.clone(),
-            Payload::Slice(Box::new([start, stop, Value::None])),
-        ));
-        let r = self.vm.setitem(&obj, s, v);
+        let s = crate::builtins::slice::new_slice(self.vm, start, stop, Value::None);
+        let r = self.vm.setitem(&obj, s.clone(), v);
+        crate::builtins::slice::recycle(s);
         self.unit(r)
     }
 
