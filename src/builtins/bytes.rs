@@ -120,8 +120,13 @@ pub fn register_shared(vm: &mut Vm, t: &ObjRef) {
 
 // ----- values -----
 
-/// A new exact bytes object.
+/// A new exact bytes object; in 2.x, where `bytes` is `str`, a `str` of those bytes, so
+/// what native modules return (`struct.pack`, `binascii.hexlify`...) is an ordinary 2.x
+/// string.
 pub fn new_bytes(vm: &Vm, data: Vec<u8>) -> Value {
+    if crate::vm::flavour::python2_builtins(vm.version) {
+        return vm.new_str(&super::py2::text::latin1_text(&data));
+    }
     Value::Obj(Object::new(
         vm.types.bytes.clone(),
         Payload::Bytes(data.into()),

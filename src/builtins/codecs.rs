@@ -322,10 +322,8 @@ pub fn unicode_error_str(vm: &mut Vm, o: &ObjRef) -> Option<String> {
         num_traits::ToPrimitive::to_i64(&end)?,
     );
     if decode {
-        let data: Vec<u8> = match object.payload()? {
-            Payload::Bytes(b) => b.to_vec(),
-            _ => return None,
-        };
+        // The bytes object, or in 2.x the `str` of bytes.
+        let data = super::bytes::buffer_arg(vm, &object)?;
         if start >= 0 && (start as usize) < data.len() && end == start + 1 {
             return Some(format!(
                 "'{encoding}' codec can't decode byte 0x{:02x} in position {start}: {reason}",
@@ -347,8 +345,9 @@ pub fn unicode_error_str(vm: &mut Vm, o: &ObjRef) -> Option<String> {
             } else {
                 format!("\\U{c:08x}")
             };
+            let quoted = crate::vm::messages::quoted_character(vm.version.format.major_minor, &esc);
             return Some(format!(
-                "'{encoding}' codec can't encode character '{esc}' in position {start}: {reason}"
+                "'{encoding}' codec can't encode character {quoted} in position {start}: {reason}"
             ));
         }
         Some(format!(

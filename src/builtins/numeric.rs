@@ -682,7 +682,7 @@ fn builtin_id(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let [v] = arity(vm, "id", &args, 1, 1)? else {
         unreachable!()
     };
-    Ok(vm.new_int_big(BigInt::from(v.id())))
+    Ok(vm.new_int_big(BigInt::from(v.identity())))
 }
 
 fn radix_builtin(

@@ -96,98 +96,99 @@ pub fn init(vm: &mut Vm) {
     }
 }
 
+/// The versions `[since, before)` in which a name stands at its place in a dict order.
+type Versions = ((u8, u8), (u8, u8));
+
+/// Every version.
+const ALL: Versions = ((0, 0), (99, 0));
+
+/// The order of `object`'s dict: each name with the versions `[since, before)` in which
+/// it stands at that place (`__new__` moved to the front in 3.10).
+const OBJECT_ORDER: &[(&str, Versions)] = &[
+    ("__new__", ((3, 10), (99, 0))),
+    ("__repr__", ALL),
+    ("__hash__", ALL),
+    ("__str__", ALL),
+    ("__getattribute__", ALL),
+    ("__setattr__", ALL),
+    ("__delattr__", ALL),
+    ("__lt__", ALL),
+    ("__le__", ALL),
+    ("__eq__", ALL),
+    ("__ne__", ALL),
+    ("__gt__", ALL),
+    ("__ge__", ALL),
+    ("__init__", ALL),
+    ("__new__", ((0, 0), (3, 10))),
+    ("__reduce_ex__", ALL),
+    ("__reduce__", ALL),
+    ("__getstate__", ((3, 11), (99, 0))),
+    ("__subclasshook__", ALL),
+    ("__init_subclass__", ALL),
+    ("__format__", ALL),
+    ("__sizeof__", ALL),
+    ("__dir__", ALL),
+    ("__class__", ALL),
+    ("__doc__", ALL),
+];
+
+/// The order of `type`'s dict, as `OBJECT_ORDER`.
+const TYPE_ORDER: &[(&str, Versions)] = &[
+    ("__new__", ((3, 10), (99, 0))),
+    ("__repr__", ALL),
+    ("__call__", ALL),
+    ("__getattribute__", ALL),
+    ("__setattr__", ALL),
+    ("__delattr__", ALL),
+    ("__init__", ALL),
+    ("__new__", ((0, 0), (3, 10))),
+    ("__or__", ((3, 10), (99, 0))),
+    ("__ror__", ((3, 10), (99, 0))),
+    ("mro", ALL),
+    ("__subclasses__", ALL),
+    ("__prepare__", ALL),
+    ("__instancecheck__", ALL),
+    ("__subclasscheck__", ALL),
+    ("__dir__", ALL),
+    ("__sizeof__", ALL),
+    ("__basicsize__", ALL),
+    ("__itemsize__", ALL),
+    ("__flags__", ALL),
+    ("__weakrefoffset__", ALL),
+    ("__base__", ALL),
+    ("__dictoffset__", ALL),
+    ("__name__", ((3, 12), (99, 0))),
+    ("__qualname__", ((3, 12), (99, 0))),
+    ("__bases__", ((3, 12), (99, 0))),
+    ("__mro__", ALL),
+    ("__name__", ((0, 0), (3, 12))),
+    ("__qualname__", ((0, 0), (3, 12))),
+    ("__bases__", ((0, 0), (3, 12))),
+    ("__module__", ALL),
+    ("__abstractmethods__", ALL),
+    ("__dict__", ALL),
+    ("__doc__", ALL),
+    ("__text_signature__", ALL),
+    ("__annotations__", ((3, 10), (99, 0))),
+    ("__type_params__", ((3, 12), (99, 0))),
+];
+
+/// The names of `order` that stand in version `v`, in order.
+fn order_in(order: &[(&'static str, Versions)], v: (u8, u8)) -> Vec<&'static str> {
+    order
+        .iter()
+        .filter(|(_, (since, before))| *since <= v && v < *before)
+        .map(|(name, _)| *name)
+        .collect()
+}
+
 /// Orders `object`'s and `type`'s dicts as CPython's do (after every module added its
 /// entries); entries CPython does not have go last.
 pub fn finish(vm: &mut Vm) {
     let v = ver(vm);
-    let mut object_order: Vec<&str> = Vec::new();
-    if v >= (3, 9) {
-        object_order.push("__new__");
-    }
-    object_order.extend([
-        "__repr__",
-        "__hash__",
-        "__str__",
-        "__getattribute__",
-        "__setattr__",
-        "__delattr__",
-        "__lt__",
-        "__le__",
-        "__eq__",
-        "__ne__",
-        "__gt__",
-        "__ge__",
-        "__init__",
-    ]);
-    if v < (3, 9) {
-        object_order.push("__new__");
-    }
-    object_order.extend(["__reduce_ex__", "__reduce__"]);
-    if v >= (3, 11) {
-        object_order.push("__getstate__");
-    }
-    object_order.extend([
-        "__subclasshook__",
-        "__init_subclass__",
-        "__format__",
-        "__sizeof__",
-        "__dir__",
-        "__class__",
-        "__doc__",
-    ]);
-    let mut type_order: Vec<&str> = Vec::new();
-    if v >= (3, 10) {
-        type_order.push("__new__");
-    }
-    type_order.extend([
-        "__repr__",
-        "__call__",
-        "__getattribute__",
-        "__setattr__",
-        "__delattr__",
-        "__init__",
-    ]);
-    if v < (3, 10) {
-        type_order.push("__new__");
-    } else {
-        type_order.extend(["__or__", "__ror__"]);
-    }
-    type_order.extend([
-        "mro",
-        "__subclasses__",
-        "__prepare__",
-        "__instancecheck__",
-        "__subclasscheck__",
-        "__dir__",
-        "__sizeof__",
-        "__basicsize__",
-        "__itemsize__",
-        "__flags__",
-        "__weakrefoffset__",
-        "__base__",
-        "__dictoffset__",
-    ]);
-    if v >= (3, 12) {
-        type_order.extend(["__name__", "__qualname__", "__bases__", "__mro__"]);
-    } else {
-        type_order.extend(["__mro__", "__name__", "__qualname__", "__bases__"]);
-    }
-    type_order.extend([
-        "__module__",
-        "__abstractmethods__",
-        "__dict__",
-        "__doc__",
-        "__text_signature__",
-    ]);
-    if v >= (3, 10) {
-        type_order.push("__annotations__");
-    }
-    if v >= (3, 12) {
-        type_order.push("__type_params__");
-    }
     let (object, type_) = (vm.types.object.clone(), vm.types.type_.clone());
-    reorder(vm, &object, &object_order);
-    reorder(vm, &type_, &type_order);
+    reorder(vm, &object, &order_in(OBJECT_ORDER, v));
+    reorder(vm, &type_, &order_in(TYPE_ORDER, v));
 }
 
 fn reorder(vm: &mut Vm, t: &ObjRef, order: &[&str]) {

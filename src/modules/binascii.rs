@@ -11,12 +11,12 @@ use crate::object::{Args, BuiltinKind, NativeFn, ObjRef, Payload, Value};
 use crate::vm::{PyErr, PyResult, Vm};
 
 const FUNCTIONS: &[(&str, NativeFn, (u8, u8))] = &[
-    ("hexlify", |vm, a| hexlify(vm, a, "hexlify"), (3, 0)),
-    ("b2a_hex", |vm, a| hexlify(vm, a, "b2a_hex"), (3, 0)),
-    ("unhexlify", |vm, a| unhexlify(vm, a, "unhexlify"), (3, 0)),
-    ("a2b_hex", |vm, a| unhexlify(vm, a, "a2b_hex"), (3, 0)),
-    ("b2a_base64", b2a_base64, (3, 0)),
-    ("a2b_base64", a2b_base64, (3, 0)),
+    ("hexlify", |vm, a| hexlify(vm, a, "hexlify"), (2, 0)),
+    ("b2a_hex", |vm, a| hexlify(vm, a, "b2a_hex"), (2, 0)),
+    ("unhexlify", |vm, a| unhexlify(vm, a, "unhexlify"), (2, 0)),
+    ("a2b_hex", |vm, a| unhexlify(vm, a, "a2b_hex"), (2, 0)),
+    ("b2a_base64", b2a_base64, (2, 0)),
+    ("a2b_base64", a2b_base64, (2, 0)),
     ("crc32", crc32, (3, 0)),
     ("crc_hqx", crc_hqx, (3, 0)),
 ];
@@ -68,18 +68,32 @@ fn error(vm: &mut Vm, message: &str) -> PyErr {
     vm.new_exception(&class, message)
 }
 
-/// The bytes of a bytes-like argument (`b2a_*` take nothing else).
-fn bytes_like(vm: &Vm, v: &Value) -> PyResult<Vec<u8>> {
+/// An error of the hex decoder: `binascii.Error`, a TypeError in 2.x.
+fn hex_error(vm: &mut Vm, message: &str) -> PyErr {
+    if crate::vm::flavour::binascii_hex_errors_are_type_errors(vm.version) {
+        return vm.type_error(message);
+    }
+    error(vm, message)
+}
+
+/// The bytes of a bytes-like argument of function `name` (`b2a_*` take nothing else).
+fn bytes_like(vm: &Vm, name: &str, v: &Value) -> PyResult<Vec<u8>> {
     crate::builtins::bytes::buffer_arg(vm, v).ok_or_else(|| {
-        vm.type_error(&format!(
-            "a bytes-like object is required, not '{}'",
-            vm.type_name(v)
-        ))
+        let message = crate::vm::messages::buffer_argument_required(
+            vm.version.format.major_minor,
+            name,
+            &vm.type_name(v),
+        );
+        vm.type_error(&message)
     })
 }
 
 /// The bytes of an `a2b_*` argument: bytes-like, or a str of ASCII characters.
 fn ascii_data(vm: &Vm, v: &Value) -> PyResult<Vec<u8>> {
+    // 2.x: a byte `str` is the buffer itself.
+    if let Some(b) = crate::builtins::py2::text::str_buffer(vm, v) {
+        return Ok(b);
+    }
     if let Some(s) = v.as_str() {
         return if s.as_str().is_ascii() {
             Ok(s.as_str().as_bytes().to_vec())
@@ -100,6 +114,12 @@ fn new_bytes(vm: &Vm, data: Vec<u8>) -> Value {
 }
 
 fn hexlify(vm: &mut Vm, args: Args<'_>, name: &str) -> PyResult<Value> {
+    // 2.x's hexlify is b2a_hex under another name.
+    let name = if crate::vm::flavour::binascii_hex_errors_are_type_errors(vm.version) {
+        "b2a_hex"
+    } else {
+        name
+    };
     let with_sep = crate::vm::flavour::hexlify_takes_separator(vm.version);
     let params: &[&str] = if with_sep {
         &["data", "sep", "bytes_per_sep"]
@@ -114,7 +134,7 @@ fn hexlify(vm: &mut Vm, args: Args<'_>, name: &str) -> PyResult<Value> {
         )));
     }
     let b = arity::bind_kw(vm, name, args.pos(), &args, params, 1)?;
-    let data = bytes_like(vm, b[0].as_ref().unwrap_or(&Value::None))?;
+    let data = bytes_like(vm, name, b[0].as_ref().unwrap_or(&Value::None))?;
     let digits: Vec<u8> = data
         .iter()
         .flat_map(|byte| {
@@ -128,7 +148,7 @@ fn hexlify(vm: &mut Vm, args: Args<'_>, name: &str) -> PyResult<Value> {
     };
     let sep_bytes = match sep.as_str() {
         Some(s) => s.as_str().as_bytes().to_vec(),
-        None => bytes_like(vm, &sep)?,
+        None => bytes_like(vm, name, &sep)?,
     };
     if sep_bytes.len() != 1 {
         return Err(vm.value_error("sep must be length 1."));
@@ -169,14 +189,14 @@ fn unhexlify(vm: &mut Vm, args: Args<'_>, name: &str) -> PyResult<Value> {
     let b = arity::bind_kw(vm, name, args.pos(), &args, &["hexstr"], 1)?;
     let data = ascii_data(vm, b[0].as_ref().unwrap_or(&Value::None))?;
     if data.len() % 2 != 0 {
-        return Err(error(vm, "Odd-length string"));
+        return Err(hex_error(vm, "Odd-length string"));
     }
     let digit = |c: u8| (c as char).to_digit(16);
     let mut out = Vec::with_capacity(data.len() / 2);
     for pair in data.chunks(2) {
         match (digit(pair[0]), digit(pair[1])) {
             (Some(hi), Some(lo)) => out.push((hi * 16 + lo) as u8),
-            _ => return Err(error(vm, "Non-hexadecimal digit found")),
+            _ => return Err(hex_error(vm, "Non-hexadecimal digit found")),
         }
     }
     Ok(new_bytes(vm, out))
@@ -184,7 +204,7 @@ fn unhexlify(vm: &mut Vm, args: Args<'_>, name: &str) -> PyResult<Value> {
 
 fn b2a_base64(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let b = arity::bind_kw(vm, "b2a_base64", args.pos(), &args, &["data", "newline"], 1)?;
-    let data = bytes_like(vm, b[0].as_ref().unwrap_or(&Value::None))?;
+    let data = bytes_like(vm, "b2a_base64", b[0].as_ref().unwrap_or(&Value::None))?;
     let newline = match &b[1] {
         Some(v) => vm.truthy(v)?,
         None => true,
@@ -283,7 +303,7 @@ fn running_value(vm: &mut Vm, v: Option<Value>, bits: u32) -> PyResult<u32> {
 
 fn crc32(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let b = arity::bind_kw(vm, "crc32", args.pos(), &args, &["data", "crc"], 1)?;
-    let data = bytes_like(vm, b[0].as_ref().unwrap_or(&Value::None))?;
+    let data = bytes_like(vm, "crc32", b[0].as_ref().unwrap_or(&Value::None))?;
     let mut crc = !running_value(vm, b[1].clone(), 32)?;
     for &byte in &data {
         crc ^= byte as u32;
@@ -300,7 +320,7 @@ fn crc32(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn crc_hqx(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let b = arity::bind_kw(vm, "crc_hqx", args.pos(), &args, &["data", "crc"], 2)?;
-    let data = bytes_like(vm, b[0].as_ref().unwrap_or(&Value::None))?;
+    let data = bytes_like(vm, "crc_hqx", b[0].as_ref().unwrap_or(&Value::None))?;
     let mut crc = running_value(vm, b[1].clone(), 16)?;
     for &byte in &data {
         crc ^= (byte as u32) << 8;

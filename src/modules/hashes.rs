@@ -139,7 +139,14 @@ fn hash_module(vm: &mut Vm, module: &str, algorithms: &[&'static str]) -> PyResu
         vm.add_getset(
             &t,
             "name",
-            |vm, a| Ok(vm.new_str(algorithm(vm, &a)?.name)),
+            |vm, a| {
+                let name = algorithm(vm, &a)?.name;
+                Ok(if crate::vm::flavour::hash_names_upper_case(vm.version) {
+                    vm.new_str(&name.to_ascii_uppercase())
+                } else {
+                    vm.new_str(name)
+                })
+            },
             None,
         );
         vm.add_getset(&t, "digest_size", hash_digest_size, None);
@@ -180,14 +187,36 @@ const CONSTRUCTORS: [NativeFn; 14] = [
     blake2_new::<false>,
 ];
 
-/// `_md5`.
+/// `_md5`; 2.x's constructor is `new` (3.x's `md5`).
 pub fn md5_module(vm: &mut Vm) -> PyResult<ObjRef> {
-    hash_module(vm, "_md5", &["md5"])
+    let m = hash_module(vm, "_md5", &["md5"])?;
+    if crate::vm::flavour::python2_builtins(vm.version) {
+        alias_new(vm, &m, "md5");
+    }
+    Ok(m)
 }
 
-/// `_sha1`.
+/// `_sha1` (3.x).
 pub fn sha1_module(vm: &mut Vm) -> PyResult<ObjRef> {
     hash_module(vm, "_sha1", &["sha1"])
+}
+
+/// `_sha` (2.x's SHA-1 module, whose constructor is `new`).
+pub fn sha_module(vm: &mut Vm) -> PyResult<ObjRef> {
+    let m = hash_module(vm, "_sha", &["sha1"])?;
+    alias_new(vm, &m, "sha1");
+    Ok(m)
+}
+
+/// Names the constructor `constructor` of module `m` `new` as well, as 2.x's modules do.
+fn alias_new(vm: &mut Vm, m: &ObjRef, constructor: &str) {
+    let f = vm.new_builtin(
+        "new",
+        CONSTRUCTORS[index_of(constructor)],
+        BuiltinKind::Function,
+        None,
+    );
+    vm.module_set(m, "new", f);
 }
 
 /// `_sha256` (up to 3.11).
@@ -251,9 +280,18 @@ fn hash_digest_size(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(Value::Int(hash_of(vm, &a)?.digest_size as i64))
 }
 
-/// The bytes of the data argument: str is refused with CPython's message.
+/// The bytes of the data argument: str is refused with CPython's message (2.x takes its
+/// byte `str`, and a `unicode` in ASCII).
 fn data_arg(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
-    if v.as_str().is_some() {
+    if crate::vm::flavour::python2_builtins(vm.version) {
+        if let Some(s) = v
+            .as_str()
+            .filter(|_| crate::builtins::py2::text::is_unicode(vm, v))
+        {
+            let text: Vec<u32> = s.as_str().chars().map(|c| c as u32).collect();
+            return crate::builtins::codecs::encode(vm, &text, "ascii", "strict");
+        }
+    } else if v.as_str().is_some() {
         let message = crate::vm::messages::hash_needs_bytes(vm.version.format.major_minor);
         return Err(vm.type_error(message));
     }

@@ -12,6 +12,7 @@ pub mod codecs;
 pub mod collections;
 pub mod contextvars;
 pub mod errno;
+pub mod exceptions;
 pub mod functools;
 pub mod future;
 pub mod gc;
@@ -63,16 +64,17 @@ const NATIVE: &[(&str, ModuleInit, (u8, u8))] = &[
     ("_posixsubprocess", posixsubprocess::module, (3, 2)),
     ("_random", random_::module, (2, 0)),
     ("_blake2", hashes::blake2_module, (3, 6)),
-    ("_md5", hashes::md5_module, (3, 0)),
+    ("_md5", hashes::md5_module, (2, 5)),
+    ("_sha", hashes::sha_module, (2, 5)),
     ("_sha1", hashes::sha1_module, (3, 0)),
     ("_sha2", hashes::sha2_module, (3, 12)),
-    ("_sha256", hashes::sha256_module, (3, 0)),
+    ("_sha256", hashes::sha256_module, (2, 5)),
     ("_sha3", hashes::sha3_module, (3, 6)),
-    ("_sha512", hashes::sha512_module, (3, 0)),
+    ("_sha512", hashes::sha512_module, (2, 5)),
     ("_socket", socket::module, (2, 0)),
     ("_sre", sre::module, (2, 0)),
     ("_string", string_::module, (3, 0)),
-    ("_struct", struct_::module, (3, 0)),
+    ("_struct", struct_::module, (2, 5)),
     ("_thread", thread::module, (3, 0)),
     ("_tokenize", tokenize::module, (3, 12)),
     ("_typing", typing::module, (3, 12)),
@@ -81,6 +83,7 @@ const NATIVE: &[(&str, ModuleInit, (u8, u8))] = &[
     ("binascii", binascii::module, (2, 0)),
     ("builtins", builtins_module, (2, 0)),
     ("errno", errno::module, (2, 0)),
+    ("exceptions", exceptions::module, (2, 0)),
     ("gc", gc::module, (2, 0)),
     ("imp", imp::module, (2, 0)),
     ("importlib", importlib::module, (2, 0)),
@@ -96,7 +99,13 @@ const NATIVE: &[(&str, ModuleInit, (u8, u8))] = &[
 /// Native modules of `NATIVE` that later versions no longer have (3.x's `imp` is a file
 /// of its standard library), with the first version
 /// without them.
-const RETIRED: &[(&str, (u8, u8))] = &[("imp", (3, 0)), ("_sha256", (3, 12)), ("_sha512", (3, 12))];
+const RETIRED: &[(&str, (u8, u8))] = &[
+    ("exceptions", (3, 0)),
+    ("imp", (3, 0)),
+    ("_sha", (3, 0)),
+    ("_sha256", (3, 12)),
+    ("_sha512", (3, 12)),
+];
 
 /// The creator of the native module `name` in version `v`, if there is one.
 pub fn native_init(name: &str, v: (u8, u8)) -> Option<ModuleInit> {
@@ -128,6 +137,7 @@ pub fn native_names(v: (u8, u8)) -> Vec<&'static str> {
         "atexit",
         "builtins",
         "errno",
+        "exceptions",
         "gc",
         "imp",
         "itertools",

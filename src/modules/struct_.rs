@@ -177,7 +177,10 @@ fn format_bytes(vm: &mut Vm, v: &Value, who: &str) -> PyResult<Vec<u8>> {
 fn int_arg(vm: &mut Vm, v: &Value) -> PyResult<BigInt> {
     match crate::builtins::numeric::index_big(vm, v)? {
         Some(b) if crate::builtins::numeric::float_of(v).is_none() => Ok(b),
-        _ => Err(struct_error(vm, "required argument is not an integer")),
+        _ => {
+            let message = crate::vm::messages::struct_not_an_integer(vm.version.format.major_minor);
+            Err(struct_error(vm, message))
+        }
     }
 }
 
@@ -523,12 +526,9 @@ fn data_arg(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
 
 fn unpack_with(vm: &mut Vm, f: &Format, data: &[u8]) -> PyResult<Value> {
     if data.len() != f.size {
-        let ver = vm.version.format.major_minor;
-        let _ = ver;
-        return Err(struct_error(
-            vm,
-            &format!("unpack requires a buffer of {} bytes", f.size),
-        ));
+        let message =
+            crate::vm::messages::struct_unpack_size(vm.version.format.major_minor, f.size);
+        return Err(struct_error(vm, &message));
     }
     unpack_values(vm, f, data)
 }

@@ -117,7 +117,19 @@ impl Value {
         }
     }
 
-    /// A stable identity number (`id()`).
+    /// The number `id()` returns: distinct for every two values that are not `is` each
+    /// other. Heap objects are their address; inline ints and floats, which have no
+    /// address, are numbers above 2**64 made of their bits.
+    pub fn identity(&self) -> u128 {
+        match self {
+            Value::Int(i) => (1u128 << 64) | (*i as u64 as u128),
+            Value::Float(f) => (2u128 << 64) | f.to_bits() as u128,
+            other => other.id() as u128,
+        }
+    }
+
+    /// A stable number for an object's repr (`at 0x...`) and identity hash; for heap
+    /// objects it is `identity()`, inline values may share one.
     pub fn id(&self) -> u64 {
         match self {
             Value::Obj(o) => Rc::as_ptr(o) as usize as u64,

@@ -444,7 +444,7 @@ impl Vm {
             None => match self.dict_remove(&dict, &Value::Obj(name.clone()))? {
                 Some(_) => Ok(()),
                 // Up to 3.10 the error of deleting a missing attribute is just its name.
-                None if self.version.format.major_minor < (3, 11) => {
+                None if !super::flavour::delete_missing_attribute_names_object(self.version) => {
                     Err(self.new_exception(&self.types.exc.attribute_error, name.payload_str()))
                 }
                 None => Err(self.attribute_error(obj, name)),
@@ -486,11 +486,7 @@ impl Vm {
     }
 
     fn attribute_error_readonly(&self, obj: &Value, name: &ObjRef) -> PyErr {
-        let extra = if self.version.format.major_minor >= (3, 13) {
-            " and no __dict__ for setting new attributes"
-        } else {
-            ""
-        };
+        let extra = super::messages::no_dict_for_new_attributes(self.version.format.major_minor);
         let msg = format!(
             "'{}' object has no attribute '{}'{extra}",
             self.type_name(obj),

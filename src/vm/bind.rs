@@ -413,7 +413,7 @@ impl NameExt for ObjRef {
 
 /// How argument errors name a function: qualified from 3.10 on.
 fn func_name_for_errors(version: &crate::spec::VersionSpec, func: &Function) -> String {
-    if version.format.major_minor >= (3, 10) {
+    if super::flavour::argument_errors_use_qualname(version) {
         func.qualname.get().to_string()
     } else {
         func.name.get().to_string()

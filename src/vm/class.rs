@@ -244,11 +244,7 @@ impl Vm {
                     .map(|h| self.type_data(h).name().to_string())
                     .collect();
                 // 3.13 puts the message on one line.
-                let sep = if self.version.format.major_minor >= (3, 13) {
-                    " "
-                } else {
-                    "\n"
-                };
+                let sep = super::messages::mro_conflict_separator(self.version.format.major_minor);
                 return Err(self.type_error(&format!(
                     "Cannot create a consistent method resolution{sep}order (MRO) for bases {}",
                     names.join(", ")

@@ -459,3 +459,60 @@ pub fn getrandbits_accepts_zero(v: &VersionSpec) -> bool {
 pub fn hash_randomized_by_default(v: &VersionSpec) -> bool {
     v.format.major_minor >= (3, 3)
 }
+
+/// Whether a missing `__enter__`/`__exit__` in `with`/`async with` raises TypeError (3.11+)
+/// rather than AttributeError.
+pub fn missing_context_manager_is_type_error(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 11)
+}
+
+/// Whether deleting a missing instance attribute says "'T' object has no attribute 'x'"
+/// (3.11+) rather than only the name.
+pub fn delete_missing_attribute_names_object(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 11)
+}
+
+/// Whether the repr of an exception with one argument is `E(arg)` (3.7+) rather than
+/// `E(arg,)`.
+pub fn exception_repr_drops_single_comma(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 7)
+}
+
+/// Whether argument errors name a function by its qualified name (3.10+).
+pub fn argument_errors_use_qualname(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 10)
+}
+
+/// Whether `type[int]` makes a generic alias (3.9+).
+pub fn type_is_subscriptable(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 9)
+}
+
+/// Whether an iterator over an all-ASCII str is a `str_ascii_iterator` (3.11+).
+pub fn has_str_ascii_iterator(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 11)
+}
+
+/// Whether iterating a dict notices keys replaced at the same size ("dictionary keys
+/// changed during iteration", 3.8+).
+pub fn dict_iteration_checks_keys_changed(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 8)
+}
+
+/// Whether tuples hash with the xxHash-based combination (3.8+) rather than the older
+/// multiplicative one.
+pub fn tuple_hash_is_xxhash(v: &VersionSpec) -> bool {
+    v.format.major_minor >= (3, 8)
+}
+
+/// Whether a hash object's `name` is upper case (2.x: `'SHA256'`).
+pub fn hash_names_upper_case(v: &VersionSpec) -> bool {
+    v.format.major_minor.0 == 2
+}
+
+/// Whether binascii's hex functions are 2.x's: bad input to the decoder is a TypeError
+/// (not `binascii.Error`), and `hexlify`/`unhexlify` are `b2a_hex`/`a2b_hex` by another
+/// name.
+pub fn binascii_hex_errors_are_type_errors(v: &VersionSpec) -> bool {
+    v.format.major_minor.0 == 2
+}

@@ -65,7 +65,9 @@ impl Vm {
             IterState::Seq { seq, .. } => match &seq.payload {
                 Payload::List(_) => &x.list_iterator,
                 Payload::Tuple(_) => &x.tuple_iterator,
-                Payload::Str(s) if s.is_ascii() && self.version.format.major_minor >= (3, 11) => {
+                Payload::Str(s)
+                    if s.is_ascii() && super::flavour::has_str_ascii_iterator(self.version) =>
+                {
                     &x.str_ascii_iterator
                 }
                 Payload::Str(_) => &x.str_iterator,
@@ -220,7 +222,7 @@ impl Vm {
             SizeChanged(&'static str),
             Native,
         }
-        let keys_changed_check = self.version.format.major_minor >= (3, 8);
+        let keys_changed_check = super::flavour::dict_iteration_checks_keys_changed(self.version);
         let step = cell.with_mut(|st| match st {
             IterState::Seq { seq, index } => {
                 let i = *index;

@@ -138,7 +138,7 @@ impl Vm {
                     for item in items.iter() {
                         hashes.push(self.hash(item)?);
                     }
-                    return Ok(if self.version.format.major_minor >= (3, 8) {
+                    return Ok(if super::flavour::tuple_hash_is_xxhash(self.version) {
                         hash_tuple_xx(&hashes)
                     } else {
                         hash_tuple_legacy(&hashes)

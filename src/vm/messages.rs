@@ -525,3 +525,69 @@ pub fn hash_needs_bytes(v: Ver) -> &'static str {
         "Unicode-objects must be encoded before hashing"
     }
 }
+
+/// The tail of "'T' object has no attribute 'x'" when setting an attribute on an object
+/// without a `__dict__` (3.13 explains why).
+pub fn no_dict_for_new_attributes(v: Ver) -> &'static str {
+    if v >= (3, 13) {
+        " and no __dict__ for setting new attributes"
+    } else {
+        ""
+    }
+}
+
+/// What separates "Cannot create a consistent method resolution order (MRO) for bases"
+/// from the bases (3.13 keeps it on one line).
+pub fn mro_conflict_separator(v: Ver) -> &'static str {
+    if v >= (3, 13) {
+        " "
+    } else {
+        "\n"
+    }
+}
+
+/// "string indices must be integers", with the index's type from 3.11 on.
+pub fn string_indices_must_be_integers(v: Ver, index_type: &str) -> String {
+    if v >= (3, 11) {
+        format!("string indices must be integers, not '{index_type}'")
+    } else {
+        "string indices must be integers".to_string()
+    }
+}
+
+/// A character escape (`\xe9`) quoted as UnicodeEncodeError's message shows it: as a
+/// `unicode` literal in 2.x (`u'\xe9'`).
+pub fn quoted_character(v: Ver, escape: &str) -> String {
+    if v.0 == 2 {
+        format!("u'{escape}'")
+    } else {
+        format!("'{escape}'")
+    }
+}
+
+/// A binascii function given something that is not bytes-like.
+pub fn buffer_argument_required(v: Ver, function: &str, type_name: &str) -> String {
+    if v.0 == 2 {
+        format!("{function}() argument 1 must be string or buffer, not {type_name}")
+    } else {
+        format!("a bytes-like object is required, not '{type_name}'")
+    }
+}
+
+/// `struct.unpack` of data whose size is not the format's.
+pub fn struct_unpack_size(v: Ver, size: usize) -> String {
+    if v.0 == 2 {
+        format!("unpack requires a string argument of length {size}")
+    } else {
+        format!("unpack requires a buffer of {size} bytes")
+    }
+}
+
+/// `struct.pack` of a non-integer for an integer code.
+pub fn struct_not_an_integer(v: Ver) -> &'static str {
+    if v.0 == 2 {
+        "cannot convert argument to integer"
+    } else {
+        "required argument is not an integer"
+    }
+}

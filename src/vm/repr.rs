@@ -57,7 +57,8 @@ impl Vm {
     /// whatever `__repr__` the object's class defines).
     pub fn repr_builtin(&mut self, o: &ObjRef, v: &Value) -> PyResult<String> {
         let version = self.version.format.major_minor;
-        if super::flavour::python2_builtins(self.version) {
+        let py2 = super::flavour::python2_builtins(self.version);
+        if py2 {
             if let Some(r) = crate::builtins::py2::repr::repr_builtin(self, o, v)? {
                 return Ok(r);
             }
@@ -66,9 +67,7 @@ impl Vm {
         let mut out = String::new();
         match &o.payload {
             Payload::Str(s) => text::text_repr(s.code_points().into_iter(), version, &mut out),
-            Payload::Bytes(b) => {
-                text::bytes_repr(b, if version.0 == 2 { "" } else { "b" }, &mut out)
-            }
+            Payload::Bytes(b) => text::bytes_repr(b, if py2 { "" } else { "b" }, &mut out),
             Payload::Int(IntValue::Small(i)) => out.push_str(&i.to_string()),
             Payload::Int(IntValue::Big(b)) => {
                 out.push_str(&crate::builtins::int::big_to_decimal(self, b)?)
@@ -113,11 +112,7 @@ impl Vm {
             }
             Payload::Type(t) => {
                 let module = self.type_module(o);
-                let kind = if version.0 == 2 && !t.is_heap {
-                    "type"
-                } else {
-                    "class"
-                };
+                let kind = if py2 && !t.is_heap { "type" } else { "class" };
                 match module.as_deref() {
                     Some("builtins") | Some("__builtin__") | None => {
                         out.push_str(&format!("<{kind} '{}'>", t.qualname.get()))
@@ -152,7 +147,7 @@ impl Vm {
                 let inner = match args.payload() {
                     Some(Payload::Tuple(items)) if items.len() == 1 => {
                         let r = self.repr(&items[0])?;
-                        if version >= (3, 7) {
+                        if super::flavour::exception_repr_drops_single_comma(self.version) {
                             r
                         } else {
                             format!("{r},")
@@ -279,7 +274,7 @@ impl Vm {
         };
         let exact_set = Rc::ptr_eq(s.class(), &self.types.set);
         let name = self.type_name(v);
-        let py2 = self.version.format.major_minor.0 == 2;
+        let py2 = super::flavour::python2_builtins(self.version);
         if items.is_empty() {
             return Ok(format!("{name}()"));
         }
@@ -328,7 +323,7 @@ impl Vm {
         }
         if let Value::Float(f) = v {
             let mut out = String::new();
-            if self.version.format.major_minor.0 == 2 {
+            if super::flavour::python2_builtins(self.version) {
                 crate::object::float_str_py2(*f, &mut out);
             } else {
                 text::float_repr(*f, self.version.format.major_minor, &mut out);

@@ -200,14 +200,12 @@ impl Vm {
                     }
                     return match self.seq_index(key, chars.len(), "string")? {
                         Some(i) => Ok(self.new_str_points(&chars[i..=i])),
-                        None => Err(self.type_error(&format!(
-                            "string indices must be integers{}",
-                            if self.version.format.major_minor >= (3, 11) {
-                                ", not '".to_string() + &self.type_name(key) + "'"
-                            } else {
-                                String::new()
-                            }
-                        ))),
+                        None => Err(self.type_error(
+                            &super::messages::string_indices_must_be_integers(
+                                self.version.format.major_minor,
+                                &self.type_name(key),
+                            ),
+                        )),
                     };
                 }
                 Payload::Bytes(b) if exact => {
@@ -248,7 +246,7 @@ impl Vm {
             if let Payload::Type(_) = &o.payload {
                 // `type[int]` (3.9+): type has no __class_getitem__ of its own.
                 if std::rc::Rc::ptr_eq(o, &self.types.type_)
-                    && self.version.format.major_minor >= (3, 9)
+                    && super::flavour::type_is_subscriptable(self.version)
                 {
                     return Ok(crate::builtins::typing::new_alias(
                         self,

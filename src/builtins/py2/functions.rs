@@ -461,6 +461,29 @@ fn divmod(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 /// Installs the 2.x builtin functions.
+/// The built-in exception classes of Python 3 that Python 2 does not have.
+const PYTHON3_EXCEPTIONS: &[&str] = &[
+    "BlockingIOError",
+    "BrokenPipeError",
+    "ChildProcessError",
+    "ConnectionAbortedError",
+    "ConnectionError",
+    "ConnectionRefusedError",
+    "ConnectionResetError",
+    "FileExistsError",
+    "FileNotFoundError",
+    "InterruptedError",
+    "IsADirectoryError",
+    "ModuleNotFoundError",
+    "NotADirectoryError",
+    "PermissionError",
+    "ProcessLookupError",
+    "RecursionError",
+    "ResourceWarning",
+    "StopAsyncIteration",
+    "TimeoutError",
+];
+
 pub fn install(vm: &mut Vm) {
     let range_t = vm.types.range.clone();
     vm.type_data(&range_t)
@@ -484,6 +507,11 @@ pub fn install(vm: &mut Vm) {
     vm.add_builtin("hex", |vm, a| radix(vm, a, true));
     vm.add_builtin("oct", |vm, a| radix(vm, a, false));
     for gone in ["ascii", "exec", "breakpoint", "__build_class__"] {
+        super::remove_builtin(vm, gone);
+    }
+    // The exception classes 3.x added (the runtime keeps the classes, 2.x code cannot
+    // name them).
+    for gone in PYTHON3_EXCEPTIONS {
         super::remove_builtin(vm, gone);
     }
     install_dict(vm);

@@ -137,7 +137,8 @@ impl Exec<'_> {
                     && !(crate::vm::flavour::async_with_looks_up_exit_first(self.vm.version)
                         && self.vm.lookup_in_mro(&class_, &exit_name).is_none()),
             );
-            let cls = if v >= (3, 11) {
+            let cls = if crate::vm::flavour::missing_context_manager_is_type_error(self.vm.version)
+            {
                 self.vm.types.exc.type_error.clone()
             } else {
                 self.vm.types.exc.attribute_error.clone()

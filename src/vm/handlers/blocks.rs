@@ -266,11 +266,12 @@ impl Exec<'_> {
                 async_,
                 self.vm.lookup_in_mro(&class_, &enter_name).is_none(),
             );
-            let class_ = if v >= (3, 11) {
-                self.vm.types.exc.type_error.clone()
-            } else {
-                self.vm.types.exc.attribute_error.clone()
-            };
+            let class_ =
+                if crate::vm::flavour::missing_context_manager_is_type_error(self.vm.version) {
+                    self.vm.types.exc.type_error.clone()
+                } else {
+                    self.vm.types.exc.attribute_error.clone()
+                };
             return Err(self.vm.new_exception(&class_, &msg));
         };
         let exit = self.vm.descr_get(exit, Some(mgr), &class_)?;
