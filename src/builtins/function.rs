@@ -290,10 +290,7 @@ fn func_set_code(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn func_code(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let code = func(vm, &args)?.code.get();
-    Ok(Value::Obj(crate::object::Object::new(
-        vm.types.code.clone(),
-        Payload::Code(code),
-    )))
+    Ok(Value::Obj(crate::vm::code::code_object(vm, code)))
 }
 
 fn func_globals(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

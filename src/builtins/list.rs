@@ -502,9 +502,8 @@ fn list_len(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 /// `list[key]` for a list or list subclass.
 pub fn getitem(vm: &mut Vm, items: &PyCell<Vec<Value>>, key: &Value) -> PyResult<Value> {
     if let Some(Payload::Slice(s)) = key.payload() {
-        let s = (**s).clone();
         let len = items.with(|l| l.len());
-        let b = vm.slice_bounds(&s, len)?;
+        let b = vm.slice_bounds(s, len)?;
         let picked = items.with(|l| b.indices().filter_map(|i| l.get(i).cloned()).collect());
         return Ok(vm.new_list(picked));
     }
@@ -530,8 +529,7 @@ fn list_getitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 /// `list[key] = value` for a list or list subclass.
 pub fn setitem(vm: &mut Vm, items: &PyCell<Vec<Value>>, key: &Value, value: Value) -> PyResult<()> {
     if let Some(Payload::Slice(s)) = key.payload() {
-        let s = (**s).clone();
-        return set_slice(vm, items, &s, value);
+        return set_slice(vm, items, s, value);
     }
     let Some(i) = vm.index_value(key)? else {
         return Err(vm.type_error(&format!(
@@ -552,6 +550,23 @@ pub fn setitem(vm: &mut Vm, items: &PyCell<Vec<Value>>, key: &Value, value: Valu
     }
 }
 
+/// The items of an exact list that nothing else references (a temporary, as the
+/// `l[::-1]` of `l[:] = l[::-1]`), taken out of it instead of copied: no one can see
+/// the list emptied.
+fn take_temporary_items(vm: &Vm, value: &Value) -> Option<Vec<Value>> {
+    let Value::Obj(o) = value else { return None };
+    let Payload::List(l) = &o.payload else {
+        return None;
+    };
+    if std::rc::Rc::strong_count(o) != 1
+        || o.header.weakly_referenced()
+        || vm.type_data(o.class()).is_heap
+    {
+        return None;
+    }
+    Some(l.replace(Vec::new()))
+}
+
 /// Slice assignment (`l[a:b] = it`, `l[a:b:c] = it`).
 pub fn set_slice(
     vm: &mut Vm,
@@ -560,7 +575,9 @@ pub fn set_slice(
     value: Value,
 ) -> PyResult<()> {
     let simple = s[2].is_none() || matches!(s[2], Value::Int(1));
-    let new_items = if matches!(value.payload(), Some(Payload::List(_) | Payload::Tuple(_)))
+    let new_items = if let Some(taken) = take_temporary_items(vm, &value) {
+        taken
+    } else if matches!(value.payload(), Some(Payload::List(_) | Payload::Tuple(_)))
         || vm.is_iterable(&value)
     {
         vm.collect(&value)?
@@ -577,6 +594,17 @@ pub fn set_slice(
     if b.step == 1 {
         let start = b.start.clamp(0, len as isize) as usize;
         let stop = b.stop.clamp(start as isize, len as isize) as usize;
+        if stop - start == new_items.len() {
+            // Same length: the new items trade places with the old ones, which are
+            // dropped after the borrow.
+            let mut swapped = new_items;
+            items.with_mut(|l| {
+                if let Some(old) = l.get_mut(start..stop) {
+                    old.swap_with_slice(&mut swapped);
+                }
+            });
+            return Ok(());
+        }
         let _removed: Vec<Value> = items.with_mut(|l| {
             let stop = stop.min(l.len());
             let start = start.min(stop);
@@ -614,9 +642,8 @@ fn list_setitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 /// `del list[key]` for a list or list subclass.
 pub fn delitem(vm: &mut Vm, items: &PyCell<Vec<Value>>, key: &Value) -> PyResult<()> {
     if let Some(Payload::Slice(s)) = key.payload() {
-        let s = (**s).clone();
         let len = items.with(|l| l.len());
-        let b = vm.slice_bounds(&s, len)?;
+        let b = vm.slice_bounds(s, len)?;
         let mut dropped = vec![false; len];
         for i in b.indices() {
             dropped[i] = true;

@@ -203,6 +203,18 @@ pub fn discard_hashed(
 
 /// The hash of a key looked up in a set: an unhashable `set` is looked up as the
 /// equal frozenset, as CPython's `set_contains`/`remove`/`discard` do.
+/// The hash of a small int, which is the int itself (-1 excepted) in every version: no
+/// call through `Vm::hash`.
+#[inline]
+fn inline_hash(key: &Value) -> Option<i64> {
+    match key {
+        Value::Int(i) if i.unsigned_abs() < crate::object::hash::MODULUS => {
+            Some(if *i == -1 { -2 } else { *i })
+        }
+        _ => None,
+    }
+}
+
 fn lookup_key(vm: &mut Vm, key: &Value) -> PyResult<(Value, i64)> {
     match vm.hash(key) {
         Ok(h) => Ok((key.clone(), h)),
@@ -344,8 +356,7 @@ fn this_mut<'a>(
     args: &Args<'a>,
     name: &str,
 ) -> PyResult<(&'a Value, &'a PyCell<SetData>)> {
-    let set_t = vm.types.set.clone();
-    let o = arity::self_of(vm, args, &set_t, "set", name)?;
+    let o = arity::self_of(vm, args, &vm.types.set, "set", name)?;
     match &o.payload {
         Payload::Set(c) => Ok((&args.pos()[0], c)),
         _ => Err(arity::descriptor_mismatch(vm, name, "set", &args.pos()[0])),
@@ -398,7 +409,10 @@ fn frozenset_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn set_add_method(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (_, cell) = this_mut(vm, &args, "add")?;
     let key = arity::one_arg(vm, &args, "set", "add")?.clone();
-    let h = vm.hash(&key)?;
+    let h = match inline_hash(&key) {
+        Some(h) => h,
+        None => vm.hash(&key)?,
+    };
     add_hashed(vm, cell, key, h)?;
     Ok(Value::None)
 }
@@ -406,8 +420,14 @@ fn set_add_method(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn set_remove(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (_, cell) = this_mut(vm, &args, "remove")?;
     let key = arity::one_arg(vm, &args, "set", "remove")?;
-    let (k, h) = lookup_key(vm, key)?;
-    if discard_hashed(vm, cell, &k, h)? {
+    let found = match inline_hash(key) {
+        Some(h) => discard_hashed(vm, cell, key, h)?,
+        None => {
+            let (k, h) = lookup_key(vm, key)?;
+            discard_hashed(vm, cell, &k, h)?
+        }
+    };
+    if found {
         Ok(Value::None)
     } else {
         Err(vm.key_error(key))
@@ -687,6 +707,9 @@ fn symmetric_difference(vm: &mut Vm, so: &Value, other: &Value) -> PyResult<Valu
 /// `key in s` for a set or frozenset `s` (an unhashable set key is looked up as a
 /// frozenset).
 pub fn contains_key(vm: &mut Vm, s: &Value, key: &Value) -> PyResult<bool> {
+    if let (Some(h), Some(r)) = (inline_hash(key), set_ref(s)) {
+        return contains_hashed(vm, r, key, h);
+    }
     let (k, h) = lookup_key(vm, key)?;
     match set_ref(s) {
         Some(r) => contains_hashed(vm, r, &k, h),

@@ -2,11 +2,13 @@
 //! comparison as `(start, stop, step)` tuples, and hashing (3.12+; unhashable before).
 
 use super::arity::{self, ver};
-use crate::object::{Args, BuiltinKind, Object, Payload, Value};
+use crate::object::{Args, BuiltinKind, ObjRef, Object, Payload, Value};
 use crate::vm::ops::{as_int, CmpOp};
 use crate::vm::{PyResult, Vm};
 use num_bigint::BigInt;
 use num_traits::{Signed, Zero};
+use std::cell::Cell;
+use std::rc::Rc;
 
 pub fn init(vm: &mut Vm) {
     let slice = vm.types.slice.clone();
@@ -45,12 +47,59 @@ pub fn init(vm: &mut Vm) {
     vm.add_getset(&slice, "step", |vm, a| slice_field(vm, a, 2), None);
 }
 
+/// A slice object nothing references any more, kept for the next slice of inline
+/// values (as CPython keeps one): `l[a:b]` in a loop then allocates no slice. At thread
+/// exit the spare is leaked, not dropped (the object machinery may be gone by then).
+struct Spare(Cell<Option<ObjRef>>);
+
+impl Drop for Spare {
+    fn drop(&mut self) {
+        std::mem::forget(self.0.take());
+    }
+}
+
+thread_local! {
+    static SPARE: Spare = const { Spare(Cell::new(None)) };
+}
+
+/// Whether a slice part is an inline value (an int or None...), never an object.
+fn inline_part(v: &Value) -> bool {
+    !matches!(v, Value::Obj(_))
+}
+
 /// A new slice object.
 pub fn new_slice(vm: &Vm, start: Value, stop: Value, step: Value) -> Value {
+    if inline_part(&start) && inline_part(&stop) && inline_part(&step) {
+        if let Some(mut spare) = SPARE.with(|s| s.0.take()) {
+            let same_type = Rc::ptr_eq(spare.class(), &vm.types.slice);
+            if let (true, Some(o)) = (same_type, Rc::get_mut(&mut spare)) {
+                if let Payload::Slice(parts) = &mut o.payload {
+                    // The old parts are inline values too (see `recycle`).
+                    **parts = [start, stop, step];
+                    return Value::Obj(spare);
+                }
+            }
+        }
+    }
     Value::Obj(Object::new(
         vm.types.slice.clone(),
         Payload::Slice(Box::new([start, stop, step])),
     ))
+}
+
+/// Drops a slice that a subscript used, keeping it as the spare when nothing else
+/// references it (no one can tell it was not freed).
+pub fn recycle(v: Value) {
+    let Value::Obj(o) = v else { return };
+    let reusable = Rc::strong_count(&o) == 1
+        && Rc::weak_count(&o) == 0
+        && !o.is_tracked()
+        && !o.header.weakly_referenced()
+        && matches!(&o.payload, Payload::Slice(p) if p.iter().all(inline_part));
+    if reusable {
+        let old = SPARE.with(|s| s.0.replace(Some(o)));
+        drop(old);
+    }
 }
 
 fn slice_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

@@ -77,14 +77,24 @@ pub fn take_queue() -> Vec<ObjRef> {
 /// Called by `Object::drop`: when the object needs its `__del__` called, moves its
 /// contents to a new object that is queued, and returns true.
 pub(super) fn resurrect(o: &mut Object) -> bool {
-    if !needs_finalizer(o) {
+    // Only these objects can be queued (and so remembered as finalized).
+    let candidate = match &o.payload {
+        Payload::Generator(_) => true,
+        _ => o.class_if_set().is_some_and(class_has_finalizer),
+    };
+    if !candidate {
         return false;
     }
+    // A finalized object is forgotten when it is freed, even when it no longer needs
+    // finalizing (a closed generator): a new object may get its address.
     let addr = o as *const Object as usize;
     let was_finalized = FINALIZED
-        .try_with(|f| f.borrow_mut().remove(&addr))
+        .try_with(|f| {
+            let mut f = f.borrow_mut();
+            !f.is_empty() && f.remove(&addr)
+        })
         .unwrap_or(true);
-    if was_finalized {
+    if was_finalized || !needs_finalizer(o) {
         return false;
     }
     let new = o.take_into_new();

@@ -2,7 +2,9 @@
 //! cycles of heap objects that nothing outside them references, and breaks them.
 //!
 //! It is CPython's trial deletion over `Rc` counts. Every object that can hold references
-//! is tracked (a `Weak` in a registry, added when it is created). A collection:
+//! is tracked when it is created: its address goes into a registry and its place there
+//! into the object (`gc_slot`), and its drop nulls that place, so tracking costs no
+//! reference and keeps no freed memory. A collection:
 //! 1. copies each live tracked object's strong count;
 //! 2. subtracts, for every reference from one tracked object to another, one from the
 //!    target's copy — what remains counts references from outside the tracked set (frames,
@@ -13,7 +15,7 @@
 //!
 //! Collections are generational, as CPython's: new objects are young; a young collection
 //! (at the interpreter's safe points — a Python call, a loop's backward jump — once
-//! [`YOUNG_THRESHOLD`] tracked objects were created) examines only them, counting
+//! [`YOUNG_THRESHOLD`] more tracked objects were created than freed) examines only them, counting
 //! references from older objects as outside references, and promotes the survivors to
 //! the old generation. A full collection examines everything; it runs when the old
 //! generation has grown by a quarter since the last one (CPython's rule for its oldest
@@ -26,19 +28,75 @@ use super::{ObjRef, Object, Payload, Value};
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
-use std::rc::{Rc, Weak};
+use std::rc::Rc;
 
-/// Tracked objects created between young collections.
+/// Net tracked objects (created minus freed) since the last collection that make a young
+/// collection due (CPython counts its youngest generation the same way).
 pub const YOUNG_THRESHOLD: usize = 10_000;
 
 /// The old generation's size below which it is never collected on its own.
 const MIN_FULL_GROWTH: usize = 10_000;
 
+/// A registry is compacted (its freed slots dropped) only past this length.
+const MIN_COMPACT: usize = 2 * YOUNG_THRESHOLD;
+
+/// `Object::gc_slot` of an object the collector does not know.
+pub const UNTRACKED: usize = usize::MAX;
+
+/// The tracked objects of one generation: an object's place is in its `gc_slot`
+/// (`index << 1 | generation`); a freed object leaves a null behind, so freeing costs one
+/// store and the allocation goes back to the allocator at once.
+struct Registry {
+    slots: Vec<*const Object>,
+    /// How many slots are not null.
+    live: usize,
+}
+
+impl Registry {
+    const fn new() -> Registry {
+        Registry {
+            slots: Vec::new(),
+            live: 0,
+        }
+    }
+
+    /// Registers `o` as generation `generation` (0 young, 1 old).
+    fn add(&mut self, o: &Object, generation: usize) {
+        if self.slots.len() == self.slots.capacity() && self.slots.len() >= MIN_COMPACT {
+            self.compact(generation);
+        }
+        o.gc_slot.set(self.slots.len() << 1 | generation);
+        self.slots.push(o as *const Object);
+        self.live += 1;
+    }
+
+    /// Drops the freed slots when they are at least half of them.
+    fn compact(&mut self, generation: usize) {
+        if self.live * 2 > self.slots.len() {
+            return;
+        }
+        self.slots.retain(|p| !p.is_null());
+        for (i, &p) in self.slots.iter().enumerate() {
+            // SAFETY: a slot that is not null holds a live object: `Object::drop` nulls
+            // the slot before the object goes away.
+            unsafe { (*p).gc_slot.set(i << 1 | generation) };
+        }
+    }
+
+    /// Empties the registry, returning its slots.
+    fn take(&mut self) -> Vec<*const Object> {
+        self.live = 0;
+        std::mem::take(&mut self.slots)
+    }
+}
+
 thread_local! {
     /// Objects created since the last collection.
-    static YOUNG: RefCell<Vec<Weak<Object>>> = const { RefCell::new(Vec::new()) };
+    static YOUNG: RefCell<Registry> = const { RefCell::new(Registry::new()) };
     /// Objects that survived a collection.
-    static OLD: RefCell<Vec<Weak<Object>>> = const { RefCell::new(Vec::new()) };
+    static OLD: RefCell<Registry> = const { RefCell::new(Registry::new()) };
+    /// `YOUNG`'s live count, read on the interpreter's hot path by `due`.
+    static YOUNG_LIVE: Cell<usize> = const { Cell::new(0) };
     /// The old generation's size after the last full collection.
     static OLD_AFTER_FULL: Cell<usize> = const { Cell::new(0) };
     /// `gc.enable()`/`gc.disable()`: whether collections run on their own.
@@ -107,19 +165,59 @@ fn needs_tracking(o: &Object) -> bool {
     }
 }
 
+impl Object {
+    /// Whether the collector knows the object.
+    #[inline]
+    pub fn is_tracked(&self) -> bool {
+        self.gc_slot.get() != UNTRACKED
+    }
+}
+
 /// Registers a new object if it can hold references.
 #[inline]
 pub fn track(o: &ObjRef) {
     if needs_tracking(o) {
-        YOUNG.with(|t| t.borrow_mut().push(Rc::downgrade(o)));
+        track_young(o);
     }
 }
 
-/// True when enough objects were created that a collection is due (and collections are
-/// enabled).
+/// Registers `o` in the young generation.
+fn track_young(o: &Object) {
+    YOUNG.with(|t| t.borrow_mut().add(o, 0));
+    YOUNG_LIVE.with(|n| n.set(n.get() + 1));
+}
+
+/// Called first thing by `Object::drop`: forgets the object if it was tracked.
+#[inline]
+pub(super) fn untrack(o: &Object) {
+    let slot = o.gc_slot.get();
+    if slot != UNTRACKED {
+        o.gc_slot.set(UNTRACKED);
+        forget_slot(slot);
+    }
+}
+
+/// Nulls a freed object's slot. No registry borrow is ever held while an object is
+/// dropped, so the borrow cannot fail; at thread exit the registries may be gone.
+fn forget_slot(slot: usize) {
+    let registry = if slot & 1 == 0 { &YOUNG } else { &OLD };
+    let _ = registry.try_with(|t| {
+        let mut t = t.borrow_mut();
+        if let Some(p) = t.slots.get_mut(slot >> 1) {
+            *p = std::ptr::null();
+            t.live -= 1;
+        }
+    });
+    if slot & 1 == 0 {
+        let _ = YOUNG_LIVE.try_with(|n| n.set(n.get().saturating_sub(1)));
+    }
+}
+
+/// True when enough objects were created (net of those freed) that a collection is due
+/// (and collections are enabled).
 #[inline]
 pub fn due() -> bool {
-    YOUNG.with(|t| t.borrow().len()) >= YOUNG_THRESHOLD && ENABLED.with(|e| e.get())
+    YOUNG_LIVE.with(|n| n.get()) >= YOUNG_THRESHOLD && ENABLED.with(|e| e.get())
 }
 
 /// `gc.enable()`/`gc.disable()`.
@@ -132,9 +230,10 @@ pub fn is_enabled() -> bool {
     ENABLED.with(|e| e.get())
 }
 
-/// `gc.get_count()`'s first number: objects created since the last collection.
+/// `gc.get_count()`'s first number: tracked objects created since the last collection
+/// and still alive.
 pub fn young_count() -> usize {
-    YOUNG.with(|t| t.borrow().len())
+    YOUNG_LIVE.with(|n| n.get())
 }
 
 /// Calls `f` on every object `o` references.
@@ -278,7 +377,7 @@ fn clear(o: &Object, dropped: &mut Vec<Value>) {
 /// The collection that is due: a young one, or a full one when the old generation has
 /// grown by a quarter since the last full collection.
 pub fn collect_due() -> usize {
-    let old = OLD.with(|t| t.borrow().len());
+    let old = OLD.with(|t| t.borrow().live);
     let after_full = OLD_AFTER_FULL.with(|c| c.get());
     if old >= MIN_FULL_GROWTH && old - after_full.min(old) > after_full / 4 {
         collect()
@@ -290,24 +389,44 @@ pub fn collect_due() -> usize {
 /// A full collection (every generation); returns how many objects were found
 /// unreachable.
 pub fn collect() -> usize {
-    let mut all = OLD.with(|t| std::mem::take(&mut *t.borrow_mut()));
-    all.extend(YOUNG.with(|t| std::mem::take(&mut *t.borrow_mut())));
+    let mut all = OLD.with(|t| t.borrow_mut().take());
+    all.extend(take_young());
     let found = collect_generation(all);
-    OLD_AFTER_FULL.with(|c| c.set(OLD.with(|t| t.borrow().len())));
+    OLD_AFTER_FULL.with(|c| c.set(OLD.with(|t| t.borrow().live)));
     found
 }
 
 /// A young collection: only the objects created since the last collection.
 pub fn collect_young() -> usize {
-    let young = YOUNG.with(|t| std::mem::take(&mut *t.borrow_mut()));
-    collect_generation(young)
+    collect_generation(take_young())
+}
+
+/// Empties the young generation, returning its slots.
+fn take_young() -> Vec<*const Object> {
+    YOUNG_LIVE.with(|n| n.set(0));
+    YOUNG.with(|t| t.borrow_mut().take())
 }
 
 /// Trial deletion over `generation` (references from outside it count as roots); the
 /// survivors join the old generation, unless unreachable objects must be finalized
 /// first: then the generation is examined again by the next collection.
-fn collect_generation(generation: Vec<Weak<Object>>) -> usize {
-    let live: Vec<ObjRef> = generation.iter().filter_map(|w| w.upgrade()).collect();
+fn collect_generation(generation: Vec<*const Object>) -> usize {
+    // The objects are untracked while they are examined (so dropping one touches no
+    // registry); the survivors are registered again below.
+    let live: Vec<ObjRef> = generation
+        .iter()
+        .filter(|p| !p.is_null())
+        .map(|&p| {
+            // SAFETY: a slot that is not null holds a live object (`Object::drop` nulls
+            // it first), so its strong count is at least one and `p` came from an `Rc`.
+            let o = unsafe {
+                Rc::increment_strong_count(p);
+                Rc::from_raw(p)
+            };
+            o.gc_slot.set(UNTRACKED);
+            o
+        })
+        .collect();
     drop(generation);
     let mut index = AddressMap::default();
     index.reserve(live.len());
@@ -357,8 +476,7 @@ fn collect_generation(generation: Vec<Weak<Object>>) -> usize {
         .cloned()
         .collect();
     if !unfinalized.is_empty() {
-        let again: Vec<Weak<Object>> = live.iter().map(Rc::downgrade).collect();
-        YOUNG.with(|t| t.borrow_mut().extend(again));
+        live.iter().for_each(|o| track_young(o));
         drop(live);
         unfinalized.into_iter().for_each(super::finalizer::queue);
         return 0;
@@ -367,7 +485,7 @@ fn collect_generation(generation: Vec<Weak<Object>>) -> usize {
         let mut old = t.borrow_mut();
         for (o, r) in live.iter().zip(&reachable) {
             if *r {
-                old.push(Rc::downgrade(o));
+                old.add(o, 1);
             }
         }
     });
@@ -384,9 +502,7 @@ fn collect_generation(generation: Vec<Weak<Object>>) -> usize {
 
 /// How many tracked objects are alive (for tests and diagnostics).
 pub fn tracked_alive() -> usize {
-    let alive =
-        |t: &RefCell<Vec<Weak<Object>>>| t.borrow().iter().filter(|w| w.strong_count() > 0).count();
-    YOUNG.with(alive) + OLD.with(alive)
+    YOUNG.with(|t| t.borrow().live) + OLD.with(|t| t.borrow().live)
 }
 
 #[cfg(test)]

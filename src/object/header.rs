@@ -4,7 +4,7 @@
 //! Trade-off: a str, an int or a list never has an instance dict, yet every object needs
 //! room to say whether it has one, whether weak references to it exist and whether its
 //! `__class__` was reassigned. Keeping all of that in one word (the dict's pointer, whose
-//! low bits are zero by alignment, carries the flags) keeps `Object` at 56 bytes, so a
+//! low bits are zero by alignment, carries the flags) keeps `Object` at 64 bytes, so a
 //! short str is one 80-byte allocation. Reading the dict clones the `Rc` out of the word;
 //! no reference into the word is ever handed out, so no borrow can be held across Python
 //! code.

@@ -13,9 +13,9 @@
 //!   records the new class in a side table (flagged in the header), as a reference to a
 //!   never-freed copy of the class handle (one per class ever assigned), so `class()` can
 //!   keep returning `&ObjRef`.
-//! - `Object` is 56 bytes (an 80-byte allocation with `Rc`'s counts): the class, one
-//!   header word (instance dict and flags, see `header`) and a 40-byte `Payload`, whose
-//!   larger variants are boxed.
+//! - `Object` is 64 bytes (an 80-byte allocation with `Rc`'s counts): the class, one
+//!   header word (instance dict and flags, see `header`), the cycle collector's slot (see
+//!   `gc`) and a 40-byte `Payload`, whose larger variants are boxed.
 
 pub mod dict;
 pub mod exception;
@@ -164,10 +164,13 @@ pub struct Object {
     class: OnceCell<ObjRef>,
     /// The instance `__dict__` (for objects that have one) and the header flags.
     pub header: HeaderWord,
+    /// Where the cycle collector registered the object (`gc::UNTRACKED` if it did not).
+    gc_slot: std::cell::Cell<usize>,
     pub payload: Payload,
 }
 
-const _: () = assert!(std::mem::size_of::<Object>() == 56);
+// With `Rc`'s two counts an object is an 80-byte allocation (one of mimalloc's sizes).
+const _: () = assert!(std::mem::size_of::<Object>() == 64);
 
 thread_local! {
     /// Classes assigned through `__class__`, by object address (the object's header
@@ -185,6 +188,7 @@ impl Object {
         let o = Rc::new(Object {
             class: cell,
             header: HeaderWord::new(false),
+            gc_slot: std::cell::Cell::new(gc::UNTRACKED),
             payload,
         });
         gc::track(&o);
@@ -198,6 +202,7 @@ impl Object {
         let o = Rc::new(Object {
             class: cell,
             header: HeaderWord::new(true),
+            gc_slot: std::cell::Cell::new(gc::UNTRACKED),
             payload,
         });
         gc::track(&o);
@@ -209,6 +214,7 @@ impl Object {
         Rc::new(Object {
             class: OnceCell::new(),
             header: HeaderWord::new(has_dict),
+            gc_slot: std::cell::Cell::new(gc::UNTRACKED),
             payload,
         })
     }
@@ -304,6 +310,7 @@ impl Object {
         let new = Rc::new(Object {
             class: std::mem::take(&mut self.class),
             header: HeaderWord::new(has_dict),
+            gc_slot: std::cell::Cell::new(gc::UNTRACKED),
             payload: std::mem::replace(&mut self.payload, Payload::Plain),
         });
         new.header.replace_dict(self.header.replace_dict(None));
@@ -337,6 +344,8 @@ impl Drop for Object {
     /// once per level on the Rust stack; past a fixed depth the contents are moved to a
     /// worklist that the outermost drop empties iteratively (CPython's "trashcan").
     fn drop(&mut self) {
+        // First, so that the collector never sees an object being dropped.
+        gc::untrack(self);
         // An instance with `__del__` lives on in a new object until it has run.
         let resurrected = finalizer::resurrect(self);
         if self.header.reclassed() {

@@ -113,6 +113,7 @@ impl Vm {
         }
         let new_name = self.names.__new__.clone();
         let new = self.lookup_in_mro(t, &new_name);
+        let own_new = new.as_ref().is_none_or(|f| self.is_objects_method(f));
         let mut with_cls = Vec::with_capacity(args.values.len() + 1);
         with_cls.push(Value::Obj(t.clone()));
         with_cls.extend_from_slice(args.values);
@@ -138,6 +139,14 @@ impl Vm {
         }
         let init_name = self.names.__init__.clone();
         if let Some(init) = self.lookup_in_mro(t, &init_name) {
+            // `object.__init__` does nothing (and raises nothing) without arguments, or
+            // when the class has its own `__new__` (`range(n)`, `int(s)`): not called.
+            if self.is_objects_method(&init)
+                && ((args.values.is_empty() && args.kwnames.is_empty())
+                    || (!own_new && Rc::ptr_eq(self.class_of(&obj), t)))
+            {
+                return Ok(obj);
+            }
             let r = if let Some(Payload::Function(_)) = init.payload() {
                 // A Python `__init__` is called with the instance first, with no bound
                 // method made for it.
@@ -165,6 +174,12 @@ impl Vm {
             }
         }
         Ok(obj)
+    }
+
+    /// Whether `f` is one of `object`'s own native methods (`object.__init__`...).
+    fn is_objects_method(&self, f: &Value) -> bool {
+        matches!(f.payload(), Some(Payload::Builtin(b))
+            if b.owner.as_ref().is_some_and(|o| Rc::ptr_eq(o, &self.types.object)))
     }
 
     /// The `__init__` frame of `cls(*args)` for the commonest class, so the loop runs it

@@ -65,6 +65,19 @@ pub struct Code {
     /// binds nothing else: no `*args`/`**kwargs`, no keyword-only parameters, no cells or
     /// free variables set up before the first instruction (`Vm::plain_call_frame`).
     pub plain_argcount: Option<usize>,
+    /// The Python code object of this code while one is alive (see `code_object`).
+    object: std::cell::RefCell<std::rc::Weak<Object>>,
+}
+
+/// The Python code object of `code`: the one that exists (the constant it was loaded
+/// as, say), so that `f.__code__ is f.__code__` as in CPython; a new one otherwise.
+pub fn code_object(vm: &Vm, code: Rc<Code>) -> ObjRef {
+    if let Some(o) = code.object.borrow().upgrade() {
+        return o;
+    }
+    let o = Object::new(vm.types.code.clone(), Payload::Code(code.clone()));
+    *code.object.borrow_mut() = Rc::downgrade(&o);
+    o
 }
 
 /// Why a code object cannot be run.
@@ -200,6 +213,7 @@ impl Code {
             global_hints,
             attr_hints,
             plain_argcount,
+            object: Default::default(),
         }))
     }
 
@@ -368,10 +382,10 @@ pub fn constant_value(vm: &mut Vm, c: &Constant) -> Result<Value, String> {
             let frozen = matches!(c, Constant::FrozenSet(_));
             py(vm.new_set_from(v, frozen))?
         }
-        Constant::Code(inner) => Value::Obj(Object::new(
-            vm.types.code.clone(),
-            Payload::Code(Code::new(vm, inner)?),
-        )),
+        Constant::Code(inner) => {
+            let code = Code::new(vm, inner)?;
+            Value::Obj(code_object(vm, code))
+        }
         Constant::Slice(parts) => {
             let [a, b, s] = &**parts;
             let parts = [

@@ -55,10 +55,7 @@ fn gen_of<'a>(vm: &Vm, v: Option<&'a Value>) -> PyResult<(&'a ObjRef, &'a GenObj
 
 fn gen_code(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (_, g) = gen_of(vm, args.values.first())?;
-    Ok(Value::Obj(Object::new(
-        vm.types.code.clone(),
-        Payload::Code(g.code.clone()),
-    )))
+    Ok(Value::Obj(crate::vm::code::code_object(vm, g.code.clone())))
 }
 
 fn gen_running(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -112,10 +109,7 @@ fn frame_code(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         Some(e) => e.code.clone(),
         None => view_gen(vm, &args)?.code.clone(),
     };
-    Ok(Value::Obj(Object::new(
-        vm.types.code.clone(),
-        Payload::Code(code),
-    )))
+    Ok(Value::Obj(crate::vm::code::code_object(vm, code)))
 }
 
 fn frame_globals(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

@@ -1,6 +1,6 @@
 //! Building containers and strings, unpacking, subscription.
 
-use crate::object::{Object, Payload, Value};
+use crate::object::{Payload, Value};
 use crate::tri;
 use crate::vm::eval::{Exec, Flow};
 use crate::vm::messages;
@@ -80,11 +80,8 @@ impl Exec<'_> {
         };
         let stop = self.frame.pop();
         let start = self.frame.pop();
-        let s = Object::new(
-            self.vm.types.slice.clone(),
-            Payload::Slice(Box::new([start, stop, step])),
-        );
-        self.frame.push(Value::Obj(s));
+        let s = crate::builtins::slice::new_slice(self.vm, start, stop, step);
+        self.frame.push(s);
         Flow::Next
     }
 
@@ -306,6 +303,7 @@ impl Exec<'_> {
         let key = self.frame.pop();
         let obj = self.frame.pop();
         let r = self.vm.getitem(&obj, &key);
+        crate::builtins::slice::recycle(key);
         self.push_result(r)
     }
 
@@ -340,7 +338,11 @@ impl Exec<'_> {
         let key = self.frame.pop();
         let obj = self.frame.pop();
         let v = self.frame.pop();
+        let slice = matches!(key.payload(), Some(Payload::Slice(_))).then(|| key.clone());
         let r = self.vm.setitem(&obj, key, v);
+        if let Some(s) = slice {
+            crate::builtins::slice::recycle(s);
+        }
         self.unit(r)
     }
 
@@ -356,11 +358,9 @@ impl Exec<'_> {
         let stop = self.frame.pop();
         let start = self.frame.pop();
         let obj = self.frame.pop();
-        let s = Value::Obj(Object::new(
-            self.vm.types.slice.clone(),
-            Payload::Slice(Box::new([start, stop, Value::None])),
-        ));
+        let s = crate::builtins::slice::new_slice(self.vm, start, stop, Value::None);
         let r = self.vm.getitem(&obj, &s);
+        crate::builtins::slice::recycle(s);
         self.push_result(r)
     }
 
@@ -369,11 +369,9 @@ impl Exec<'_> {
         let start = self.frame.pop();
         let obj = self.frame.pop();
         let v = self.frame.pop();
-        let s = Value::Obj(Object::new(
-            self.vm.types.slice.clone(),
-            Payload::Slice(Box::new([start, stop, Value::None])),
-        ));
-        let r = self.vm.setitem(&obj, s, v);
+        let s = crate::builtins::slice::new_slice(self.vm, start, stop, Value::None);
+        let r = self.vm.setitem(&obj, s.clone(), v);
+        crate::builtins::slice::recycle(s);
         self.unit(r)
     }
 
