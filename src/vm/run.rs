@@ -346,6 +346,10 @@ impl Vm {
                 return 1;
             }
         }
+        if super::flavour::python2_builtins(self.version) {
+            crate::builtins::py2::softspace::flush_line(self);
+            self.flush_stdout();
+        }
         let text = self.format_exception(&e);
         eprint!("{text}");
         1

@@ -50,3 +50,15 @@ pub fn clear_native(vm: &mut Vm, stream: Stream) {
         Stream::Stdin => {}
     }
 }
+
+/// CPython 2's `Py_FlushLine`, run before an uncaught exception is displayed: ends the
+/// line a trailing-comma `print` left open on `sys.stdout` (errors are ignored).
+pub fn flush_line(vm: &mut Vm) {
+    let Ok(stdout) = vm.sys_stream("stdout") else {
+        return;
+    };
+    if take(vm, &stdout).unwrap_or(false) {
+        let newline = vm.new_str("\n");
+        let _ = super::text::write_to(vm, &stdout, &newline);
+    }
+}
