@@ -91,6 +91,7 @@ const NATIVE: &[(&str, ModuleInit, (u8, u8))] = &[
     ("itertools", itertools::module, (2, 3)),
     ("math", math::module, (2, 0)),
     ("select", select::module, (2, 0)),
+    ("signal", signal::module, (2, 0)),
     ("posix", posix::module, (2, 0)),
     ("sys", sys::module, (2, 0)),
     ("time", time::module, (2, 0)),
@@ -101,6 +102,7 @@ const NATIVE: &[(&str, ModuleInit, (u8, u8))] = &[
 /// without them.
 const RETIRED: &[(&str, (u8, u8))] = &[
     ("exceptions", (3, 0)),
+    ("signal", (3, 0)),
     ("imp", (3, 0)),
     ("_sha", (3, 0)),
     ("_sha256", (3, 12)),

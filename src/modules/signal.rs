@@ -35,42 +35,42 @@ const SIG_IGN: i64 = 1;
 /// The signal names every version has (Linux numbers, from libc), then those from a
 /// given version on.
 const SIGNALS: &[(&str, libc::c_int, (u8, u8))] = &[
-    ("SIGABRT", libc::SIGABRT, (3, 0)),
-    ("SIGALRM", libc::SIGALRM, (3, 0)),
-    ("SIGBUS", libc::SIGBUS, (3, 0)),
-    ("SIGCHLD", libc::SIGCHLD, (3, 0)),
-    ("SIGCLD", libc::SIGCHLD, (3, 0)),
-    ("SIGCONT", libc::SIGCONT, (3, 0)),
-    ("SIGFPE", libc::SIGFPE, (3, 0)),
-    ("SIGHUP", libc::SIGHUP, (3, 0)),
-    ("SIGILL", libc::SIGILL, (3, 0)),
-    ("SIGINT", libc::SIGINT, (3, 0)),
-    ("SIGIO", libc::SIGIO, (3, 0)),
-    ("SIGIOT", libc::SIGIOT, (3, 0)),
-    ("SIGKILL", libc::SIGKILL, (3, 0)),
-    ("SIGPIPE", libc::SIGPIPE, (3, 0)),
-    ("SIGPOLL", libc::SIGPOLL, (3, 0)),
-    ("SIGPROF", libc::SIGPROF, (3, 0)),
-    ("SIGPWR", libc::SIGPWR, (3, 0)),
-    ("SIGQUIT", libc::SIGQUIT, (3, 0)),
-    ("SIGRTMAX", 64, (3, 0)),
-    ("SIGRTMIN", 34, (3, 0)),
-    ("SIGSEGV", libc::SIGSEGV, (3, 0)),
+    ("SIGABRT", libc::SIGABRT, (2, 0)),
+    ("SIGALRM", libc::SIGALRM, (2, 0)),
+    ("SIGBUS", libc::SIGBUS, (2, 0)),
+    ("SIGCHLD", libc::SIGCHLD, (2, 0)),
+    ("SIGCLD", libc::SIGCHLD, (2, 0)),
+    ("SIGCONT", libc::SIGCONT, (2, 0)),
+    ("SIGFPE", libc::SIGFPE, (2, 0)),
+    ("SIGHUP", libc::SIGHUP, (2, 0)),
+    ("SIGILL", libc::SIGILL, (2, 0)),
+    ("SIGINT", libc::SIGINT, (2, 0)),
+    ("SIGIO", libc::SIGIO, (2, 0)),
+    ("SIGIOT", libc::SIGIOT, (2, 0)),
+    ("SIGKILL", libc::SIGKILL, (2, 0)),
+    ("SIGPIPE", libc::SIGPIPE, (2, 0)),
+    ("SIGPOLL", libc::SIGPOLL, (2, 0)),
+    ("SIGPROF", libc::SIGPROF, (2, 0)),
+    ("SIGPWR", libc::SIGPWR, (2, 0)),
+    ("SIGQUIT", libc::SIGQUIT, (2, 0)),
+    ("SIGRTMAX", 64, (2, 0)),
+    ("SIGRTMIN", 34, (2, 0)),
+    ("SIGSEGV", libc::SIGSEGV, (2, 0)),
     ("SIGSTKFLT", libc::SIGSTKFLT, (3, 11)),
-    ("SIGSTOP", libc::SIGSTOP, (3, 0)),
-    ("SIGSYS", libc::SIGSYS, (3, 0)),
-    ("SIGTERM", libc::SIGTERM, (3, 0)),
-    ("SIGTRAP", libc::SIGTRAP, (3, 0)),
-    ("SIGTSTP", libc::SIGTSTP, (3, 0)),
-    ("SIGTTIN", libc::SIGTTIN, (3, 0)),
-    ("SIGTTOU", libc::SIGTTOU, (3, 0)),
-    ("SIGURG", libc::SIGURG, (3, 0)),
-    ("SIGUSR1", libc::SIGUSR1, (3, 0)),
-    ("SIGUSR2", libc::SIGUSR2, (3, 0)),
-    ("SIGVTALRM", libc::SIGVTALRM, (3, 0)),
-    ("SIGWINCH", libc::SIGWINCH, (3, 0)),
-    ("SIGXCPU", libc::SIGXCPU, (3, 0)),
-    ("SIGXFSZ", libc::SIGXFSZ, (3, 0)),
+    ("SIGSTOP", libc::SIGSTOP, (2, 0)),
+    ("SIGSYS", libc::SIGSYS, (2, 0)),
+    ("SIGTERM", libc::SIGTERM, (2, 0)),
+    ("SIGTRAP", libc::SIGTRAP, (2, 0)),
+    ("SIGTSTP", libc::SIGTSTP, (2, 0)),
+    ("SIGTTIN", libc::SIGTTIN, (2, 0)),
+    ("SIGTTOU", libc::SIGTTOU, (2, 0)),
+    ("SIGURG", libc::SIGURG, (2, 0)),
+    ("SIGUSR1", libc::SIGUSR1, (2, 0)),
+    ("SIGUSR2", libc::SIGUSR2, (2, 0)),
+    ("SIGVTALRM", libc::SIGVTALRM, (2, 0)),
+    ("SIGWINCH", libc::SIGWINCH, (2, 0)),
+    ("SIGXCPU", libc::SIGXCPU, (2, 0)),
+    ("SIGXFSZ", libc::SIGXFSZ, (2, 0)),
 ];
 
 const CONSTANTS: &[(&str, i64)] = &[
@@ -86,12 +86,12 @@ const CONSTANTS: &[(&str, i64)] = &[
 ];
 
 const FUNCTIONS: &[(&str, NativeFn, (u8, u8))] = &[
-    ("signal", signal_signal, (3, 0)),
-    ("getsignal", signal_getsignal, (3, 0)),
-    ("set_wakeup_fd", signal_set_wakeup_fd, (3, 0)),
-    ("alarm", signal_alarm, (3, 0)),
-    ("pause", signal_pause, (3, 0)),
-    ("siginterrupt", signal_siginterrupt, (3, 0)),
+    ("signal", signal_signal, (2, 0)),
+    ("getsignal", signal_getsignal, (2, 0)),
+    ("set_wakeup_fd", signal_set_wakeup_fd, (2, 0)),
+    ("alarm", signal_alarm, (2, 0)),
+    ("pause", signal_pause, (2, 0)),
+    ("siginterrupt", signal_siginterrupt, (2, 0)),
     ("pthread_sigmask", signal_pthread_sigmask, (3, 3)),
     ("sigpending", signal_sigpending, (3, 3)),
     ("pthread_kill", signal_pthread_kill, (3, 3)),
@@ -179,7 +179,13 @@ pub fn run_pending(vm: &mut Vm) -> PyResult<()> {
 
 /// `_signal`.
 pub fn module(vm: &mut Vm) -> PyResult<ObjRef> {
-    let m = vm.new_module("_signal");
+    // 2.x has no Python wrapper: the native module is `signal` itself.
+    let name = if crate::vm::flavour::python2_builtins(vm.version) {
+        "signal"
+    } else {
+        "_signal"
+    };
+    let m = vm.new_module(name);
     let ver = vm.version.format.major_minor;
     for (name, f, since) in FUNCTIONS {
         if ver >= *since {

@@ -101,6 +101,8 @@ pub fn other_version_module(name: &str, path: &str, found: Ver, running: Ver) ->
 pub fn module_no_attribute(v: Ver, module: &str, attr: &str, partially: bool) -> String {
     if partially && v >= (3, 8) {
         format!("partially initialized module '{module}' has no attribute '{attr}' (most likely due to a circular import)")
+    } else if v < (3, 5) {
+        format!("'module' object has no attribute '{attr}'")
     } else {
         format!("module '{module}' has no attribute '{attr}'")
     }
