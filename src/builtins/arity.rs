@@ -155,15 +155,8 @@ pub fn self_of<'a>(
     name: &str,
 ) -> PyResult<&'a ObjRef> {
     let Some(v) = args.pos().first() else {
-        return Err(if ver(vm) >= (3, 9) {
-            vm.type_error(&format!(
-                "unbound method {type_name}.{name}() needs an argument"
-            ))
-        } else {
-            vm.type_error(&format!(
-                "descriptor '{name}' of '{type_name}' object needs an argument"
-            ))
-        });
+        let message = crate::vm::messages::descriptor_needs_argument(ver(vm), type_name, name);
+        return Err(vm.type_error(&message));
     };
     match v {
         Value::Obj(o) if vm.is_subclass_of(o.class(), owner) => Ok(o),

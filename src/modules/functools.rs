@@ -100,7 +100,7 @@ fn partial_call(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         Some(Payload::Tuple(items)) => items.to_vec(),
         _ => Vec::new(),
     };
-    values.extend_from_slice(&args.pos()[1..]);
+    values.extend_from_slice(args.pos().get(1..).unwrap_or(&[]));
     let mut names: Vec<Value> = Vec::new();
     let mut kw_values: Vec<Value> = Vec::new();
     if let Value::Obj(stored) = &p.keywords {

@@ -64,11 +64,13 @@ pub fn state_of<T: 'static>(v: &Value) -> Option<&T> {
 /// The first argument (`self`) as a native object of state `T`, or CPython's descriptor
 /// TypeError naming `what` (`'collections.deque'`).
 pub fn this<'a, T: 'static>(vm: &Vm, args: &Args<'a>, method: &str, what: &str) -> PyResult<&'a T> {
-    match args.values.first().and_then(|v| state_of::<T>(v)) {
+    // `self` is the first positional argument (a keyword argument never is, so the
+    // methods can take their other positional arguments as `pos()[1..]`).
+    match args.pos().first().and_then(|v| state_of::<T>(v)) {
         Some(s) => Ok(s),
         None => {
             let got = args
-                .values
+                .pos()
                 .first()
                 .map(|v| vm.type_name(v).to_string())
                 .unwrap_or_else(|| "nothing".into());

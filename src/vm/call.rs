@@ -19,6 +19,20 @@ impl Vm {
             Payload::Function(_) => self.call_python(o, args),
             Payload::Builtin(b) => {
                 if b.bound.is_null() {
+                    // A method of a builtin type called through the type needs its self
+                    // as the first positional argument, which the native code takes
+                    // for granted.
+                    if b.kind == crate::object::BuiltinKind::Method && args.pos().is_empty() {
+                        if let Some(owner) = &b.owner {
+                            let type_name = self.type_data(owner).name();
+                            let message = super::messages::descriptor_needs_argument(
+                                self.version.format.major_minor,
+                                &type_name,
+                                b.name,
+                            );
+                            return Err(self.type_error(&message));
+                        }
+                    }
                     (b.func)(self, args)
                 } else {
                     let mut v = Vec::with_capacity(args.values.len() + 1);

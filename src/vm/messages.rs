@@ -593,3 +593,12 @@ pub fn struct_not_an_integer(v: Ver) -> &'static str {
         "required argument is not an integer"
     }
 }
+
+/// A method of a builtin type called through the type without its self.
+pub fn descriptor_needs_argument(v: Ver, type_name: &str, method: &str) -> String {
+    if v >= (3, 9) {
+        format!("unbound method {type_name}.{method}() needs an argument")
+    } else {
+        format!("descriptor '{method}' of '{type_name}' object needs an argument")
+    }
+}
