@@ -20,6 +20,26 @@ pub struct Blake2Params<'a> {
     pub last_node: bool,
 }
 
+impl Blake2Params<'static> {
+    /// Sequential hashing with no key, salt or personalization: `blake2b()` with only
+    /// `digest_size` given.
+    pub fn plain(digest_size: usize) -> Self {
+        Blake2Params {
+            digest_size,
+            key: b"",
+            salt: b"",
+            person: b"",
+            fanout: 1,
+            depth: 1,
+            leaf_size: 0,
+            node_offset: 0,
+            node_depth: 0,
+            inner_size: 0,
+            last_node: false,
+        }
+    }
+}
+
 /// The message schedule of each round (RFC 7693, 2.7).
 const SIGMA: [[usize; 16]; 10] = [
     [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15],
@@ -214,22 +234,6 @@ blake2_variant!(
 mod tests {
     use super::*;
 
-    fn plain(digest_size: usize) -> Blake2Params<'static> {
-        Blake2Params {
-            digest_size,
-            key: b"",
-            salt: b"",
-            person: b"",
-            fanout: 1,
-            depth: 1,
-            leaf_size: 0,
-            node_offset: 0,
-            node_depth: 0,
-            inner_size: 0,
-            last_node: false,
-        }
-    }
-
     fn hex(b: &[u8]) -> String {
         b.iter().map(|x| format!("{x:02x}")).collect()
     }
@@ -237,10 +241,10 @@ mod tests {
     #[test]
     fn rfc_7693_examples() {
         // RFC 7693, appendices A and B: the digests of "abc".
-        let mut b = Blake2b::new(&plain(64));
+        let mut b = Blake2b::new(&Blake2Params::plain(64));
         b.update(b"abc");
         assert!(hex(&b.digest()).starts_with("ba80a53f981c4d0d6a2797b69f12f6e9"));
-        let mut s = Blake2s::new(&plain(32));
+        let mut s = Blake2s::new(&Blake2Params::plain(32));
         s.update(b"abc");
         assert_eq!(
             hex(&s.digest()),

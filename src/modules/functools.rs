@@ -26,15 +26,12 @@ struct Partial {
 
 /// The class `functools.partial` (instances have a `__dict__`, as in CPython).
 fn partial_class(vm: &mut Vm) -> PyResult<ObjRef> {
-    let ns = vm.new_dict();
-    let key = Value::Obj(vm.names.__module__.clone());
-    let module = vm.new_str("functools");
-    vm.dict_set(&ns, key, module)?;
-    let meta = vm.types.type_.clone();
-    let object = vm.types.object.clone();
-    let t = vm.new_class(&meta, "partial", vec![object], &ns, Args::positional(&[]))?;
-    vm.add_method(&t, "__new__", partial_new, BuiltinKind::StaticMethod);
-    vm.add_method(&t, "__call__", partial_call, BuiltinKind::Method);
+    let methods: &[super::native_class::Method] = &[
+        ("__new__", partial_new, BuiltinKind::StaticMethod),
+        ("__call__", partial_call, BuiltinKind::Method),
+    ];
+    let t =
+        super::native_class::new_class_with_dict(vm, "functools", "partial", Vec::new(), methods)?;
     vm.add_getset(
         &t,
         "func",

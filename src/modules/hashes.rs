@@ -85,10 +85,10 @@ const ALGORITHMS: &[Algorithm] = &[
     algo("shake_256", 0, 136, || Engine::Shake256(Default::default())),
     // BLAKE2's state depends on its parameters: `blake2_new` makes it.
     algo("blake2b", 64, 128, || {
-        Engine::Blake2b(Box::new(Blake2b::new(&plain_blake2(64))))
+        Engine::Blake2b(Box::new(Blake2b::new(&Blake2Params::plain(64))))
     }),
     algo("blake2s", 32, 64, || {
-        Engine::Blake2s(Box::new(Blake2s::new(&plain_blake2(32))))
+        Engine::Blake2s(Box::new(Blake2s::new(&Blake2Params::plain(32))))
     }),
 ];
 
@@ -326,22 +326,6 @@ fn new_hash<const A: usize>(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         engine.update(&data);
     }
     wrap(vm, A, algo.digest_size, engine)
-}
-
-fn plain_blake2(digest_size: usize) -> Blake2Params<'static> {
-    Blake2Params {
-        digest_size,
-        key: b"",
-        salt: b"",
-        person: b"",
-        fanout: 1,
-        depth: 1,
-        leaf_size: 0,
-        node_offset: 0,
-        node_depth: 0,
-        inner_size: 0,
-        last_node: false,
-    }
 }
 
 /// `blake2b(data=b'', /, *, digest_size, key, salt, person, fanout, depth, leaf_size,

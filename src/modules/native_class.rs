@@ -18,13 +18,37 @@ pub fn new_class(
     bases: Vec<ObjRef>,
     methods: &[Method],
 ) -> PyResult<ObjRef> {
+    class_of_layout(vm, module, name, bases, methods, false)
+}
+
+/// `new_class`, for a class whose instances have a `__dict__` (`functools.partial`).
+pub fn new_class_with_dict(
+    vm: &mut Vm,
+    module: &str,
+    name: &str,
+    bases: Vec<ObjRef>,
+    methods: &[Method],
+) -> PyResult<ObjRef> {
+    class_of_layout(vm, module, name, bases, methods, true)
+}
+
+fn class_of_layout(
+    vm: &mut Vm,
+    module: &str,
+    name: &str,
+    bases: Vec<ObjRef>,
+    methods: &[Method],
+    instance_dict: bool,
+) -> PyResult<ObjRef> {
     let ns = vm.new_dict();
     let key = Value::Obj(vm.names.__module__.clone());
     let m = vm.new_str(module);
     vm.dict_set(&ns, key, m)?;
-    let key = Value::Obj(vm.intern("__slots__"));
-    let empty = vm.new_tuple(vec![]);
-    vm.dict_set(&ns, key, empty)?;
+    if !instance_dict {
+        let key = Value::Obj(vm.intern("__slots__"));
+        let empty = vm.new_tuple(vec![]);
+        vm.dict_set(&ns, key, empty)?;
+    }
     let meta = vm.types.type_.clone();
     let t = vm.new_class(&meta, name, bases, &ns, Args::positional(&[]))?;
     for (n, f, kind) in methods {

@@ -125,6 +125,18 @@ fn plain_instance(o: &ObjRef) -> bool {
     )
 }
 
+/// The instance-dict entry `hint` names for instances of the class at `class`, if it
+/// has a way for that class valid in `epoch`.
+#[inline]
+fn instance_dict_entry(hint: &PyCell<AttrHint>, class: usize, epoch: u64) -> Option<usize> {
+    hint.with(|h| {
+        h.find(class, epoch, |w| match w {
+            Way::InstanceDict { entry, .. } => Some(*entry),
+            _ => None,
+        })
+    })
+}
+
 /// LOAD_ATTR's fast path: the value of `name` in `obj`'s instance dict, when `hint` has a
 /// way for `obj`'s class that names the dict entry and the entry still holds `name`.
 /// `None` means nothing is known: take `Vm::load_attr_hinted`.
@@ -135,12 +147,7 @@ pub fn instance_attr_by_hint(hint: &PyCell<AttrHint>, obj: &Value, name: &ObjRef
     };
     let class = addr(o.class());
     let epoch = method_cache::epoch();
-    let entry = hint.with(|h| {
-        h.find(class, epoch, |w| match w {
-            Way::InstanceDict { entry, .. } => Some(*entry),
-            _ => None,
-        })
-    })?;
+    let entry = instance_dict_entry(hint, class, epoch)?;
     dict_entry_value(o, entry, name)
 }
 
@@ -166,12 +173,7 @@ pub fn store_instance_attr_by_hint(
     };
     let class = obj.as_obj().map_or(0, |o| addr(o.class()));
     let epoch = method_cache::epoch();
-    let Some(entry) = hint.with(|h| {
-        h.find(class, epoch, |w| match w {
-            Way::InstanceDict { entry, .. } => Some(*entry),
-            _ => None,
-        })
-    }) else {
+    let Some(entry) = instance_dict_entry(hint, class, epoch) else {
         return Err(value);
     };
     let value = cell.with_mut(|d| {
@@ -272,12 +274,7 @@ impl Vm {
         if let Value::Obj(o) = obj {
             let class = addr(o.class());
             let epoch = method_cache::epoch();
-            let known = hint.with(|h| {
-                h.find(class, epoch, |w| match w {
-                    Way::InstanceDict { entry, .. } => Some(*entry),
-                    _ => None,
-                })
-            });
+            let known = instance_dict_entry(hint, class, epoch);
             if let Some(entry) = known {
                 if let Some(v) = dict_entry_value(o, entry, name) {
                     return Ok(v);
@@ -311,12 +308,7 @@ impl Vm {
         if let Value::Obj(o) = obj {
             let class = addr(o.class());
             let epoch = method_cache::epoch();
-            let known = hint.with(|h| {
-                h.find(class, epoch, |w| match w {
-                    Way::InstanceDict { entry, .. } => Some(*entry),
-                    _ => None,
-                })
-            });
+            let known = instance_dict_entry(hint, class, epoch);
             if let Some(entry) = known {
                 // The class lets `object.__setattr__` store into the instance dict.
                 if let Some(dict) = self.ensure_instance_dict(o) {
