@@ -130,6 +130,7 @@ impl Vm {
             f.kwnames = Value::None;
             f.pending_raise = None;
             f.init_of = Value::Null;
+            f.loop_resume = None;
             self.spare_frames.push(f);
         }
     }

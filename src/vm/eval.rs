@@ -124,6 +124,15 @@ impl Vm {
                     if self.frames.len() == base {
                         return (cur, Ok(FrameExit::Return(v)));
                     }
+                    if cur.loop_resume.is_some() {
+                        let left = self.leave_loop_generator(&mut cur, Ok(FrameExit::Return(v)));
+                        if let Err(e) = left {
+                            if let Err(e) = self.raise_in::<TRACE>(&mut cur, e, base) {
+                                return (cur, Err(e));
+                            }
+                        }
+                        continue;
+                    }
                     let caller = self.frames.pop().unwrap_or_else(unreachable_frame);
                     let mut done = std::mem::replace(&mut cur, caller);
                     let init_of = std::mem::take(&mut done.init_of);
@@ -144,6 +153,7 @@ impl Vm {
                 }
                 Flow::Call(callee) => {
                     if let Err(e) = self.enter_frame() {
+                        let e = self.callee_not_entered(callee, e);
                         if let Err(e) = self.unwind::<TRACE>(&mut cur, e, base, true) {
                             return (cur, Err(e));
                         }
@@ -160,7 +170,15 @@ impl Vm {
                         self.trace_leave(&cur, Leave::Yield(&v));
                     }
                     self.depth -= 1;
-                    return (cur, Ok(FrameExit::Yield(v)));
+                    if cur.loop_resume.is_none() {
+                        return (cur, Ok(FrameExit::Yield(v)));
+                    }
+                    let left = self.leave_loop_generator(&mut cur, Ok(FrameExit::Yield(v)));
+                    if let Err(e) = left {
+                        if let Err(e) = self.raise_in::<TRACE>(&mut cur, e, base) {
+                            return (cur, Err(e));
+                        }
+                    }
                 }
                 Flow::Raise(e) => {
                     // An exception raised afresh (by an operation, not `raise` of one that
@@ -210,9 +228,40 @@ impl Vm {
         Ok(())
     }
 
+    /// A callee frame the loop could not enter (RecursionError): a generator's frame
+    /// (FOR_ITER) goes back to its generator, which is finished by the error, as if it
+    /// had raised it on its first instruction.
+    #[cold]
+    fn callee_not_entered(&mut self, mut callee: Box<Frame>, e: PyErr) -> PyErr {
+        let Some(resume) = callee.loop_resume.take() else {
+            return e;
+        };
+        match self.gen_put_back(&resume.gen, callee, resume.saved_handled, Err(e)) {
+            Err(e) => e,
+            Ok(_) => self.system_error("a generator ended without its frame running"),
+        }
+    }
+
+    /// Raises `e` in `cur` as a handler's `Flow::Raise` does (an exception raised afresh
+    /// gets the handled one as context), unwinding down to `base`.
+    #[cold]
+    fn raise_in<const TRACE: bool>(
+        &mut self,
+        cur: &mut Box<Frame>,
+        e: PyErr,
+        base: usize,
+    ) -> Result<(), PyErr> {
+        if traceback_is_empty(&e) {
+            self.chain_context(&e.0);
+        }
+        self.unwind::<TRACE>(cur, e, base, true)
+    }
+
     /// Finds a handler for `e` in `cur` or, frame by frame, in its callers down to `base`.
     /// `Ok` when one was found (`cur` is now the frame that handles it); `Err` when the
-    /// exception leaves the frame `run_frame` was given.
+    /// exception leaves the frame `run_frame` was given. A generator frame resumed by
+    /// FOR_ITER is left through `Vm::leave_loop_generator`, so the exception reaches its
+    /// consumer as the nested run would hand it back (or ends the iteration).
     fn unwind<const TRACE: bool>(
         &mut self,
         cur: &mut Box<Frame>,
@@ -221,6 +270,7 @@ impl Vm {
         add_traceback: bool,
     ) -> Result<(), PyErr> {
         let mut add_traceback = add_traceback;
+        let mut e = e;
         loop {
             if add_traceback {
                 add_traceback_entry(&e, &cur.code, cur.lasti as u32);
@@ -239,6 +289,17 @@ impl Vm {
                 self.trace_leave(cur, Leave::Raise(&e));
             }
             self.depth -= 1;
+            if cur.loop_resume.is_some() && self.frames.len() > base {
+                e = match self.leave_loop_generator(cur, Err(e)) {
+                    Ok(()) => return Ok(()),
+                    Err(e) => e,
+                };
+                if traceback_is_empty(&e) {
+                    self.chain_context(&e.0);
+                }
+                add_traceback = true;
+                continue;
+            }
             if self.frames.len() == base {
                 return Err(e);
             }

@@ -54,6 +54,17 @@ pub struct Frame {
     /// The instance a class call made for this `__init__` frame (`Vm::init_call_frame`):
     /// the caller receives it, not the return value, which must be None. Null otherwise.
     pub init_of: Value,
+    /// Set while this is a generator's frame resumed by FOR_ITER in its consumer's loop
+    /// (`Exec::for_iter_generator`): where the frame goes back when it yields, returns or
+    /// raises. None for every other frame, a generator's run by a loop of its own included.
+    pub loop_resume: Option<LoopResume>,
+}
+
+/// A generator frame running in its consumer's loop: the generator that owns it and the
+/// consumer's handled exception, both handed to `Vm::gen_put_back` when it leaves.
+pub struct LoopResume {
+    pub gen: ObjRef,
+    pub saved_handled: Value,
 }
 
 impl Frame {
@@ -74,6 +85,7 @@ impl Frame {
             kwnames: Value::None,
             pending_raise: None,
             init_of: Value::Null,
+            loop_resume: None,
         }
     }
 
@@ -87,6 +99,7 @@ impl Frame {
         self.kwnames = Value::None;
         self.pending_raise = None;
         self.init_of = Value::Null;
+        self.loop_resume = None;
         self.locals = locals;
         self.start(&code, &globals, &builtins);
     }

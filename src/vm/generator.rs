@@ -8,7 +8,7 @@
 
 use super::bind::{CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR};
 use super::eval::FrameExit;
-use super::frame::Frame;
+use super::frame::{Frame, LoopResume};
 use super::{PyErr, PyResult, Vm};
 use crate::object::{Args, BuiltinKind, ObjRef, Object, Payload, PyCell, Value};
 use crate::spec::Handler;
@@ -16,8 +16,9 @@ use std::rc::Rc;
 
 /// What a generator object holds.
 pub enum GenState {
-    /// Not started, or suspended at a yield: the frame to resume.
-    Suspended(Box<GenFrame>),
+    /// Not started, or suspended at a yield: the frame to resume (inline: the generator
+    /// object is boxed already, so no allocation of its own).
+    Suspended(GenFrame),
     /// Currently executing (re-entering it is a ValueError).
     Running,
     /// Returned or raised: further `next()` raises StopIteration.
@@ -59,6 +60,14 @@ pub enum GenKind {
     Generator,
     Coroutine,
     AsyncGenerator,
+}
+
+/// What `Vm::gen_take_frame` found.
+pub(crate) enum Resumption {
+    /// The frame to run, and the caller's handled exception to restore after.
+    Run(Box<Frame>, Value),
+    /// Nothing to run: the resumption ended at once.
+    Done(GenResult),
 }
 
 /// How a resumption ended.
@@ -121,7 +130,7 @@ impl Vm {
         let obj = Object::new(
             class_,
             Payload::Generator(Box::new(GenObject {
-                state: PyCell::new(GenState::Suspended(Box::new(gf))),
+                state: PyCell::new(GenState::Suspended(gf)),
                 name: PyCell::new(name),
                 qualname: PyCell::new(qualname),
                 code,
@@ -131,13 +140,34 @@ impl Vm {
         Value::Obj(obj)
     }
 
-    /// Resumes `gen` with `value` sent in, or `exc` thrown in.
+    /// Resumes `gen` with `value` sent in, or `exc` thrown in, running its frame in a
+    /// loop of its own (a native caller: `send`, `throw`, `sum(...)`; FOR_ITER runs it in
+    /// the caller's loop instead, `Exec::for_iter_generator`).
     pub fn gen_resume(
         &mut self,
         gen: &ObjRef,
         value: Value,
         exc: Option<PyErr>,
     ) -> PyResult<GenResult> {
+        let (frame, saved) = match self.gen_take_frame(gen, value, exc)? {
+            Resumption::Run(frame, saved) => (frame, saved),
+            Resumption::Done(r) => return Ok(r),
+        };
+        let (frame, result) = self.run_frame(frame);
+        self.gen_put_back(gen, frame, saved, result)
+    }
+
+    /// The first half of a resumption: takes the suspended frame out of `gen` (which is
+    /// now running), pushes the value sent in or arms the exception thrown in, and makes
+    /// the generator's handled exception the current one. `Run` gives the frame and the
+    /// caller's handled exception, for `gen_put_back`; `Done` is a resumption that ends
+    /// without running (an exhausted generator).
+    pub(crate) fn gen_take_frame(
+        &mut self,
+        gen: &ObjRef,
+        value: Value,
+        exc: Option<PyErr>,
+    ) -> PyResult<Resumption> {
         let Payload::Generator(cell) = &gen.payload else {
             return Err(self.type_error("not a generator"));
         };
@@ -145,7 +175,6 @@ impl Vm {
         let mut g = match state {
             GenState::Suspended(g) => g,
             GenState::Running => {
-                cell.replace(GenState::Running);
                 let what = if self.type_data(gen.class()).name().as_ref() == "coroutine" {
                     "coroutine"
                 } else {
@@ -165,58 +194,181 @@ impl Vm {
                     return Err(e);
                 }
                 // An exhausted generator stays exhausted: like returning None again.
-                return Ok(GenResult::Return(Value::None));
+                return Ok(Resumption::Done(GenResult::Return(Value::None)));
             }
         };
-        if g.fresh && exc.is_none() && !value.is_none() {
-            cell.replace(GenState::Suspended(g));
-            return Err(self.type_error("can't send non-None value to a just-started generator"));
-        }
-        if g.fresh && exc.is_some() {
-            // Throwing into a fresh generator raises at its start, without running it.
-            let e = exc.unwrap_or_else(|| self.system_error("unreachable"));
-            cell.replace(GenState::Finished);
-            return Err(e);
-        }
-        if (!g.fresh && resumption_pushes_sent(&g.frame)) || (g.fresh && g.push_first) {
+        if g.fresh {
+            if let Some(e) = exc {
+                // Throwing into a fresh generator raises at its start, without running it.
+                cell.replace(GenState::Finished);
+                self.recycle_frame(g.frame);
+                return Err(e);
+            }
+            if !value.is_none() {
+                cell.replace(GenState::Suspended(g));
+                return Err(
+                    self.type_error("can't send non-None value to a just-started generator")
+                );
+            }
+            if g.push_first {
+                g.frame.push(value);
+            }
+        } else if resumption_pushes_sent(&g.frame) {
             g.frame.push(value);
         }
-        g.fresh = false;
         // The exception handled inside the generator is its own (saved across yields);
         // while it handles none, the caller's shows through, as CPython's stack of
         // exception states gives the topmost one.
-        let own = std::mem::take(&mut g.handled);
+        let own = g.handled;
         let own_active = !own.is_none() && !own.is_null();
-        let saved = std::mem::replace(&mut self.handled, own);
-        if let Some(e) = &exc {
+        let saved = if own_active {
+            std::mem::replace(&mut self.handled, own)
+        } else {
+            self.handled.clone()
+        };
+        if let Some(e) = exc {
             // 3.9+: what is thrown in gets the generator's handled exception as context.
             if own_active && super::flavour::throw_chains_generator_context(self.version) {
                 self.chain_context(&e.0);
             }
+            g.frame.pending_raise = Some(e);
         }
-        if !own_active {
-            self.handled = saved.clone();
-        }
-        let (frame, result) = match exc {
-            None => self.run_frame(g.frame),
-            Some(e) => self.run_frame_raising(g.frame, e),
+        Ok(Resumption::Run(g.frame, saved))
+    }
+
+    /// `gen_take_frame` for the commonest resumption, without its checks: a plain
+    /// generator suspended at a yield that pushes the value sent in, handling no exception
+    /// of its own (so the caller's stays the current one). The frame, now running, when
+    /// that is the case; else nothing changed.
+    #[inline]
+    pub(crate) fn gen_take_frame_plain(&mut self, gen: &ObjRef) -> Option<Box<Frame>> {
+        let Payload::Generator(g) = &gen.payload else {
+            return None;
         };
-        g.frame = frame;
-        let after = std::mem::replace(&mut self.handled, saved.clone());
-        g.handled = if after.is(&saved) { Value::None } else { after };
+        g.state.with_mut(|st| {
+            let plain = matches!(st, GenState::Suspended(f)
+                if !f.fresh && f.handled.is_none() && resumption_pushes_sent(&f.frame));
+            if !plain {
+                return None;
+            }
+            match std::mem::replace(st, GenState::Running) {
+                GenState::Suspended(f) => Some(f.frame),
+                _ => None,
+            }
+        })
+    }
+
+    /// The second half of a resumption: how the frame's run ended becomes the
+    /// generator's state (suspended again, or finished with the frame recycled), the
+    /// caller's handled exception is restored, and a StopIteration escaping the body
+    /// becomes RuntimeError where PEP 479 applies.
+    pub(crate) fn gen_put_back(
+        &mut self,
+        gen: &ObjRef,
+        frame: Box<Frame>,
+        saved: Value,
+        result: PyResult<FrameExit>,
+    ) -> PyResult<GenResult> {
+        let Payload::Generator(cell) = &gen.payload else {
+            return Err(self.type_error("not a generator"));
+        };
+        let after = std::mem::replace(&mut self.handled, saved);
         match result {
             Ok(FrameExit::Yield(v)) => {
-                cell.replace(GenState::Suspended(g));
+                let handled = if after.is(&self.handled) {
+                    Value::None
+                } else {
+                    after
+                };
+                let kind = Self::gen_kind(frame.code.flags()).unwrap_or(GenKind::Generator);
+                cell.replace(GenState::Suspended(GenFrame {
+                    frame,
+                    fresh: false,
+                    push_first: false,
+                    handled,
+                    kind,
+                }));
                 Ok(GenResult::Yield(v))
             }
             Ok(FrameExit::Return(v)) => {
                 cell.replace(GenState::Finished);
+                self.recycle_frame(frame);
                 Ok(GenResult::Return(v))
             }
             Err(e) => {
                 cell.replace(GenState::Finished);
-                Err(self.stop_iteration_to_runtime_error(e, g.kind, g.frame.code.flags()))
+                let flags = frame.code.flags();
+                self.recycle_frame(frame);
+                let kind = Self::gen_kind(flags).unwrap_or(GenKind::Generator);
+                Err(self.stop_iteration_to_runtime_error(e, kind, flags))
             }
+        }
+    }
+
+    /// Whether FOR_ITER runs `gen` in its own loop (`Exec::for_iter_generator`): a plain
+    /// generator (coroutines and async generators are never iterated by FOR_ITER), while
+    /// the `-v` tracer is off (the trace shows each resumption as a nested run, with
+    /// FOR_ITER's line after the generator's).
+    #[inline]
+    pub(crate) fn resumes_in_loop(&self, gen: &ObjRef) -> bool {
+        matches!(gen.payload, Payload::Generator(_))
+            && Rc::ptr_eq(gen.class(), &self.types.generator)
+            && self.tracer.is_none()
+    }
+
+    /// A generator frame resumed by FOR_ITER leaves the loop (`result`: it yielded,
+    /// returned or raised): the frame goes back to its generator and its consumer, the
+    /// caller on the frame stack, becomes `cur` again. A yielded value is pushed for the
+    /// consumer; after a return, or a StopIteration that ends the iteration (versions
+    /// before PEP 479), the consumer's FOR_ITER runs again and finds the generator
+    /// exhausted; any other exception is handed back to raise in the consumer.
+    pub(crate) fn leave_loop_generator(
+        &mut self,
+        cur: &mut Box<Frame>,
+        result: PyResult<FrameExit>,
+    ) -> Result<(), PyErr> {
+        let Some(consumer) = self.frames.pop() else {
+            return Err(self.system_error("a generator's consumer frame is missing"));
+        };
+        let mut done = std::mem::replace(cur, consumer);
+        let Some(LoopResume { gen, saved_handled }) = done.loop_resume.take() else {
+            return Err(self.system_error("a generator frame without its generator"));
+        };
+        if let Ok(FrameExit::Yield(v)) = result {
+            // The common case, without `gen_put_back`'s generality: a plain generator
+            // (`resumes_in_loop`) suspends again.
+            let after = std::mem::replace(&mut self.handled, saved_handled);
+            let handled = if after.is(&self.handled) {
+                Value::None
+            } else {
+                after
+            };
+            if let Payload::Generator(g) = &gen.payload {
+                g.state.replace(GenState::Suspended(GenFrame {
+                    frame: done,
+                    fresh: false,
+                    push_first: false,
+                    handled,
+                    kind: GenKind::Generator,
+                }));
+            }
+            cur.push(v);
+            return Ok(());
+        }
+        match self.gen_put_back(&gen, done, saved_handled, result) {
+            Ok(GenResult::Yield(v)) => {
+                cur.push(v);
+                Ok(())
+            }
+            Ok(GenResult::Return(_)) => {
+                cur.pc = cur.lasti;
+                Ok(())
+            }
+            Err(e) if self.is_instance_of_class(&e.0, &self.types.exc.stop_iteration.clone()) => {
+                cur.pc = cur.lasti;
+                Ok(())
+            }
+            Err(e) => Err(e),
         }
     }
 

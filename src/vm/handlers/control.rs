@@ -126,6 +126,11 @@ impl Exec<'_> {
     #[inline(never)]
     fn for_iter_slow(&mut self, exhausted_target: u32) -> Flow {
         let it = self.frame.top().clone();
+        if let Value::Obj(gen) = &it {
+            if self.vm.resumes_in_loop(gen) {
+                return self.for_iter_generator(gen.clone(), exhausted_target);
+            }
+        }
         match self.vm.next(&it) {
             Ok(Some(v)) => {
                 self.frame.push(v);

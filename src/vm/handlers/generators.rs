@@ -1,13 +1,41 @@
 //! Yielding and delegating: YIELD_VALUE (2.4's statement form too), YIELD_FROM (≤3.10),
 //! SEND/END_SEND (3.11+),
-//! GEN_START, RETURN_GENERATOR, and the iterator set-up of `yield from`/`await`.
+//! GEN_START, RETURN_GENERATOR, the iterator set-up of `yield from`/`await`, and FOR_ITER
+//! over a generator, which runs the generator's frame in the consumer's own loop.
 
-use crate::object::{Payload, Value};
+use crate::object::{ObjRef, Payload, Value};
 use crate::tri;
 use crate::vm::eval::{Exec, Flow};
-use crate::vm::generator::GenResult;
+use crate::vm::frame::LoopResume;
+use crate::vm::generator::{GenResult, Resumption};
 
 impl Exec<'_> {
+    /// FOR_ITER over a generator (`Vm::resumes_in_loop`): its frame is handed to the
+    /// loop like a callee's, above this frame. Its yield comes back here as the next
+    /// value; when it returns (or a StopIteration escapes it, where that still ends an
+    /// iteration) this FOR_ITER runs again and finds it exhausted (`Vm::leave_loop_generator`).
+    pub(crate) fn for_iter_generator(&mut self, gen: ObjRef, exhausted_target: u32) -> Flow {
+        if let Some(mut frame) = self.vm.gen_take_frame_plain(&gen) {
+            frame.push(Value::None);
+            frame.loop_resume = Some(LoopResume {
+                gen,
+                saved_handled: self.vm.handled.clone(),
+            });
+            return Flow::Call(frame);
+        }
+        match self.vm.gen_take_frame(&gen, Value::None, None) {
+            Ok(Resumption::Run(mut frame, saved_handled)) => {
+                frame.loop_resume = Some(LoopResume { gen, saved_handled });
+                Flow::Call(frame)
+            }
+            Ok(Resumption::Done(_)) => {
+                self.frame.pop();
+                self.jump(exhausted_target)
+            }
+            Err(e) => Flow::Raise(e),
+        }
+    }
+
     /// ≤3.10 (and 2.5+): yield TOS (wrapped in async generator code); the value sent in
     /// is pushed on resumption.
     pub fn yield_value(&mut self, _: u32) -> Flow {
