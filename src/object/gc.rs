@@ -314,8 +314,8 @@ fn traverse(o: &Object, f: &mut dyn FnMut(&ObjRef)) {
                 gf.frame.fast.iter().for_each(&mut v);
                 v(&Value::Obj(gf.frame.globals.clone()));
                 v(&gf.frame.locals);
-                v(&gf.handled);
             }
+            g.handled.with(|h| v(h));
         }),
         Payload::Iter(it) => it.with(|st| crate::vm::iter::traverse_iter(st, &mut v)),
         _ => {}
@@ -356,6 +356,7 @@ fn clear(o: &Object, dropped: &mut Vec<Value>) {
         Payload::Slots(s) => s.iter().for_each(|c| dropped.push(c.replace(Value::Null))),
         Payload::Generator(g) => {
             let old = g.replace(crate::vm::generator::GenState::Finished);
+            dropped.push(g.handled.replace(Value::None));
             if let crate::vm::generator::GenState::Suspended(gf) = old {
                 dropped.extend(gf.frame.stack);
                 dropped.extend(gf.frame.fast);

@@ -61,10 +61,12 @@ pub struct Frame {
 }
 
 /// A generator frame running in its consumer's loop: the generator that owns it and the
-/// consumer's handled exception, both handed to `Vm::gen_put_back` when it leaves.
+/// consumer's handled exception, both handed to `Vm::gen_put_back` when it leaves, and
+/// where the consumer goes on when the generator is exhausted (its FOR_ITER's exit).
 pub struct LoopResume {
     pub gen: ObjRef,
     pub saved_handled: Value,
+    pub exhausted_target: u32,
 }
 
 impl Frame {

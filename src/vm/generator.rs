@@ -25,16 +25,12 @@ pub enum GenState {
     Finished,
 }
 
+/// A suspended generator's frame. Two words, so suspending and resuming move little: what
+/// does not change between resumptions is in `GenObject`.
 pub struct GenFrame {
     pub frame: Box<Frame>,
     /// Not resumed yet.
     pub fresh: bool,
-    /// Whether the first resumption pushes the sent value (the code's first instruction
-    /// pops it: 3.10 GEN_START, 3.11+ the POP_TOP after RETURN_GENERATOR).
-    pub push_first: bool,
-    /// The exception being handled inside the generator while it is suspended.
-    pub handled: Value,
-    pub kind: GenKind,
 }
 
 /// A generator object: its state, and its `__name__`/`__qualname__` (kept outside the
@@ -46,6 +42,13 @@ pub struct GenObject {
     /// The code and globals it runs with (they outlive the frame).
     pub code: Rc<super::Code>,
     pub globals: ObjRef,
+    /// The exception being handled inside the generator while it is suspended (None
+    /// while it handles none, and while it runs: it is the current one then).
+    pub handled: PyCell<Value>,
+    pub kind: GenKind,
+    /// Whether the first resumption pushes the sent value (the code's first instruction
+    /// pops it: 3.10 GEN_START, 3.11+ the POP_TOP after RETURN_GENERATOR).
+    pub push_first: bool,
 }
 
 impl std::ops::Deref for GenObject {
@@ -120,13 +123,7 @@ impl Vm {
         };
         let code = frame.code.clone();
         let globals = frame.globals.clone();
-        let gf = GenFrame {
-            frame,
-            fresh: true,
-            push_first,
-            handled: Value::None,
-            kind,
-        };
+        let gf = GenFrame { frame, fresh: true };
         let obj = Object::new(
             class_,
             Payload::Generator(Box::new(GenObject {
@@ -135,6 +132,9 @@ impl Vm {
                 qualname: PyCell::new(qualname),
                 code,
                 globals,
+                handled: PyCell::new(Value::None),
+                kind,
+                push_first,
             })),
         );
         Value::Obj(obj)
@@ -149,12 +149,27 @@ impl Vm {
         value: Value,
         exc: Option<PyErr>,
     ) -> PyResult<GenResult> {
-        let (frame, saved) = match self.gen_take_frame(gen, value, exc)? {
-            Resumption::Run(frame, saved) => (frame, saved),
-            Resumption::Done(r) => return Ok(r),
+        let (frame, saved) = match exc {
+            None => match self.gen_take_frame_plain(gen, value) {
+                Ok(frame) => (frame, self.handled.clone()),
+                Err(value) => match self.gen_take_frame(gen, value, None)? {
+                    Resumption::Run(frame, saved) => (frame, saved),
+                    Resumption::Done(r) => return Ok(r),
+                },
+            },
+            Some(e) => match self.gen_take_frame(gen, value, Some(e))? {
+                Resumption::Run(frame, saved) => (frame, saved),
+                Resumption::Done(r) => return Ok(r),
+            },
         };
         let (frame, result) = self.run_frame(frame);
-        self.gen_put_back(gen, frame, saved, result)
+        match result {
+            Ok(FrameExit::Yield(v)) => {
+                self.gen_suspend(gen, frame, saved);
+                Ok(GenResult::Yield(v))
+            }
+            result => self.gen_put_back(gen, frame, saved, result),
+        }
     }
 
     /// The first half of a resumption: takes the suspended frame out of `gen` (which is
@@ -168,9 +183,10 @@ impl Vm {
         value: Value,
         exc: Option<PyErr>,
     ) -> PyResult<Resumption> {
-        let Payload::Generator(cell) = &gen.payload else {
+        let Payload::Generator(go) = &gen.payload else {
             return Err(self.type_error("not a generator"));
         };
+        let cell = &go.state;
         let state = cell.replace(GenState::Running);
         let mut g = match state {
             GenState::Suspended(g) => g,
@@ -210,7 +226,7 @@ impl Vm {
                     self.type_error("can't send non-None value to a just-started generator")
                 );
             }
-            if g.push_first {
+            if go.push_first {
                 g.frame.push(value);
             }
         } else if resumption_pushes_sent(&g.frame) {
@@ -219,7 +235,7 @@ impl Vm {
         // The exception handled inside the generator is its own (saved across yields);
         // while it handles none, the caller's shows through, as CPython's stack of
         // exception states gives the topmost one.
-        let own = g.handled;
+        let own = go.handled.replace(Value::None);
         let own_active = !own.is_none() && !own.is_null();
         let saved = if own_active {
             std::mem::replace(&mut self.handled, own)
@@ -236,18 +252,25 @@ impl Vm {
         Ok(Resumption::Run(g.frame, saved))
     }
 
-    /// `gen_take_frame` for the commonest resumption, without its checks: a plain
-    /// generator suspended at a yield that pushes the value sent in, handling no exception
-    /// of its own (so the caller's stays the current one). The frame, now running, when
-    /// that is the case; else nothing changed.
+    /// `gen_take_frame` for the commonest resumption, without its checks: a generator
+    /// suspended at a yield that pushes the value sent in, handling no exception of its
+    /// own (so the caller's stays the current one). The frame, running with `value`
+    /// pushed, when that is the case; else `value` back and nothing changed.
     #[inline]
-    pub(crate) fn gen_take_frame_plain(&mut self, gen: &ObjRef) -> Option<Box<Frame>> {
+    pub(crate) fn gen_take_frame_plain(
+        &mut self,
+        gen: &ObjRef,
+        value: Value,
+    ) -> Result<Box<Frame>, Value> {
         let Payload::Generator(g) = &gen.payload else {
-            return None;
+            return Err(value);
         };
-        g.state.with_mut(|st| {
+        if !g.handled.with(|h| h.is_none()) {
+            return Err(value);
+        }
+        let frame = g.state.with_mut(|st| {
             let plain = matches!(st, GenState::Suspended(f)
-                if !f.fresh && f.handled.is_none() && resumption_pushes_sent(&f.frame));
+                if !f.fresh && resumption_pushes_sent(&f.frame));
             if !plain {
                 return None;
             }
@@ -255,7 +278,30 @@ impl Vm {
                 GenState::Suspended(f) => Some(f.frame),
                 _ => None,
             }
-        })
+        });
+        match frame {
+            Some(mut frame) => {
+                frame.push(value);
+                Ok(frame)
+            }
+            None => Err(value),
+        }
+    }
+
+    /// `gen_put_back` after a yield: the frame is suspended in `gen` again, with the
+    /// exception it handles at the yield (if not the caller's, `saved`) as its own.
+    #[inline(always)]
+    pub(crate) fn gen_suspend(&mut self, gen: &ObjRef, frame: Box<Frame>, saved: Value) {
+        let after = std::mem::replace(&mut self.handled, saved);
+        if let Payload::Generator(g) = &gen.payload {
+            if !after.is(&self.handled) {
+                g.handled.replace(after);
+            }
+            g.state.replace(GenState::Suspended(GenFrame {
+                frame,
+                fresh: false,
+            }));
+        }
     }
 
     /// The second half of a resumption: how the frame's run ended becomes the
@@ -269,39 +315,24 @@ impl Vm {
         saved: Value,
         result: PyResult<FrameExit>,
     ) -> PyResult<GenResult> {
-        let Payload::Generator(cell) = &gen.payload else {
+        let Payload::Generator(go) = &gen.payload else {
             return Err(self.type_error("not a generator"));
         };
-        let after = std::mem::replace(&mut self.handled, saved);
-        match result {
+        let result = match result {
             Ok(FrameExit::Yield(v)) => {
-                let handled = if after.is(&self.handled) {
-                    Value::None
-                } else {
-                    after
-                };
-                let kind = Self::gen_kind(frame.code.flags()).unwrap_or(GenKind::Generator);
-                cell.replace(GenState::Suspended(GenFrame {
-                    frame,
-                    fresh: false,
-                    push_first: false,
-                    handled,
-                    kind,
-                }));
-                Ok(GenResult::Yield(v))
+                self.gen_suspend(gen, frame, saved);
+                return Ok(GenResult::Yield(v));
             }
-            Ok(FrameExit::Return(v)) => {
-                cell.replace(GenState::Finished);
-                self.recycle_frame(frame);
-                Ok(GenResult::Return(v))
-            }
-            Err(e) => {
-                cell.replace(GenState::Finished);
-                let flags = frame.code.flags();
-                self.recycle_frame(frame);
-                let kind = Self::gen_kind(flags).unwrap_or(GenKind::Generator);
-                Err(self.stop_iteration_to_runtime_error(e, kind, flags))
-            }
+            other => other,
+        };
+        self.handled = saved;
+        go.state.replace(GenState::Finished);
+        let flags = frame.code.flags();
+        self.recycle_frame(frame);
+        match result {
+            Ok(FrameExit::Return(v)) => Ok(GenResult::Return(v)),
+            Ok(FrameExit::Yield(v)) => Ok(GenResult::Yield(v)),
+            Err(e) => Err(self.stop_iteration_to_runtime_error(e, go.kind, flags)),
         }
     }
 
@@ -320,8 +351,8 @@ impl Vm {
     /// returned or raised): the frame goes back to its generator and its consumer, the
     /// caller on the frame stack, becomes `cur` again. A yielded value is pushed for the
     /// consumer; after a return, or a StopIteration that ends the iteration (versions
-    /// before PEP 479), the consumer's FOR_ITER runs again and finds the generator
-    /// exhausted; any other exception is handed back to raise in the consumer.
+    /// before PEP 479), the consumer leaves its loop as FOR_ITER does at exhaustion; any
+    /// other exception is handed back to raise in the consumer.
     pub(crate) fn leave_loop_generator(
         &mut self,
         cur: &mut Box<Frame>,
@@ -331,45 +362,34 @@ impl Vm {
             return Err(self.system_error("a generator's consumer frame is missing"));
         };
         let mut done = std::mem::replace(cur, consumer);
-        let Some(LoopResume { gen, saved_handled }) = done.loop_resume.take() else {
+        let Some(LoopResume {
+            gen,
+            saved_handled,
+            exhausted_target,
+        }) = done.loop_resume.take()
+        else {
             return Err(self.system_error("a generator frame without its generator"));
         };
         if let Ok(FrameExit::Yield(v)) = result {
-            // The common case, without `gen_put_back`'s generality: a plain generator
-            // (`resumes_in_loop`) suspends again.
-            let after = std::mem::replace(&mut self.handled, saved_handled);
-            let handled = if after.is(&self.handled) {
-                Value::None
-            } else {
-                after
-            };
-            if let Payload::Generator(g) = &gen.payload {
-                g.state.replace(GenState::Suspended(GenFrame {
-                    frame: done,
-                    fresh: false,
-                    push_first: false,
-                    handled,
-                    kind: GenKind::Generator,
-                }));
-            }
+            self.gen_suspend(&gen, done, saved_handled);
             cur.push(v);
             return Ok(());
         }
         match self.gen_put_back(&gen, done, saved_handled, result) {
             Ok(GenResult::Yield(v)) => {
                 cur.push(v);
-                Ok(())
+                return Ok(());
             }
-            Ok(GenResult::Return(_)) => {
-                cur.pc = cur.lasti;
-                Ok(())
+            Ok(GenResult::Return(_)) => {}
+            Err(e) if !self.is_instance_of_class(&e.0, &self.types.exc.stop_iteration.clone()) => {
+                return Err(e);
             }
-            Err(e) if self.is_instance_of_class(&e.0, &self.types.exc.stop_iteration.clone()) => {
-                cur.pc = cur.lasti;
-                Ok(())
-            }
-            Err(e) => Err(e),
+            Err(_) => {}
         }
+        // FOR_ITER's exit: the iterator popped, past the loop.
+        cur.pop();
+        cur.pc = exhausted_target as usize;
+        Ok(())
     }
 
     /// A StopIteration escaping a generator becomes RuntimeError (PEP 479).
@@ -605,6 +625,18 @@ pub(crate) fn gen_close(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         }
         return Ok(Value::None);
     }
+    if let Payload::Generator(c) = &g.payload {
+        if vm.tracer.is_none()
+            && c.with(|s| matches!(s, GenState::Suspended(f) if !catches_at_yield(f)))
+        {
+            // Nothing in the generator could see the GeneratorExit: it would only leave the
+            // frame, as close() expects. So the generator finishes without running it.
+            if let GenState::Suspended(f) = c.replace(GenState::Finished) {
+                vm.recycle_frame(f.frame);
+            }
+            return Ok(Value::None);
+        }
+    }
     let exit = vm.new_exception(&vm.types.exc.generator_exit.clone(), "");
     match vm.gen_throw_exc(&g, exit) {
         Ok(GenResult::Yield(_)) => {
@@ -641,4 +673,24 @@ fn resumption_pushes_sent(frame: &super::frame::Frame) -> bool {
         .instrs
         .get(frame.lasti)
         .is_none_or(|i| i.handler != Handler::YieldValueStmt)
+}
+
+/// Whether an exception thrown into the suspended generator `g` could be seen by Python
+/// code: it delegates (`yield from`/`await`: the delegate is closed first), or a handler
+/// covers the instruction it is suspended at (a `try`, `with` or `finally` around the
+/// yield: an exception-table entry for 3.11+, a block other than a loop before).
+fn catches_at_yield(g: &GenFrame) -> bool {
+    if Vm::delegate_of(g).is_some() {
+        return true;
+    }
+    let f = &g.frame;
+    match f.code.version.exceptions {
+        crate::spec::ExceptionModel::Table => {
+            f.code.handler_for(f.pc.saturating_sub(1) as u32).is_some()
+        }
+        crate::spec::ExceptionModel::BlockStack => f
+            .blocks
+            .iter()
+            .any(|b| b.kind != super::frame::BlockKind::Loop),
+    }
 }

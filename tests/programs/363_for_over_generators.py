@@ -157,3 +157,49 @@ def pairs():
 
 print(sum(a * 10 + b for a, b in pairs()))
 print(next(x for x in count(5) if x > 2))
+
+
+# close() of generators suspended with and without a handler around the yield.
+def plain_loop():
+    for i in range(3):
+        yield i
+
+
+def catches_exit():
+    while True:
+        try:
+            yield 1
+        except GeneratorExit:
+            print("caught GeneratorExit")
+            return "value"
+
+
+def ignores_exit():
+    for _ in range(2):
+        try:
+            yield 1
+        except GeneratorExit:
+            pass
+
+
+def in_with():
+    class Manager:
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            print("exit", exc[0].__name__)
+
+    with Manager():
+        yield 1
+
+
+for make in (plain_loop, catches_exit, ignores_exit, in_with):
+    g = make()
+    next(g)
+    try:
+        r = g.close()
+        print(make.__name__, "closed", r if r is None else "with a value", g.gi_frame)
+    except RuntimeError as e:
+        print(make.__name__, "RuntimeError", e)
+    print(make.__name__, "then", next(g, "exhausted"))

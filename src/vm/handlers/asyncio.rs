@@ -15,7 +15,7 @@ impl crate::vm::Vm {
             // (a coroutine, a generator marked by `types.coroutine`)
             let (is_coro, iterable_coro) = g.with(|s| match s {
                 crate::vm::generator::GenState::Suspended(f) => (
-                    f.kind == GenKind::Coroutine,
+                    g.kind == GenKind::Coroutine,
                     f.frame.code.flags() & crate::vm::bind::CO_ITERABLE_COROUTINE != 0,
                 ),
                 _ => (true, false),

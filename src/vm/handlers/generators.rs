@@ -13,19 +13,23 @@ impl Exec<'_> {
     /// FOR_ITER over a generator (`Vm::resumes_in_loop`): its frame is handed to the
     /// loop like a callee's, above this frame. Its yield comes back here as the next
     /// value; when it returns (or a StopIteration escapes it, where that still ends an
-    /// iteration) this FOR_ITER runs again and finds it exhausted (`Vm::leave_loop_generator`).
+    /// iteration) the loop is left as FOR_ITER leaves it (`Vm::leave_loop_generator`).
     pub(crate) fn for_iter_generator(&mut self, gen: ObjRef, exhausted_target: u32) -> Flow {
-        if let Some(mut frame) = self.vm.gen_take_frame_plain(&gen) {
-            frame.push(Value::None);
+        if let Ok(mut frame) = self.vm.gen_take_frame_plain(&gen, Value::None) {
             frame.loop_resume = Some(LoopResume {
                 gen,
                 saved_handled: self.vm.handled.clone(),
+                exhausted_target,
             });
             return Flow::Call(frame);
         }
         match self.vm.gen_take_frame(&gen, Value::None, None) {
             Ok(Resumption::Run(mut frame, saved_handled)) => {
-                frame.loop_resume = Some(LoopResume { gen, saved_handled });
+                frame.loop_resume = Some(LoopResume {
+                    gen,
+                    saved_handled,
+                    exhausted_target,
+                });
                 Flow::Call(frame)
             }
             Ok(Resumption::Done(_)) => {
