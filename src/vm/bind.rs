@@ -130,7 +130,9 @@ impl Vm {
             f.kwnames = Value::None;
             f.pending_raise = None;
             f.init_of = Value::Null;
-            f.loop_resume = None;
+            // `loop_resume` is None already: a generator frame leaves the loop through
+            // `Vm::leave_loop_generator` (or `callee_not_entered`), which takes it.
+            debug_assert!(f.loop_resume.is_none());
             self.spare_frames.push(f);
         }
     }
