@@ -1,6 +1,7 @@
 //! `bool`: the constructor (truth testing), its repr, and the bitwise operators that keep
 //! two bools a bool (`True & False` is `False`, `True & 1` is the int `1`).
 
+use crate::object::Truth;
 use crate::object::{Args, BuiltinKind, Value};
 use crate::vm::ops::{as_int, BinOp};
 use crate::vm::{PyResult, Vm};
@@ -33,8 +34,8 @@ fn bool_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         }
         .bind(vm, rest)?;
         return match &b[0] {
-            None => Ok(Value::Bool(false)),
-            Some(v) => Ok(Value::Bool(vm.truthy(v)?)),
+            None => Ok(Value::Bool(Truth::False)),
+            Some(v) => Ok(Value::bool(vm.truthy(v)?)),
         };
     }
     if !rest.kwnames.is_empty() {
@@ -45,14 +46,14 @@ fn bool_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         return Err(super::str::count_error(vm, "bool", 0, 1, n, (3, 7)));
     }
     match rest.pos().first() {
-        None => Ok(Value::Bool(false)),
-        Some(v) => Ok(Value::Bool(vm.truthy(v)?)),
+        None => Ok(Value::Bool(Truth::False)),
+        Some(v) => Ok(Value::bool(vm.truthy(v)?)),
     }
 }
 
 fn self_bool(vm: &Vm, args: &Args<'_>, name: &str) -> PyResult<bool> {
     match args.values.first() {
-        Some(Value::Bool(b)) => Ok(*b),
+        Some(Value::Bool(b)) => Ok(b.get()),
         Some(v) => Err(vm.type_error(&format!(
             "descriptor '{name}' requires a 'bool' object but received a '{}'",
             vm.type_name(v)
@@ -74,7 +75,8 @@ fn bool_bitop(vm: &mut Vm, args: Args<'_>, name: &str, op: BinOp) -> PyResult<Va
         return Err(super::str::slot_arity_error(vm, 1, 0));
     };
     if let Value::Bool(b) = other {
-        return Ok(Value::Bool(match op {
+        let b = b.get();
+        return Ok(Value::bool(match op {
             BinOp::And => a & b,
             BinOp::Or => a | b,
             _ => a ^ b,

@@ -12,6 +12,7 @@ use super::str_methods::{
     center_left, count_points, expandtabs_units, find_points, replace_units, rfind_points,
     rsplit_points, split_points, splitlines_units, tabsize_arg, zfill_units,
 };
+use crate::object::Truth;
 use crate::object::{Args, BuiltinKind, NativeFn, ObjRef, Object, Payload, Value};
 use crate::vm::ops::{as_int, BinOp};
 use crate::vm::{PyResult, Vm};
@@ -476,7 +477,7 @@ fn b_contains(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         )));
     }
     let sub = sub_arg(vm, &o)?;
-    Ok(Value::Bool(
+    Ok(Value::bool(
         find_points(&widen(&data), &widen(&sub), 0, data.len()).is_some(),
     ))
 }
@@ -572,7 +573,7 @@ fn b_compare(
 ) -> PyResult<Value> {
     let (x, _) = this(vm, &args, name)?;
     match bytes_like(other(vm, &args)?) {
-        Some((y, _)) => Ok(Value::Bool(test(x.cmp(&y)))),
+        Some((y, _)) => Ok(Value::bool(test(x.cmp(&y)))),
         None => Ok(vm.singletons.not_implemented.clone()),
     }
 }
@@ -836,13 +837,13 @@ fn starts_ends(vm: &mut Vm, args: Args<'_>, name: &str, suffix: bool) -> PyResul
                 )));
             };
             if check(&sub) {
-                return Ok(Value::Bool(true));
+                return Ok(Value::Bool(Truth::True));
             }
         }
-        return Ok(Value::Bool(false));
+        return Ok(Value::Bool(Truth::False));
     }
     match buffer_arg(vm, &pos[0]) {
-        Some(sub) => Ok(Value::Bool(check(&sub))),
+        Some(sub) => Ok(Value::bool(check(&sub))),
         None => Err(vm.type_error(&format!(
             "{name} first arg must be bytes or a tuple of bytes, not {}",
             vm.type_name(&pos[0])
@@ -1271,7 +1272,7 @@ fn b_title(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn pred(vm: &mut Vm, args: Args<'_>, name: &str, f: fn(&[u8]) -> bool) -> PyResult<Value> {
     let (s, _) = this(vm, &args, name)?;
     method_args(vm, &args, "bytes", name, 0, 0)?;
-    Ok(Value::Bool(f(&s)))
+    Ok(Value::bool(f(&s)))
 }
 
 fn b_isalpha(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

@@ -120,9 +120,9 @@ fn make(vm: &mut Vm, co: CodeObject) -> PyResult<Value> {
 fn constant(vm: &mut Vm, v: &Value) -> PyResult<Constant> {
     Ok(match v {
         Value::None => Constant::None,
-        Value::Bool(b) => Constant::Bool(*b),
+        Value::Bool(b) => Constant::Bool(b.get()),
         Value::Int(i) => Constant::Int(*i),
-        Value::Float(f) => Constant::Float(*f),
+        Value::Float(f) => Constant::Float(f.get()),
         Value::Null => Constant::Null,
         Value::Obj(o) => match &o.payload {
             _ if vm

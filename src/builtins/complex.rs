@@ -480,7 +480,7 @@ fn complex_abs(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     super::str::slot_noargs(vm, &args)?;
     let c = self_complex(vm, &args, "__abs__")?;
     match complex_abs_value(c) {
-        Some(r) => Ok(Value::Float(r)),
+        Some(r) => Ok(Value::float(r)),
         None => Err(overflow_error(vm, "absolute value too large")),
     }
 }
@@ -488,7 +488,7 @@ fn complex_abs(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn complex_bool(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     super::str::slot_noargs(vm, &args)?;
     let c = self_complex(vm, &args, "__bool__")?;
-    Ok(Value::Bool(c.0 != 0.0 || c.1 != 0.0))
+    Ok(Value::bool(c.0 != 0.0 || c.1 != 0.0))
 }
 
 fn complex_hash(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -540,15 +540,15 @@ fn complex_format(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn complex_getnewargs(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let c = self_complex(vm, &args, "__getnewargs__")?;
-    Ok(vm.new_tuple(vec![Value::Float(c.0), Value::Float(c.1)]))
+    Ok(vm.new_tuple(vec![Value::float(c.0), Value::float(c.1)]))
 }
 
 fn complex_real(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    Ok(Value::Float(self_complex(vm, &args, "real")?.0))
+    Ok(Value::float(self_complex(vm, &args, "real")?.0))
 }
 
 fn complex_imag(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    Ok(Value::Float(self_complex(vm, &args, "imag")?.1))
+    Ok(Value::float(self_complex(vm, &args, "imag")?.1))
 }
 
 /// The other operand of a complex dunder: `None` (NotImplemented) unless a number.
@@ -645,7 +645,7 @@ fn complex_eq(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let z = self_complex(vm, &args, "__eq__")?;
     let other = other_arg(vm, &args)?;
     Ok(match complex_equals(z, other) {
-        Some(b) => Value::Bool(b),
+        Some(b) => Value::bool(b),
         None => vm.singletons.not_implemented.clone(),
     })
 }
@@ -654,7 +654,7 @@ fn complex_ne(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let z = self_complex(vm, &args, "__ne__")?;
     let other = other_arg(vm, &args)?;
     Ok(match complex_equals(z, other) {
-        Some(b) => Value::Bool(!b),
+        Some(b) => Value::bool(!b),
         None => vm.singletons.not_implemented.clone(),
     })
 }

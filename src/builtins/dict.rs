@@ -323,7 +323,7 @@ fn dict_delitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn dict_contains(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let o = this(vm, &args, "__contains__")?;
     let key = arity::one_arg(vm, &args, "dict", "__contains__")?;
-    Ok(Value::Bool(vm.dict_get(o, key)?.is_some()))
+    Ok(Value::bool(vm.dict_get(o, key)?.is_some()))
 }
 
 fn dict_iter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -379,7 +379,7 @@ fn dict_cmp(vm: &mut Vm, args: Args<'_>, op: CmpOp) -> PyResult<Value> {
         return Ok(vm.singletons.not_implemented.clone());
     };
     let eq = dicts_equal(vm, o, other)?;
-    Ok(Value::Bool(if op == CmpOp::Eq { eq } else { !eq }))
+    Ok(Value::bool(if op == CmpOp::Eq { eq } else { !eq }))
 }
 
 fn dict_or(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

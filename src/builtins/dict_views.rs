@@ -4,6 +4,7 @@
 //! class's namespace that `type.__dict__` and `vars(cls)` return.
 
 use super::arity::{self, ver};
+use crate::object::Truth;
 use crate::object::{Args, BuiltinKind, ObjRef, Object, Payload, Value};
 use crate::vm::iter::{DictIterKind, IterState};
 use crate::vm::ops::CmpOp;
@@ -251,14 +252,14 @@ fn contains(vm: &mut Vm, d: &DictView, x: &Value) -> PyResult<bool> {
 fn view_contains(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (_, d) = this(vm, &args, "__contains__")?;
     let x = arity::one_arg(vm, &args, "dict_keys", "__contains__")?;
-    Ok(Value::Bool(contains(vm, d, x)?))
+    Ok(Value::bool(contains(vm, d, x)?))
 }
 
 fn view_isdisjoint(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (v, _) = this(vm, &args, "isdisjoint")?;
     let other = arity::one_arg(vm, &args, "dict_keys", "isdisjoint")?;
     if v.is(other) {
-        return Ok(Value::Bool(vm.len(v)? == 0));
+        return Ok(Value::bool(vm.len(v)? == 0));
     }
     let (mut a, mut b) = (v.clone(), other.clone());
     if super::set::set_ref(other).is_some() || view_of(other).is_some() {
@@ -270,10 +271,10 @@ fn view_isdisjoint(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let it = vm.get_iter(&b)?;
     while let Some(item) = vm.next(&it)? {
         if vm.contains(&a, &item)? {
-            return Ok(Value::Bool(false));
+            return Ok(Value::Bool(Truth::False));
         }
     }
-    Ok(Value::Bool(true))
+    Ok(Value::Bool(Truth::True))
 }
 
 /// `a op b` where `a` or `b` is a keys/items view: computed on `set(a)`.
@@ -352,7 +353,7 @@ fn view_cmp(vm: &mut Vm, args: Args<'_>, op: CmpOp) -> PyResult<Value> {
         CmpOp::Gt => la > lb && all_contained_in(vm, other, v)?,
         CmpOp::Ge => la >= lb && all_contained_in(vm, other, v)?,
     };
-    Ok(Value::Bool(r))
+    Ok(Value::bool(r))
 }
 
 fn all_contained_in(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
@@ -426,7 +427,7 @@ fn proxy_len(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn proxy_contains(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let p = proxy_this(vm, &args)?;
     let key = arity::one_arg(vm, &args, "mappingproxy", "__contains__")?;
-    Ok(Value::Bool(vm.contains(&p.mapping, key)?))
+    Ok(Value::bool(vm.contains(&p.mapping, key)?))
 }
 
 fn proxy_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

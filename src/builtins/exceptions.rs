@@ -87,7 +87,7 @@ fn exc_set_cause(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn exc_get_suppress(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    Ok(Value::Bool(exc_data(vm, &args)?.suppress_context.get()))
+    Ok(Value::bool(exc_data(vm, &args)?.suppress_context.get()))
 }
 
 fn exc_set_suppress(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

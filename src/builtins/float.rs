@@ -60,7 +60,7 @@ pub fn float_of_type(vm: &Vm, cls: &ObjRef, x: f64) -> Value {
     // A NaN gets its own object, so identity-based comparisons (`nan in [nan]`,
     // `[float('nan')] == [float('nan')]`) behave as in CPython; other floats stay inline.
     if Rc::ptr_eq(cls, &vm.types.float) && !x.is_nan() {
-        return Value::Float(x);
+        return Value::float(x);
     }
     new_object(vm, cls, Payload::Float(x))
 }
@@ -69,7 +69,7 @@ pub fn float_of_type(vm: &Vm, cls: &ObjRef, x: f64) -> Value {
 
 /// `x op y` for floats (`op` is arithmetic: not a shift or bitwise operator).
 pub fn float_binop(vm: &mut Vm, op: BinOp, x: f64, y: f64) -> PyResult<Value> {
-    Ok(Value::Float(match op {
+    Ok(Value::float(match op {
         BinOp::Add => x + y,
         BinOp::Sub => x - y,
         BinOp::Mul => x * y,
@@ -117,7 +117,7 @@ pub fn float_divmod_checked(vm: &mut Vm, x: f64, y: f64) -> PyResult<Value> {
         return Err(vm.zero_division("float divmod()"));
     }
     let (q, r) = crate::vm::ops::float_divmod(x, y);
-    Ok(vm.new_tuple(vec![Value::Float(q), Value::Float(r)]))
+    Ok(vm.new_tuple(vec![Value::float(q), Value::float(r)]))
 }
 
 fn is_odd_integer(y: f64) -> bool {
@@ -127,17 +127,17 @@ fn is_odd_integer(y: f64) -> bool {
 /// `x ** y` for floats, with CPython's special cases.
 pub fn float_pow(vm: &mut Vm, x: f64, y: f64) -> PyResult<Value> {
     if y == 0.0 {
-        return Ok(Value::Float(1.0));
+        return Ok(Value::float(1.0));
     }
     if x.is_nan() {
-        return Ok(Value::Float(x));
+        return Ok(Value::float(x));
     }
     if y.is_nan() {
-        return Ok(Value::Float(if x == 1.0 { 1.0 } else { y }));
+        return Ok(Value::float(if x == 1.0 { 1.0 } else { y }));
     }
     if y.is_infinite() {
         let ax = x.abs();
-        return Ok(Value::Float(if ax == 1.0 {
+        return Ok(Value::float(if ax == 1.0 {
             1.0
         } else if (y > 0.0) == (ax > 1.0) {
             y.abs()
@@ -147,7 +147,7 @@ pub fn float_pow(vm: &mut Vm, x: f64, y: f64) -> PyResult<Value> {
     }
     if x.is_infinite() {
         let odd = is_odd_integer(y);
-        return Ok(Value::Float(if y > 0.0 {
+        return Ok(Value::float(if y > 0.0 {
             if odd {
                 x
             } else {
@@ -163,7 +163,7 @@ pub fn float_pow(vm: &mut Vm, x: f64, y: f64) -> PyResult<Value> {
         if y < 0.0 {
             return Err(vm.zero_division("0.0 cannot be raised to a negative power"));
         }
-        return Ok(Value::Float(if is_odd_integer(y) { x } else { 0.0 }));
+        return Ok(Value::float(if is_odd_integer(y) { x } else { 0.0 }));
     }
     let mut negate = false;
     let mut base = x;
@@ -175,7 +175,7 @@ pub fn float_pow(vm: &mut Vm, x: f64, y: f64) -> PyResult<Value> {
         negate = is_odd_integer(y);
     }
     if base == 1.0 {
-        return Ok(Value::Float(if negate { -1.0 } else { 1.0 }));
+        return Ok(Value::float(if negate { -1.0 } else { 1.0 }));
     }
     let mut r = base.powf(y);
     if negate {
@@ -184,7 +184,7 @@ pub fn float_pow(vm: &mut Vm, x: f64, y: f64) -> PyResult<Value> {
     if r.is_infinite() {
         return Err(overflow_error(vm, "(34, 'Numerical result out of range')"));
     }
-    Ok(Value::Float(r))
+    Ok(Value::float(r))
 }
 
 // ----- parsing -----
@@ -324,7 +324,7 @@ fn float_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 /// `float(x)` for one argument.
 pub fn float_from_value(vm: &mut Vm, x: &Value) -> PyResult<f64> {
     match x {
-        Value::Float(f) => return Ok(*f),
+        Value::Float(f) => return Ok(f.get()),
         Value::Int(i) => return Ok(*i as f64),
         Value::Bool(b) => return Ok(*b as i64 as f64),
         _ => {}
@@ -397,17 +397,17 @@ fn self_float(vm: &Vm, args: &Args<'_>, name: &str) -> PyResult<f64> {
 }
 
 fn float_self(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    Ok(Value::Float(self_float(vm, &args, "conjugate")?))
+    Ok(Value::float(self_float(vm, &args, "conjugate")?))
 }
 
 fn float_zero(_vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
-    Ok(Value::Float(0.0))
+    Ok(Value::float(0.0))
 }
 
 fn float_is_integer(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let x = self_float(vm, &args, "is_integer")?;
     super::str::method_args(vm, &args, "float", "is_integer", 0, 0)?;
-    Ok(Value::Bool(x.is_finite() && x.fract() == 0.0))
+    Ok(Value::bool(x.is_finite() && x.fract() == 0.0))
 }
 
 /// The exact ratio of a finite float, in lowest terms.
@@ -595,9 +595,9 @@ fn float_fromhex(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         Err(false) => return Err(vm.value_error("invalid hexadecimal floating-point string")),
     };
     if Rc::ptr_eq(&cls, &vm.types.float) {
-        return Ok(Value::Float(x));
+        return Ok(Value::float(x));
     }
-    vm.call(&Value::Obj(cls), Args::positional(&[Value::Float(x)]))
+    vm.call(&Value::Obj(cls), Args::positional(&[Value::float(x)]))
 }
 
 fn float_trunc(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -672,7 +672,7 @@ fn float_round(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
                 .to_i64()
                 .unwrap_or(if nd.is_negative() { i64::MIN } else { i64::MAX });
             match round_float_digits(x, nd) {
-                Some(r) => Ok(Value::Float(r)),
+                Some(r) => Ok(Value::float(r)),
                 None => Err(overflow_error(vm, "rounded value too large to represent")),
             }
         }
@@ -681,17 +681,17 @@ fn float_round(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn float_abs(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     super::str::slot_noargs(vm, &args)?;
-    Ok(Value::Float(self_float(vm, &args, "__abs__")?.abs()))
+    Ok(Value::float(self_float(vm, &args, "__abs__")?.abs()))
 }
 
 fn float_neg(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     super::str::slot_noargs(vm, &args)?;
-    Ok(Value::Float(-self_float(vm, &args, "__neg__")?))
+    Ok(Value::float(-self_float(vm, &args, "__neg__")?))
 }
 
 fn float_bool(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     super::str::slot_noargs(vm, &args)?;
-    Ok(Value::Bool(self_float(vm, &args, "__bool__")? != 0.0))
+    Ok(Value::bool(self_float(vm, &args, "__bool__")? != 0.0))
 }
 
 /// `hash()` of a float (NaN: 0 before 3.10, by identity after).
@@ -750,7 +750,7 @@ fn float_format(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn float_getnewargs(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let x = self_float(vm, &args, "__getnewargs__")?;
-    Ok(vm.new_tuple(vec![Value::Float(x)]))
+    Ok(vm.new_tuple(vec![Value::float(x)]))
 }
 
 /// The other operand of a float dunder as a double: `None` (NotImplemented) unless it is
@@ -877,7 +877,7 @@ fn float_compare(
         Some(Num::Int(i)) => numeric::cmp_int_float(&i, x).map(std::cmp::Ordering::reverse),
         _ => return Ok(vm.singletons.not_implemented.clone()),
     };
-    Ok(Value::Bool(match ord {
+    Ok(Value::bool(match ord {
         Some(o) => test(o),
         None => ne,
     }))

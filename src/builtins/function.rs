@@ -403,7 +403,7 @@ fn method_eq(vm: &mut Vm, args: Args<'_>, eq: bool) -> PyResult<Value> {
         super::sequence::same_or_eq(vm, &x.self_, &y.self_)?
     };
     let r = same_self && super::sequence::same_or_eq(vm, &x.func, &y.func)?;
-    Ok(Value::Bool(r == eq))
+    Ok(Value::bool(r == eq))
 }
 
 fn method_hash(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

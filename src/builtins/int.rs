@@ -4,6 +4,7 @@
 //! the versions that have it, and the type's methods and dunders.
 
 use super::numeric::{self, index_or_error, new_object, num_of, overflow_error, ver, Num};
+use crate::object::Truth;
 use crate::object::{Args, BuiltinKind, IntValue, ObjRef, Payload, Value};
 use crate::vm::ops::{as_int, BinOp, IntRef};
 use crate::vm::{PyErr, PyResult, Vm};
@@ -172,7 +173,7 @@ pub fn int_binop(
             }
             int_value(vm, x.mod_floor(&y))
         }
-        BinOp::TrueDiv => Value::Float(numeric::int_true_div(vm, &x, &y)?),
+        BinOp::TrueDiv => Value::float(numeric::int_true_div(vm, &x, &y)?),
         BinOp::And => int_value(vm, x & y),
         BinOp::Or => int_value(vm, x | y),
         BinOp::Xor => int_value(vm, x ^ y),
@@ -536,7 +537,7 @@ pub fn int_from_value(vm: &mut Vm, x: &Value) -> PyResult<BigInt> {
     match x {
         Value::Int(i) => return Ok(BigInt::from(*i)),
         Value::Bool(b) => return Ok(BigInt::from(*b as i64)),
-        Value::Float(f) => return float_to_int(vm, *f),
+        Value::Float(f) => return float_to_int(vm, f.get()),
         _ => {}
     }
     let class_ = vm.class_of(x).clone();
@@ -689,7 +690,7 @@ fn int_as_integer_ratio(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn int_is_integer(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     self_int(vm, &args, "is_integer")?;
     no_args(vm, &args, "is_integer")?;
-    Ok(Value::Bool(true))
+    Ok(Value::Bool(Truth::True))
 }
 
 fn byteorder_arg(vm: &Vm, v: Option<&Value>) -> PyResult<bool> {
@@ -866,7 +867,7 @@ pub fn round_half_even_div(n: &BigInt, d: &BigInt) -> BigInt {
 fn int_float(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     super::str::slot_noargs(vm, &args)?;
     let i = self_int(vm, &args, "__float__")?;
-    Ok(Value::Float(numeric::int_to_f64_or_err(vm, &i)?))
+    Ok(Value::float(numeric::int_to_f64_or_err(vm, &i)?))
 }
 
 fn int_abs(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -890,7 +891,7 @@ fn int_invert(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn int_bool(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     super::str::slot_noargs(vm, &args)?;
     let i = self_int(vm, &args, "__bool__")?;
-    Ok(Value::Bool(match i {
+    Ok(Value::bool(match i {
         IntRef::Small(v) => v != 0,
         IntRef::Big(b) => !b.is_zero(),
     }))
@@ -921,7 +922,7 @@ fn int_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     super::str::slot_noargs(vm, &args)?;
     let i = self_int(vm, &args, "__repr__")?;
     if let Some(Value::Bool(b)) = args.values.first() {
-        return Ok(vm.new_str(if *b { "True" } else { "False" }));
+        return Ok(vm.new_str(if b.get() { "True" } else { "False" }));
     }
     let s = int_to_decimal(vm, &i)?;
     Ok(vm.new_str(&s))
@@ -1094,7 +1095,7 @@ fn int_compare(
         (IntRef::Small(a), IntRef::Small(b)) => a.cmp(b),
         _ => x.to_big().cmp(&y.to_big()),
     };
-    Ok(Value::Bool(test(ord)))
+    Ok(Value::bool(test(ord)))
 }
 
 macro_rules! int_cmps {

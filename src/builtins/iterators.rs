@@ -789,16 +789,17 @@ fn builtin_sum(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let compensated = v >= (3, 12);
     loop {
         if let (true, Value::Float(f)) = (compensated, &result) {
-            let (mut f, mut c) = (*f, 0.0f64);
+            let (mut f, mut c) = (f.get(), 0.0f64);
             loop {
                 let Some(item) = vm.next(&iter)? else {
                     if c != 0.0 && c.is_finite() {
                         f += c;
                     }
-                    return Ok(Value::Float(f));
+                    return Ok(Value::float(f));
                 };
                 match item {
                     Value::Float(x) => {
+                        let x = x.get();
                         let t = f + x;
                         if f.abs() >= x.abs() {
                             c += (f - t) + x;
@@ -814,7 +815,7 @@ fn builtin_sum(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
                             f += c;
                         }
                         result = vm.binary_op(
-                            &Value::Float(f),
+                            &Value::float(f),
                             &other,
                             crate::vm::ops::BinOp::Add,
                             false,
@@ -844,10 +845,10 @@ fn any_all(vm: &mut Vm, args: Args<'_>, name: &str, any: bool) -> PyResult<Value
     let iter = vm.get_iter(&pos[0])?;
     while let Some(item) = vm.next(&iter)? {
         if vm.truthy(&item)? == any {
-            return Ok(Value::Bool(any));
+            return Ok(Value::bool(any));
         }
     }
-    Ok(Value::Bool(!any))
+    Ok(Value::bool(!any))
 }
 
 fn builtin_len(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

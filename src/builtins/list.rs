@@ -7,6 +7,7 @@
 
 use super::arity::{self, ver};
 use super::sequence::{self, SeqOp};
+use crate::object::Truth;
 use crate::object::{Args, BuiltinKind, ObjRef, Payload, PyCell, Value};
 use crate::vm::ops::CmpOp;
 use crate::vm::{PyResult, Vm};
@@ -256,7 +257,7 @@ pub fn sort_options(vm: &mut Vm, args: &Args<'_>) -> PyResult<(Value, bool)> {
                     vm.truthy(val)?
                 } else {
                     match val {
-                        Value::Bool(b) => *b,
+                        Value::Bool(b) => b.get(),
                         _ => match vm.index_value(val)? {
                             Some(i) => i != 0,
                             None if v >= (3, 10) => {
@@ -395,11 +396,11 @@ fn sort_by_lt(vm: &mut Vm, items: &mut [Value]) -> PyResult<()> {
 pub fn less(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
     match (a, b) {
         (Value::Int(x), Value::Int(y)) => Ok(x < y),
-        (Value::Float(x), Value::Float(y)) => Ok(x < y),
+        (Value::Float(x), Value::Float(y)) => Ok(x.get() < y.get()),
         _ => {
             let r = vm.compare(a, b, CmpOp::Lt)?;
             match r {
-                Value::Bool(b) => Ok(b),
+                Value::Bool(b) => Ok(b.get()),
                 _ => vm.truthy(&r),
             }
         }
@@ -696,11 +697,11 @@ fn list_contains(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let mut i = 0;
     while let Some(item) = items.with(|l| l.get(i).cloned()) {
         if sequence::contains_eq(vm, &item, &v)? {
-            return Ok(Value::Bool(true));
+            return Ok(Value::Bool(Truth::True));
         }
         i += 1;
     }
-    Ok(Value::Bool(false))
+    Ok(Value::Bool(Truth::False))
 }
 
 fn list_iter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

@@ -259,10 +259,10 @@ fn item_value(vm: &Vm, f: u8, raw: &[u8]) -> Value {
     };
     match f {
         b'b' | b'h' | b'i' | b'l' | b'q' | b'n' => Value::Int(signed),
-        b'?' => Value::Bool(unsigned != 0),
+        b'?' => Value::bool(unsigned != 0),
         b'c' => crate::builtins::bytes::new_bytes(vm, raw.to_vec()),
-        b'f' => Value::Float(f32::from_ne_bytes([buf[0], buf[1], buf[2], buf[3]]) as f64),
-        b'd' => Value::Float(f64::from_ne_bytes(buf)),
+        b'f' => Value::float(f32::from_ne_bytes([buf[0], buf[1], buf[2], buf[3]]) as f64),
+        b'd' => Value::float(f64::from_ne_bytes(buf)),
         _ if unsigned > i64::MAX as u64 => vm.new_int_big(unsigned.into()),
         _ => Value::Int(unsigned as i64),
     }
@@ -406,13 +406,13 @@ fn mv_eq(vm: &mut Vm, args: Args<'_>, eq: bool) -> PyResult<Value> {
     let (v, m) = this(vm, &args)?;
     let other = arity::one_arg(vm, &args, "memoryview", "__eq__")?;
     if v.is(other) {
-        return Ok(Value::Bool(eq));
+        return Ok(Value::bool(eq));
     }
     if m.released.get() || view_of(other).is_some_and(|o| o.released.get()) {
-        return Ok(Value::Bool(!eq));
+        return Ok(Value::bool(!eq));
     }
     match buffer_bytes(other) {
-        Some(b) => Ok(Value::Bool((m.bytes() == b) == eq)),
+        Some(b) => Ok(Value::bool((m.bytes() == b) == eq)),
         None => Ok(vm.singletons.not_implemented.clone()),
     }
 }
@@ -554,7 +554,7 @@ fn mv_attr(vm: &mut Vm, args: Args<'_>, name: &str) -> PyResult<Value> {
     };
     check_released(vm, m)?;
     Ok(match name {
-        "readonly" => Value::Bool(m.readonly),
+        "readonly" => Value::bool(m.readonly),
         "nbytes" => Value::Int((m.len * m.itemsize()) as i64),
         "itemsize" => Value::Int(m.itemsize() as i64),
         "format" => vm.new_str(&(m.format as char).to_string()),
@@ -562,6 +562,6 @@ fn mv_attr(vm: &mut Vm, args: Args<'_>, name: &str) -> PyResult<Value> {
         "shape" => vm.new_tuple(vec![Value::Int(m.len as i64)]),
         "strides" => vm.new_tuple(vec![Value::Int(m.step as i64)]),
         "obj" => m.obj.clone(),
-        _ => Value::Bool(m.step == 1 || m.len <= 1),
+        _ => Value::bool(m.step == 1 || m.len <= 1),
     })
 }

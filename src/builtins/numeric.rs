@@ -45,7 +45,7 @@ pub fn num_of(v: &Value) -> Option<Num<'_>> {
     match v {
         Value::Int(i) => Some(Num::Int(IntRef::Small(*i))),
         Value::Bool(b) => Some(Num::Int(IntRef::Small(*b as i64))),
-        Value::Float(f) => Some(Num::Float(*f)),
+        Value::Float(f) => Some(Num::Float(f.get())),
         Value::Obj(o) => match &o.payload {
             Payload::Int(IntValue::Small(i)) => Some(Num::Int(IntRef::Small(*i))),
             Payload::Int(IntValue::Big(b)) => Some(Num::Int(IntRef::Big(b))),
@@ -60,7 +60,7 @@ pub fn num_of(v: &Value) -> Option<Num<'_>> {
 /// The float value of a value that is a float (or float subclass instance).
 pub fn float_of(v: &Value) -> Option<f64> {
     match v {
-        Value::Float(f) => Some(*f),
+        Value::Float(f) => Some(f.get()),
         Value::Obj(o) => match &o.payload {
             Payload::Float(f) => Some(*f),
             _ => None,
@@ -316,10 +316,11 @@ pub fn number_binary(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<O
     match (&x, &y) {
         (Num::Int(p), Num::Int(q)) => {
             if let (Value::Bool(p), Value::Bool(q)) = (a, b) {
+                let (p, q) = (p.get(), q.get());
                 match op {
-                    BinOp::And => return Ok(Some(Value::Bool(p & q))),
-                    BinOp::Or => return Ok(Some(Value::Bool(p | q))),
-                    BinOp::Xor => return Ok(Some(Value::Bool(p ^ q))),
+                    BinOp::And => return Ok(Some(Value::bool(p & q))),
+                    BinOp::Or => return Ok(Some(Value::bool(p | q))),
+                    BinOp::Xor => return Ok(Some(Value::bool(p ^ q))),
                     _ => {}
                 }
             }
@@ -503,7 +504,7 @@ fn builtin_abs(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             })
         }
         Value::Bool(b) => return Ok(Value::Int(*b as i64)),
-        Value::Float(f) => return Ok(Value::Float(f.abs())),
+        Value::Float(f) => return Ok(Value::float(f.get().abs())),
         _ => {}
     }
     let name = vm.names.__abs__.clone();

@@ -5,6 +5,7 @@
 //! `__dict__`), and `type()` with one or three arguments and the type attributes.
 
 use super::arity::{self, ver};
+use crate::object::Truth;
 use crate::object::{Args, BuiltinKind, ObjRef, Payload, Value};
 use crate::vm::{PyResult, Vm};
 use std::rc::Rc;
@@ -636,7 +637,7 @@ fn type_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn object_eq(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (a, b) = binary_args(vm, &args)?;
     Ok(if a.is(b) {
-        Value::Bool(true)
+        Value::Bool(Truth::True)
     } else {
         vm.singletons.not_implemented.clone()
     })
@@ -654,7 +655,7 @@ fn object_ne(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         }
         _ => {
             if a.is(b) {
-                Value::Bool(true)
+                Value::Bool(Truth::True)
             } else {
                 vm.singletons.not_implemented.clone()
             }
@@ -663,7 +664,7 @@ fn object_ne(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if vm.is_not_implemented(&r) {
         return Ok(r);
     }
-    Ok(Value::Bool(!vm.truthy(&r)?))
+    Ok(Value::bool(!vm.truthy(&r)?))
 }
 
 fn object_not_implemented(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

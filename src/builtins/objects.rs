@@ -3,6 +3,7 @@
 //! `hasattr`/`delattr`, `callable`, `vars`, `dir`, `globals` and `locals`.
 
 use super::arity::{self, ver};
+use crate::object::Truth;
 use crate::object::{Args, BuiltinKind, ObjRef, Payload, Value};
 use crate::vm::{PyErr, PyResult, Vm};
 use std::rc::Rc;
@@ -241,22 +242,22 @@ fn two_args<'a>(vm: &Vm, args: &Args<'a>, name: &str) -> PyResult<(&'a Value, &'
 
 fn builtin_isinstance(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (inst, cls) = two_args(vm, &args, "isinstance")?;
-    Ok(Value::Bool(isinstance(vm, inst, cls)?))
+    Ok(Value::bool(isinstance(vm, inst, cls)?))
 }
 
 fn builtin_issubclass(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (derived, cls) = two_args(vm, &args, "issubclass")?;
-    Ok(Value::Bool(issubclass(vm, derived, cls)?))
+    Ok(Value::bool(issubclass(vm, derived, cls)?))
 }
 
 fn type_instancecheck(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (cls, inst) = two_args(vm, &args, "__instancecheck__")?;
-    Ok(Value::Bool(recursive_isinstance(vm, inst, cls)?))
+    Ok(Value::bool(recursive_isinstance(vm, inst, cls)?))
 }
 
 fn type_subclasscheck(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (cls, derived) = two_args(vm, &args, "__subclasscheck__")?;
-    Ok(Value::Bool(recursive_issubclass(vm, derived, cls)?))
+    Ok(Value::bool(recursive_issubclass(vm, derived, cls)?))
 }
 
 /// An attribute name argument: a str, else the version's TypeError (`fname` names the
@@ -320,9 +321,9 @@ fn builtin_hasattr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (obj, name) = two_args(vm, &args, "hasattr")?;
     let name = attr_name(vm, name, "hasattr")?;
     match vm.get_attr(obj, &name) {
-        Ok(_) => Ok(Value::Bool(true)),
+        Ok(_) => Ok(Value::Bool(Truth::True)),
         Err(e) if vm.is_instance_of_class(&e.0, &vm.types.exc.attribute_error.clone()) => {
-            Ok(Value::Bool(false))
+            Ok(Value::Bool(Truth::False))
         }
         Err(e) => Err(e),
     }
@@ -347,7 +348,7 @@ pub fn is_callable(vm: &mut Vm, v: &Value) -> bool {
 fn builtin_callable(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     arity::no_kwargs(vm, &args, "callable")?;
     match args.pos() {
-        [v] => Ok(Value::Bool(is_callable(vm, v))),
+        [v] => Ok(Value::bool(is_callable(vm, v))),
         p => Err(vm.type_error(&format!(
             "callable() takes exactly one argument ({} given)",
             p.len()

@@ -7,6 +7,7 @@
 //! `no_accessor` for the error of a missing getter, setter or deleter.
 
 use super::arity::{self, ver};
+use crate::object::Truth;
 use crate::object::{Args, BuiltinKind, ObjRef, Payload, PyCell, Value};
 use crate::vm::{PyErr, PyResult, Vm};
 
@@ -301,10 +302,10 @@ fn property_isabstract(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     for cell in &p[..3] {
         let f = cell.get();
         if is_abstract(vm, &f)? {
-            return Ok(Value::Bool(true));
+            return Ok(Value::Bool(Truth::True));
         }
     }
-    Ok(Value::Bool(false))
+    Ok(Value::Bool(Truth::False))
 }
 
 fn property_name(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -421,7 +422,7 @@ fn wrapper_isabstract(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         return Err(vm.type_error("descriptor needs an argument"));
     };
     let f = wrapped_cell(vm, this)?.get();
-    Ok(Value::Bool(is_abstract(vm, &f)?))
+    Ok(Value::bool(is_abstract(vm, &f)?))
 }
 
 fn wrapper_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

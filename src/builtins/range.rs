@@ -299,9 +299,9 @@ fn range_contains(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let b = this(vm, &args, "__contains__")?;
     let x = arity::one_arg(vm, &args, "range", "__contains__")?;
     if let Some(i) = exact_int(vm, x) {
-        return Ok(Value::Bool(b.position(&i).is_some()));
+        return Ok(Value::bool(b.position(&i).is_some()));
     }
-    Ok(Value::Bool(search(vm, &b, x, true)?.1.is_some()))
+    Ok(Value::bool(search(vm, &b, x, true)?.1.is_some()))
 }
 
 fn range_index(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -368,7 +368,7 @@ fn range_reversed(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn range_bool(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let b = this(vm, &args, "__bool__")?;
-    Ok(Value::Bool(!b.len().is_zero()))
+    Ok(Value::bool(!b.len().is_zero()))
 }
 
 /// `hash(range)`: the hash of `(len, start, step)`, with None for the parts that do not
@@ -413,7 +413,7 @@ fn range_cmp(vm: &mut Vm, args: Args<'_>, op: CmpOp) -> PyResult<Value> {
         return Ok(vm.singletons.not_implemented.clone());
     };
     let eq = ranges_equal(&a, &Bounds::of(r));
-    Ok(Value::Bool(eq == (op == CmpOp::Eq)))
+    Ok(Value::bool(eq == (op == CmpOp::Eq)))
 }
 
 fn range_field(vm: &mut Vm, args: Args<'_>, i: usize) -> PyResult<Value> {

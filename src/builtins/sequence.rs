@@ -2,6 +2,7 @@
 //! `index(x, start, stop)` bounds, repetition, the lexicographic rich comparison, and
 //! creating an instance of a (possibly user-defined) subclass with a given payload.
 
+use crate::object::Truth;
 use crate::object::{ObjRef, Object, Payload, PyCell, Value};
 use crate::vm::ops::CmpOp;
 use crate::vm::{PyResult, Vm};
@@ -113,17 +114,17 @@ impl SeqOp<'_> {
 /// Lexicographic comparison of two sequences, as `list_richcompare`/`tuplerichcompare`.
 pub fn compare_cells(vm: &mut Vm, a: SeqOp<'_>, b: SeqOp<'_>, op: CmpOp) -> PyResult<Value> {
     if a.len() != b.len() && matches!(op, CmpOp::Eq | CmpOp::Ne) {
-        return Ok(Value::Bool(op == CmpOp::Ne));
+        return Ok(Value::bool(op == CmpOp::Ne));
     }
     let mut i = 0;
     loop {
         let (Some(x), Some(y)) = (a.get(i), b.get(i)) else {
-            return Ok(Value::Bool(cmp_usize(a.len(), b.len(), op)));
+            return Ok(Value::bool(cmp_usize(a.len(), b.len(), op)));
         };
         if !same_or_eq(vm, &x, &y)? {
             return match op {
-                CmpOp::Eq => Ok(Value::Bool(false)),
-                CmpOp::Ne => Ok(Value::Bool(true)),
+                CmpOp::Eq => Ok(Value::Bool(Truth::False)),
+                CmpOp::Ne => Ok(Value::Bool(Truth::True)),
                 _ => vm.compare(&x, &y, op),
             };
         }

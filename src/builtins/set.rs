@@ -9,6 +9,7 @@
 
 use super::arity;
 use crate::object::set::{Probe, SetData};
+use crate::object::Truth;
 use crate::object::{Args, BuiltinKind, ObjRef, Payload, PyCell, Value};
 use crate::vm::mapping::native_eq;
 use crate::vm::ops::CmpOp;
@@ -755,7 +756,7 @@ fn set_issubset(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         }
     };
     let a = set_ref(s).expect("a set");
-    Ok(Value::Bool(is_subset(vm, a, o)?))
+    Ok(Value::bool(is_subset(vm, a, o)?))
 }
 
 fn set_issuperset(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -763,22 +764,22 @@ fn set_issuperset(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let other = arity::one_arg(vm, &args, owner_name(s), "issuperset")?;
     let a = set_ref(s).expect("a set");
     if let Some(o) = set_ref(other) {
-        return Ok(Value::Bool(is_subset(vm, o, a)?));
+        return Ok(Value::bool(is_subset(vm, o, a)?));
     }
     let it = vm.get_iter(other)?;
     while let Some(k) = vm.next(&it)? {
         let h = vm.hash(&k)?;
         if !contains_hashed(vm, a, &k, h)? {
-            return Ok(Value::Bool(false));
+            return Ok(Value::Bool(Truth::False));
         }
     }
-    Ok(Value::Bool(true))
+    Ok(Value::Bool(Truth::True))
 }
 
 fn set_isdisjoint(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let s = this(vm, &args, "isdisjoint")?;
     let other = arity::one_arg(vm, &args, owner_name(s), "isdisjoint")?;
-    Ok(Value::Bool(isdisjoint(vm, s, other)?))
+    Ok(Value::bool(isdisjoint(vm, s, other)?))
 }
 
 /// Whether the set `s` shares no item with the iterable `other`.
@@ -816,7 +817,7 @@ fn set_contains_method(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let key = arity::one_arg(vm, &args, owner_name(s), "__contains__")?;
     let (k, h) = lookup_key(vm, key)?;
     let r = set_ref(s).expect("a set");
-    Ok(Value::Bool(contains_hashed(vm, r, &k, h)?))
+    Ok(Value::bool(contains_hashed(vm, r, &k, h)?))
 }
 
 fn set_iter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -947,7 +948,7 @@ fn set_richcompare(vm: &mut Vm, args: Args<'_>, op: CmpOp) -> PyResult<Value> {
         CmpOp::Lt => x.len() < y.len() && is_subset(vm, x, y)?,
         CmpOp::Gt => x.len() > y.len() && is_subset(vm, y, x)?,
     };
-    Ok(Value::Bool(r))
+    Ok(Value::bool(r))
 }
 
 /// Rich comparison of a set with another set-like value (dict key views use it).

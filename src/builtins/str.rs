@@ -779,7 +779,7 @@ pub fn str_contains_value(vm: &Vm, hay: &PyStr, item: &Value) -> PyResult<bool> 
 fn str_contains(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let s = slot_self(vm, &args, "__contains__")?;
     let o = other(vm, &args)?;
-    Ok(Value::Bool(str_contains_value(vm, s, o)?))
+    Ok(Value::bool(str_contains_value(vm, s, o)?))
 }
 
 fn str_getitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -951,7 +951,7 @@ fn str_compare(
     let o = other(vm, &args)?;
     match o.as_str() {
         // WTF-8 byte order is code point order.
-        Some(y) => Ok(Value::Bool(test(x.bytes().cmp(y.bytes())))),
+        Some(y) => Ok(Value::bool(test(x.bytes().cmp(y.bytes())))),
         None => Ok(vm.singletons.not_implemented.clone()),
     }
 }

@@ -10,6 +10,7 @@ use super::numeric::{index_or_error, ver};
 use super::str::{adjust_indices, descriptor_error, method_args, self_str, slice_index, text_arg};
 use super::str_ascii;
 use super::unicode::{self, Case};
+use crate::object::Truth;
 use crate::object::{Args, BuiltinKind, Payload, PyStr, Value};
 use crate::vm::{PyResult, Vm};
 use num_traits::ToPrimitive;
@@ -232,7 +233,7 @@ fn str_capitalize(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn all_flags(vm: &mut Vm, args: Args<'_>, name: &str, flags: u16) -> PyResult<Value> {
     let p = noargs(vm, &args, name)?;
     let mn = minor(vm);
-    Ok(Value::Bool(
+    Ok(Value::bool(
         !p.is_empty() && p.iter().all(|&c| unicode::has(c, mn, flags)),
     ))
 }
@@ -272,13 +273,13 @@ fn str_islower(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let mut cased = false;
     for &c in &p {
         if unicode::has(c, mn, unicode::UPPER | unicode::TITLE) {
-            return Ok(Value::Bool(false));
+            return Ok(Value::Bool(Truth::False));
         }
         if unicode::has(c, mn, unicode::LOWER) {
             cased = true;
         }
     }
-    Ok(Value::Bool(cased))
+    Ok(Value::bool(cased))
 }
 
 fn str_isupper(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -287,13 +288,13 @@ fn str_isupper(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let mut cased = false;
     for &c in &p {
         if unicode::has(c, mn, unicode::LOWER | unicode::TITLE) {
-            return Ok(Value::Bool(false));
+            return Ok(Value::Bool(Truth::False));
         }
         if unicode::has(c, mn, unicode::UPPER) {
             cased = true;
         }
     }
-    Ok(Value::Bool(cased))
+    Ok(Value::bool(cased))
 }
 
 fn str_istitle(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -303,13 +304,13 @@ fn str_istitle(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     for &c in &p {
         if unicode::has(c, mn, unicode::UPPER | unicode::TITLE) {
             if prev {
-                return Ok(Value::Bool(false));
+                return Ok(Value::Bool(Truth::False));
             }
             prev = true;
             cased = true;
         } else if unicode::has(c, mn, unicode::LOWER) {
             if !prev {
-                return Ok(Value::Bool(false));
+                return Ok(Value::Bool(Truth::False));
             }
             prev = true;
             cased = true;
@@ -317,7 +318,7 @@ fn str_istitle(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             prev = false;
         }
     }
-    Ok(Value::Bool(cased))
+    Ok(Value::bool(cased))
 }
 
 /// `s.isidentifier()` on code points.
@@ -335,13 +336,13 @@ pub fn is_identifier(p: &[u32], minor: u8) -> bool {
 
 fn str_isidentifier(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let p = noargs(vm, &args, "isidentifier")?;
-    Ok(Value::Bool(is_identifier(&p, minor(vm))))
+    Ok(Value::bool(is_identifier(&p, minor(vm))))
 }
 
 fn str_isprintable(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let p = noargs(vm, &args, "isprintable")?;
     let mn = minor(vm);
-    Ok(Value::Bool(
+    Ok(Value::bool(
         p.iter()
             .all(|&c| crate::pyc::printable::is_printable(c, mn)),
     ))
@@ -350,7 +351,7 @@ fn str_isprintable(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn str_isascii(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let s = self_str(vm, &args, "isascii")?;
     method_args(vm, &args, "str", "isascii", 0, 0)?;
-    Ok(Value::Bool(s.is_ascii()))
+    Ok(Value::bool(s.is_ascii()))
 }
 
 // ----- searching -----
@@ -550,12 +551,12 @@ fn starts_ends(vm: &mut Vm, args: Args<'_>, name: &str, suffix: bool) -> PyResul
                     )));
                 };
                 if tail_match(&s, &sub.code_points(), start, end, suffix) {
-                    return Ok(Value::Bool(true));
+                    return Ok(Value::Bool(Truth::True));
                 }
             }
-            Ok(Value::Bool(false))
+            Ok(Value::Bool(Truth::False))
         }
-        Some(Payload::Str(sub)) => Ok(Value::Bool(tail_match(
+        Some(Payload::Str(sub)) => Ok(Value::bool(tail_match(
             &s,
             &sub.code_points(),
             start,

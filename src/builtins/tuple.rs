@@ -3,6 +3,7 @@
 
 use super::arity::{self, ver};
 use super::sequence::{self, SeqOp};
+use crate::object::Truth;
 use crate::object::{Args, BuiltinKind, ObjRef, Payload, Value};
 use crate::vm::ops::CmpOp;
 use crate::vm::{PyResult, Vm};
@@ -154,10 +155,10 @@ fn tuple_contains(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let v = arity::one_arg(vm, &args, "tuple", "__contains__")?;
     for item in t {
         if sequence::contains_eq(vm, item, v)? {
-            return Ok(Value::Bool(true));
+            return Ok(Value::Bool(Truth::True));
         }
     }
-    Ok(Value::Bool(false))
+    Ok(Value::Bool(Truth::False))
 }
 
 fn tuple_iter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

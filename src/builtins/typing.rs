@@ -5,6 +5,7 @@
 //! `__mro_entries__`, and `isinstance`/`issubclass` over unions.
 
 use super::arity::{self, ver};
+use crate::object::Truth;
 use crate::object::{Args, BuiltinKind, Object, Payload, Value};
 use crate::vm::ops::CmpOp;
 use crate::vm::{PyResult, Vm};
@@ -351,7 +352,7 @@ fn ga_eq(vm: &mut Vm, args: Args<'_>, op: CmpOp) -> PyResult<Value> {
     );
     let eq =
         super::sequence::same_or_eq(vm, &ao, &bo)? && super::sequence::same_or_eq(vm, &aa, &ba)?;
-    Ok(Value::Bool(eq == (op == CmpOp::Eq)))
+    Ok(Value::bool(eq == (op == CmpOp::Eq)))
 }
 
 fn ga_hash(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -436,7 +437,7 @@ fn union_eq(vm: &mut Vm, args: Args<'_>, op: CmpOp) -> PyResult<Value> {
         super::set::new_frozenset_from(vm, &b)?,
     );
     let eq = super::set::compare_sets(vm, &sa, &sb, CmpOp::Eq)?;
-    Ok(Value::Bool(eq == (op == CmpOp::Eq)))
+    Ok(Value::bool(eq == (op == CmpOp::Eq)))
 }
 
 fn union_hash(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -464,8 +465,8 @@ fn union_check(vm: &mut Vm, args: Args<'_>, instance: bool) -> PyResult<Value> {
             super::objects::issubclass(vm, x, m)?
         };
         if hit {
-            return Ok(Value::Bool(true));
+            return Ok(Value::Bool(Truth::True));
         }
     }
-    Ok(Value::Bool(false))
+    Ok(Value::Bool(Truth::False))
 }

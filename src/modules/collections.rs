@@ -11,6 +11,7 @@
 //! kept in a side table keyed by the instance (see [`FACTORIES`]).
 
 use super::native_class::{bind, int_arg, new_class, new_instance, state_of, stop, Method};
+use crate::object::Truth;
 use crate::object::{Args, BuiltinKind, ObjRef, PyCell, Value};
 use crate::vm::ops::CmpOp;
 use crate::vm::{messages, PyResult, Vm};
@@ -100,7 +101,7 @@ const DEQUE_METHODS: &[Method] = &[
     ),
     (
         "__bool__",
-        |vm, a| Ok(Value::Bool(!items(vm, &a)?.is_empty())),
+        |vm, a| Ok(Value::bool(!items(vm, &a)?.is_empty())),
         BuiltinKind::Method,
     ),
     (
@@ -119,10 +120,10 @@ const DEQUE_METHODS: &[Method] = &[
             let x = a.values.get(1).cloned().unwrap_or(Value::None);
             for v in items(vm, &a)? {
                 if v.is(&x) || vm.eq(&v, &x)? {
-                    return Ok(Value::Bool(true));
+                    return Ok(Value::Bool(Truth::True));
                 }
             }
-            Ok(Value::Bool(false))
+            Ok(Value::Bool(Truth::False))
         },
         BuiltinKind::Method,
     ),

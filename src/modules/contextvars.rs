@@ -10,6 +10,7 @@
 
 use super::native_class::state_of as state;
 use crate::builtins::arity;
+use crate::object::Truth;
 use crate::object::{Args, BuiltinKind, NativeFn, ObjRef, Object, Payload, PyCell, Value};
 use crate::vm::{PyResult, Vm};
 use std::cell::{Cell, RefCell};
@@ -511,7 +512,7 @@ fn context_contains(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (_, mapping) = context_this(vm, &args, "__contains__")?;
     let key = args.pos().get(1).cloned().unwrap_or(Value::None);
     let var = var_key(vm, &key)?;
-    Ok(Value::Bool(lookup(&mapping, var).is_some()))
+    Ok(Value::bool(lookup(&mapping, var).is_some()))
 }
 
 fn context_len(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -554,13 +555,13 @@ fn context_eq(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     }
     let theirs = mapping_of(o);
     if mine.len() != theirs.len() {
-        return Ok(Value::Bool(false));
+        return Ok(Value::Bool(Truth::False));
     }
     for (var, value) in mine.iter() {
         match lookup(&theirs, var) {
             Some(v) if vm.eq(value, &v)? => {}
-            _ => return Ok(Value::Bool(false)),
+            _ => return Ok(Value::Bool(Truth::False)),
         }
     }
-    Ok(Value::Bool(true))
+    Ok(Value::Bool(Truth::True))
 }

@@ -22,7 +22,7 @@ pub fn module(vm: &mut Vm) -> PyResult<ObjRef> {
                 collector::set_enabled(false);
                 Ok(Value::None)
             }),
-            ("isenabled", |_, _| Ok(Value::Bool(collector::is_enabled()))),
+            ("isenabled", |_, _| Ok(Value::bool(collector::is_enabled()))),
             ("get_threshold", |vm, _| {
                 Ok(vm.new_tuple(vec![Value::Int(700), Value::Int(10), Value::Int(10)]))
             }),
@@ -32,7 +32,7 @@ pub fn module(vm: &mut Vm) -> PyResult<ObjRef> {
                 Ok(vm.new_tuple(vec![Value::Int(young), Value::Int(0), Value::Int(0)]))
             }),
             ("is_tracked", |_, a: Args<'_>| {
-                Ok(Value::Bool(matches!(a.pos().first(), Some(Value::Obj(o))
+                Ok(Value::bool(matches!(a.pos().first(), Some(Value::Obj(o))
                     if collector::is_container(&o.payload) || o.has_dict())))
             }),
         ],

@@ -4,6 +4,7 @@
 //! import lock (a no-op: xpython runs one thread). Finding and loading by hand
 //! (`find_module`, `load_module`...) is not provided.
 
+use crate::object::Truth;
 use crate::object::{Args, BuiltinKind, NativeFn, ObjRef, Value};
 use crate::vm::{PyResult, Vm};
 
@@ -107,7 +108,7 @@ fn is_builtin(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 /// No module is frozen.
 fn is_frozen(_: &mut Vm, _: Args<'_>) -> PyResult<Value> {
-    Ok(Value::Bool(false))
+    Ok(Value::Bool(Truth::False))
 }
 
 fn no_op(_: &mut Vm, _: Args<'_>) -> PyResult<Value> {
@@ -115,5 +116,5 @@ fn no_op(_: &mut Vm, _: Args<'_>) -> PyResult<Value> {
 }
 
 fn lock_held(_: &mut Vm, _: Args<'_>) -> PyResult<Value> {
-    Ok(Value::Bool(false))
+    Ok(Value::Bool(Truth::False))
 }

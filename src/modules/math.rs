@@ -4,6 +4,7 @@
 //! functions with a pole) — and each function only in the versions that have it.
 
 use crate::builtins::numeric::{self, index_big, index_or_error, num_of, Num};
+use crate::object::Truth;
 use crate::object::{Args, BuiltinKind, NativeFn, ObjRef, Value};
 use crate::vm::{messages, PyErr, PyResult, Vm};
 use num_bigint::BigInt;
@@ -182,7 +183,7 @@ pub fn module(vm: &mut Vm) -> PyResult<ObjRef> {
         constants.push(("tau", std::f64::consts::TAU));
     }
     for (name, x) in constants {
-        vm.module_set(&m, name, Value::Float(x));
+        vm.module_set(&m, name, Value::float(x));
     }
     if crate::vm::flavour::python2_builtins(vm.version) {
         crate::builtins::py2::functions::adjust_math(vm, &m);
@@ -244,7 +245,7 @@ fn range_error(vm: &Vm) -> PyErr {
 /// `PyFloat_AsDouble`: floats, ints, `__float__`, then (3.8+) `__index__`.
 pub fn to_f64(vm: &mut Vm, v: &Value) -> PyResult<f64> {
     match v {
-        Value::Float(f) => return Ok(*f),
+        Value::Float(f) => return Ok(f.get()),
         Value::Int(i) => return Ok(*i as f64),
         Value::Bool(b) => return Ok(*b as i64 as f64),
         _ => {}
@@ -257,7 +258,7 @@ pub fn to_f64(vm: &mut Vm, v: &Value) -> PyResult<f64> {
     let name = vm.names.__float__.clone();
     if let Some(r) = vm.call_special(v, &name, &[])? {
         return match r {
-            Value::Float(f) => Ok(f),
+            Value::Float(f) => Ok(f.get()),
             _ => {
                 let (t, rt) = (vm.type_name(v), vm.type_name(&r));
                 Err(vm.type_error(&format!("{t}.__float__ returned non-float (type {rt})")))
@@ -319,17 +320,17 @@ fn check(vm: &Vm, x: f64, r: f64, can_overflow: bool) -> PyResult<Value> {
             domain_error(vm)
         });
     }
-    Ok(Value::Float(r))
+    Ok(Value::float(r))
 }
 
 fn math_gamma(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = exact(vm, &args, "gamma", 1)?;
     let x = to_f64(vm, &a[0])?;
     if x.is_nan() {
-        return Ok(Value::Float(x));
+        return Ok(Value::float(x));
     }
     if x == f64::INFINITY {
-        return Ok(Value::Float(x));
+        return Ok(Value::float(x));
     }
     if x == f64::NEG_INFINITY || (x <= 0.0 && x == x.floor()) {
         return Err(domain_error(vm));
@@ -338,14 +339,14 @@ fn math_gamma(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if r.is_infinite() {
         return Err(range_error(vm));
     }
-    Ok(Value::Float(r))
+    Ok(Value::float(r))
 }
 
 fn math_lgamma(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = exact(vm, &args, "lgamma", 1)?;
     let x = to_f64(vm, &a[0])?;
     if !x.is_finite() {
-        return Ok(Value::Float(if x.is_nan() { x } else { f64::INFINITY }));
+        return Ok(Value::float(if x.is_nan() { x } else { f64::INFINITY }));
     }
     if x <= 0.0 && x == x.floor() {
         return Err(domain_error(vm));
@@ -354,7 +355,7 @@ fn math_lgamma(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if r.is_infinite() {
         return Err(range_error(vm));
     }
-    Ok(Value::Float(r))
+    Ok(Value::float(r))
 }
 
 /// `ceil`/`floor`/`trunc`: the type's `__ceil__`/`__floor__`/`__trunc__`, else the
@@ -401,38 +402,38 @@ fn two_floats(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<(f64, f64)> 
 
 fn math_atan2(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (y, x) = two_floats(vm, &args, "atan2")?;
-    Ok(Value::Float(y.atan2(x)))
+    Ok(Value::float(y.atan2(x)))
 }
 
 fn math_copysign(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (x, y) = two_floats(vm, &args, "copysign")?;
-    Ok(Value::Float(x.copysign(y)))
+    Ok(Value::float(x.copysign(y)))
 }
 
 fn math_fmod(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (x, y) = two_floats(vm, &args, "fmod")?;
     if y.is_infinite() && x.is_finite() {
-        return Ok(Value::Float(x));
+        return Ok(Value::float(x));
     }
     let r = x % y;
     if r.is_nan() && !x.is_nan() && !y.is_nan() {
         return Err(domain_error(vm));
     }
-    Ok(Value::Float(r))
+    Ok(Value::float(r))
 }
 
 fn math_remainder(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (x, y) = two_floats(vm, &args, "remainder")?;
     if x.is_nan() || y.is_nan() {
-        return Ok(Value::Float(f64::NAN));
+        return Ok(Value::float(f64::NAN));
     }
     if x.is_infinite() || y == 0.0 {
         return Err(domain_error(vm));
     }
     if y.is_infinite() {
-        return Ok(Value::Float(x));
+        return Ok(Value::float(x));
     }
-    Ok(Value::Float(libm::remainder(x, y)))
+    Ok(Value::float(libm::remainder(x, y)))
 }
 
 fn math_pow(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -466,7 +467,7 @@ fn math_pow(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         }
         r
     };
-    Ok(Value::Float(r))
+    Ok(Value::float(r))
 }
 
 fn math_ldexp(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -479,7 +480,7 @@ fn math_ldexp(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         return Err(vm.type_error("Expected an int as second argument to ldexp."));
     };
     if x == 0.0 || !x.is_finite() {
-        return Ok(Value::Float(x));
+        return Ok(Value::float(x));
     }
     let e = e
         .to_i64()
@@ -489,7 +490,7 @@ fn math_ldexp(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if r.is_infinite() {
         return Err(range_error(vm));
     }
-    Ok(Value::Float(r))
+    Ok(Value::float(r))
 }
 
 /// `(m, e)` with `x == m * 2**e`, `0.5 <= |m| < 1`.
@@ -512,7 +513,7 @@ fn math_frexp(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = exact(vm, &args, "frexp", 1)?;
     let x = to_f64(vm, &a[0])?;
     let (m, e) = frexp(x);
-    Ok(vm.new_tuple(vec![Value::Float(m), Value::Int(e as i64)]))
+    Ok(vm.new_tuple(vec![Value::float(m), Value::Int(e as i64)]))
 }
 
 fn math_modf(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -524,19 +525,19 @@ fn math_modf(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         let t = x.trunc();
         ((x - t).copysign(x), t)
     };
-    Ok(vm.new_tuple(vec![Value::Float(frac), Value::Float(int)]))
+    Ok(vm.new_tuple(vec![Value::float(frac), Value::float(int)]))
 }
 
 fn scale(vm: &mut Vm, args: Args<'_>, name: &str, k: f64) -> PyResult<Value> {
     let a = exact(vm, &args, name, 1)?;
     let x = to_f64(vm, &a[0])?;
-    Ok(Value::Float(x * k))
+    Ok(Value::float(x * k))
 }
 
 fn predicate(vm: &mut Vm, args: Args<'_>, name: &str, f: fn(f64) -> bool) -> PyResult<Value> {
     let a = exact(vm, &args, name, 1)?;
     let x = to_f64(vm, &a[0])?;
-    Ok(Value::Bool(f(x)))
+    Ok(Value::bool(f(x)))
 }
 
 fn math_isclose(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -567,13 +568,13 @@ fn math_isclose(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         return Err(vm.value_error("tolerances must be non-negative"));
     }
     if a == b {
-        return Ok(Value::Bool(true));
+        return Ok(Value::Bool(Truth::True));
     }
     if a.is_infinite() || b.is_infinite() {
-        return Ok(Value::Bool(false));
+        return Ok(Value::Bool(Truth::False));
     }
     let diff = (b - a).abs();
-    Ok(Value::Bool(
+    Ok(Value::bool(
         diff <= (rel * b).abs() || diff <= (rel * a).abs() || diff <= abs,
     ))
 }
@@ -610,14 +611,14 @@ fn math_log(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         return Err(vm.type_error("log() takes no keyword arguments"));
     }
     match args.pos() {
-        [x] => Ok(Value::Float(ln_of(vm, x)?)),
+        [x] => Ok(Value::float(ln_of(vm, x)?)),
         [x, base] => {
             let num = ln_of(vm, x)?;
             let den = ln_of(vm, base)?;
             if den == 0.0 {
                 return Err(vm.zero_division("float division by zero"));
             }
-            Ok(Value::Float(num / den))
+            Ok(Value::float(num / den))
         }
         p => Err(vm.type_error(&format!(
             "log expected at most 2 arguments, got {}",
@@ -631,9 +632,9 @@ fn log_n(vm: &mut Vm, args: Args<'_>, name: &str, f: fn(f64) -> f64) -> PyResult
     let ln = ln_of(vm, &a[0])?;
     // Through the natural log for big ints; directly for floats (exact powers).
     match &a[0] {
-        Value::Float(x) => Ok(Value::Float(f(*x))),
-        Value::Int(i) => Ok(Value::Float(f(*i as f64))),
-        _ => Ok(Value::Float(f(std::f64::consts::E) * ln)),
+        Value::Float(x) => Ok(Value::float(f(x.get()))),
+        Value::Int(i) => Ok(Value::float(f(*i as f64))),
+        _ => Ok(Value::float(f(std::f64::consts::E) * ln)),
     }
 }
 
@@ -643,7 +644,7 @@ fn math_log1p(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if x <= -1.0 {
         return Err(domain_error(vm));
     }
-    Ok(Value::Float(x.ln_1p()))
+    Ok(Value::float(x.ln_1p()))
 }
 
 /// The Euclidean norm without undue overflow.
@@ -668,13 +669,13 @@ fn math_hypot(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     }
     if vm.version.format.major_minor < (3, 8) {
         let (x, y) = two_floats(vm, &args, "hypot")?;
-        return Ok(Value::Float(x.hypot(y)));
+        return Ok(Value::float(x.hypot(y)));
     }
     let mut v = Vec::new();
     for x in args.pos() {
         v.push(to_f64(vm, x)?);
     }
-    Ok(Value::Float(if v.len() == 2 {
+    Ok(Value::float(if v.len() == 2 {
         v[0].hypot(v[1])
     } else {
         vector_norm(&v)
@@ -691,7 +692,7 @@ fn math_dist(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     for (x, y) in p.iter().zip(&q) {
         d.push(to_f64(vm, x)? - to_f64(vm, y)?);
     }
-    Ok(Value::Float(vector_norm(&d)))
+    Ok(Value::float(vector_norm(&d)))
 }
 
 /// Shewchuk's exact summation, as CPython's `fsum`.
@@ -734,7 +735,7 @@ fn math_fsum(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         if inf_sum.is_nan() {
             return Err(vm.value_error("-inf + inf in fsum"));
         }
-        return Ok(Value::Float(special));
+        return Ok(Value::float(special));
     }
     let mut hi = 0.0;
     if let Some(mut n) = partials.len().checked_sub(1) {
@@ -759,7 +760,7 @@ fn math_fsum(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             }
         }
     }
-    Ok(Value::Float(hi))
+    Ok(Value::float(hi))
 }
 
 fn math_prod(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -811,10 +812,11 @@ fn math_factorial(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let v = &a[0];
     let n = match v {
         Value::Float(f) if vm.version.format.major_minor < (3, 10) => {
+            let f = f.get();
             if f.fract() != 0.0 || !f.is_finite() {
                 return Err(vm.value_error("factorial() only accepts integral values"));
             }
-            numeric::f64_to_big(*f)
+            numeric::f64_to_big(f)
         }
         _ => index_or_error(vm, v)?,
     };
@@ -962,17 +964,17 @@ fn math_nextafter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     } else {
         x.next_down()
     };
-    Ok(Value::Float(r))
+    Ok(Value::float(r))
 }
 
 fn math_ulp(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = exact(vm, &args, "ulp", 1)?;
     let x = to_f64(vm, &a[0])?.abs();
     if !x.is_finite() {
-        return Ok(Value::Float(x));
+        return Ok(Value::float(x));
     }
     let up = x.next_up();
-    Ok(Value::Float(if up.is_infinite() {
+    Ok(Value::float(if up.is_infinite() {
         x - x.next_down()
     } else {
         up - x
@@ -984,7 +986,7 @@ fn math_fma(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (x, y, z) = (to_f64(vm, &a[0])?, to_f64(vm, &a[1])?, to_f64(vm, &a[2])?);
     let r = x.mul_add(y, z);
     if r.is_finite() || x.is_nan() || y.is_nan() || z.is_nan() {
-        return Ok(Value::Float(r));
+        return Ok(Value::float(r));
     }
     if r.is_nan() {
         return Err(vm.value_error("invalid operation in fma"));
@@ -992,5 +994,5 @@ fn math_fma(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if x.is_finite() && y.is_finite() && z.is_finite() {
         return Err(numeric::overflow_error(vm, "overflow in fma"));
     }
-    Ok(Value::Float(r))
+    Ok(Value::float(r))
 }

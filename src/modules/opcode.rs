@@ -105,7 +105,7 @@ fn names(vm: &Vm, list: &[&str]) -> Value {
 fn classify(vm: &mut Vm, args: Args<'_>, name: &str, test: fn(&OpInfo) -> bool) -> PyResult<Value> {
     let b = arity::bind_kw(vm, name, args.pos(), &args, &["opcode"], 1)?;
     let n = arity::index_arg(vm, &b[0].clone().unwrap_or(Value::None))?;
-    Ok(Value::Bool(valid_op(vm, n).is_some_and(test)))
+    Ok(Value::bool(valid_op(vm, n).is_some_and(test)))
 }
 
 fn get_nb_ops(vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {

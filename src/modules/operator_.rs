@@ -50,7 +50,7 @@ fn compare_digest(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         let l = left.get(i).copied().unwrap_or(!*r);
         differ |= l ^ r;
     }
-    Ok(Value::Bool(differ == 0))
+    Ok(Value::bool(differ == 0))
 }
 
 fn unsupported(vm: &Vm, x: &Value, y: &Value) -> crate::vm::PyErr {

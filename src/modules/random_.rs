@@ -188,7 +188,7 @@ fn random_seed(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 fn random_random(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let r = this(vm, &a)?;
-    Ok(Value::Float(r.mt.with_mut(|mt| mt.random())))
+    Ok(Value::float(r.mt.with_mut(|mt| mt.random())))
 }
 
 fn random_getrandbits(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {

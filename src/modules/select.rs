@@ -145,7 +145,7 @@ fn deadline(vm: &mut Vm, v: &Value, scale: f64, what: &str) -> PyResult<Option<I
     let secs = match v {
         Value::None => return Ok(None),
         Value::Int(i) => *i as f64 * scale,
-        Value::Float(f) => f * scale,
+        Value::Float(f) => f.get() * scale,
         _ if v.as_str().is_some() || crate::builtins::memoryview::buffer_bytes(v).is_some() => {
             return Err(vm.type_error(&match what {
                 "" => format!(
@@ -228,7 +228,7 @@ fn select_select(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         }
     }
     if let Value::Float(f) = timeout {
-        if f < 0.0 {
+        if f.get() < 0.0 {
             return Err(vm.value_error("timeout must be non-negative"));
         }
     }
@@ -372,7 +372,7 @@ fn poll_poll(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     // Milliseconds; a negative timeout waits forever.
     let deadline = match &timeout {
         Value::Int(i) if *i < 0 => None,
-        Value::Float(f) if *f < 0.0 => None,
+        Value::Float(f) if f.get() < 0.0 => None,
         t => deadline(vm, t, 0.001, "")?,
     };
     let p = poll_this(vm, &args)?;
@@ -505,7 +505,7 @@ fn epoll_poll(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let timeout = b[0].clone().unwrap_or(Value::None);
     let deadline = match &timeout {
         Value::Int(i) if *i < 0 => None,
-        Value::Float(f) if *f < 0.0 => None,
+        Value::Float(f) if f.get() < 0.0 => None,
         t => deadline(vm, t, 1.0, "")?,
     };
     let max = match &b[1] {
@@ -568,7 +568,7 @@ fn epoll_fileno(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn epoll_closed(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     match args.pos().first().and_then(state::<Epoll>) {
-        Some(e) => Ok(Value::Bool(e.fd.get() < 0)),
+        Some(e) => Ok(Value::bool(e.fd.get() < 0)),
         None => Err(vm.type_error("descriptor requires a 'select.epoll' object")),
     }
 }

@@ -9,6 +9,7 @@
 //! reaches it, as CPython's iterators do.
 
 use crate::builtins::str_format::{self, FieldPart};
+use crate::object::Truth;
 use crate::object::{Args, BuiltinKind, NativeFn, ObjRef, Object, Payload, PyCell, Value};
 use crate::vm::{PyErr, PyResult, Vm};
 use std::cell::RefCell;
@@ -160,9 +161,9 @@ fn formatter_field_name_split(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let mut i = first_end;
     while let Some(part) = str_format::next_field_part(vm, &name, &mut i) {
         let item = match part {
-            Ok(FieldPart::Attr(units)) => vec![Value::Bool(true), vm.new_str_points(units)],
+            Ok(FieldPart::Attr(units)) => vec![Value::Bool(Truth::True), vm.new_str_points(units)],
             Ok(FieldPart::Index(units)) => {
-                vec![Value::Bool(false), str_format::index_key(vm, units)]
+                vec![Value::Bool(Truth::False), str_format::index_key(vm, units)]
             }
             Err(e) => {
                 error = Some(e);

@@ -469,16 +469,16 @@ fn unpack_values(vm: &mut Vm, f: &Format, data: &[u8]) -> PyResult<Value> {
                     let raw = &data[at..at + item.size];
                     let v = match code {
                         b'c' => new_bytes(vm, raw.to_vec()),
-                        b'?' => Value::Bool(raw[0] != 0),
+                        b'?' => Value::bool(raw[0] != 0),
                         b'f' => {
                             let b = ordered(raw, f.little);
-                            Value::Float(f32::from_ne_bytes([b[0], b[1], b[2], b[3]]) as f64)
+                            Value::float(f32::from_ne_bytes([b[0], b[1], b[2], b[3]]) as f64)
                         }
                         b'd' => {
                             let b = ordered(raw, f.little);
                             let mut a = [0u8; 8];
                             a.copy_from_slice(&b);
-                            Value::Float(f64::from_ne_bytes(a))
+                            Value::float(f64::from_ne_bytes(a))
                         }
                         b'e' => {
                             let h = if f.little {
@@ -486,7 +486,7 @@ fn unpack_values(vm: &mut Vm, f: &Format, data: &[u8]) -> PyResult<Value> {
                             } else {
                                 u16::from_be_bytes([raw[0], raw[1]])
                             };
-                            Value::Float(from_half(h))
+                            Value::float(from_half(h))
                         }
                         _ => {
                             let mut le = raw.to_vec();

@@ -5,6 +5,7 @@
 //! traceback); `sys.stderr` writes straight through, as CPython's unbuffered-ish stderr.
 
 use super::structseq;
+use crate::object::Truth;
 use crate::object::{Args, BuiltinKind, NativeFn, ObjRef, Object, Payload, Value};
 use crate::vm::{flavour, messages, PyResult, Vm};
 use std::io::{BufRead, Read, Write};
@@ -91,8 +92,8 @@ fn flags(vm: &mut Vm) -> PyResult<Value> {
             "bytes_warning" => Value::Int(i64::from(given.bytes_warning)),
             "quiet" => int(given.quiet),
             "isolated" => int(given.isolated),
-            "dev_mode" => Value::Bool(given.dev_mode),
-            "safe_path" => Value::Bool(given.safe_path),
+            "dev_mode" => Value::bool(given.dev_mode),
+            "safe_path" => Value::bool(given.safe_path),
             "int_max_str_digits" => Value::Int(flavour::int_max_str_digits_flag(vm.version)),
             "hash_randomization" => int(crate::object::hash::is_randomized(
                 given.hash_seed,
@@ -128,7 +129,7 @@ fn x_options(vm: &mut Vm) -> PyResult<Value> {
     for option in &crate::flags::current().x_options {
         let (key, value) = match option.split_once('=') {
             Some((k, v)) => (vm.new_str(k), vm.new_str(v)),
-            None => (vm.new_str(option), Value::Bool(true)),
+            None => (vm.new_str(option), Value::Bool(Truth::True)),
         };
         vm.dict_set(&dict, key, value)?;
     }
@@ -247,7 +248,7 @@ pub fn create(vm: &mut Vm, argv: &[String], path0: Option<String>) -> PyResult<O
         ("builtin_module_names", builtin_names),
         (
             "dont_write_bytecode",
-            Value::Bool(given.dont_write_bytecode),
+            Value::bool(given.dont_write_bytecode),
         ),
         ("meta_path", meta_path),
         ("path_hooks", path_hooks),
@@ -281,7 +282,7 @@ pub fn create(vm: &mut Vm, argv: &[String], path0: Option<String>) -> PyResult<O
         ("excepthook", sys_excepthook),
         ("get_asyncgen_hooks", super::asyncgen_hooks::get),
         // The interpreter never runs Python code after it starts finalizing.
-        ("is_finalizing", |_, _| Ok(Value::Bool(false))),
+        ("is_finalizing", |_, _| Ok(Value::Bool(Truth::False))),
         ("set_asyncgen_hooks", super::asyncgen_hooks::set),
     ];
     for (name, f) in functions {
@@ -390,9 +391,9 @@ fn namespace_eq(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let da = a.as_obj().and_then(crate::vm::attr::instance_dict);
     let db = crate::vm::attr::instance_dict(bo);
     match (da, db) {
-        (Some(x), Some(y)) => Ok(Value::Bool(vm.eq(&Value::Obj(x), &Value::Obj(y))?)),
-        (None, None) => Ok(Value::Bool(true)),
-        _ => Ok(Value::Bool(false)),
+        (Some(x), Some(y)) => Ok(Value::bool(vm.eq(&Value::Obj(x), &Value::Obj(y))?)),
+        (None, None) => Ok(Value::Bool(Truth::True)),
+        _ => Ok(Value::Bool(Truth::False)),
     }
 }
 
@@ -745,7 +746,7 @@ fn stream_read(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn stream_isatty(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     use std::io::IsTerminal;
-    Ok(Value::Bool(match this_stream(vm, &args)? {
+    Ok(Value::bool(match this_stream(vm, &args)? {
         Stream::Stdin => std::io::stdin().is_terminal(),
         Stream::Stdout => std::io::stdout().is_terminal(),
         Stream::Stderr => std::io::stderr().is_terminal(),
@@ -757,11 +758,11 @@ fn stream_fileno(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn stream_writable(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    Ok(Value::Bool(this_stream(vm, &args)? != Stream::Stdin))
+    Ok(Value::bool(this_stream(vm, &args)? != Stream::Stdin))
 }
 
 fn stream_readable(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    Ok(Value::Bool(this_stream(vm, &args)? == Stream::Stdin))
+    Ok(Value::bool(this_stream(vm, &args)? == Stream::Stdin))
 }
 
 fn stream_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -785,8 +786,8 @@ fn stream_getattr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         "mode" => vm.new_str(s.mode()),
         "encoding" => vm.new_str("utf-8"),
         "errors" => vm.new_str("strict"),
-        "closed" => Value::Bool(false),
-        "line_buffering" => Value::Bool(false),
+        "closed" => Value::Bool(Truth::False),
+        "line_buffering" => Value::Bool(Truth::False),
         _ => {
             let this = args.pos()[0].clone();
             let n = vm.intern(&name);
@@ -940,15 +941,15 @@ fn float_info(vm: &mut Vm) -> PyResult<Value> {
     ];
     let t = structseq::new_type(vm, "sys", "float_info", &FIELDS)?;
     let values = vec![
-        Value::Float(f64::MAX),
+        Value::float(f64::MAX),
         Value::Int(f64::MAX_EXP as i64),
         Value::Int(f64::MAX_10_EXP as i64),
-        Value::Float(f64::MIN_POSITIVE),
+        Value::float(f64::MIN_POSITIVE),
         Value::Int(f64::MIN_EXP as i64),
         Value::Int(f64::MIN_10_EXP as i64),
         Value::Int(f64::DIGITS as i64),
         Value::Int(f64::MANTISSA_DIGITS as i64),
-        Value::Float(f64::EPSILON),
+        Value::float(f64::EPSILON),
         Value::Int(f64::RADIX as i64),
         Value::Int(1),
     ];

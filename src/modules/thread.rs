@@ -3,6 +3,7 @@
 //! modules. Starting a thread raises RuntimeError: xpython runs one thread.
 
 use super::native_class::{bind, new_class, new_instance, state_of, Method};
+use crate::object::Truth;
 use crate::object::{Args, BuiltinKind, ObjRef, Value};
 use crate::vm::{PyResult, Vm};
 use std::cell::Cell;
@@ -24,17 +25,17 @@ const LOCK_METHODS: &[Method] = &[
     ("__exit__", lock_release, BuiltinKind::Method),
     (
         "locked",
-        |vm, a| Ok(Value::Bool(lock(vm, &a)?.count.get() > 0)),
+        |vm, a| Ok(Value::bool(lock(vm, &a)?.count.get() > 0)),
         BuiltinKind::Method,
     ),
     (
         "locked_lock",
-        |vm, a| Ok(Value::Bool(lock(vm, &a)?.count.get() > 0)),
+        |vm, a| Ok(Value::bool(lock(vm, &a)?.count.get() > 0)),
         BuiltinKind::Method,
     ),
     (
         "_is_owned",
-        |vm, a| Ok(Value::Bool(lock(vm, &a)?.count.get() > 0)),
+        |vm, a| Ok(Value::bool(lock(vm, &a)?.count.get() > 0)),
         BuiltinKind::Method,
     ),
     (
@@ -62,7 +63,9 @@ pub fn module(vm: &mut Vm) -> PyResult<ObjRef> {
             ("allocate", |vm, _| new_lock(vm, "LockType", false)),
             ("_count", |_, _| Ok(Value::Int(0))),
             ("stack_size", |_, _| Ok(Value::Int(0))),
-            ("daemon_threads_allowed", |_, _| Ok(Value::Bool(true))),
+            ("daemon_threads_allowed", |_, _| {
+                Ok(Value::Bool(Truth::True))
+            }),
             ("_set_sentinel", |vm, _| new_lock(vm, "LockType", false)),
             ("start_new_thread", no_threads),
             ("start_new", no_threads),
@@ -70,7 +73,7 @@ pub fn module(vm: &mut Vm) -> PyResult<ObjRef> {
             ("interrupt_main", |_, _| Ok(Value::None)),
             ("_shutdown", |_, _| Ok(Value::None)),
             ("_get_main_thread_ident", |_, _| Ok(Value::Int(IDENT))),
-            ("_is_main_interpreter", |_, _| Ok(Value::Bool(true))),
+            ("_is_main_interpreter", |_, _| Ok(Value::Bool(Truth::True))),
             ("_make_thread_handle", make_thread_handle),
         ],
     );
@@ -93,7 +96,7 @@ pub fn module(vm: &mut Vm) -> PyResult<ObjRef> {
     vm.module_set(&m, "_local", Value::Obj(local_t));
     let runtime_error = Value::Obj(vm.types.exc.runtime_error.clone());
     vm.module_set(&m, "error", runtime_error);
-    vm.module_set(&m, "TIMEOUT_MAX", Value::Float(9223372036.0));
+    vm.module_set(&m, "TIMEOUT_MAX", Value::float(9223372036.0));
     let handle_t = new_class(vm, "_thread", "_ThreadHandle", Vec::new(), HANDLE_METHODS)?;
     vm.add_getset(
         &handle_t,
@@ -114,7 +117,7 @@ struct Handle {
 const HANDLE_METHODS: &[super::native_class::Method] = &[
     (
         "is_done",
-        |vm, a| Ok(Value::Bool(handle(vm, &a)?.done.get())),
+        |vm, a| Ok(Value::bool(handle(vm, &a)?.done.get())),
         BuiltinKind::Method,
     ),
     (
@@ -223,12 +226,12 @@ fn lock_acquire(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     };
     if l.count.get() == 0 || l.reentrant {
         l.count.set(l.count.get() + 1);
-        return Ok(Value::Bool(true));
+        return Ok(Value::Bool(Truth::True));
     }
     let waits_forever = match &timeout {
         None => true,
         Some(Value::Int(i)) => *i < 0,
-        Some(Value::Float(f)) => *f < 0.0,
+        Some(Value::Float(f)) => f.get() < 0.0,
         _ => false,
     };
     if blocking && waits_forever {
@@ -237,7 +240,7 @@ fn lock_acquire(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             "deadlock: the lock is held and xpython runs a single thread",
         ));
     }
-    Ok(Value::Bool(false))
+    Ok(Value::Bool(Truth::False))
 }
 
 fn lock_release(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

@@ -100,9 +100,9 @@ fn time_get_clock_info(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let namespace = Value::Obj(vm.class_of(&imp).clone());
     let values = [
         vm.new_str(implementation),
-        Value::Bool(monotonic),
-        Value::Bool(adjustable),
-        Value::Float(1e-09),
+        Value::bool(monotonic),
+        Value::bool(adjustable),
+        Value::float(1e-09),
     ];
     let names: Vec<Value> = ["implementation", "monotonic", "adjustable", "resolution"]
         .iter()
@@ -184,7 +184,7 @@ fn clock(
     Ok(if ns {
         crate::builtins::int::int_value(vm, d.as_nanos().into())
     } else {
-        Value::Float(d.as_secs_f64())
+        Value::float(d.as_secs_f64())
     })
 }
 
@@ -319,7 +319,7 @@ fn time_mktime(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             "mktime argument out of range",
         ));
     }
-    Ok(Value::Float(r as f64))
+    Ok(Value::float(r as f64))
 }
 
 fn current_or(vm: &mut Vm, v: Option<&Value>, name: &str) -> PyResult<ffi::Tm> {

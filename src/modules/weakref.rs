@@ -45,7 +45,7 @@ const PROXY_METHODS: &[Method] = &[
         "__bool__",
         |vm, a| {
             let o = referent(vm, &a)?;
-            Ok(Value::Bool(vm.truthy(&o)?))
+            Ok(Value::bool(vm.truthy(&o)?))
         },
         BuiltinKind::Method,
     ),
@@ -303,7 +303,7 @@ fn ref_compare(vm: &mut Vm, args: Args<'_>, eq: bool) -> PyResult<Value> {
         (Some(a), Some(b)) => vm.eq(&Value::Obj(a), &Value::Obj(b))?,
         _ => args.values[0].is(&other),
     };
-    Ok(Value::Bool(same == eq))
+    Ok(Value::bool(same == eq))
 }
 
 fn ref_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

@@ -202,8 +202,8 @@ mod tests {
         let one = vm.new_tuple(vec![Value::Int(1)]);
         let t = vm.new_tuple(vec![
             Value::None,
-            Value::Bool(true),
-            Value::Float(0.5),
+            Value::bool(true),
+            Value::float(0.5),
             s,
             one,
         ]);

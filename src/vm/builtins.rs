@@ -2,6 +2,7 @@
 //! functions and methods (implemented per type in `crate::builtins`).
 
 use super::Vm;
+use crate::object::Truth;
 use crate::object::{Builtin, BuiltinKind, NativeFn, ObjRef, Object, Payload, Value};
 use std::io::Write;
 
@@ -104,8 +105,8 @@ impl Vm {
         let t = &self.types;
         let entries: Vec<(&'static str, Value)> = vec![
             ("None", Value::None),
-            ("True", Value::Bool(true)),
-            ("False", Value::Bool(false)),
+            ("True", Value::Bool(Truth::True)),
+            ("False", Value::Bool(Truth::False)),
             ("Ellipsis", self.singletons.ellipsis.clone()),
             ("NotImplemented", self.singletons.not_implemented.clone()),
             ("object", Value::Obj(t.object.clone())),

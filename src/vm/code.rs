@@ -319,14 +319,14 @@ pub fn constant_value(vm: &mut Vm, c: &Constant) -> Result<Value, String> {
     Ok(match c {
         Constant::Null => Value::Null,
         Constant::None => Value::None,
-        Constant::Bool(b) => Value::Bool(*b),
+        Constant::Bool(b) => Value::bool(*b),
         Constant::Int(i) => Value::Int(*i),
         Constant::Long(b) if crate::vm::flavour::python2_builtins(vm.version) => {
             let v = vm.new_int_big(b.as_ref().clone());
             crate::builtins::py2::long::to_long(vm, v)
         }
         Constant::BigInt(b) | Constant::Long(b) => vm.new_int_big(b.as_ref().clone()),
-        Constant::Float(f) => Value::Float(*f),
+        Constant::Float(f) => Value::float(*f),
         Constant::Complex(re, im) => Value::Obj(Object::new(
             vm.types.complex.clone(),
             Payload::Complex(*re, *im),

@@ -60,7 +60,7 @@ fn gen_code(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn gen_running(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (_, g) = gen_of(vm, args.values.first())?;
-    Ok(Value::Bool(g.with(|s| matches!(s, GenState::Running))))
+    Ok(Value::bool(g.with(|s| matches!(s, GenState::Running))))
 }
 
 fn gen_delegate(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

@@ -27,11 +27,14 @@ fn native_eq_depth(a: &Value, b: &Value, depth: u32) -> Eq {
     let yes = |c: bool| if c { Eq::Equal } else { Eq::Different };
     match (a, b) {
         (Int(x), Int(y)) => yes(x == y),
-        (Float(x), Float(y)) => yes(x == y),
-        (Int(x), Float(y)) | (Float(y), Int(x)) => yes((*x as f64) == *y && (*y as i64) == *x),
+        (Float(x), Float(y)) => yes(x.get() == y.get()),
+        (Int(x), Float(y)) | (Float(y), Int(x)) => {
+            let y = y.get();
+            yes((*x as f64) == y && (y as i64) == *x)
+        }
         (Bool(x), Bool(y)) => yes(x == y),
         (Bool(x), Int(y)) | (Int(y), Bool(x)) => yes(*x as i64 == *y),
-        (Bool(x), Float(y)) | (Float(y), Bool(x)) => yes(*x as i64 as f64 == *y),
+        (Bool(x), Float(y)) | (Float(y), Bool(x)) => yes(*x as i64 as f64 == y.get()),
         (None, None) => Eq::Equal,
         (Obj(x), Obj(y)) => {
             if std::rc::Rc::ptr_eq(x, y) {
@@ -121,7 +124,7 @@ impl Vm {
                 &crate::vm::ops::IntRef::Small(*i),
             )),
             Value::Bool(b) => Ok(*b as i64),
-            Value::Float(f) => Ok(crate::builtins::float::float_hash_value(self, *f, v)),
+            Value::Float(f) => Ok(crate::builtins::float::float_hash_value(self, f.get(), v)),
             Value::None | Value::Null => Ok(0xFCA8_6420_i64 ^ 0x1000),
             Value::Obj(o) => self.hash_object(o, v),
         }

@@ -318,9 +318,9 @@ impl Vm {
     pub fn truthy(&mut self, v: &Value) -> PyResult<bool> {
         Ok(match v {
             Value::None | Value::Null => false,
-            Value::Bool(b) => *b,
+            Value::Bool(b) => b.get(),
             Value::Int(i) => *i != 0,
-            Value::Float(f) => *f != 0.0,
+            Value::Float(f) => f.get() != 0.0,
             Value::Obj(o) => match &o.payload {
                 Payload::Str(s) => s.char_len() != 0,
                 Payload::Tuple(t) => !t.is_empty(),
@@ -330,7 +330,7 @@ impl Vm {
                     let b = self.names.__bool__.clone();
                     if let Some(r) = self.call_special(v, &b, &[])? {
                         return match r {
-                            Value::Bool(b) => Ok(b),
+                            Value::Bool(b) => Ok(b.get()),
                             _ => Err(self.type_error(&format!(
                                 "__bool__ should return bool, returned {}",
                                 self.type_name(&r)

@@ -16,16 +16,16 @@ use std::rc::Rc;
 #[inline(always)]
 fn floats_fast(x: f64, y: f64, op: BinOp) -> Option<Value> {
     match op {
-        BinOp::Add => Some(Value::Float(x + y)),
-        BinOp::Sub => Some(Value::Float(x - y)),
-        BinOp::Mul => Some(Value::Float(x * y)),
+        BinOp::Add => Some(Value::float(x + y)),
+        BinOp::Sub => Some(Value::float(x - y)),
+        BinOp::Mul => Some(Value::float(x * y)),
         // 2.x classic division of floats is true division.
-        BinOp::TrueDiv | BinOp::Div if y != 0.0 => Some(Value::Float(x / y)),
+        BinOp::TrueDiv | BinOp::Div if y != 0.0 => Some(Value::float(x / y)),
         // A positive finite base: no complex result, no zero-division, and `float_pow`
         // itself computes `powf`; an infinite result (OverflowError) goes the long way.
         BinOp::Pow if x > 0.0 && x.is_finite() && y.is_finite() => {
             let r = x.powf(y);
-            r.is_finite().then_some(Value::Float(r))
+            r.is_finite().then_some(Value::float(r))
         }
         _ => None,
     }
@@ -58,13 +58,17 @@ pub fn binary_fast(a: &Value, b: &Value, op: BinOp) -> Option<Value> {
                 Some(Value::Int(if wrap { r + y } else { r }))
             }
             BinOp::TrueDiv if y != 0 && x.abs() <= EXACT && y.abs() <= EXACT => {
-                Some(Value::Float(x as f64 / y as f64))
+                Some(Value::float(x as f64 / y as f64))
             }
             _ => None,
         },
-        (&Value::Float(x), &Value::Float(y)) => floats_fast(x, y, op),
-        (&Value::Float(x), &Value::Int(y)) if y.abs() <= EXACT => floats_fast(x, y as f64, op),
-        (&Value::Int(x), &Value::Float(y)) if x.abs() <= EXACT => floats_fast(x as f64, y, op),
+        (&Value::Float(x), &Value::Float(y)) => floats_fast(x.get(), y.get(), op),
+        (&Value::Float(x), &Value::Int(y)) if y.abs() <= EXACT => {
+            floats_fast(x.get(), y as f64, op)
+        }
+        (&Value::Int(x), &Value::Float(y)) if x.abs() <= EXACT => {
+            floats_fast(x as f64, y.get(), op)
+        }
         _ => None,
     }
 }
@@ -303,7 +307,7 @@ impl Vm {
                 op,
                 BinOp::LShift | BinOp::RShift | BinOp::And | BinOp::Or | BinOp::Xor | BinOp::MatMul
             ) {
-                return crate::builtins::float::float_binop(self, op, *x, *y);
+                return crate::builtins::float::float_binop(self, op, x.get(), y.get());
             }
         }
         // A mutable container updates itself in place (list +=, set |=, dict |=...).
@@ -555,7 +559,7 @@ impl Vm {
             (Value::Bool(b), "-") => return Ok(Value::Int(-(*b as i64))),
             (Value::Bool(b), "+") => return Ok(Value::Int(*b as i64)),
             (Value::Bool(b), "~") => return Ok(Value::Int(!(*b as i64))),
-            (Value::Float(f), "-") => return Ok(Value::Float(-f)),
+            (Value::Float(f), "-") => return Ok(Value::float(-f.get())),
             (Value::Float(f), "+") => return Ok(Value::Float(*f)),
             _ => {}
         }
@@ -593,10 +597,10 @@ impl Vm {
     /// `a op b` for a rich comparison, as a value.
     pub fn compare(&mut self, a: &Value, b: &Value, op: CmpOp) -> PyResult<Value> {
         if let Some(r) = self.compare_native(a, b, op) {
-            return Ok(Value::Bool(r));
+            return Ok(Value::bool(r));
         }
         if let Some(r) = self.compare_containers(a, b, op)? {
-            return Ok(Value::Bool(r));
+            return Ok(Value::bool(r));
         }
         let ta = self.class_of(a).clone();
         let tb = self.class_of(b).clone();
@@ -626,8 +630,8 @@ impl Vm {
             _ if super::flavour::python2_builtins(self.version) => {
                 crate::builtins::py2::ordering::fallback(self, a, b, op)
             }
-            CmpOp::Eq => Ok(Value::Bool(a.is(b))),
-            CmpOp::Ne => Ok(Value::Bool(!a.is(b))),
+            CmpOp::Eq => Ok(Value::bool(a.is(b))),
+            CmpOp::Ne => Ok(Value::bool(!a.is(b))),
             _ => Err(self.type_error(&format!(
                 "'{}' not supported between instances of '{}' and '{}'",
                 op.symbol(),
@@ -730,7 +734,7 @@ impl Vm {
     fn compare_native(&self, a: &Value, b: &Value, op: CmpOp) -> Option<bool> {
         match (a, b) {
             (Value::Int(x), Value::Int(y)) => return Some(op.test(x, y)),
-            (Value::Float(x), Value::Float(y)) => return Some(op.test(x, y)),
+            (Value::Float(x), Value::Float(y)) => return Some(op.test(x.get(), y.get())),
             _ => {}
         }
         if !exact_builtin(self, a) || !exact_builtin(self, b) {

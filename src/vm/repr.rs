@@ -16,9 +16,9 @@ impl Vm {
         let mut out = String::new();
         match v {
             Value::None | Value::Null => out.push_str("None"),
-            Value::Bool(b) => out.push_str(if *b { "True" } else { "False" }),
+            Value::Bool(b) => out.push_str(if b.get() { "True" } else { "False" }),
             Value::Int(i) => out.push_str(&i.to_string()),
-            Value::Float(f) => text::float_repr(*f, version, &mut out),
+            Value::Float(f) => text::float_repr(f.get(), version, &mut out),
             Value::Obj(o) => return self.repr_object(o, v),
         }
         Ok(out)
@@ -324,9 +324,9 @@ impl Vm {
         if let Value::Float(f) = v {
             let mut out = String::new();
             if super::flavour::python2_builtins(self.version) {
-                crate::object::float_str_py2(*f, &mut out);
+                crate::object::float_str_py2(f.get(), &mut out);
             } else {
-                text::float_repr(*f, self.version.format.major_minor, &mut out);
+                text::float_repr(f.get(), self.version.format.major_minor, &mut out);
             }
             return Ok(out);
         }

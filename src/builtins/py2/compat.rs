@@ -3,6 +3,7 @@
 //! `im_*` names of function and method attributes, `buffer`, `file`, `coerce`,
 //! `sys.py3kwarning`.
 
+use crate::object::Truth;
 use crate::object::{Args, ObjRef, Payload, Value};
 use crate::vm::{PyResult, Vm};
 use std::rc::Rc;
@@ -102,7 +103,7 @@ fn coerce(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         if is_float(&a) || is_float(&b) {
             let fa = crate::builtins::float::float_from_value(vm, &a)?;
             let fb = crate::builtins::float::float_from_value(vm, &b)?;
-            return Ok(vm.new_tuple(vec![Value::Float(fa), Value::Float(fb)]));
+            return Ok(vm.new_tuple(vec![Value::float(fa), Value::float(fb)]));
         }
         let la = super::long::is_long(vm, &a);
         let lb = super::long::is_long(vm, &b);
@@ -142,7 +143,7 @@ pub fn install(vm: &mut Vm) {
 
 /// `sys` attributes only Python 2 has.
 pub fn adjust_sys(vm: &mut Vm, sys: &ObjRef) {
-    vm.module_set(sys, "py3kwarning", Value::Bool(false));
+    vm.module_set(sys, "py3kwarning", Value::Bool(Truth::False));
     vm.module_set(sys, "subversion", Value::None);
     // Modules 2.7 builds in: `operator`, and `__builtin__` (3.x's `builtins`).
     let operator = super::operator::module(vm);

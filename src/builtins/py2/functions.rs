@@ -3,6 +3,7 @@
 //! `long`; dict's list-returning `keys`/`values`/`items` beside `iter*`, `view*` and
 //! `has_key`; and `sys.maxint`.
 
+use crate::object::Truth;
 use crate::object::{Args, BuiltinKind, ObjRef, Payload, Value};
 use crate::vm::ops::CmpOp;
 use crate::vm::{PyResult, Vm};
@@ -12,7 +13,10 @@ fn range(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if let Some(items) = small_int_range(&args) {
         return Ok(vm.new_list(items));
     }
-    if matches!(args.pos().get(2), Some(Value::Int(0) | Value::Bool(false))) {
+    if matches!(
+        args.pos().get(2),
+        Some(Value::Int(0) | Value::Bool(Truth::False))
+    ) {
         return Err(vm.value_error("range() step argument must not be zero"));
     }
     let r = Value::Obj(vm.types.range.clone());
@@ -291,7 +295,7 @@ fn iterated(vm: &mut Vm, args: Args<'_>, view: &str) -> PyResult<Value> {
 
 fn has_key(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     match args.pos() {
-        [d, k] => Ok(Value::Bool(vm.contains(d, k)?)),
+        [d, k] => Ok(Value::bool(vm.contains(d, k)?)),
         _ => Err(vm.type_error("has_key() takes exactly one argument")),
     }
 }
@@ -346,7 +350,7 @@ fn round(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         return Err(vm.type_error(&format!("round() takes at most 2 arguments ({n} given)")));
     }
     let x = match &pos[0] {
-        Value::Float(f) => *f,
+        Value::Float(f) => f.get(),
         Value::Int(i) => *i as f64,
         Value::Bool(b) => *b as i64 as f64,
         v => match v.payload() {
@@ -362,13 +366,13 @@ fn round(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         Some(_) => return Err(vm.type_error("an integer is required")),
     };
     if digits == 0 {
-        return Ok(Value::Float(x.round()));
+        return Ok(Value::float(x.round()));
     }
     if let Some(r) = round_halfway_away(x, digits) {
-        return Ok(Value::Float(r));
+        return Ok(Value::float(r));
     }
     let r = crate::builtins::float::round_float_digits(x, digits).unwrap_or(x);
-    Ok(Value::Float(r))
+    Ok(Value::float(r))
 }
 
 /// 2.x rounds a value exactly halfway between two multiples of 10**-digits away from
@@ -550,7 +554,7 @@ fn float_rounding(vm: &mut Vm, args: Args<'_>, up: bool) -> PyResult<Value> {
         return Err(vm.type_error(&format!("{name}() takes exactly one argument ({n} given)")));
     };
     let f = crate::builtins::float::float_from_value(vm, x)?;
-    Ok(Value::Float(if up { f.ceil() } else { f.floor() }))
+    Ok(Value::float(if up { f.ceil() } else { f.floor() }))
 }
 
 /// `math` of a 2.x program.

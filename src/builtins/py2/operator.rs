@@ -73,12 +73,12 @@ unary!(invert, "~");
 
 fn not_(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = one(vm, &args, "not_")?;
-    Ok(Value::Bool(!vm.truthy(a)?))
+    Ok(Value::bool(!vm.truthy(a)?))
 }
 
 fn truth(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = one(vm, &args, "truth")?;
-    Ok(Value::Bool(vm.truthy(a)?))
+    Ok(Value::bool(vm.truthy(a)?))
 }
 
 fn abs(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -89,17 +89,17 @@ fn abs(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn is_(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (a, b) = two(vm, &args, "is_")?;
-    Ok(Value::Bool(a.is(b)))
+    Ok(Value::bool(a.is(b)))
 }
 
 fn is_not(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (a, b) = two(vm, &args, "is_not")?;
-    Ok(Value::Bool(!a.is(b)))
+    Ok(Value::bool(!a.is(b)))
 }
 
 fn contains(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (a, b) = two(vm, &args, "contains")?;
-    Ok(Value::Bool(vm.contains(a, b)?))
+    Ok(Value::bool(vm.contains(a, b)?))
 }
 
 fn getitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

@@ -66,9 +66,9 @@ pub fn fallback(vm: &mut Vm, a: &Value, b: &Value, op: CmpOp) -> PyResult<Value>
     let c = match cmp_method(vm, a, b)? {
         Some(c) => c,
         None if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
-            return Ok(Value::Bool(a.is(b) == (op == CmpOp::Eq)))
+            return Ok(Value::bool(a.is(b) == (op == CmpOp::Eq)))
         }
         None => default_order(vm, a, b),
     };
-    Ok(Value::Bool(op.test(c, 0)))
+    Ok(Value::bool(op.test(c, 0)))
 }

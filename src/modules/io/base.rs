@@ -5,6 +5,7 @@
 //! instance attribute `__IOBase_closed`, as in CPython.
 
 use super::{call_method, closed_error, self_value, size_arg, unsupported};
+use crate::object::Truth;
 use crate::object::{Args, ObjRef, Value};
 use crate::vm::{PyResult, Vm};
 
@@ -82,7 +83,7 @@ pub(super) fn check_closed(vm: &mut Vm, obj: &Value) -> PyResult<()> {
 fn closed_getter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let this = self_value(&args);
     let key = vm.intern("__IOBase_closed");
-    Ok(Value::Bool(match vm.get_attr_opt(&this, &key)? {
+    Ok(Value::bool(match vm.get_attr_opt(&this, &key)? {
         Some(v) => vm.truthy(&v)?,
         None => false,
     }))
@@ -104,16 +105,16 @@ fn check_able(vm: &mut Vm, args: Args<'_>, what: &str) -> PyResult<Value> {
         };
         return Err(unsupported(vm, msg));
     }
-    Ok(Value::Bool(true))
+    Ok(Value::Bool(Truth::True))
 }
 
 fn no(_vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
-    Ok(Value::Bool(false))
+    Ok(Value::Bool(Truth::False))
 }
 
 fn isatty(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     check_closed(vm, &self_value(&args))?;
-    Ok(Value::Bool(false))
+    Ok(Value::Bool(Truth::False))
 }
 
 fn tell(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -169,7 +170,7 @@ fn close(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     }
     let r = call_method(vm, &this, "flush", &[]);
     let key = vm.intern("__IOBase_closed");
-    vm.set_attr(&this, &key, Value::Bool(true))?;
+    vm.set_attr(&this, &key, Value::Bool(Truth::True))?;
     r.map(|_| Value::None)
 }
 

@@ -3,6 +3,7 @@
 //! gives a memoryview of a snapshot of the contents.
 
 use super::{new_object, self_value, this};
+use crate::object::Truth;
 use crate::object::{Args, ObjRef, PyCell, Value};
 use crate::vm::{PyResult, Vm};
 
@@ -53,7 +54,7 @@ pub(super) fn init(vm: &mut Vm, t: &ObjRef) {
             }),
             ("isatty", |vm, a| {
                 open_state(vm, &a)?;
-                Ok(Value::Bool(false))
+                Ok(Value::Bool(Truth::False))
             }),
             ("readable", able),
             ("writable", able),
@@ -65,7 +66,7 @@ pub(super) fn init(vm: &mut Vm, t: &ObjRef) {
         "closed",
         |vm, a| {
             let s = this::<BytesIo>(vm, &a, "BytesIO")?;
-            Ok(Value::Bool(s.with(|s| s.closed)))
+            Ok(Value::bool(s.with(|s| s.closed)))
         },
         None,
     );
@@ -261,5 +262,5 @@ fn close(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn able(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     open_state(vm, &args)?;
-    Ok(Value::Bool(true))
+    Ok(Value::Bool(Truth::True))
 }

@@ -75,11 +75,11 @@ pub(super) fn init(vm: &mut Vm, t: &ObjRef) {
             ("seekable", seekable),
             ("readable", |vm, a| {
                 let s = checked(vm, &a)?;
-                Ok(Value::Bool(s.readable))
+                Ok(Value::bool(s.readable))
             }),
             ("writable", |vm, a| {
                 let s = checked(vm, &a)?;
-                Ok(Value::Bool(s.writable))
+                Ok(Value::bool(s.writable))
             }),
             ("fileno", |vm, a| Ok(Value::Int(checked(vm, &a)?.fd as i64))),
             ("isatty", isatty),
@@ -96,11 +96,11 @@ pub(super) fn init(vm: &mut Vm, t: &ObjRef) {
         &[
             ("closed", |vm, a| {
                 let s = this::<FileIo>(vm, &a, "FileIO")?;
-                Ok(Value::Bool(s.with(|s| s.fd < 0)))
+                Ok(Value::bool(s.with(|s| s.fd < 0)))
             }),
             ("closefd", |vm, a| {
                 let s = this::<FileIo>(vm, &a, "FileIO")?;
-                Ok(Value::Bool(s.with(|s| s.closefd)))
+                Ok(Value::bool(s.with(|s| s.closefd)))
             }),
             ("mode", |vm, a| {
                 let s = this::<FileIo>(vm, &a, "FileIO")?;
@@ -573,13 +573,13 @@ fn truncate(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn seekable(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let s = checked(vm, &args)?;
-    Ok(Value::Bool(with_fd(s.fd, |f| f.stream_position()).is_ok()))
+    Ok(Value::bool(with_fd(s.fd, |f| f.stream_position()).is_ok()))
 }
 
 fn isatty(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     use std::io::IsTerminal;
     let s = checked(vm, &args)?;
-    Ok(Value::Bool(with_fd(s.fd, |f| f.is_terminal())))
+    Ok(Value::bool(with_fd(s.fd, |f| f.is_terminal())))
 }
 
 fn close(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

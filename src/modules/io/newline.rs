@@ -113,7 +113,7 @@ fn decode(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         vm.call(
             &f,
             Args {
-                values: &[input, Value::Bool(final_)],
+                values: &[input, Value::bool(final_)],
                 kwnames: &[Value::Obj(key)],
             },
         )?

@@ -5,6 +5,7 @@
 
 use super::text::{check_newline, newlines_value, SEEN_CR, SEEN_CRLF, SEEN_LF};
 use super::{new_object, self_value, this, unsupported};
+use crate::object::Truth;
 use crate::object::{Args, ObjRef, PyCell, Value};
 use crate::vm::{PyResult, Vm};
 
@@ -70,11 +71,11 @@ pub(super) fn init(vm: &mut Vm, t: &ObjRef) {
         &[
             ("closed", |vm, a| {
                 let s = this::<StringIo>(vm, &a, "StringIO")?;
-                Ok(Value::Bool(s.with(|s| s.closed)))
+                Ok(Value::bool(s.with(|s| s.closed)))
             }),
             ("line_buffering", |vm, a| {
                 open_state(vm, &a)?;
-                Ok(Value::Bool(false))
+                Ok(Value::Bool(Truth::False))
             }),
             ("newlines", |vm, a| {
                 let s = open_state(vm, &a)?;
@@ -363,7 +364,7 @@ fn close(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn able(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     open_state(vm, &args)?;
-    Ok(Value::Bool(true))
+    Ok(Value::Bool(Truth::True))
 }
 
 fn getstate(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

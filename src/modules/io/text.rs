@@ -170,11 +170,11 @@ pub(super) fn init(vm: &mut Vm, t: &ObjRef) {
             }),
             ("line_buffering", |vm, a| {
                 let s = this::<Text>(vm, &a, "TextIOWrapper")?;
-                Ok(Value::Bool(s.with(|s| s.line_buffering)))
+                Ok(Value::bool(s.with(|s| s.line_buffering)))
             }),
             ("write_through", |vm, a| {
                 let s = this::<Text>(vm, &a, "TextIOWrapper")?;
-                Ok(Value::Bool(s.with(|s| s.write_through)))
+                Ok(Value::bool(s.with(|s| s.write_through)))
             }),
             ("buffer", |vm, a| {
                 let (_, buffer) = ready(vm, &a)?;

@@ -154,7 +154,7 @@ pub fn posix_isatty(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let a = args::bind(vm, a, "isatty", &["fd"], 1)?;
     let fd = args::fd(vm, &arg(&a, 0))?;
     // SAFETY: isatty on a descriptor number.
-    Ok(Value::Bool(unsafe { libc::isatty(fd) } == 1))
+    Ok(Value::bool(unsafe { libc::isatty(fd) } == 1))
 }
 
 pub fn posix_fsync(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
@@ -206,7 +206,7 @@ pub fn posix_get_inheritable(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let a = args::bind(vm, a, "get_inheritable", &["fd"], 1)?;
     let fd = args::fd(vm, &arg(&a, 0))?;
     let f = fd_flags(vm, fd, libc::F_GETFD)?;
-    Ok(Value::Bool(f & libc::FD_CLOEXEC == 0))
+    Ok(Value::bool(f & libc::FD_CLOEXEC == 0))
 }
 
 pub fn posix_set_inheritable(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
@@ -218,7 +218,7 @@ pub fn posix_get_blocking(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let a = args::bind(vm, a, "get_blocking", &["fd"], 1)?;
     let fd = args::fd(vm, &arg(&a, 0))?;
     let f = fd_flags(vm, fd, libc::F_GETFL)?;
-    Ok(Value::Bool(f & libc::O_NONBLOCK == 0))
+    Ok(Value::bool(f & libc::O_NONBLOCK == 0))
 }
 
 pub fn posix_set_blocking(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {

@@ -85,7 +85,7 @@ fn status_test(
     let s = args::int(vm, &arg(&a, 0))? as libc::c_int;
     let r = f(s);
     Ok(if boolean {
-        Value::Bool(r != 0)
+        Value::bool(r != 0)
     } else {
         Value::Int(r)
     })

@@ -5,6 +5,7 @@
 use super::args::{self, PathOrFd};
 use super::types;
 use crate::modules::native_class;
+use crate::object::Truth;
 use crate::object::{Args, BuiltinKind, ObjRef, PyCell, Value};
 use crate::vm::{PyResult, Vm};
 use std::os::unix::ffi::OsStrExt;
@@ -155,7 +156,7 @@ fn is_kind(vm: &mut Vm, a: Args<'_>, name: &str, mode_bits: u32) -> PyResult<Val
         } else {
             k.is_file()
         };
-        return Ok(Value::Bool(yes));
+        return Ok(Value::bool(yes));
     }
     match cached_stat(vm, e, follow) {
         Ok(st) => {
@@ -166,9 +167,9 @@ fn is_kind(vm: &mut Vm, a: Args<'_>, name: &str, mode_bits: u32) -> PyResult<Val
                 },
                 _ => 0,
             };
-            Ok(Value::Bool(mode & libc::S_IFMT == mode_bits))
+            Ok(Value::bool(mode & libc::S_IFMT == mode_bits))
         }
-        Err(err) if is_not_found(vm, &err) => Ok(Value::Bool(false)),
+        Err(err) if is_not_found(vm, &err) => Ok(Value::Bool(Truth::False)),
         Err(err) => Err(err),
     }
 }
@@ -184,7 +185,7 @@ fn entry_is_file(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 fn entry_is_symlink(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let e = this(vm, &a, "is_symlink")?;
     if let Some(k) = e.kind {
-        return Ok(Value::Bool(k.is_symlink()));
+        return Ok(Value::bool(k.is_symlink()));
     }
     let st = cached_stat(vm, e, false)?;
     let mode = match st.payload() {
@@ -194,7 +195,7 @@ fn entry_is_symlink(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         },
         _ => 0,
     };
-    Ok(Value::Bool(mode & libc::S_IFMT == libc::S_IFLNK))
+    Ok(Value::bool(mode & libc::S_IFMT == libc::S_IFLNK))
 }
 
 fn entry_stat(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
@@ -227,7 +228,7 @@ fn iter_close(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 fn iter_exit(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     iter_close(vm, a)?;
-    Ok(Value::Bool(false))
+    Ok(Value::Bool(Truth::False))
 }
 
 /// Whether `err` is a FileNotFoundError (a vanished entry is no directory and no file).

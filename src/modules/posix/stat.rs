@@ -44,7 +44,7 @@ pub fn result(vm: &mut Vm, st: &libc::stat) -> PyResult<Value> {
     values.extend(times.iter().map(|(s, _)| Value::Int(*s)));
     let mut extras = Vec::new();
     for (name, (s, ns)) in ["st_atime", "st_mtime", "st_ctime"].iter().zip(times) {
-        extras.push((*name, Value::Float(s as f64 + ns as f64 * 1e-9)));
+        extras.push((*name, Value::float(s as f64 + ns as f64 * 1e-9)));
     }
     for (name, (s, ns)) in ["st_atime_ns", "st_mtime_ns", "st_ctime_ns"]
         .iter()
@@ -121,5 +121,5 @@ pub fn posix_access(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let mode = args::int(vm, a[1].as_ref().unwrap_or(&Value::None))?;
     // SAFETY: `p.c` is NUL-terminated.
     let r = unsafe { libc::access(p.c.as_ptr(), mode as libc::c_int) };
-    Ok(Value::Bool(r == 0))
+    Ok(Value::bool(r == 0))
 }

@@ -9,6 +9,7 @@ mod errors;
 mod sock;
 
 use crate::modules::native_class::{self, bind, int_arg};
+use crate::object::Truth;
 use crate::object::{Args, NativeFn, ObjRef, Value};
 use crate::vm::{PyResult, Vm};
 use std::cell::{Cell, RefCell};
@@ -145,7 +146,7 @@ pub fn module(vm: &mut Vm) -> PyResult<ObjRef> {
     for (name, value) in CONSTANTS {
         vm.module_set(&m, name, Value::Int(*value));
     }
-    vm.module_set(&m, "has_ipv6", Value::Bool(true));
+    vm.module_set(&m, "has_ipv6", Value::Bool(Truth::True));
     let [timeout, gaierror, herror] = errors::classes(vm);
     let os_error = vm.types.exc.os_error.clone();
     vm.module_set(&m, "error", Value::Obj(os_error));
@@ -204,7 +205,7 @@ fn socket_getdefaulttimeout(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(if t < 0.0 {
         Value::None
     } else {
-        Value::Float(t)
+        Value::float(t)
     })
 }
 

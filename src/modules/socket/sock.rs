@@ -294,7 +294,7 @@ fn sock_setblocking(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 }
 
 fn sock_getblocking(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    Ok(Value::Bool(this(vm, &a)?.timeout.get() < 0.0))
+    Ok(Value::bool(this(vm, &a)?.timeout.get() < 0.0))
 }
 
 /// A timeout argument: None → -1, else a non-negative number of seconds.
@@ -329,7 +329,7 @@ fn sock_gettimeout(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(if t < 0.0 {
         Value::None
     } else {
-        Value::Float(t)
+        Value::float(t)
     })
 }
 

@@ -132,12 +132,12 @@ pub fn module(vm: &mut Vm) -> PyResult<ObjRef> {
         functions.extend_from_slice(&[
             ("ascii_iscased", |vm, a| {
                 char_fn(vm, a, "ascii_iscased", |c, _| {
-                    Value::Bool(chars::ascii_iscased(c))
+                    Value::bool(chars::ascii_iscased(c))
                 })
             }),
             ("unicode_iscased", |vm, a| {
                 char_fn(vm, a, "unicode_iscased", |c, m| {
-                    Value::Bool(chars::unicode_iscased(c, m))
+                    Value::bool(chars::unicode_iscased(c, m))
                 })
             }),
             ("ascii_tolower", |vm, a| {

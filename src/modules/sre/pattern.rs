@@ -509,7 +509,7 @@ fn pattern_eq(vm: &mut Vm, args: Args<'_>, eq: bool) -> PyResult<Value> {
         let (pa, pb) = (x.pattern.clone(), y.pattern.clone());
         x.flags == y.flags && x.is_bytes == y.is_bytes && x.code == y.code && vm.eq(&pa, &pb)?
     };
-    Ok(Value::Bool(same == eq))
+    Ok(Value::bool(same == eq))
 }
 
 fn pattern_hash(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

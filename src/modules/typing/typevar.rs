@@ -122,13 +122,13 @@ fn make_param_type(vm: &mut Vm, kind: ParamKind) -> ObjRef {
             vm.add_getset(&t, "__bound__", param_bound, None);
             let flags: &[(&'static str, NativeFn)] = &[
                 ("__covariant__", |vm, a| {
-                    Ok(Value::Bool(param(vm, &a)?.covariant))
+                    Ok(Value::bool(param(vm, &a)?.covariant))
                 }),
                 ("__contravariant__", |vm, a| {
-                    Ok(Value::Bool(param(vm, &a)?.contravariant))
+                    Ok(Value::bool(param(vm, &a)?.contravariant))
                 }),
                 ("__infer_variance__", |vm, a| {
-                    Ok(Value::Bool(param(vm, &a)?.infer_variance))
+                    Ok(Value::bool(param(vm, &a)?.infer_variance))
                 }),
             ];
             for (name, f) in flags {
@@ -397,7 +397,7 @@ fn param_default(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn param_has_default(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let p = param(vm, &args)?;
-    Ok(Value::Bool(
+    Ok(Value::bool(
         !p.evaluate_default.get().is_null() || !p.default.get().is_null(),
     ))
 }
@@ -599,7 +599,7 @@ fn attr_eq(vm: &mut Vm, args: Args<'_>, negate: bool) -> PyResult<Value> {
     match other {
         Some(b) if b.kwargs == a.kwargs => {
             let eq = vm.eq(&a.origin.clone(), &b.origin.clone())?;
-            Ok(Value::Bool(eq != negate))
+            Ok(Value::bool(eq != negate))
         }
         _ => Ok(vm.singletons.not_implemented.clone()),
     }

@@ -116,8 +116,23 @@ impl Exec<'_> {
         })
     }
 
-    /// 3.11: bound methods are split into function and self before CALL.
+    /// 3.11: bound methods are split into function and self before CALL. The common case,
+    /// nothing to split, is decided inline in the loop.
+    #[inline(always)]
     pub fn precall(&mut self, argc: u32) -> Flow {
+        let stack = &self.frame.stack;
+        if let Some(slot) = stack.len().checked_sub(argc as usize + 2) {
+            let splits = stack[slot].is_null()
+                && matches!(stack[slot + 1].payload(), Some(Payload::Method(_)));
+            if !splits {
+                return Flow::Next;
+            }
+        }
+        self.precall_split(argc)
+    }
+
+    #[inline(never)]
+    fn precall_split(&mut self, argc: u32) -> Flow {
         let slot = match self.slot_below(argc as usize + 2) {
             Ok(s) => s,
             Err(f) => return f,

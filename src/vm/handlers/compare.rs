@@ -40,8 +40,8 @@ fn replace_inline_top_two(stack: &mut Vec<Value>, r: Value) {
 #[inline(always)]
 fn compare_fast(a: &Value, b: &Value, op: CmpOp) -> Option<Value> {
     match (a, b) {
-        (Value::Int(x), Value::Int(y)) => Some(Value::Bool(op.test(x, y))),
-        (Value::Float(x), Value::Float(y)) => Some(Value::Bool(op.test(x, y))),
+        (Value::Int(x), Value::Int(y)) => Some(Value::bool(op.test(x, y))),
+        (Value::Float(x), Value::Float(y)) => Some(Value::bool(op.test(x.get(), y.get()))),
         _ => None,
     }
 }
@@ -194,7 +194,7 @@ impl Exec<'_> {
     pub fn unary_not(&mut self, _: u32) -> Flow {
         let v = self.frame.pop();
         let b = tri!(self.vm.truthy(&v));
-        self.frame.push(Value::Bool(!b));
+        self.frame.push(Value::bool(!b));
         Flow::Next
     }
 
@@ -202,7 +202,7 @@ impl Exec<'_> {
     pub fn to_bool(&mut self, _: u32) -> Flow {
         let v = self.frame.pop();
         let b = tri!(self.vm.truthy(&v));
-        self.frame.push(Value::Bool(b));
+        self.frame.push(Value::bool(b));
         Flow::Next
     }
 
@@ -312,7 +312,7 @@ impl Exec<'_> {
             Ok(Some(r)) => {
                 if arg & 16 != 0 {
                     let t = tri!(self.vm.truthy(&r));
-                    self.frame.push(Value::Bool(t));
+                    self.frame.push(Value::bool(t));
                 } else {
                     self.frame.push(r);
                 }
@@ -326,12 +326,12 @@ impl Exec<'_> {
     /// ≤3.8 COMPARE_OP entries that are not rich comparisons.
     fn compare_legacy(&mut self, sym: &str, a: Value, b: Value) -> Flow {
         let r = match sym {
-            "in" => Value::Bool(tri!(self.vm.contains(&b, &a))),
-            "not in" | "not-in" => Value::Bool(!tri!(self.vm.contains(&b, &a))),
-            "is" => Value::Bool(a.is(&b)),
-            "is not" | "is-not" => Value::Bool(!a.is(&b)),
+            "in" => Value::bool(tri!(self.vm.contains(&b, &a))),
+            "not in" | "not-in" => Value::bool(!tri!(self.vm.contains(&b, &a))),
+            "is" => Value::bool(a.is(&b)),
+            "is not" | "is-not" => Value::bool(!a.is(&b)),
             "exception match" | "exception-match" => {
-                Value::Bool(tri!(self.vm.exception_matches(&a, &b)))
+                Value::bool(tri!(self.vm.exception_matches(&a, &b)))
             }
             _ => return Flow::Raise(self.vm.system_error("bad COMPARE_OP argument")),
         };
@@ -342,7 +342,7 @@ impl Exec<'_> {
     pub fn is_op(&mut self, invert: u32) -> Flow {
         let b = self.frame.pop();
         let a = self.frame.pop();
-        self.frame.push(Value::Bool(a.is(&b) != (invert == 1)));
+        self.frame.push(Value::bool(a.is(&b) != (invert == 1)));
         Flow::Next
     }
 
@@ -350,7 +350,7 @@ impl Exec<'_> {
         let container = self.frame.pop();
         let item = self.frame.pop();
         let r = tri!(self.vm.contains(&container, &item));
-        self.frame.push(Value::Bool(r != (invert == 1)));
+        self.frame.push(Value::bool(r != (invert == 1)));
         Flow::Next
     }
 }

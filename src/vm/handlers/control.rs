@@ -25,7 +25,7 @@ impl Exec<'_> {
     fn pop_truth(&mut self) -> Result<bool, Flow> {
         if let Some(&Value::Bool(b)) = self.frame.stack.last() {
             self.frame.stack.pop();
-            return Ok(b);
+            return Ok(b.get());
         }
         self.pop_truth_slow()
     }

@@ -72,7 +72,7 @@ impl Exec<'_> {
         let target = self.frame.pop();
         let exc = self.frame.top().clone();
         let m = tri!(self.vm.exception_matches(&exc, &target));
-        self.frame.push(Value::Bool(m));
+        self.frame.push(Value::bool(m));
         Flow::Next
     }
 

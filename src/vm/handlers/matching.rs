@@ -18,7 +18,7 @@ impl Exec<'_> {
         let is = self
             .vm
             .is_subclass_of(self.vm.class_of(&v), &self.vm.types.dict.clone());
-        self.frame.push(Value::Bool(is));
+        self.frame.push(Value::bool(is));
         Flow::Next
     }
 
@@ -29,7 +29,7 @@ impl Exec<'_> {
         let is = [&t.list, &t.tuple, &t.range]
             .iter()
             .any(|s| self.vm.is_subclass_of(&c, s));
-        self.frame.push(Value::Bool(is));
+        self.frame.push(Value::bool(is));
         Flow::Next
     }
 
@@ -74,7 +74,7 @@ impl Exec<'_> {
             Ok(v) => {
                 let ok = !v.is_none();
                 self.frame.push(v);
-                self.frame.push(Value::Bool(ok));
+                self.frame.push(Value::bool(ok));
                 Flow::Next
             }
             Err(f) => f,
@@ -219,7 +219,7 @@ impl Exec<'_> {
             Ok(v) => {
                 let ok = !v.is_none();
                 self.frame.push(v);
-                self.frame.push(Value::Bool(ok));
+                self.frame.push(Value::bool(ok));
                 Flow::Next
             }
             Err(f) => f,
