@@ -154,7 +154,7 @@ impl Vm {
                 Flow::Call(callee) => {
                     if let Err(e) = self.enter_frame() {
                         let e = self.callee_not_entered(callee, e);
-                        if let Err(e) = self.unwind::<TRACE>(&mut cur, e, base, true) {
+                        if let Err(e) = self.raise_in::<TRACE>(&mut cur, e, base) {
                             return (cur, Err(e));
                         }
                         continue;

@@ -1,10 +1,14 @@
 //! Generators, coroutines and async generators: a suspended frame and its status.
 //!
 //! Calling a generator function makes a generator object owning the prepared frame;
-//! for 3.11+ code the frame itself makes it when it reaches RETURN_GENERATOR. `send`
-//! moves the frame back onto the interpreter, runs it to its next yield or return, and
-//! stores it again. The exception being handled inside the generator is saved and
-//! restored around each resumption, as CPython's `gi_exc_state`.
+//! for 3.11+ code the frame itself makes it when it reaches RETURN_GENERATOR. A
+//! resumption takes the frame out of the generator (`gen_take_frame`, which pushes the
+//! value sent in), runs it to its next yield or return, and puts it back
+//! (`gen_suspend`, `gen_put_back`; a finished generator's frame goes back to the pool).
+//! FOR_ITER runs the frame in its own loop, above the consumer, like a call
+//! (`leave_loop_generator` brings it back); `send`, `throw` and native consumers run it
+//! in a loop of their own (`gen_resume`). The exception being handled inside the
+//! generator is saved and restored around each resumption, as CPython's `gi_exc_state`.
 
 use super::bind::{CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR};
 use super::eval::FrameExit;
@@ -318,22 +322,29 @@ impl Vm {
         let Payload::Generator(go) = &gen.payload else {
             return Err(self.type_error("not a generator"));
         };
-        let result = match result {
+        match result {
             Ok(FrameExit::Yield(v)) => {
                 self.gen_suspend(gen, frame, saved);
-                return Ok(GenResult::Yield(v));
+                Ok(GenResult::Yield(v))
             }
-            other => other,
-        };
+            Ok(FrameExit::Return(v)) => {
+                self.gen_finish(go, frame, saved);
+                Ok(GenResult::Return(v))
+            }
+            Err(e) => {
+                let flags = frame.code.flags();
+                self.gen_finish(go, frame, saved);
+                Err(self.stop_iteration_to_runtime_error(e, go.kind, flags))
+            }
+        }
+    }
+
+    /// A generator's frame has returned or raised: the generator is finished, its frame
+    /// goes back to the pool, and the caller's handled exception is current again.
+    fn gen_finish(&mut self, go: &GenObject, frame: Box<Frame>, saved: Value) {
         self.handled = saved;
         go.state.replace(GenState::Finished);
-        let flags = frame.code.flags();
         self.recycle_frame(frame);
-        match result {
-            Ok(FrameExit::Return(v)) => Ok(GenResult::Return(v)),
-            Ok(FrameExit::Yield(v)) => Ok(GenResult::Yield(v)),
-            Err(e) => Err(self.stop_iteration_to_runtime_error(e, go.kind, flags)),
-        }
     }
 
     /// Whether FOR_ITER runs `gen` in its own loop (`Exec::for_iter_generator`): a plain
@@ -418,16 +429,6 @@ impl Vm {
             d.suppress_context.set(true);
         }
         r
-    }
-
-    /// Runs `frame` starting by raising `e` at its current instruction.
-    pub fn run_frame_raising(
-        &mut self,
-        mut frame: Box<Frame>,
-        e: PyErr,
-    ) -> (Box<Frame>, PyResult<FrameExit>) {
-        frame.pending_raise = Some(e);
-        self.run_frame(frame)
     }
 
     /// `next(generator)`: `None` when it finishes.

@@ -203,3 +203,21 @@ for make in (plain_loop, catches_exit, ignores_exit, in_with):
     except RuntimeError as e:
         print(make.__name__, "RuntimeError", e)
     print(make.__name__, "then", next(g, "exhausted"))
+
+
+# RecursionError from generators resumed by nested for loops, while handling another
+# exception: it has that one as its context.
+def endless():
+    for x in endless():
+        yield x
+    yield 1
+
+
+try:
+    raise KeyError("handled")
+except KeyError:
+    try:
+        for x in endless():
+            pass
+    except RecursionError as e:
+        print("RecursionError with context", repr(e.__context__))
