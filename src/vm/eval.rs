@@ -125,6 +125,7 @@ impl Vm {
                         return (cur, Ok(FrameExit::Return(v)));
                     }
                     if cur.loop_resume.is_some() {
+                        // (A generator that returns gives its consumer nothing to yield on.)
                         let left = self.leave_loop_generator(&mut cur, Ok(FrameExit::Return(v)));
                         if let Err(e) = left {
                             if let Err(e) = self.raise_in::<TRACE>(&mut cur, e, base) {
@@ -166,17 +167,26 @@ impl Vm {
                     }
                 }
                 Flow::Yield(v) => {
-                    if TRACE {
-                        self.trace_leave(&cur, Leave::Yield(&v));
-                    }
-                    self.depth -= 1;
-                    if cur.loop_resume.is_none() {
-                        return (cur, Ok(FrameExit::Yield(v)));
-                    }
-                    let left = self.leave_loop_generator(&mut cur, Ok(FrameExit::Yield(v)));
-                    if let Err(e) = left {
-                        if let Err(e) = self.raise_in::<TRACE>(&mut cur, e, base) {
-                            return (cur, Err(e));
+                    let mut v = v;
+                    // A generator in the loop whose consumer is a YIELD_FROM: the consumer
+                    // yields the value on, and so on down a chain of delegating generators.
+                    loop {
+                        if TRACE {
+                            self.trace_leave(&cur, Leave::Yield(&v));
+                        }
+                        self.depth -= 1;
+                        if cur.loop_resume.is_none() {
+                            return (cur, Ok(FrameExit::Yield(v)));
+                        }
+                        match self.leave_loop_generator(&mut cur, Ok(FrameExit::Yield(v))) {
+                            Ok(None) => break,
+                            Ok(Some(on)) => v = on,
+                            Err(e) => {
+                                if let Err(e) = self.raise_in::<TRACE>(&mut cur, e, base) {
+                                    return (cur, Err(e));
+                                }
+                                break;
+                            }
                         }
                     }
                 }
@@ -290,8 +300,9 @@ impl Vm {
             }
             self.depth -= 1;
             if cur.loop_resume.is_some() && self.frames.len() > base {
+                // (A generator that raises gives its consumer nothing to yield on.)
                 e = match self.leave_loop_generator(cur, Err(e)) {
-                    Ok(()) => return Ok(()),
+                    Ok(_) => return Ok(()),
                     Err(e) => e,
                 };
                 if traceback_is_empty(&e) {

@@ -54,19 +54,35 @@ pub struct Frame {
     /// The instance a class call made for this `__init__` frame (`Vm::init_call_frame`):
     /// the caller receives it, not the return value, which must be None. Null otherwise.
     pub init_of: Value,
-    /// Set while this is a generator's frame resumed by FOR_ITER in its consumer's loop
-    /// (`Exec::for_iter_generator`): where the frame goes back when it yields, returns or
-    /// raises. None for every other frame, a generator's run by a loop of its own included.
+    /// Set while this is a generator's frame resumed in its consumer's loop by FOR_ITER,
+    /// SEND or YIELD_FROM (`Exec::resume_in_loop`): where the frame goes back when it
+    /// yields, returns or raises. None for every other frame, a generator's run by a loop
+    /// of its own included.
     pub loop_resume: Option<LoopResume>,
 }
 
 /// A generator frame running in its consumer's loop: the generator that owns it and the
 /// consumer's handled exception, both handed to `Vm::gen_put_back` when it leaves, and
-/// where the consumer goes on when the generator is exhausted (its FOR_ITER's exit).
+/// what the consumer does with the generator's yield or return.
 pub struct LoopResume {
     pub gen: ObjRef,
     pub saved_handled: Value,
-    pub exhausted_target: u32,
+    pub consumer: Consumer,
+}
+
+/// The instruction that resumed a generator in the loop, and so what its frame does
+/// with what the generator gives (`Vm::consumer_gets_yield`, `consumer_gets_return`).
+#[derive(Clone, Copy, Debug)]
+pub enum Consumer {
+    /// FOR_ITER: a yield is the next value; a return (or, before PEP 479, a
+    /// StopIteration) pops the generator and leaves the loop at `exhausted_target`.
+    ForIter { exhausted_target: u32 },
+    /// SEND (3.11+): a yield is pushed; a return pushes its value, in place of the
+    /// generator when `pop_receiver` (3.11), and jumps to `target`.
+    Send { target: u32, pop_receiver: bool },
+    /// YIELD_FROM (3.3–3.10): a yield is yielded on by the consumer, which runs
+    /// YIELD_FROM again when resumed; a return replaces the generator by its value.
+    YieldFrom,
 }
 
 impl Frame {

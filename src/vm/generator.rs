@@ -12,7 +12,7 @@
 
 use super::bind::{CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR};
 use super::eval::FrameExit;
-use super::frame::{Frame, LoopResume};
+use super::frame::{Consumer, Frame, LoopResume};
 use super::{PyErr, PyResult, Vm};
 use crate::object::{Args, BuiltinKind, ObjRef, Object, Payload, PyCell, Value};
 use crate::spec::Handler;
@@ -358,17 +358,17 @@ impl Vm {
             && self.tracer.is_none()
     }
 
-    /// A generator frame resumed by FOR_ITER leaves the loop (`result`: it yielded,
+    /// A generator frame resumed in its consumer's loop leaves it (`result`: it yielded,
     /// returned or raised): the frame goes back to its generator and its consumer, the
-    /// caller on the frame stack, becomes `cur` again. A yielded value is pushed for the
-    /// consumer; after a return, or a StopIteration that ends the iteration (versions
-    /// before PEP 479), the consumer leaves its loop as FOR_ITER does at exhaustion; any
-    /// other exception is handed back to raise in the consumer.
+    /// caller on the frame stack, becomes `cur` again and gets the yield or return as its
+    /// instruction would from a nested run (`Consumer`). `Some` is a value the consumer
+    /// yields on (YIELD_FROM). An exception is handed back to raise in the consumer, but
+    /// a StopIteration (which escapes a generator before PEP 479) counts as a return.
     pub(crate) fn leave_loop_generator(
         &mut self,
         cur: &mut Box<Frame>,
         result: PyResult<FrameExit>,
-    ) -> Result<(), PyErr> {
+    ) -> Result<Option<Value>, PyErr> {
         let Some(consumer) = self.frames.pop() else {
             return Err(self.system_error("a generator's consumer frame is missing"));
         };
@@ -376,31 +376,27 @@ impl Vm {
         let Some(LoopResume {
             gen,
             saved_handled,
-            exhausted_target,
+            consumer,
         }) = done.loop_resume.take()
         else {
             return Err(self.system_error("a generator frame without its generator"));
         };
         if let Ok(FrameExit::Yield(v)) = result {
             self.gen_suspend(&gen, done, saved_handled);
-            cur.push(v);
-            return Ok(());
+            return Ok(consumer_gets_yield(cur, consumer, v));
         }
-        match self.gen_put_back(&gen, done, saved_handled, result) {
-            Ok(GenResult::Yield(v)) => {
-                cur.push(v);
-                return Ok(());
+        let r = match self.gen_put_back(&gen, done, saved_handled, result) {
+            Ok(GenResult::Yield(v)) => return Ok(consumer_gets_yield(cur, consumer, v)),
+            Ok(GenResult::Return(r)) => r,
+            // A StopIteration that escaped the generator (before PEP 479) ends it like
+            // a return of its value, as `send_to` takes it.
+            Err(e) if self.is_instance_of_class(&e.0, &self.types.exc.stop_iteration.clone()) => {
+                self.stop_iteration_value(&e)
             }
-            Ok(GenResult::Return(_)) => {}
-            Err(e) if !self.is_instance_of_class(&e.0, &self.types.exc.stop_iteration.clone()) => {
-                return Err(e);
-            }
-            Err(_) => {}
-        }
-        // FOR_ITER's exit: the iterator popped, past the loop.
-        cur.pop();
-        cur.pc = exhausted_target as usize;
-        Ok(())
+            Err(e) => return Err(e),
+        };
+        consumer_gets_return(cur, consumer, r);
+        Ok(None)
     }
 
     /// A StopIteration escaping a generator becomes RuntimeError (PEP 479).
@@ -463,7 +459,15 @@ impl Vm {
                 .as_obj()
                 .cloned()
                 .unwrap_or_else(|| self.types.generator.clone());
-            return self.gen_resume(&g, value, None);
+            return match self.gen_resume(&g, value, None) {
+                // A StopIteration escaping the generator (before PEP 479) is its return.
+                Err(e)
+                    if self.is_instance_of_class(&e.0, &self.types.exc.stop_iteration.clone()) =>
+                {
+                    Ok(GenResult::Return(self.stop_iteration_value(&e)))
+                }
+                r => r,
+            };
         }
         if let Some(Payload::Other(any)) = receiver.payload() {
             if let Some(imm) = any.downcast_ref::<super::async_gen::Immediate>() {
@@ -693,5 +697,50 @@ fn catches_at_yield(g: &GenFrame) -> bool {
             .blocks
             .iter()
             .any(|b| b.kind != super::frame::BlockKind::Loop),
+    }
+}
+
+/// What the consumer `frame` does with a value its generator yielded: FOR_ITER and SEND
+/// push it; YIELD_FROM yields it on (returned), to run again when resumed.
+pub(crate) fn consumer_gets_yield(
+    frame: &mut Frame,
+    consumer: Consumer,
+    v: Value,
+) -> Option<Value> {
+    match consumer {
+        Consumer::ForIter { .. } | Consumer::Send { .. } => {
+            frame.push(v);
+            None
+        }
+        Consumer::YieldFrom => {
+            frame.pc = frame.lasti;
+            Some(v)
+        }
+    }
+}
+
+/// What the consumer `frame` does when its generator returned `r`: FOR_ITER pops the
+/// generator and leaves its loop; SEND pushes `r` (in place of the generator in 3.11) and
+/// jumps; YIELD_FROM replaces the generator by `r`.
+pub(crate) fn consumer_gets_return(frame: &mut Frame, consumer: Consumer, r: Value) {
+    match consumer {
+        Consumer::ForIter { exhausted_target } => {
+            frame.pop();
+            frame.pc = exhausted_target as usize;
+        }
+        Consumer::Send {
+            target,
+            pop_receiver,
+        } => {
+            if pop_receiver {
+                frame.pop();
+            }
+            frame.push(r);
+            frame.pc = target as usize;
+        }
+        Consumer::YieldFrom => {
+            frame.pop();
+            frame.push(r);
+        }
     }
 }

@@ -128,7 +128,8 @@ impl Exec<'_> {
         let it = self.frame.top().clone();
         if let Value::Obj(gen) = &it {
             if self.vm.resumes_in_loop(gen) {
-                return self.for_iter_generator(gen.clone(), exhausted_target);
+                let consumer = crate::vm::frame::Consumer::ForIter { exhausted_target };
+                return self.resume_in_loop(gen.clone(), Value::None, consumer);
             }
         }
         match self.vm.next(&it) {

@@ -1,43 +1,43 @@
 //! Yielding and delegating: YIELD_VALUE (2.4's statement form too), YIELD_FROM (≤3.10),
 //! SEND/END_SEND (3.11+),
-//! GEN_START, RETURN_GENERATOR, the iterator set-up of `yield from`/`await`, and FOR_ITER
-//! over a generator, which runs the generator's frame in the consumer's own loop.
+//! GEN_START, RETURN_GENERATOR, and the iterator set-up of `yield from`/`await`. FOR_ITER,
+//! SEND and YIELD_FROM on a generator run its frame in the consumer's own loop.
 
 use crate::object::{ObjRef, Payload, Value};
 use crate::tri;
 use crate::vm::eval::{Exec, Flow};
-use crate::vm::frame::LoopResume;
-use crate::vm::generator::{GenResult, Resumption};
+use crate::vm::frame::{Consumer, LoopResume};
+use crate::vm::generator::{consumer_gets_return, consumer_gets_yield, GenResult, Resumption};
 
 impl Exec<'_> {
-    /// FOR_ITER over a generator (`Vm::resumes_in_loop`): its frame is handed to the
-    /// loop like a callee's, above this frame. Its yield comes back here as the next
-    /// value; when it returns (or a StopIteration escapes it, where that still ends an
-    /// iteration) the loop is left as FOR_ITER leaves it (`Vm::leave_loop_generator`).
-    pub(crate) fn for_iter_generator(&mut self, gen: ObjRef, exhausted_target: u32) -> Flow {
-        if let Ok(mut frame) = self.vm.gen_take_frame_plain(&gen, Value::None) {
-            frame.loop_resume = Some(LoopResume {
-                gen,
-                saved_handled: self.vm.handled.clone(),
-                exhausted_target,
-            });
-            return Flow::Call(frame);
-        }
-        match self.vm.gen_take_frame(&gen, Value::None, None) {
-            Ok(Resumption::Run(mut frame, saved_handled)) => {
-                frame.loop_resume = Some(LoopResume {
-                    gen,
-                    saved_handled,
-                    exhausted_target,
-                });
-                Flow::Call(frame)
-            }
-            Ok(Resumption::Done(_)) => {
-                self.frame.pop();
-                self.jump(exhausted_target)
-            }
-            Err(e) => Flow::Raise(e),
-        }
+    /// Resumes generator `gen` (`Vm::resumes_in_loop`) with `value` sent in, for this
+    /// frame's FOR_ITER, SEND or YIELD_FROM (`consumer`): its frame is handed to the loop
+    /// like a callee's, above this frame, and what it yields or returns comes back here
+    /// as `consumer` says (`Vm::leave_loop_generator`), as the nested run's result would.
+    pub(crate) fn resume_in_loop(&mut self, gen: ObjRef, value: Value, consumer: Consumer) -> Flow {
+        let (mut frame, saved_handled) = match self.vm.gen_take_frame_plain(&gen, value) {
+            Ok(frame) => (frame, self.vm.handled.clone()),
+            Err(value) => match self.vm.gen_take_frame(&gen, value, None) {
+                Ok(Resumption::Run(frame, saved_handled)) => (frame, saved_handled),
+                Ok(Resumption::Done(GenResult::Return(r))) => {
+                    consumer_gets_return(self.frame, consumer, r);
+                    return Flow::Next;
+                }
+                Ok(Resumption::Done(GenResult::Yield(v))) => {
+                    return match consumer_gets_yield(self.frame, consumer, v) {
+                        None => Flow::Next,
+                        Some(v) => Flow::Yield(v),
+                    };
+                }
+                Err(e) => return Flow::Raise(e),
+            },
+        };
+        frame.loop_resume = Some(LoopResume {
+            gen,
+            saved_handled,
+            consumer,
+        });
+        Flow::Call(frame)
     }
 
     /// ≤3.10 (and 2.5+): yield TOS (wrapped in async generator code); the value sent in
@@ -90,6 +90,11 @@ impl Exec<'_> {
     pub fn yield_from(&mut self, _: u32) -> Flow {
         let v = self.frame.pop();
         let receiver = self.frame.top().clone();
+        if let Value::Obj(gen) = &receiver {
+            if self.vm.resumes_in_loop(gen) {
+                return self.resume_in_loop(gen.clone(), v, Consumer::YieldFrom);
+            }
+        }
         match tri!(self.vm.send_to(&receiver, v)) {
             GenResult::Yield(y) => {
                 self.frame.pc = self.frame.lasti;
@@ -108,6 +113,15 @@ impl Exec<'_> {
     pub fn send(&mut self, target: u32) -> Flow {
         let v = self.frame.pop();
         let receiver = self.frame.top().clone();
+        if let Value::Obj(gen) = &receiver {
+            if self.vm.resumes_in_loop(gen) {
+                let consumer = Consumer::Send {
+                    target,
+                    pop_receiver: false,
+                };
+                return self.resume_in_loop(gen.clone(), v, consumer);
+            }
+        }
         match tri!(self.vm.send_to(&receiver, v)) {
             GenResult::Yield(y) => {
                 self.frame.push(y);
@@ -125,6 +139,15 @@ impl Exec<'_> {
     pub fn send_pop_receiver(&mut self, target: u32) -> Flow {
         let v = self.frame.pop();
         let receiver = self.frame.top().clone();
+        if let Value::Obj(gen) = &receiver {
+            if self.vm.resumes_in_loop(gen) {
+                let consumer = Consumer::Send {
+                    target,
+                    pop_receiver: true,
+                };
+                return self.resume_in_loop(gen.clone(), v, consumer);
+            }
+        }
         match tri!(self.vm.send_to(&receiver, v)) {
             GenResult::Yield(y) => {
                 self.frame.push(y);
