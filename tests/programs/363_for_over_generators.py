@@ -221,3 +221,19 @@ except KeyError:
             pass
     except RecursionError as e:
         print("RecursionError with context", repr(e.__context__))
+
+
+# The frame that resumed a generator is its caller (f_back, sys._getframe(1)).
+def frames():
+    yield sys._getframe(1).f_code.co_name
+    yield sys._getframe().f_back.f_code.co_name
+
+
+def consumer_loop():
+    out = []
+    for x in frames():
+        out.append(x)
+    return out
+
+
+print(consumer_loop(), [x for x in frames()])
