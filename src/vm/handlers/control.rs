@@ -125,13 +125,14 @@ impl Exec<'_> {
 
     #[inline(never)]
     fn for_iter_slow(&mut self, exhausted_target: u32) -> Flow {
-        let it = self.frame.top().clone();
-        if let Value::Obj(gen) = &it {
+        if let Value::Obj(gen) = self.frame.top() {
             if self.vm.resumes_in_loop(gen) {
+                let gen = gen.clone();
                 let consumer = crate::vm::frame::Consumer::ForIter { exhausted_target };
-                return self.resume_in_loop(gen.clone(), Value::None, consumer);
+                return self.resume_in_loop(gen, Value::None, consumer);
             }
         }
+        let it = self.frame.top().clone();
         match self.vm.next(&it) {
             Ok(Some(v)) => {
                 self.frame.push(v);
