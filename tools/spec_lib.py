@@ -243,7 +243,7 @@ VERSION_FIELDS = [
     "id", "inherits", "magic", "magic_range", "header_size", "marshal_version", "code_layout",
     "encoding", "have_argument", "extended_arg_shift", "jump_unit", "jump_base", "linetable",
     "exceptions", "compare_shift", "cmp_ops", "binary_ops", "intrinsics_1", "intrinsics_2",
-    "stack_effect_rejects",
+    "stack_effect_rejects", "superinstructions",
 ]
 OP_FIELDS = ["num", "arg", "cache", "stack", "stack_jump", "handler", "not_in_pyc", "doc"]
 

@@ -349,7 +349,8 @@ def tkey(name):
 VERSION_ORDER = ["id", "inherits", "magic", "magic_range", "header_size", "marshal_version",
                  "code_layout", "encoding", "have_argument", "extended_arg_shift", "jump_unit",
                  "jump_base", "linetable", "exceptions", "compare_shift", "cmp_ops",
-                 "binary_ops", "intrinsics_1", "intrinsics_2", "stack_effect_rejects"]
+                 "binary_ops", "intrinsics_1", "intrinsics_2", "stack_effect_rejects",
+                 "superinstructions"]
 OP_ORDER = ["num", "arg", "cache", "stack", "stack_jump", "handler", "not_in_pyc", "doc"]
 
 

@@ -90,6 +90,16 @@ fn emit_handlers(spec: &Spec) -> TokenStream {
     let doc_attrs: Vec<String> = docs.iter().map(|d| format!(" {d}")).collect();
     let snake: Vec<&str> = names.iter().map(|h| h.name.as_str()).collect();
     let count = names.len();
+    let fused = spec.superinstructions();
+    let fused_variants: Vec<Ident> = fused.iter().map(|(a, b)| fused_variant(a, b)).collect();
+    let fused_names: Vec<String> = fused.iter().map(|(a, b)| format!("{a}+{b}")).collect();
+    let fused_docs: Vec<String> = fused
+        .iter()
+        .map(|(a, b)| format!("Superinstruction: `{a}`, then `{b}` of the instruction after it."))
+        .collect();
+    let fused_doc_attrs: Vec<String> = fused_docs.iter().map(|d| format!(" {d}")).collect();
+    let firsts: Vec<Ident> = fused.iter().map(|(a, _)| ident(a)).collect();
+    let seconds: Vec<Ident> = fused.iter().map(|(_, b)| ident(b)).collect();
     quote! {
         /// A semantic operation: what an opcode does, shared by every version in which it
         /// means the same thing. Declared in spec/handlers.toml.
@@ -97,6 +107,7 @@ fn emit_handlers(spec: &Spec) -> TokenStream {
         #[repr(u16)]
         pub enum Handler {
             #( #[doc = #doc_attrs] #variants, )*
+            #( #[doc = #fused_doc_attrs] #fused_variants, )*
         }
 
         impl Handler {
@@ -105,12 +116,18 @@ fn emit_handlers(spec: &Spec) -> TokenStream {
 
             /// The handler's name in the spec (`load_global`).
             pub fn name(self) -> &'static str {
-                match self { #(Handler::#variants => #snake,)* }
+                match self {
+                    #(Handler::#variants => #snake,)*
+                    #(Handler::#fused_variants => #fused_names,)*
+                }
             }
 
             /// The handler's one-line description from the spec.
             pub fn doc(self) -> &'static str {
-                match self { #(Handler::#variants => #docs,)* }
+                match self {
+                    #(Handler::#variants => #docs,)*
+                    #(Handler::#fused_variants => #fused_docs,)*
+                }
             }
         }
 
@@ -122,6 +139,13 @@ fn emit_handlers(spec: &Spec) -> TokenStream {
             type Flow;
             /// Runs for every handler the implementation does not provide.
             fn unimplemented(&mut self, handler: Handler, operand: Self::Operand) -> Self::Flow;
+            /// After a superinstruction's first half returned `flow`: `None` to go on
+            /// with the second half, or the flow the loop gets instead (the second
+            /// instruction then runs on its own later). Taking `flow` by value lets the
+            /// implementation end a payload-free flow without drop glue.
+            fn fused_stop(&self, flow: Self::Flow) -> Option<Self::Flow>;
+            /// Steps onto a superinstruction's second instruction; returns its operand.
+            fn fused_operand(&mut self) -> Self::Operand;
             #(
                 #[doc = #doc_attrs]
                 #[inline(always)]
@@ -134,7 +158,19 @@ fn emit_handlers(spec: &Spec) -> TokenStream {
         /// Runs the handler of one instruction: the single dispatch `match`.
         #[inline(always)]
         pub fn dispatch<H: Handlers>(h: &mut H, handler: Handler, operand: H::Operand) -> H::Flow {
-            match handler { #(Handler::#variants => h.#methods(operand),)* }
+            match handler {
+                #(Handler::#variants => h.#methods(operand),)*
+                #(Handler::#fused_variants => {
+                    let flow = h.#firsts(operand);
+                    match h.fused_stop(flow) {
+                        Some(flow) => flow,
+                        None => {
+                            let next = h.fused_operand();
+                            h.#seconds(next)
+                        }
+                    }
+                })*
+            }
         }
 
         /// The same `match`, expanded where the concrete handler type is known: method
@@ -143,7 +179,19 @@ fn emit_handlers(spec: &Spec) -> TokenStream {
         #[allow(unused_macros)]
         macro_rules! dispatch_handler {
             ($h:expr, $handler:expr, $operand:expr) => {
-                match $handler { #($crate::spec::Handler::#variants => $h.#methods($operand),)* }
+                match $handler {
+                    #($crate::spec::Handler::#variants => $h.#methods($operand),)*
+                    #($crate::spec::Handler::#fused_variants => {
+                        let flow = $h.#firsts($operand);
+                        match $h.fused_stop(flow) {
+                            Some(flow) => flow,
+                            None => {
+                                let next = $h.fused_operand();
+                                $h.#seconds(next)
+                            }
+                        }
+                    })*
+                }
             };
         }
         #[allow(unused_imports)]
@@ -203,6 +251,11 @@ impl FormulaPool {
         };
         quote!(#helpers #(#fns)*)
     }
+}
+
+/// The `Handler` variant of a superinstruction: `LoadFastThenLoadConst`.
+fn fused_variant(first: &str, second: &str) -> Ident {
+    ident(&format!("{}Then{}", camel(first), camel(second)))
 }
 
 fn enum_variant(value: &str, pairs: &[(&str, &str)]) -> TokenStream {
@@ -278,6 +331,14 @@ fn emit_version(v: &ResolvedVersion, formulas: &mut FormulaPool) -> TokenStream 
     let intrinsics_1 = &v.intrinsics_1;
     let intrinsics_2 = &v.intrinsics_2;
     let stack_effect_rejects = &v.stack_effect_rejects;
+    let superinstructions: Vec<TokenStream> = v
+        .superinstructions
+        .iter()
+        .map(|(a, b)| {
+            let (first, second, fused) = (ident(&camel(a)), ident(&camel(b)), fused_variant(a, b));
+            quote!((Handler::#first, Handler::#second, Handler::#fused))
+        })
+        .collect();
 
     let slots: Vec<TokenStream> = v
         .ops_by_num()
@@ -330,6 +391,7 @@ fn emit_version(v: &ResolvedVersion, formulas: &mut FormulaPool) -> TokenStream 
             intrinsics_1: &[#(#intrinsics_1),*],
             intrinsics_2: &[#(#intrinsics_2),*],
             stack_effect_rejects: &[#(#stack_effect_rejects),*],
+            superinstructions: &[#(#superinstructions),*],
             ops: &#ops_ident,
             by_name: &#names_ident,
         };

@@ -305,7 +305,8 @@ fn merge_version(into: &mut RawVersion, from: &RawVersion) {
         binary_ops,
         intrinsics_1,
         intrinsics_2,
-        stack_effect_rejects
+        stack_effect_rejects,
+        superinstructions
     );
 }
 
@@ -409,6 +410,7 @@ fn finish_version(
         intrinsics_1: raw.intrinsics_1.clone().unwrap_or_default(),
         intrinsics_2: raw.intrinsics_2.clone().unwrap_or_default(),
         stack_effect_rejects: raw.stack_effect_rejects.clone().unwrap_or_default(),
+        superinstructions: raw.superinstructions.clone().unwrap_or_default(),
         ops: resolved_ops,
         origin,
     })

@@ -21,6 +21,16 @@ impl Spec {
     pub fn version(&self, id: &str) -> Option<&ResolvedVersion> {
         self.versions.iter().find(|v| v.id == id)
     }
+
+    /// Every superinstruction pair any version declares, each once, in order.
+    pub fn superinstructions(&self) -> Vec<(String, String)> {
+        let set: std::collections::BTreeSet<&(String, String)> = self
+            .versions
+            .iter()
+            .flat_map(|v| &v.superinstructions)
+            .collect();
+        set.into_iter().cloned().collect()
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -69,6 +79,8 @@ pub struct ResolvedVersion {
     pub intrinsics_2: Vec<String>,
     /// Opcodes CPython's `dis.stack_effect` refuses although they exist.
     pub stack_effect_rejects: Vec<String>,
+    /// Handler pairs run as one dispatch (see `RawVersion::superinstructions`).
+    pub superinstructions: Vec<(String, String)>,
     /// Opcode name → opcode.
     pub ops: BTreeMap<String, ResolvedOp>,
     /// Where the `[version]` table is.

@@ -41,6 +41,9 @@ pub struct RawVersion {
     pub intrinsics_1: Option<Vec<String>>,
     pub intrinsics_2: Option<Vec<String>>,
     pub stack_effect_rejects: Option<Vec<String>>,
+    /// Superinstructions: pairs of handlers `[first, second]` that run as one dispatch
+    /// when an instruction running `first` is followed by one running `second`.
+    pub superinstructions: Option<Vec<(String, String)>>,
 }
 
 /// An `[op.NAME]` table: a whole opcode, or a patch onto an inherited one.

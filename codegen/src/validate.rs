@@ -119,6 +119,40 @@ fn one_of(value: &str, allowed: &[&str], field: &str, v: &ResolvedVersion, repor
     }
 }
 
+/// A superinstruction names two known handlers, and its first one never jumps in this
+/// version (the pair's second instruction must be the one that follows).
+fn check_superinstructions(v: &ResolvedVersion, spec: &Spec, report: &mut Report) {
+    for (first, second) in &v.superinstructions {
+        for h in [first, second] {
+            if !spec.handlers.contains_key(h) {
+                report.push(
+                    v.origin
+                        .error(format!("superinstruction names unknown handler `{h}`"))
+                        .version(&v.id)
+                        .hint("superinstructions pair handler names of handlers.toml"),
+                );
+            }
+        }
+        let jumping = v.ops.values().find(|op| {
+            let runs_first = op.handler == *first
+                || op.method_load.as_deref() == Some(first.as_str())
+                || op.method_call.as_deref() == Some(first.as_str());
+            runs_first && ["jrel", "jback", "jabs"].contains(&op.arg.as_str())
+        });
+        if let Some(op) = jumping {
+            report.push(
+                v.origin
+                    .error(format!(
+                        "superinstruction `{first}` + `{second}`: {} jumps, so `{first}` cannot come first",
+                        op.name
+                    ))
+                    .version(&v.id)
+                    .hint("a superinstruction's first handler must always fall through"),
+            );
+        }
+    }
+}
+
 fn validate_version<'a>(
     v: &'a ResolvedVersion,
     spec: &'a Spec,
@@ -126,6 +160,7 @@ fn validate_version<'a>(
     used: &mut BTreeSet<&'a str>,
 ) {
     one_of(&v.code_layout, CODE_LAYOUTS, "code_layout", v, report);
+    check_superinstructions(v, spec, report);
     one_of(&v.encoding, ENCODINGS, "encoding", v, report);
     one_of(&v.jump_base, JUMP_BASES, "jump_base", v, report);
     one_of(&v.linetable, LINETABLES, "linetable", v, report);

@@ -62,12 +62,14 @@ fn broken_spec_errors_name_file_line_version_opcode_and_fix() {
         .unwrap_err()
         .to_string();
     let expect = [
-        "1.0.toml:16: error in version 1.0, opcode POP_TOP: stack effect `-1 +` does not parse: formula ends too early",
+        "1.0.toml:17: error in version 1.0, opcode POP_TOP: stack effect `-1 +` does not parse: formula ends too early",
         "error in version 1.0: `jump_base = \"nxt\"` is not one of next, after_caches\n  hint: did you mean `next`?",
         "error in version 1.0: magic 100 is not inside magic_range [90, 99]",
         "opcode BUILD_TUPLE: unknown argument kind `cont`\n  hint: did you mean `const`?",
         "opcode BUILD_TUPLE: handler `build_tupel` is not declared in spec/handlers.toml\n  hint: did you mean `build_tuple`?",
         "opcode BUILD_TUPLE: doc does not start with a stack picture",
+        "superinstruction names unknown handler `pop_tops`",
+        "superinstruction `jump_if_false_keep` + `pop_top`: JUMP_IF_FALSE jumps, so `jump_if_false_keep` cannot come first",
         "nothing was generated",
     ];
     for e in expect {

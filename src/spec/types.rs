@@ -209,6 +209,13 @@ pub struct VersionSpec {
     /// Opcodes CPython's `dis.stack_effect` refuses although they exist (NOP and
     /// EXTENDED_ARG in 3.6/3.7, INSTRUMENTED_LINE from 3.12).
     pub stack_effect_rejects: &'static [&'static str],
+    /// Superinstructions: `(first, second, fused)` — an instruction running `first`
+    /// followed by one running `second` may run as `fused`, one dispatch for both.
+    pub superinstructions: &'static [(
+        crate::spec::Handler,
+        crate::spec::Handler,
+        crate::spec::Handler,
+    )],
     /// Indexed by opcode number.
     pub ops: &'static [Option<OpInfo>; 256],
     /// Opcode name → number.

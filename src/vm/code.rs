@@ -169,6 +169,7 @@ impl Code {
         // the plain forms.
         if vm.tracer.is_none() {
             super::method_calls::pair_method_calls(&mut instrs, &raw);
+            super::superinstructions::fuse(&mut instrs, version);
         }
         let exception_table = parse_exception_table(&co.exceptiontable)
             .map_err(|e| decode_error(co, e.to_string()))?

@@ -404,4 +404,28 @@ impl Handlers for Exec<'_> {
             handler.name()
         )))
     }
+
+    /// The second half runs when the first went on normally and no finalizer waits: a
+    /// `__del__` due after the first instruction runs before the second, as unfused.
+    #[inline(always)]
+    fn fused_stop(&self, flow: Flow) -> Option<Flow> {
+        if matches!(flow, Flow::Next)
+            && !crate::object::finalizer::PENDING.load(std::sync::atomic::Ordering::Relaxed)
+        {
+            // `Next` owns nothing: ending it needs no drop.
+            std::mem::forget(flow);
+            return None;
+        }
+        Some(flow)
+    }
+
+    /// The decoder fuses an instruction only with the one after it, so `pc` (already
+    /// past the first) is the second's index; `lasti` moves onto it for tracebacks.
+    #[inline(always)]
+    fn fused_operand(&mut self) -> u32 {
+        let pc = self.frame.pc;
+        self.frame.lasti = pc;
+        self.frame.pc = pc + 1;
+        self.frame.code.instrs.get(pc).map_or(0, |i| i.arg)
+    }
 }

@@ -37,6 +37,7 @@ pub mod repr;
 pub mod run;
 pub mod subscript;
 pub mod suggest;
+pub mod superinstructions;
 pub mod tb_carets;
 pub mod tb_format;
 pub mod traceback;

@@ -17,6 +17,8 @@ pub enum Handler {
     PopJumpIfFalse,
     /// Discard the top of the stack.
     PopTop,
+    /// Superinstruction: `compare_op`, then `pop_jump_if_false` of the instruction after it.
+    CompareOpThenPopJumpIfFalse,
 }
 impl Handler {
     /// Every handler, in declaration order.
@@ -37,6 +39,7 @@ impl Handler {
             Handler::JumpIfFalseKeep => "jump_if_false_keep",
             Handler::PopJumpIfFalse => "pop_jump_if_false",
             Handler::PopTop => "pop_top",
+            Handler::CompareOpThenPopJumpIfFalse => "compare_op+pop_jump_if_false",
         }
     }
     /// The handler's one-line description from the spec.
@@ -48,6 +51,9 @@ impl Handler {
             Handler::JumpIfFalseKeep => "Jump if false, leaving the value on the stack.",
             Handler::PopJumpIfFalse => "Pop the value; jump if it was false.",
             Handler::PopTop => "Discard the top of the stack.",
+            Handler::CompareOpThenPopJumpIfFalse => {
+                "Superinstruction: `compare_op`, then `pop_jump_if_false` of the instruction after it."
+            }
         }
     }
 }
@@ -59,6 +65,13 @@ pub trait Handlers {
     type Flow;
     /// Runs for every handler the implementation does not provide.
     fn unimplemented(&mut self, handler: Handler, operand: Self::Operand) -> Self::Flow;
+    /// After a superinstruction's first half returned `flow`: `None` to go on
+    /// with the second half, or the flow the loop gets instead (the second
+    /// instruction then runs on its own later). Taking `flow` by value lets the
+    /// implementation end a payload-free flow without drop glue.
+    fn fused_stop(&self, flow: Self::Flow) -> Option<Self::Flow>;
+    /// Steps onto a superinstruction's second instruction; returns its operand.
+    fn fused_operand(&mut self) -> Self::Operand;
     /// Build a tuple from the top items.
     #[inline(always)]
     fn build_tuple(&mut self, operand: Self::Operand) -> Self::Flow {
@@ -104,6 +117,16 @@ pub fn dispatch<H: Handlers>(
         Handler::JumpIfFalseKeep => h.jump_if_false_keep(operand),
         Handler::PopJumpIfFalse => h.pop_jump_if_false(operand),
         Handler::PopTop => h.pop_top(operand),
+        Handler::CompareOpThenPopJumpIfFalse => {
+            let flow = h.compare_op(operand);
+            match h.fused_stop(flow) {
+                Some(flow) => flow,
+                None => {
+                    let next = h.fused_operand();
+                    h.pop_jump_if_false(next)
+                }
+            }
+        }
     }
 }
 /// The same `match`, expanded where the concrete handler type is known: method
@@ -117,7 +140,10 @@ macro_rules! dispatch_handler {
         $crate::spec::Handler::ExtendedArg => $h .extended_arg($operand),
         $crate::spec::Handler::JumpIfFalseKeep => $h .jump_if_false_keep($operand),
         $crate::spec::Handler::PopJumpIfFalse => $h .pop_jump_if_false($operand),
-        $crate::spec::Handler::PopTop => $h .pop_top($operand), }
+        $crate::spec::Handler::PopTop => $h .pop_top($operand),
+        $crate::spec::Handler::CompareOpThenPopJumpIfFalse => { let flow = $h
+        .compare_op($operand); match $h .fused_stop(flow) { Some(flow) => flow, None => {
+        let next = $h .fused_operand(); $h .pop_jump_if_false(next) } } } }
     };
 }
 #[allow(unused_imports)]
@@ -272,6 +298,13 @@ pub static V1_0: VersionSpec = VersionSpec {
     intrinsics_1: &[],
     intrinsics_2: &[],
     stack_effect_rejects: &[],
+    superinstructions: &[
+        (
+            Handler::CompareOp,
+            Handler::PopJumpIfFalse,
+            Handler::CompareOpThenPopJumpIfFalse,
+        ),
+    ],
     ops: &V1_0_OPS,
     by_name: &V1_0_NAMES,
 };
@@ -429,6 +462,13 @@ pub static V1_1: VersionSpec = VersionSpec {
     intrinsics_1: &[],
     intrinsics_2: &[],
     stack_effect_rejects: &[],
+    superinstructions: &[
+        (
+            Handler::CompareOp,
+            Handler::PopJumpIfFalse,
+            Handler::CompareOpThenPopJumpIfFalse,
+        ),
+    ],
     ops: &V1_1_OPS,
     by_name: &V1_1_NAMES,
 };
