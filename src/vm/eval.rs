@@ -125,30 +125,27 @@ impl Vm {
                         return (cur, Ok(FrameExit::Return(v)));
                     }
                     if cur.loop_resume.is_some() {
-                        // (A generator that returns gives its consumer nothing to yield on.)
-                        let left = self.leave_loop_generator(&mut cur, Ok(FrameExit::Return(v)));
-                        if let Err(e) = left {
-                            if let Err(e) = self.raise_in::<TRACE>(&mut cur, e, base) {
+                        let r = Ok(FrameExit::Return(v));
+                        if let Some(exit) = self.generator_leaves::<TRACE>(&mut cur, r, base) {
+                            return (cur, exit);
+                        }
+                    } else {
+                        let caller = self.frames.pop().unwrap_or_else(unreachable_frame);
+                        let mut done = std::mem::replace(&mut cur, caller);
+                        let init_of = std::mem::take(&mut done.init_of);
+                        self.recycle_frame(done);
+                        if init_of.is_null() {
+                            cur.push(v);
+                        } else if v.is_none() {
+                            cur.push(init_of);
+                        } else {
+                            // A class call's `__init__` returned a value: the caller's CALL
+                            // raises.
+                            let e = self.init_returned_non_none(&v);
+                            self.chain_context(&e.0);
+                            if let Err(e) = self.unwind::<TRACE>(&mut cur, e, base, true) {
                                 return (cur, Err(e));
                             }
-                        }
-                        continue;
-                    }
-                    let caller = self.frames.pop().unwrap_or_else(unreachable_frame);
-                    let mut done = std::mem::replace(&mut cur, caller);
-                    let init_of = std::mem::take(&mut done.init_of);
-                    self.recycle_frame(done);
-                    if init_of.is_null() {
-                        cur.push(v);
-                    } else if v.is_none() {
-                        cur.push(init_of);
-                    } else {
-                        // A class call's `__init__` returned a value: the caller's CALL
-                        // raises.
-                        let e = self.init_returned_non_none(&v);
-                        self.chain_context(&e.0);
-                        if let Err(e) = self.unwind::<TRACE>(&mut cur, e, base, true) {
-                            return (cur, Err(e));
                         }
                     }
                 }
@@ -167,27 +164,16 @@ impl Vm {
                     }
                 }
                 Flow::Yield(v) => {
-                    let mut v = v;
-                    // A generator in the loop whose consumer is a YIELD_FROM: the consumer
-                    // yields the value on, and so on down a chain of delegating generators.
-                    loop {
-                        if TRACE {
-                            self.trace_leave(&cur, Leave::Yield(&v));
-                        }
-                        self.depth -= 1;
-                        if cur.loop_resume.is_none() {
-                            return (cur, Ok(FrameExit::Yield(v)));
-                        }
-                        match self.leave_loop_generator(&mut cur, Ok(FrameExit::Yield(v))) {
-                            Ok(None) => break,
-                            Ok(Some(on)) => v = on,
-                            Err(e) => {
-                                if let Err(e) = self.raise_in::<TRACE>(&mut cur, e, base) {
-                                    return (cur, Err(e));
-                                }
-                                break;
-                            }
-                        }
+                    if TRACE {
+                        self.trace_leave(&cur, Leave::Yield(&v));
+                    }
+                    self.depth -= 1;
+                    if cur.loop_resume.is_none() {
+                        return (cur, Ok(FrameExit::Yield(v)));
+                    }
+                    let r = Ok(FrameExit::Yield(v));
+                    if let Some(exit) = self.generator_leaves::<TRACE>(&mut cur, r, base) {
+                        return (cur, exit);
                     }
                 }
                 Flow::Raise(e) => {
@@ -238,10 +224,64 @@ impl Vm {
         Ok(())
     }
 
+    /// A generator frame resumed in the loop (`Frame::loop_resume`) yielded or returned
+    /// (`result`): its consumer becomes `cur` and gets the yield or return, or the
+    /// exception it becomes. A consumer that yields the value on (YIELD_FROM) leaves too,
+    /// and so on down a chain of delegating generators. `Some` when the frame the loop
+    /// was given leaves with it (the chain reached it), else the loop goes on. Out of
+    /// line, so the loop's own code stays as it is for calls and returns.
+    #[cold]
+    #[inline(never)]
+    fn generator_leaves<const TRACE: bool>(
+        &mut self,
+        cur: &mut Box<Frame>,
+        result: PyResult<FrameExit>,
+        base: usize,
+    ) -> Option<PyResult<FrameExit>> {
+        let mut result = result;
+        loop {
+            match self.leave_loop_generator(cur, result) {
+                Ok(None) => return None,
+                Ok(Some(v)) => {
+                    if TRACE {
+                        self.trace_leave(cur, Leave::Yield(&v));
+                    }
+                    self.depth -= 1;
+                    if cur.loop_resume.is_none() {
+                        return Some(Ok(FrameExit::Yield(v)));
+                    }
+                    result = Ok(FrameExit::Yield(v));
+                }
+                Err(e) => {
+                    return match self.raise_in::<TRACE>(cur, e, base) {
+                        Ok(()) => None,
+                        Err(e) => Some(Err(e)),
+                    }
+                }
+            }
+        }
+    }
+
+    /// `unwind` leaves a generator frame resumed in the loop with the exception `e`: its
+    /// consumer becomes `cur`; `None` when that ended its iteration (a StopIteration
+    /// before PEP 479), else the exception to raise in it (with the handled one as its
+    /// context when it is new: the RuntimeError of PEP 479).
+    #[cold]
+    #[inline(never)]
+    fn generator_raised(&mut self, cur: &mut Box<Frame>, e: PyErr) -> Option<PyErr> {
+        // (A generator that raises gives its consumer nothing to yield on.)
+        let e = self.leave_loop_generator(cur, Err(e)).err()?;
+        if traceback_is_empty(&e) {
+            self.chain_context(&e.0);
+        }
+        Some(e)
+    }
+
     /// A callee frame the loop could not enter (RecursionError): a generator's frame
     /// (FOR_ITER) goes back to its generator, which is finished by the error, as if it
     /// had raised it on its first instruction.
     #[cold]
+    #[inline(never)]
     fn callee_not_entered(&mut self, mut callee: Box<Frame>, e: PyErr) -> PyErr {
         let Some(resume) = callee.loop_resume.take() else {
             return e;
@@ -255,6 +295,7 @@ impl Vm {
     /// Raises `e` in `cur` as a handler's `Flow::Raise` does (an exception raised afresh
     /// gets the handled one as context), unwinding down to `base`.
     #[cold]
+    #[inline(never)]
     fn raise_in<const TRACE: bool>(
         &mut self,
         cur: &mut Box<Frame>,
@@ -300,14 +341,10 @@ impl Vm {
             }
             self.depth -= 1;
             if cur.loop_resume.is_some() && self.frames.len() > base {
-                // (A generator that raises gives its consumer nothing to yield on.)
-                e = match self.leave_loop_generator(cur, Err(e)) {
-                    Ok(_) => return Ok(()),
-                    Err(e) => e,
+                e = match self.generator_raised(cur, e) {
+                    Some(e) => e,
+                    None => return Ok(()),
                 };
-                if traceback_is_empty(&e) {
-                    self.chain_context(&e.0);
-                }
                 add_traceback = true;
                 continue;
             }
