@@ -77,6 +77,18 @@ pub struct DictData {
     watched: bool,
     /// Python 2's layout, when this dict has it.
     py2: Option<Box<Py2Layout>>,
+    /// A one-word Bloom filter of the hashes of every key ever added (`hash_bit`): a
+    /// clear bit proves no key with that hash is present, without a probe (a method
+    /// call checks that the instance dict does not shadow the method this way).
+    /// Deletions leave their bit set, which only costs a probe.
+    key_hashes: u64,
+}
+
+/// The filter bit of `hash` in `DictData::key_hashes` (hash bits mixed, so that the
+/// consecutive hashes of small ints spread).
+#[inline(always)]
+fn hash_bit(hash: i64) -> u64 {
+    1 << ((hash as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58)
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -138,6 +150,7 @@ impl DictData {
             version: next_version(),
             watched: false,
             py2,
+            key_hashes: 0,
         }
     }
 
@@ -167,6 +180,7 @@ impl DictData {
             version: next_version(),
             watched: false,
             py2: None,
+            key_hashes: 0,
         }
     }
 
@@ -310,6 +324,7 @@ impl DictData {
         let slot = self.empty_slot(hash);
         self.indices[slot] = self.entries.len() as u32;
         self.entries.push(DictEntry { hash, key, value });
+        self.key_hashes |= hash_bit(hash);
         self.used += 1;
         self.version = next_version();
     }
@@ -380,6 +395,7 @@ impl DictData {
         let fill = py2.fill;
         self.indices[slot] = self.entries.len() as u32;
         self.entries.push(DictEntry { hash, key, value });
+        self.key_hashes |= hash_bit(hash);
         self.used += 1;
         self.version = next_version();
         if check_fill && fill * 3 >= self.indices.len() * 2 {
@@ -502,6 +518,13 @@ impl DictData {
         *self = other.clone();
         self.watched = watched;
         self.version = next_version();
+    }
+
+    /// Whether a key with `hash` may be present: `false` proves it is not (see
+    /// `key_hashes`).
+    #[inline]
+    pub fn may_hold_hash(&self, hash: i64) -> bool {
+        self.key_hashes & hash_bit(hash) != 0
     }
 
     /// Replaces the value of a found entry, returning the old one.

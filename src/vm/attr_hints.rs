@@ -241,8 +241,14 @@ fn place_name(vm: &Vm, dict: &ObjRef, name: &ObjRef, value: Value) -> Result<usi
     let hash = s.hash(vm.str_hash);
     let key = Value::Obj(name.clone());
     // The replaced value is dropped after the borrow ends (its destructor may run Python).
-    let placed = cell.with_mut(
-        |d| match d.find(&key, hash, &mut super::mapping::native_eq) {
+    let placed = cell.with_mut(|d| {
+        // A str's hash never changes, so a hash no key has proves the name absent.
+        let probe = if d.may_hold_hash(hash) {
+            d.find(&key, hash, &mut super::mapping::native_eq)
+        } else {
+            Probe::Absent
+        };
+        match probe {
             Probe::Found { entry, .. } => Ok((entry, Some(d.set_value(entry, value)))),
             Probe::Absent if !d.python2_layout() => {
                 let entry = d.positions();
@@ -258,8 +264,8 @@ fn place_name(vm: &Vm, dict: &ObjRef, name: &ObjRef, value: Value) -> Result<usi
                 }
             }
             _ => Err(value),
-        },
-    );
+        }
+    });
     placed.map(|(entry, _old)| entry)
 }
 

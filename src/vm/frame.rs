@@ -156,18 +156,17 @@ impl Frame {
     pub fn take_args(&mut self, stack: &mut Vec<Value>, from: usize) {
         let argc = stack.len().saturating_sub(from).min(self.fast.len());
         let from = stack.len() - argc;
-        // What the locals held (unbound `Null` after `Frame::start`) is dropped first.
-        for v in &mut self.fast[..argc] {
-            *v = Value::Null;
+        // Each argument moves into its local (a few values: a loop, where a copy of a
+        // length known only at run time would be a call to memcpy); what the local held
+        // (unbound `Null` after `Frame::start`) is dropped.
+        let base = stack.as_ptr();
+        for (i, local) in self.fast[..argc].iter_mut().enumerate() {
+            // SAFETY: `from + i < stack.len()`, so the slot is initialised; `stack` forgets
+            // the moved values by its length just below, so each keeps exactly one owner.
+            *local = unsafe { std::ptr::read(base.add(from + i)) };
         }
-        // SAFETY: `argc` values from `from` are initialised and owned by `stack`; they are
-        // moved bitwise over the first `argc` locals, which hold `Null` (just set: no
-        // destructor, nothing leaks by overwriting them), and `stack` forgets them by its
-        // length, so each value keeps exactly one owner.
-        unsafe {
-            std::ptr::copy_nonoverlapping(stack.as_ptr().add(from), self.fast.as_mut_ptr(), argc);
-            stack.set_len(from);
-        }
+        // SAFETY: the values above `from` were all moved out just above.
+        unsafe { stack.set_len(from) };
     }
 
     /// Pushes on the value stack. The stack is reserved for the code's `co_stacksize`
@@ -191,7 +190,24 @@ impl Frame {
     /// bytecode that underflows gets `Null`, which handlers treat as an error value.
     #[inline]
     pub fn pop(&mut self) -> Value {
-        self.stack.pop().unwrap_or(Value::Null)
+        match self.stack.pop() {
+            Some(v) => v,
+            None => Value::Null,
+        }
+    }
+
+    /// Drops the top value. One that is not a heap object only shortens the stack: no
+    /// copy of it is made (reading back a value just pushed as one wide load stalls).
+    #[inline(always)]
+    pub fn drop_plain_top(&mut self) {
+        match self.stack.last() {
+            Some(v) if v.as_obj().is_none() => {
+                // SAFETY: the top value owns nothing, so forgetting it by the length
+                // leaks nothing.
+                unsafe { self.stack.set_len(self.stack.len() - 1) };
+            }
+            _ => drop(self.stack.pop()),
+        }
     }
 
     #[inline]

@@ -295,6 +295,11 @@ impl Vm {
             return None;
         };
         let hash = s.hash(self.str_hash);
+        // A name whose hash no key has is absent: no probe (a method call's check that
+        // the instance dict does not shadow the method usually ends here).
+        if !cell.with(|d| d.may_hold_hash(hash)) {
+            return None;
+        }
         let key = Value::Obj(name.clone());
         cell.with(|d| match d.find(&key, hash, &mut native_eq) {
             DictProbe::Found { entry, .. } => Some(d.entry(entry).value.clone()),

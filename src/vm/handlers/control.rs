@@ -24,7 +24,7 @@ impl Exec<'_> {
     #[inline(always)]
     fn pop_truth(&mut self) -> Result<bool, Flow> {
         if let Some(&Value::Bool(b)) = self.frame.stack.last() {
-            self.frame.stack.pop();
+            self.frame.drop_plain_top();
             return Ok(b.get());
         }
         self.pop_truth_slow()
