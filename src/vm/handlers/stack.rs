@@ -40,8 +40,12 @@ impl Exec<'_> {
     pub fn swap(&mut self, n: u32) -> Flow {
         let len = self.frame.stack.len();
         let n = n as usize;
-        if n <= len && n >= 1 {
-            self.frame.stack.swap(len - 1, len - n);
+        if n <= len && n >= 2 {
+            // Through registers, not `slice::swap`: that copies each value as one 16-byte
+            // load, which stalls when the value was just pushed as two words.
+            let top = self.frame.pop();
+            let other = std::mem::replace(&mut self.frame.stack[len - n], top);
+            self.frame.push(other);
         }
         Flow::Next
     }
