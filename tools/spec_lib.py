@@ -245,7 +245,8 @@ VERSION_FIELDS = [
     "exceptions", "compare_shift", "cmp_ops", "binary_ops", "intrinsics_1", "intrinsics_2",
     "stack_effect_rejects", "superinstructions",
 ]
-OP_FIELDS = ["num", "arg", "cache", "stack", "stack_jump", "handler", "not_in_pyc", "doc"]
+OP_FIELDS = ["num", "arg", "cache", "stack", "stack_jump", "handler", "method_load", "method_call",
+             "not_in_pyc", "doc"]
 
 
 def load_spec_files(spec_dir=SPEC_DIR):

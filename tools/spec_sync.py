@@ -10,9 +10,10 @@ as "what this version changed".  What comes from the facts is rewritten: the opc
 numbers, inline caches, stack-effect formulas (kept when they still reproduce every
 sample, refitted otherwise), and the version fields magic, marshal_version,
 have_argument, cmp_ops, binary_ops, intrinsics_1/2.  Everything else is hand-written and
-kept: doc, handler, not_in_pyc, argument kinds that agree with the facts, formulas that
+kept: doc, handler, method_load/method_call, not_in_pyc, argument kinds that agree with the facts, formulas that
 agree with the facts, and the version fields that no interpreter reports (magic_range,
-header_size, code_layout, encoding, jumps, line and exception tables, compare_shift).
+header_size, code_layout, encoding, jumps, line and exception tables, compare_shift,
+superinstructions).
 
 This script knows no opcode: names and numbers come from the facts and from spec/.
 """
@@ -264,6 +265,11 @@ def build(facts, old, warnings, reset_era=False):
                 name for name, cases in samples.items()
                 if all(x is None or str(x).startswith("ERR")
                        for case in cases.values() for x in case.values()))
+        # Hand-written and kept: the version's own list, else its parent's (inherited).
+        if "superinstructions" in oldv["version"]:
+            ver["superinstructions"] = oldv["version"]["superinstructions"]
+        elif "superinstructions" in pnew["version"]:
+            ver["superinstructions"] = pnew["version"]["superinstructions"]
         caches = f.get("_inline_cache_entries") or {}
         ops = {}
         for name, num in sorted(real_ops(f).items(), key=lambda kv: kv[1]):
@@ -307,6 +313,13 @@ def build(facts, old, warnings, reset_era=False):
             if pair[1] is not None and pair[1] != pair[0]:
                 op["stack_jump"] = pair[1]
             op["handler"] = o_old.get("handler", o_par.get("handler", handler_name(name)))
+            # The method-call forms (hand-written) are kept; a version inherits its
+            # parent's unless it changes the handler (as the spec loader reads them).
+            for form in ("method_load", "method_call"):
+                if form in o_old:
+                    op[form] = o_old[form]
+                elif form in o_par and op["handler"] == o_par.get("handler"):
+                    op[form] = o_par[form]
             op["doc"] = o_old.get("doc", o_par.get("doc", "TODO"))
             nip = o_old.get("not_in_pyc", o_par.get("not_in_pyc"))
             if nip is None:
@@ -351,7 +364,8 @@ VERSION_ORDER = ["id", "inherits", "magic", "magic_range", "header_size", "marsh
                  "jump_base", "linetable", "exceptions", "compare_shift", "cmp_ops",
                  "binary_ops", "intrinsics_1", "intrinsics_2", "stack_effect_rejects",
                  "superinstructions"]
-OP_ORDER = ["num", "arg", "cache", "stack", "stack_jump", "handler", "not_in_pyc", "doc"]
+OP_ORDER = ["num", "arg", "cache", "stack", "stack_jump", "handler", "method_load",
+            "method_call", "not_in_pyc", "doc"]
 
 
 def render_file(v, new, parents):
@@ -406,6 +420,8 @@ def render_file(v, new, parents):
             if k == "not_in_pyc":
                 if bool(val) == bool(pval):
                     continue
+            if k in ("method_load", "method_call") and val is None:
+                continue  # a changed handler has no inherited forms
             if val == pval:
                 continue
             lines.append("%s = %s" % (k, tval(val)))
