@@ -391,3 +391,31 @@ fn facts_cover_the_supported_versions() {
         );
     }
 }
+
+/// `tools/spec_sync.py --check`: a resync from the facts would leave the spec as it is, so
+/// the sync keeps every hand-written field (it once dropped `method_load`/`method_call`
+/// and `superinstructions`). Needs a Python with `tomllib` (3.11+); skipped, with a note,
+/// without one.
+#[test]
+fn spec_sync_would_leave_the_spec_unchanged() {
+    let has_tomllib = std::process::Command::new("python3")
+        .args(["-c", "import tomllib"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !has_tomllib {
+        eprintln!("note: no python3 with tomllib; spec_sync --check skipped");
+        return;
+    }
+    let out = std::process::Command::new("python3")
+        .arg(root().join("tools").join("spec_sync.py"))
+        .arg("--check")
+        .current_dir(root())
+        .output()
+        .expect("python3 runs");
+    assert!(
+        out.status.success(),
+        "spec_sync --check:\n{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
