@@ -504,9 +504,22 @@ impl Vm {
         if let Some(d) = o.dict() {
             return Some(d);
         }
-        let d = self.new_dict();
+        let d = self.new_instance_dict(o.class());
         o.header.replace_dict(Some(d.clone()));
         Some(d)
+    }
+
+    /// A new, empty instance dict for an instance of `class_`, with room for as many
+    /// entries as its instances' dicts have reached (`TypeData::instance_dict_size`).
+    pub fn new_instance_dict(&self, class_: &ObjRef) -> ObjRef {
+        let size = match &class_.payload {
+            Payload::Type(t) => t.instance_dict_size.get() as usize,
+            _ => 0,
+        };
+        Object::new(
+            self.types.dict.clone(),
+            Payload::new_dict(crate::object::DictData::for_instance(size)),
+        )
     }
 
     /// isinstance by class identity along the MRO (no `__instancecheck__`).
