@@ -22,7 +22,7 @@
 //! subclasses); a fifth class replaces the oldest, and accesses on it take the full
 //! lookup, which is still correct.
 
-use super::attr::instance_dict;
+use super::attr::{instance_dict, PayloadStr};
 use super::{PyResult, Vm};
 use crate::object::dict::Probe;
 use crate::object::{method_cache, ObjRef, Object, Payload, Value};
@@ -385,7 +385,11 @@ impl Vm {
         if hint.uncacheable(class, epoch) {
             return;
         }
+        // A classic instance's `__dict__` and `__class__` have no descriptor: the generic
+        // attribute code answers them itself.
+        let special = matches!(name.payload_str(), "__dict__" | "__class__");
         let cacheable = plain_instance(o)
+            && !special
             && o.has_dict()
             && self.type_data(&class_).instance_dict
             && !self.has_custom_getattribute(&class_)
