@@ -365,11 +365,15 @@ impl Object {
     /// reference to it.
     #[inline]
     pub fn instance_dict_may_hold(&self, hash: impl FnOnce() -> i64) -> bool {
+        if self.header.dict_ptr().is_null() {
+            return false;
+        }
+        let hash = hash();
+        // Read after `hash` ran, whatever it did.
         let p = self.header.dict_ptr();
         if p.is_null() {
             return false;
         }
-        let hash = hash();
         // SAFETY: as in `instance_dict_value_at`: only the filter word is read.
         let dict = unsafe { &*p };
         match &dict.payload {
