@@ -146,8 +146,27 @@ pub fn no_kwargs_type(vm: &Vm, args: &Args<'_>, name: &str) -> PyResult<()> {
 }
 
 /// The `self` of a method of builtin type `owner` (named `type_name` in messages),
-/// checked as CPython's method descriptors check it.
+/// checked as CPython's method descriptors check it. An instance of exactly `owner` is
+/// decided inline.
+#[inline]
 pub fn self_of<'a>(
+    vm: &Vm,
+    args: &Args<'a>,
+    owner: &ObjRef,
+    type_name: &str,
+    name: &str,
+) -> PyResult<&'a ObjRef> {
+    if let Some(Value::Obj(o)) = args.pos().first() {
+        if std::rc::Rc::ptr_eq(o.class(), owner) {
+            return Ok(o);
+        }
+    }
+    self_of_checked(vm, args, owner, type_name, name)
+}
+
+/// `self_of` for a missing self, or one of a subclass or another type.
+#[inline(never)]
+fn self_of_checked<'a>(
     vm: &Vm,
     args: &Args<'a>,
     owner: &ObjRef,

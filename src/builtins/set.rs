@@ -130,73 +130,101 @@ fn is_frozen(v: &Value) -> bool {
     matches!(v.payload(), Some(Payload::FrozenSet(_)))
 }
 
-/// Whether `key` (with `hash`) is in the table.
+/// Whether `key` (with `hash`) is in the table. The first probe is decided here; a
+/// probe that needs `__eq__` goes on in `contains_asked`.
+#[inline]
 pub fn contains_hashed(vm: &mut Vm, s: SetRef<'_>, key: &Value, hash: i64) -> PyResult<bool> {
-    'restart: loop {
-        let mut probe = s.with(|d| d.find(key, hash, &mut native_eq));
-        loop {
-            match probe {
-                Probe::Found(_) => return Ok(true),
-                Probe::Absent { .. } => return Ok(false),
-                Probe::Ask { candidate, state } => {
-                    let equal = vm.eq(&candidate, key)?;
-                    match s.with(|d| d.resume(key, hash, state, equal, &mut native_eq)) {
-                        Some(p) => probe = p,
-                        None => continue 'restart,
-                    }
-                }
-            }
+    match s.with(|d| d.find(key, hash, &mut native_eq)) {
+        Probe::Found(_) => Ok(true),
+        Probe::Absent { .. } => Ok(false),
+        Probe::Ask { candidate, state } => contains_asked(vm, s, key, hash, candidate, state),
+    }
+}
+
+/// `contains_hashed` once a candidate's equality needs Python code.
+#[inline(never)]
+fn contains_asked(
+    vm: &mut Vm,
+    s: SetRef<'_>,
+    key: &Value,
+    hash: i64,
+    candidate: Value,
+    state: crate::object::set::ProbeState,
+) -> PyResult<bool> {
+    let mut asked = (candidate, state);
+    loop {
+        let equal = vm.eq(&asked.0, key)?;
+        let probe = match s.with(|d| d.resume(key, hash, asked.1, equal, &mut native_eq)) {
+            Some(p) => p,
+            // The table changed meanwhile: start over.
+            None => s.with(|d| d.find(key, hash, &mut native_eq)),
+        };
+        match probe {
+            Probe::Found(_) => return Ok(true),
+            Probe::Absent { .. } => return Ok(false),
+            Probe::Ask { candidate, state } => asked = (candidate, state),
         }
     }
 }
 
 /// Adds `key` with a known hash (CPython's `set_add_entry`); whether it was new.
+#[inline]
 pub fn add_hashed(vm: &mut Vm, cell: &PyCell<SetData>, key: Value, hash: i64) -> PyResult<bool> {
-    'restart: loop {
-        let mut probe = cell.with(|d| d.find(&key, hash, &mut native_eq));
-        loop {
-            match probe {
-                Probe::Found(_) => return Ok(false),
-                Probe::Absent { slot, dummy } => {
-                    cell.with_mut(|d| d.insert_at(slot, dummy, key, hash));
-                    return Ok(true);
-                }
-                Probe::Ask { candidate, state } => {
-                    let equal = vm.eq(&candidate, &key)?;
-                    match cell.with(|d| d.resume(&key, hash, state, equal, &mut native_eq)) {
-                        Some(p) => probe = p,
-                        None => continue 'restart,
-                    }
-                }
+    let mut probe = cell.with(|d| d.find(&key, hash, &mut native_eq));
+    loop {
+        match probe {
+            Probe::Found(_) => return Ok(false),
+            Probe::Absent { slot, dummy } => {
+                cell.with_mut(|d| d.insert_at(slot, dummy, key, hash));
+                return Ok(true);
+            }
+            Probe::Ask { candidate, state } => {
+                probe = ask_and_resume(vm, cell, &key, hash, candidate, state)?;
             }
         }
     }
 }
 
+/// Decides a candidate's equality in Python, then goes on with the probe (from the start
+/// if the table changed meanwhile, as CPython does).
+#[inline(never)]
+fn ask_and_resume(
+    vm: &mut Vm,
+    cell: &PyCell<SetData>,
+    key: &Value,
+    hash: i64,
+    candidate: Value,
+    state: crate::object::set::ProbeState,
+) -> PyResult<Probe> {
+    let equal = vm.eq(&candidate, key)?;
+    drop(candidate);
+    Ok(
+        match cell.with(|d| d.resume(key, hash, state, equal, &mut native_eq)) {
+            Some(p) => p,
+            None => cell.with(|d| d.find(key, hash, &mut native_eq)),
+        },
+    )
+}
+
 /// Removes `key` (known hash); whether it was present.
+#[inline]
 pub fn discard_hashed(
     vm: &mut Vm,
     cell: &PyCell<SetData>,
     key: &Value,
     hash: i64,
 ) -> PyResult<bool> {
-    'restart: loop {
-        let mut probe = cell.with(|d| d.find(key, hash, &mut native_eq));
-        loop {
-            match probe {
-                Probe::Found(slot) => {
-                    let old = cell.with_mut(|d| d.remove_at(slot));
-                    drop(old);
-                    return Ok(true);
-                }
-                Probe::Absent { .. } => return Ok(false),
-                Probe::Ask { candidate, state } => {
-                    let equal = vm.eq(&candidate, key)?;
-                    match cell.with(|d| d.resume(key, hash, state, equal, &mut native_eq)) {
-                        Some(p) => probe = p,
-                        None => continue 'restart,
-                    }
-                }
+    let mut probe = cell.with(|d| d.find(key, hash, &mut native_eq));
+    loop {
+        match probe {
+            Probe::Found(slot) => {
+                let old = cell.with_mut(|d| d.remove_at(slot));
+                drop(old);
+                return Ok(true);
+            }
+            Probe::Absent { .. } => return Ok(false),
+            Probe::Ask { candidate, state } => {
+                probe = ask_and_resume(vm, cell, key, hash, candidate, state)?;
             }
         }
     }
@@ -707,15 +735,22 @@ fn symmetric_difference(vm: &mut Vm, so: &Value, other: &Value) -> PyResult<Valu
 
 /// `key in s` for a set or frozenset `s` (an unhashable set key is looked up as a
 /// frozenset).
+#[inline]
 pub fn contains_key(vm: &mut Vm, s: &Value, key: &Value) -> PyResult<bool> {
-    if let (Some(h), Some(r)) = (inline_hash(key), set_ref(s)) {
-        return contains_hashed(vm, r, key, h);
+    let Some(r) = set_ref(s) else {
+        return Ok(false);
+    };
+    match inline_hash(key) {
+        Some(h) => contains_hashed(vm, r, key, h),
+        None => contains_key_hashing(vm, r, key),
     }
+}
+
+/// `contains_key` for a key whose hash is not inline (it may run `__hash__`).
+#[inline(never)]
+fn contains_key_hashing(vm: &mut Vm, r: SetRef<'_>, key: &Value) -> PyResult<bool> {
     let (k, h) = lookup_key(vm, key)?;
-    match set_ref(s) {
-        Some(r) => contains_hashed(vm, r, &k, h),
-        None => Ok(false),
-    }
+    contains_hashed(vm, r, &k, h)
 }
 
 fn set_symmetric_difference_method(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

@@ -71,12 +71,6 @@ impl SetEntry {
         hash: 0,
         key: Value::Null,
     };
-    fn is_unused(&self) -> bool {
-        self.key.is_null() && self.hash == 0
-    }
-    fn is_dummy(&self) -> bool {
-        self.key.is_null() && self.hash == -1
-    }
     pub fn is_active(&self) -> bool {
         !self.key.is_null()
     }
@@ -159,47 +153,38 @@ impl SetData {
         self.table.len() - 1
     }
 
-    /// Starts a probe for `hash`.
-    pub fn find(
+    /// Starts a probe for `hash`. `native_eq` decides equal hashes natively when it can
+    /// (generic, so the usual `mapping::native_eq` is inlined into the probe loop).
+    #[inline]
+    pub fn find<F: FnMut(&Value, &Value) -> Eq>(
         &self,
         key: &Value,
         hash: i64,
-        native_eq: &mut dyn FnMut(&Value, &Value) -> Eq,
+        native_eq: &mut F,
     ) -> Probe {
         let mask = self.mask();
         let i = (hash as u64 as usize) & mask;
+        let linear = self.py2_slot0_hash.is_none() && i + LINEAR_PROBES <= mask;
         let state = ProbeState {
             i,
             perturb: hash as u64,
-            probes: if i + LINEAR_PROBES <= mask {
-                LINEAR_PROBES
-            } else {
-                0
-            },
+            probes: if linear { LINEAR_PROBES } else { 0 },
             slot: i,
             freeslot: None,
             version: self.version,
-        };
-        let state = ProbeState {
-            probes: if self.py2_slot0_hash.is_some() {
-                0
-            } else {
-                state.probes
-            },
-            ..state
         };
         self.run(key, hash, state, native_eq)
     }
 
     /// Continues a probe after Python decided the equality of the asked candidate. `None`
     /// when the table changed meanwhile: start over with `find`.
-    pub fn resume(
+    pub fn resume<F: FnMut(&Value, &Value) -> Eq>(
         &self,
         key: &Value,
         hash: i64,
         state: ProbeState,
         equal: bool,
-        native_eq: &mut dyn FnMut(&Value, &Value) -> Eq,
+        native_eq: &mut F,
     ) -> Option<Probe> {
         if state.version != self.version {
             return None;
@@ -211,56 +196,63 @@ impl SetData {
         Some(self.run(key, hash, next, native_eq))
     }
 
+    #[inline]
     fn advance(&self, mut s: ProbeState) -> ProbeState {
         let mask = self.mask();
+        if s.probes > 0 {
+            s.probes -= 1;
+            s.slot += 1;
+            return s;
+        }
         if self.py2_slot0_hash.is_some() {
             s.i = Self::step_py2(s.i, s.perturb, mask);
             s.perturb >>= PERTURB_SHIFT;
             s.slot = s.i;
             return s;
         }
-        if s.probes > 0 {
-            s.probes -= 1;
-            s.slot += 1;
+        s.perturb >>= PERTURB_SHIFT;
+        s.i =
+            (s.i.wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(s.perturb as usize))
+                & mask;
+        s.slot = s.i;
+        s.probes = if s.i + LINEAR_PROBES <= mask {
+            LINEAR_PROBES
         } else {
-            s.perturb >>= PERTURB_SHIFT;
-            s.i =
-                (s.i.wrapping_mul(5)
-                    .wrapping_add(1)
-                    .wrapping_add(s.perturb as usize))
-                    & mask;
-            s.slot = s.i;
-            s.probes = if s.i + LINEAR_PROBES <= mask {
-                LINEAR_PROBES
-            } else {
-                0
-            };
-        }
+            0
+        };
         s
     }
 
-    fn run(
+    #[inline]
+    fn run<F: FnMut(&Value, &Value) -> Eq>(
         &self,
         key: &Value,
         hash: i64,
         mut s: ProbeState,
-        native_eq: &mut dyn FnMut(&Value, &Value) -> Eq,
+        native_eq: &mut F,
     ) -> Probe {
         loop {
             let entry = &self.table[s.slot];
-            if entry.is_unused() {
-                return match s.freeslot.filter(|_| REUSE_DUMMIES.with(|r| r.get())) {
-                    Some(f) => Probe::Absent {
-                        slot: f,
-                        dummy: true,
-                    },
-                    None => Probe::Absent {
-                        slot: s.slot,
-                        dummy: false,
-                    },
-                };
-            }
-            if entry.hash == hash && entry.is_active() {
+            if entry.key.is_null() {
+                if entry.hash == 0 {
+                    // Unused: the end of the probe.
+                    return match s.freeslot.filter(|_| REUSE_DUMMIES.with(|r| r.get())) {
+                        Some(f) => Probe::Absent {
+                            slot: f,
+                            dummy: true,
+                        },
+                        None => Probe::Absent {
+                            slot: s.slot,
+                            dummy: false,
+                        },
+                    };
+                }
+                if s.freeslot.is_none() {
+                    s.freeslot = Some(s.slot);
+                }
+            } else if entry.hash == hash {
                 if entry.key.is(key) {
                     return Probe::Found(s.slot);
                 }
@@ -274,8 +266,6 @@ impl SetData {
                         }
                     }
                 }
-            } else if entry.is_dummy() && s.freeslot.is_none() {
-                s.freeslot = Some(s.slot);
             }
             s = self.advance(s);
         }

@@ -352,6 +352,22 @@ impl Vm {
     }
 }
 
+/// The native function a call of `callable` with `nargs` positional arguments (and no
+/// keywords) can run directly on the caller's arguments, as `Vm::call` would: a builtin
+/// function, or a builtin method not bound to an instance and given its self (the CALL
+/// of a method loaded by LOAD_METHOD). Anything else, `None`.
+#[inline]
+pub fn direct_native(callable: &Value, nargs: usize) -> Option<crate::object::NativeFn> {
+    match callable.payload() {
+        Some(Payload::Builtin(b))
+            if b.bound.is_null() && (nargs > 0 || b.kind != crate::object::BuiltinKind::Method) =>
+        {
+            Some(b.func)
+        }
+        _ => None,
+    }
+}
+
 /// The function of a builtin method descriptor not bound to an instance (what
 /// `descr_get` would bind before calling it).
 fn unbound_builtin_method(v: &Value) -> Option<crate::object::NativeFn> {
