@@ -225,49 +225,95 @@ impl SetData {
         s
     }
 
+    /// The probe loop. The state lives in locals (a `ProbeState` is only built to hand
+    /// back with an `Ask`), and two ints are compared before anything else.
     #[inline]
     fn run<F: FnMut(&Value, &Value) -> Eq>(
         &self,
         key: &Value,
         hash: i64,
-        mut s: ProbeState,
+        s: ProbeState,
         native_eq: &mut F,
     ) -> Probe {
+        let table = self.table.as_slice();
+        let mask = table.len() - 1;
+        let py2 = self.py2_slot0_hash.is_some();
+        let ProbeState {
+            mut i,
+            mut perturb,
+            mut probes,
+            mut slot,
+            mut freeslot,
+            version,
+        } = s;
         loop {
-            let entry = &self.table[s.slot];
+            let entry = &table[slot];
             if entry.key.is_null() {
                 if entry.hash == 0 {
                     // Unused: the end of the probe.
-                    return match s.freeslot.filter(|_| REUSE_DUMMIES.with(|r| r.get())) {
+                    return match freeslot.filter(|_| REUSE_DUMMIES.with(|r| r.get())) {
                         Some(f) => Probe::Absent {
                             slot: f,
                             dummy: true,
                         },
-                        None => Probe::Absent {
-                            slot: s.slot,
-                            dummy: false,
-                        },
+                        None => Probe::Absent { slot, dummy: false },
                     };
                 }
-                if s.freeslot.is_none() {
-                    s.freeslot = Some(s.slot);
+                if freeslot.is_none() {
+                    freeslot = Some(slot);
                 }
             } else if entry.hash == hash {
-                if entry.key.is(key) {
-                    return Probe::Found(s.slot);
-                }
-                match native_eq(&entry.key, key) {
-                    Eq::Equal => return Probe::Found(s.slot),
+                let verdict = match (&entry.key, key) {
+                    (Value::Int(a), Value::Int(b)) => {
+                        if a == b {
+                            Eq::Equal
+                        } else {
+                            Eq::Different
+                        }
+                    }
+                    (k, _) if k.is(key) => Eq::Equal,
+                    (k, _) => native_eq(k, key),
+                };
+                match verdict {
+                    Eq::Equal => return Probe::Found(slot),
                     Eq::Different => {}
                     Eq::Unknown => {
                         return Probe::Ask {
                             candidate: entry.key.clone(),
-                            state: s,
+                            state: ProbeState {
+                                i,
+                                perturb,
+                                probes,
+                                slot,
+                                freeslot,
+                                version,
+                            },
                         }
                     }
                 }
             }
-            s = self.advance(s);
+            if probes > 0 {
+                probes -= 1;
+                slot += 1;
+                continue;
+            }
+            if py2 {
+                i = Self::step_py2(i, perturb, mask);
+                perturb >>= PERTURB_SHIFT;
+            } else {
+                perturb >>= PERTURB_SHIFT;
+                i = (i
+                    .wrapping_mul(5)
+                    .wrapping_add(1)
+                    .wrapping_add(perturb as usize))
+                    & mask;
+                probes = if i + LINEAR_PROBES <= mask {
+                    LINEAR_PROBES
+                } else {
+                    0
+                };
+            }
+            slot = i;
         }
     }
 

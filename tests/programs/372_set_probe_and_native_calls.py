@@ -165,3 +165,22 @@ def frame_users(a, b=2):
 
 
 print(frame_users(1))
+
+# `in` on a list sees the live list: an __eq__ that shrinks or grows it.
+box = []
+
+
+def shrink():
+    del box[1:]
+
+
+def grow():
+    if len(box) < 6:
+        box.append(Key(1, "late"))
+
+
+box.extend([Key(1, "a", shrink), Key(1, "b"), Key(1, "c")])
+print(Key(1, "c") in box, len(box))
+box[:] = [Key(1, "a", grow), Key(1, "b", grow)]
+print(Key(1, "late") in box, len(box))
+print(Key(1, "b") in (Key(1, "a", grow), Key(1, "b")), 3 in (1, 2, 3.0), 4 in ())

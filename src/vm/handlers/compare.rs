@@ -359,12 +359,19 @@ impl crate::vm::Vm {
     /// `item in container`.
     pub fn contains(&mut self, container: &Value, item: &Value) -> crate::vm::PyResult<bool> {
         if let Value::Obj(o) = container {
+            // An exact set is recognized by its class pointer, without reading the type.
+            if matches!(o.payload, Payload::Set(_) | Payload::FrozenSet(_)) {
+                let c = o.class();
+                if std::rc::Rc::ptr_eq(c, &self.types.set)
+                    || std::rc::Rc::ptr_eq(c, &self.types.frozenset)
+                    || !self.type_data(c).is_heap
+                {
+                    return crate::builtins::set::contains_key(self, container, item);
+                }
+            }
             if !self.type_data(o.class()).is_heap {
                 match &o.payload {
                     Payload::Dict(_) => return Ok(self.dict_get(o, item)?.is_some()),
-                    Payload::Set(_) | Payload::FrozenSet(_) => {
-                        return crate::builtins::set::contains_key(self, container, item)
-                    }
                     Payload::Str(s) => {
                         let Some(needle) = item.as_str() else {
                             return Err(self.type_error(&format!(
@@ -374,12 +381,23 @@ impl crate::vm::Vm {
                         };
                         return Ok(s.as_str().contains(needle.as_str()));
                     }
-                    Payload::List(_) | Payload::Tuple(_) => {
-                        let items = self.collect(container)?;
-                        for v in &items {
+                    Payload::Tuple(t) => {
+                        for v in t.iter() {
                             if crate::builtins::sequence::contains_eq(self, v, item)? {
                                 return Ok(true);
                             }
+                        }
+                        return Ok(false);
+                    }
+                    Payload::List(l) => {
+                        // As CPython's `list_contains`: each item in turn from the live
+                        // list (an `__eq__` may change it), no copy of the list.
+                        let mut i = 0;
+                        while let Some(v) = l.with(|items| items.get(i).cloned()) {
+                            if crate::builtins::sequence::contains_eq(self, &v, item)? {
+                                return Ok(true);
+                            }
+                            i += 1;
                         }
                         return Ok(false);
                     }
