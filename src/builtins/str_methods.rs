@@ -149,7 +149,7 @@ fn ascii_noargs<'a>(vm: &Vm, args: &Args<'a>, name: &str) -> PyResult<Option<&'a
 
 fn str_lower(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if let Some(s) = ascii_noargs(vm, &args, "lower")? {
-        return Ok(vm.new_str(&str_ascii::lower(s.bytes())));
+        return Ok(ascii_value(vm, str_ascii::lower(s.bytes())));
     }
     let p = noargs(vm, &args, "lower")?;
     Ok(out(vm, &lower_points(&p, minor(vm))))
@@ -157,7 +157,7 @@ fn str_lower(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn str_upper(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if let Some(s) = ascii_noargs(vm, &args, "upper")? {
-        return Ok(vm.new_str(&str_ascii::upper(s.bytes())));
+        return Ok(ascii_value(vm, str_ascii::upper(s.bytes())));
     }
     let p = noargs(vm, &args, "upper")?;
     Ok(out(vm, &upper_points(&p, minor(vm))))
@@ -174,7 +174,7 @@ fn str_casefold(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn str_swapcase(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if let Some(s) = ascii_noargs(vm, &args, "swapcase")? {
-        return Ok(vm.new_str(&str_ascii::swapcase(s.bytes())));
+        return Ok(ascii_value(vm, str_ascii::swapcase(s.bytes())));
     }
     let p = noargs(vm, &args, "swapcase")?;
     let mn = minor(vm);
@@ -209,7 +209,7 @@ fn str_title(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn str_capitalize(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if let Some(s) = ascii_noargs(vm, &args, "capitalize")? {
-        return Ok(vm.new_str(&str_ascii::capitalize(s.bytes())));
+        return Ok(ascii_value(vm, str_ascii::capitalize(s.bytes())));
     }
     let p = noargs(vm, &args, "capitalize")?;
     let mn = minor(vm);
@@ -735,7 +735,21 @@ fn split_common(vm: &mut Vm, args: Args<'_>, name: &str, reverse: bool) -> PyRes
             maxsplit,
             reverse,
         ) {
-            let items = parts.into_iter().map(|p| vm.new_str(p)).collect();
+            // The pieces of ASCII text are ASCII: no scan of each.
+            let items = if this.is_ascii() {
+                let t = &vm.types.str_;
+                parts
+                    .into_iter()
+                    .map(|p| {
+                        Value::Obj(crate::object::Object::new(
+                            t.clone(),
+                            Payload::Str(PyStr::from_ascii(p)),
+                        ))
+                    })
+                    .collect()
+            } else {
+                parts.into_iter().map(|p| vm.new_str(p)).collect()
+            };
             return Ok(vm.new_list(items));
         }
     }
@@ -857,7 +871,7 @@ fn str_join(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         _ => None,
     };
     let items = match borrowed {
-        Some(Joined::Text(text)) => return Ok(vm.new_str(&text)),
+        Some(Joined::Text(text, chars)) => return Ok(text_value(vm, text, chars)),
         Some(Joined::NotStr(i, item)) => return Err(join_item_error(vm, i, &item)),
         Some(Joined::Surrogates) | None => {
             if !vm.is_iterable(&iterable) {
@@ -868,7 +882,7 @@ fn str_join(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     };
     let this = self_str(vm, &args, "join")?;
     match join_text(this, &items) {
-        Joined::Text(text) => return Ok(vm.new_str(&text)),
+        Joined::Text(text, chars) => return Ok(text_value(vm, text, chars)),
         Joined::NotStr(i, item) => return Err(join_item_error(vm, i, &item)),
         Joined::Surrogates => {}
     }
@@ -885,7 +899,8 @@ fn str_join(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 /// What `join_text` made of a sequence of items.
 enum Joined {
-    Text(String),
+    /// The text and its code-point count.
+    Text(String, usize),
     /// Item `.0` is not a str.
     NotStr(usize, Value),
     /// Some text has lone surrogates: join code points instead.
@@ -895,12 +910,14 @@ enum Joined {
 /// `sep.join(items)` as UTF-8 text, sized in one pass and copied in a second.
 fn join_text(sep: &PyStr, items: &[Value]) -> Joined {
     let mut len = 0usize;
+    let mut chars = 0usize;
     let mut surrogates = sep.has_surrogates();
     for (i, item) in items.iter().enumerate() {
         match item.as_str() {
             Some(s) => {
                 surrogates |= s.has_surrogates();
                 len += s.bytes().len();
+                chars += s.char_len();
             }
             None => return Joined::NotStr(i, item.clone()),
         }
@@ -908,15 +925,31 @@ fn join_text(sep: &PyStr, items: &[Value]) -> Joined {
     if surrogates {
         return Joined::Surrogates;
     }
+    let seps = items.len().saturating_sub(1);
+    let chars = chars + sep.char_len() * seps;
     let sep = sep.as_str();
-    let mut text = String::with_capacity(len + sep.len() * items.len().saturating_sub(1));
+    let mut text = String::with_capacity(len + sep.len() * seps);
     for (i, item) in items.iter().enumerate() {
         if i > 0 {
             text.push_str(sep);
         }
         text.push_str(item.as_str().map(PyStr::as_str).unwrap_or(""));
     }
-    Joined::Text(text)
+    Joined::Text(text, chars)
+}
+
+/// An exact str of ASCII text this module built.
+fn ascii_value(vm: &Vm, text: String) -> Value {
+    let chars = text.len();
+    text_value(vm, text, chars)
+}
+
+/// An exact str of text this module built, whose code-point count it knows.
+fn text_value(vm: &Vm, text: String, chars: usize) -> Value {
+    Value::Obj(crate::object::Object::new(
+        vm.types.str_.clone(),
+        Payload::Str(PyStr::from_text(text, chars)),
+    ))
 }
 
 fn join_item_error(vm: &Vm, i: usize, item: &Value) -> crate::vm::PyErr {
@@ -951,7 +984,11 @@ fn strip_common(
             // An exact str that loses nothing is returned itself, as in CPython.
             return Ok(args.values[0].clone());
         }
-        return Ok(vm.new_str(&this.as_str()[i..j]));
+        let part = PyStr::from_ascii(&this.as_str()[i..j]);
+        return Ok(Value::Obj(crate::object::Object::new(
+            vm.types.str_.clone(),
+            Payload::Str(part),
+        )));
     }
     let s = this.code_points();
     let strip = |c: u32| match &chars {

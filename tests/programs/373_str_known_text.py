@@ -1,0 +1,26 @@
+# Strings built by join, split, strip and the ASCII case methods: their lengths, indexing,
+# slicing, hashes and equality must be those of the same text written out, short or long,
+# ASCII or not, with lone surrogates or not.
+words = ["ka", "lo", "\u00e9t\u00e9", "\u20ac", "\U0001f600", "", "mi" * 20]
+for sep in ["", " ", "\u00b7", "--", "\U0001f600"]:
+    j = sep.join(words)
+    lit = ""
+    for i, w in enumerate(words):
+        lit += (sep if i else "") + w
+    print(len(j), j == lit, hash(j) == hash(lit), {lit: 1}.get(j), j[-1], j[3:9], ascii(j[::7]))
+print(len(" ".join(["x"] * 30)), " ".join(("ab", "cd"))[4], "".join([]) == "")
+sur = "\udc80".join(["a", "b"])
+print(len(sur), ascii(sur), ascii("-".join([sur, "\u00e9"])), len("-".join([sur, "\u00e9"])))
+
+text = "  alpha beta\tgamma\n delta " + "epsilon " * 5
+parts = text.split()
+print(len(parts), [len(p) for p in parts], parts[2][1:], parts[-1][-3:])
+print([p.upper() for p in parts[:3]], parts[0].capitalize(), "MiXeD".swapcase(), "ABC".lower()[1])
+u = "caf\u00e9 na\u00efve  \u00fcber".split()
+print(u, [len(w) for w in u], u[0][3], u[2][0])
+print("a,b,,c".split(","), len("x\u00e9y,z".split(",")[0]), "x\u00e9y,z".split(",")[0][1])
+for s in ["  hi  ", ",,word.,", "\u00e9\u00e9x\u00e9", "plain", "x" * 30 + "  "]:
+    t = s.strip(" ,.\u00e9")
+    print(repr(t), len(t), t == s.strip(" ,.\u00e9"), hash(t) == hash(str(t)), t[:2], t[-1:])
+low = ("Word" * 10).lower()
+print(len(low), low[5], low == "word" * 10, hash(low) == hash("word" * 10))
