@@ -259,6 +259,13 @@ fn lookup_key(vm: &mut Vm, key: &Value) -> PyResult<(Value, i64)> {
     }
 }
 
+/// Puts `data` in place of `cell`'s table, returning the old one (for the caller to drop
+/// after the borrow), with a version above both so a suspended probe restarts.
+fn replace_table(cell: &PyCell<SetData>, mut data: SetData) -> SetData {
+    data.version = data.version.max(cell.with(|d| d.version)) + 1;
+    cell.replace(data)
+}
+
 /// A new empty mutable table object used while building a result.
 fn empty_set(vm: &Vm) -> Value {
     Value::Obj(crate::object::Object::new(
@@ -407,7 +414,7 @@ fn set_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     arity::no_kwargs_type(vm, &args, "set")?;
     let pos = &args.pos()[1..];
     arity::check_count(vm, "set", pos.len(), 0, 1)?;
-    let old = cell.replace(SetData::new());
+    let old = cell.replace(cell.with(SetData::emptied));
     drop(old);
     if let Some(it) = pos.first() {
         update_internal(vm, cell, it)?;
@@ -483,7 +490,7 @@ fn set_pop(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn set_clear(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (_, cell) = this_mut(vm, &args, "clear")?;
     arity::no_args(vm, &args, "set", "clear")?;
-    let old = cell.replace(SetData::new());
+    let old = cell.replace(cell.with(SetData::emptied));
     drop(old);
     Ok(Value::None)
 }
@@ -580,7 +587,7 @@ fn set_intersection_update(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     }
     if !result.is(s) {
         let data = cell_of(&result).replace(SetData::new());
-        let old = cell.replace(data);
+        let old = replace_table(cell, data);
         drop(old);
     }
     Ok(Value::None)
@@ -594,7 +601,7 @@ fn difference_update(
     other: &Value,
 ) -> PyResult<()> {
     if so.is(other) {
-        let old = cell.replace(SetData::new());
+        let old = cell.replace(cell.with(SetData::emptied));
         drop(old);
         return Ok(());
     }
@@ -702,7 +709,7 @@ fn symmetric_difference_update(
     other: &Value,
 ) -> PyResult<()> {
     if so.is(other) {
-        let old = cell.replace(SetData::new());
+        let old = cell.replace(cell.with(SetData::emptied));
         drop(old);
         return Ok(());
     }
@@ -960,7 +967,7 @@ fn set_inplace(vm: &mut Vm, args: Args<'_>, op: Op) -> PyResult<Value> {
             let r = intersection(vm, s, other)?;
             if !r.is(s) {
                 let data = cell_of(&r).replace(SetData::new());
-                let old = cell.replace(data);
+                let old = replace_table(cell, data);
                 drop(old);
             }
         }

@@ -56,6 +56,8 @@ pub fn too_full(fill: usize, mask: usize) -> bool {
 }
 
 const LINEAR_PROBES: usize = 9;
+/// No slot (a probe's `freeslot` before it passes a dummy).
+const NO_SLOT: usize = usize::MAX;
 const PERTURB_SHIFT: u32 = 5;
 pub const MIN_SIZE: usize = 8;
 
@@ -101,7 +103,8 @@ pub struct ProbeState {
     probes: usize,
     /// The slot being examined.
     slot: usize,
-    freeslot: Option<usize>,
+    /// The first dummy slot passed, or `NO_SLOT`.
+    freeslot: usize,
     version: u64,
 }
 
@@ -170,7 +173,7 @@ impl SetData {
             perturb: hash as u64,
             probes: if linear { LINEAR_PROBES } else { 0 },
             slot: i,
-            freeslot: None,
+            freeslot: NO_SLOT,
             version: self.version,
         };
         self.run(key, hash, state, native_eq)
@@ -186,7 +189,9 @@ impl SetData {
         equal: bool,
         native_eq: &mut F,
     ) -> Option<Probe> {
-        if state.version != self.version {
+        // A table emptied and refilled meanwhile may have the same version: its size is
+        // checked too, so the rest of the probe stays inside it.
+        if state.version != self.version || state.slot + state.probes > self.mask() {
             return None;
         }
         if equal {
@@ -247,20 +252,23 @@ impl SetData {
             version,
         } = s;
         loop {
-            let entry = &table[slot];
+            debug_assert!(slot <= mask);
+            // SAFETY: `slot` is `i & mask`, or one of the LINEAR_PROBES slots after `i`,
+            // taken only when `i + LINEAR_PROBES <= mask`: always below `table.len()`.
+            let entry = unsafe { table.get_unchecked(slot) };
             if entry.key.is_null() {
                 if entry.hash == 0 {
                     // Unused: the end of the probe.
-                    return match freeslot.filter(|_| REUSE_DUMMIES.with(|r| r.get())) {
-                        Some(f) => Probe::Absent {
-                            slot: f,
+                    if freeslot != NO_SLOT && REUSE_DUMMIES.with(|r| r.get()) {
+                        return Probe::Absent {
+                            slot: freeslot,
                             dummy: true,
-                        },
-                        None => Probe::Absent { slot, dummy: false },
-                    };
+                        };
+                    }
+                    return Probe::Absent { slot, dummy: false };
                 }
-                if freeslot.is_none() {
-                    freeslot = Some(slot);
+                if freeslot == NO_SLOT {
+                    freeslot = slot;
                 }
             } else if entry.hash == hash {
                 let verdict = match (&entry.key, key) {
@@ -453,6 +461,16 @@ impl SetData {
         }
         self.finger = i + 1;
         Some(self.remove_at(i))
+    }
+
+    /// An empty table to replace this one with (the caller drops the old one after its
+    /// borrow ends): its version follows this one's, so a probe suspended on the old
+    /// table restarts.
+    pub fn emptied(&self) -> SetData {
+        SetData {
+            version: self.version + 1,
+            ..SetData::new()
+        }
     }
 
     pub fn clear(&mut self) {
