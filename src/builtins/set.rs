@@ -387,6 +387,7 @@ fn owner_name(v: &Value) -> &'static str {
 }
 
 /// `self` of a method of the mutable set only.
+#[inline]
 fn this_mut<'a>(
     vm: &Vm,
     args: &Args<'a>,

@@ -356,22 +356,33 @@ impl Exec<'_> {
 }
 
 impl crate::vm::Vm {
-    /// `item in container`.
+    /// `item in container`. An exact set (recognized by its class pointer, without
+    /// reading the type) is probed here; everything else goes to `contains_general`.
+    #[inline]
     pub fn contains(&mut self, container: &Value, item: &Value) -> crate::vm::PyResult<bool> {
         if let Value::Obj(o) = container {
-            // An exact set is recognized by its class pointer, without reading the type.
             if matches!(o.payload, Payload::Set(_) | Payload::FrozenSet(_)) {
                 let c = o.class();
                 if std::rc::Rc::ptr_eq(c, &self.types.set)
                     || std::rc::Rc::ptr_eq(c, &self.types.frozenset)
-                    || !self.type_data(c).is_heap
                 {
                     return crate::builtins::set::contains_key(self, container, item);
                 }
             }
+        }
+        self.contains_general(container, item)
+    }
+
+    /// `contains` for any container but an exact set.
+    #[inline(never)]
+    fn contains_general(&mut self, container: &Value, item: &Value) -> crate::vm::PyResult<bool> {
+        if let Value::Obj(o) = container {
             if !self.type_data(o.class()).is_heap {
                 match &o.payload {
                     Payload::Dict(_) => return Ok(self.dict_get(o, item)?.is_some()),
+                    Payload::Set(_) | Payload::FrozenSet(_) => {
+                        return crate::builtins::set::contains_key(self, container, item)
+                    }
                     Payload::Str(s) => {
                         let Some(needle) = item.as_str() else {
                             return Err(self.type_error(&format!(
