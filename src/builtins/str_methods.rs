@@ -971,15 +971,16 @@ fn strip_common(
     let this = self_str(vm, &args, name)?;
     let pos = super::str::method_args_since(vm, &args, "str", name, 0, 1, (3, 7))?;
     let mn = minor(vm);
-    let chars: Option<Vec<u32>> = match pos.first() {
+    let chars_arg: Option<&PyStr> = match pos.first() {
         None | Some(Value::None) => None,
         Some(v) => match v.as_str() {
-            Some(c) => Some(c.code_points()),
+            Some(c) => Some(c),
             None => return Err(vm.type_error(&format!("{name} arg must be None or str"))),
         },
     };
     if this.is_ascii() {
-        let (i, j) = str_ascii::strip_range(this.bytes(), chars.as_deref(), left, right);
+        let chars = chars_arg.map(PyStr::bytes);
+        let (i, j) = str_ascii::strip_range(this.bytes(), chars, left, right);
         if i == 0 && j == this.bytes().len() && vm.is_exact(&args.values[0], &vm.types.str_) {
             // An exact str that loses nothing is returned itself, as in CPython.
             return Ok(args.values[0].clone());
@@ -990,6 +991,7 @@ fn strip_common(
             Payload::Str(part),
         )));
     }
+    let chars: Option<Vec<u32>> = chars_arg.map(PyStr::code_points);
     let s = this.code_points();
     let strip = |c: u32| match &chars {
         None => unicode::is_space(c, mn),

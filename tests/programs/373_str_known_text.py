@@ -24,3 +24,4 @@ for s in ["  hi  ", ",,word.,", "\u00e9\u00e9x\u00e9", "plain", "x" * 30 + "  "]
     print(repr(t), len(t), t == s.strip(" ,.\u00e9"), hash(t) == hash(str(t)), t[:2], t[-1:])
 low = ("Word" * 10).lower()
 print(len(low), low[5], low == "word" * 10, hash(low) == hash("word" * 10))
+print(repr("xyx".strip("\udc80x")), repr(" \x1f a \x0b".strip()), repr("..a..".lstrip(".\u00e9")), repr("..a..".rstrip("\U0001f600.")))
