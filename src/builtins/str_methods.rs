@@ -441,10 +441,18 @@ fn search(s: &PyStr, sub: &PyStr, st: usize, en: usize, mode: Search) -> Option<
             st + hay[..off].chars().count()
         }
     };
-    match mode {
-        Search::Find => hay.find(needle).map(to_char),
-        Search::RFind => hay.rfind(needle).map(to_char),
-        Search::Count => Some(if needle.is_empty() {
+    // A one-byte needle (an ASCII character) is a byte scan, without the substring
+    // searcher's set-up.
+    let byte = match needle.as_bytes() {
+        [b] => Some(*b),
+        _ => None,
+    };
+    match (mode, byte) {
+        (Search::Find, Some(b)) => hay.bytes().position(|c| c == b).map(to_char),
+        (Search::RFind, Some(b)) => hay.bytes().rposition(|c| c == b).map(to_char),
+        (Search::Find, None) => hay.find(needle).map(to_char),
+        (Search::RFind, None) => hay.rfind(needle).map(to_char),
+        (Search::Count, _) => Some(if needle.is_empty() {
             en - st + 1
         } else {
             hay.matches(needle).count()
@@ -461,8 +469,7 @@ fn search_method(
 ) -> PyResult<Option<usize>> {
     let s = self_str(vm, args, name)?;
     let pos = super::str::method_args_since(vm, args, "str", name, 1, 3, (3, 13))?;
-    str_points_arg(vm, &pos[0], name, 1)?;
-    let sub = pos[0].as_str().expect("checked to be a str");
+    let sub = str_ref_arg(vm, &pos[0], name, 1)?;
     let start = slice_index(vm, pos.get(1))?;
     let end = slice_index(vm, pos.get(2))?;
     let (st, en, beyond) = adjust_indices(start, end, s.char_len());
@@ -1213,6 +1220,9 @@ fn str_replace(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         } else {
             this.as_str().replacen(old.as_str(), new.as_str(), count)
         };
+        if this.is_ascii() && new.is_ascii() {
+            return Ok(ascii_value(vm, text));
+        }
         return Ok(vm.new_str(&text));
     }
     let units = replace_units(

@@ -25,3 +25,18 @@ for s in ["  hi  ", ",,word.,", "\u00e9\u00e9x\u00e9", "plain", "x" * 30 + "  "]
 low = ("Word" * 10).lower()
 print(len(low), low[5], low == "word" * 10, hash(low) == hash("word" * 10))
 print(repr("xyx".strip("\udc80x")), repr(" \x1f a \x0b".strip()), repr("..a..".lstrip(".\u00e9")), repr("..a..".rstrip("\U0001f600.")))
+
+# find/rfind/index with a one-character needle, in ASCII and non-ASCII text, with bounds.
+for h in ["a|b|c", "\u00e9|\u20ac|x|", "||", "", "no bar here"]:
+    print(h.find("|"), h.rfind("|"), h.find("|", 2), h.rfind("|", 0, 3), h.find("|", -2), h.count("|"))
+try:
+    "abc".index("|")
+except ValueError as e:
+    print("ValueError", e)
+print("x\u00e9y\u00e9z".rindex("\u00e9"), "x\u00e9y|z".index("|"), "ab".find("b", 5), "ab".find("", 2))
+r = "ITEM00012:ITEM".replace("ITEM", "it")
+print(r, len(r), r[-2:], hash(r) == hash("it00012:it"))
+r = "caf\u00e9 ITEM".replace("ITEM", "it")
+print(r, len(r), r[3])
+r = "abcabc".replace("b", "\u00e9", 1)
+print(r, len(r), r[1], "aaa".replace("a", "bb"), len("aaa".replace("a", "bb")))
