@@ -167,6 +167,16 @@ impl DictData {
         DictData::with_capacity(n)
     }
 
+    /// An empty instance dict with room for `n` entries (the size its class's instances
+    /// usually reach). Python 2's layout starts as `new` makes it: its table size decides
+    /// its iteration order.
+    pub fn for_instance(n: usize) -> DictData {
+        if n == 0 || PYTHON2_LAYOUT.load(std::sync::atomic::Ordering::Relaxed) {
+            return DictData::new();
+        }
+        DictData::with_capacity(n)
+    }
+
     pub fn with_capacity(n: usize) -> DictData {
         let mut size = MIN_SIZE;
         while size * 2 < n * 3 {
@@ -194,7 +204,7 @@ impl DictData {
     }
 
     /// Called by every change of the table.
-    #[inline]
+    #[inline(always)]
     fn changing(&self) {
         if self.watched {
             super::method_cache::types_changed();
@@ -329,6 +339,41 @@ impl DictData {
         self.version = next_version();
     }
 
+    /// Appends `key` without a probe when the key filter proves that no key has `hash`
+    /// (so none equals `key`); returns the new entry's position. Otherwise, and always
+    /// with Python 2's layout, hands `value` back for the caller to probe.
+    #[inline]
+    pub fn append_if_absent(
+        &mut self,
+        key: impl FnOnce() -> Value,
+        hash: i64,
+        value: Value,
+    ) -> Result<usize, Value> {
+        if self.may_hold_hash(hash) || self.py2.is_some() {
+            return Err(value);
+        }
+        let at = self.entries.len();
+        let fits = at < self.entries.capacity()
+            && (at + self.holes + 1) * 3 <= self.indices.len() * 2
+            && !self.watched;
+        if !fits {
+            self.insert_new(key(), hash, value);
+            return Ok(at);
+        }
+        // `insert_new` without its resize and growth checks, which `fits` passed.
+        let slot = self.empty_slot(hash);
+        self.indices[slot] = at as u32;
+        self.entries.push(DictEntry {
+            hash,
+            key: key(),
+            value,
+        });
+        self.key_hashes |= hash_bit(hash);
+        self.used += 1;
+        self.version = next_version();
+        Ok(at)
+    }
+
     fn empty_slot(&self, hash: i64) -> usize {
         let mask = self.mask();
         let mut perturb = hash as u64;
@@ -344,6 +389,9 @@ impl DictData {
         i
     }
 
+    // Out of line: rare, and inlined it made every insertion save and restore all
+    // registers.
+    #[inline(never)]
     fn resize(&mut self, minused: usize) {
         let mut size = MIN_SIZE;
         while size <= minused {
@@ -380,6 +428,7 @@ impl DictData {
 
     /// 2.7's `insertdict` of a key known to be absent: into the first deleted or unused
     /// slot of its probe; then, for `PyDict_SetItem` (`check_fill`), its resize.
+    #[inline(never)]
     fn insert_py2(&mut self, key: Value, hash: i64, value: Value, check_fill: bool) {
         self.changing();
         let slot = self.free_slot_py2(hash, true);
@@ -528,6 +577,7 @@ impl DictData {
     }
 
     /// Replaces the value of a found entry, returning the old one.
+    #[inline]
     pub fn set_value(&mut self, entry: usize, value: Value) -> Value {
         self.changing();
         std::mem::replace(&mut self.entries[entry].value, value)

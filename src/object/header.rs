@@ -64,6 +64,14 @@ impl HeaderWord {
         }
     }
 
+    /// The instance dict's address (null if none was created), for reads that count no
+    /// reference (`Object::instance_dict_value_at`): valid while the word keeps it,
+    /// that is, until the next `replace_dict`.
+    #[inline]
+    pub(super) fn dict_ptr(&self) -> *const Object {
+        (self.0.get() & !FLAGS) as *const Object
+    }
+
     /// Stores `dict` (or none) as the instance dict and returns the previous one, for the
     /// caller to drop after the word is consistent again.
     pub fn replace_dict(&self, dict: Option<ObjRef>) -> Option<ObjRef> {

@@ -335,6 +335,49 @@ impl Object {
         self.header.dict()
     }
 
+    /// The value at entry position `entry` of the instance dict, if the dict exists and
+    /// that entry's key is `name` itself: LOAD_ATTR's hinted read, which counts no
+    /// reference to the dict.
+    #[inline]
+    pub fn instance_dict_value_at(&self, entry: usize, name: &ObjRef) -> Option<Value> {
+        let p = self.header.dict_ptr();
+        if p.is_null() {
+            return None;
+        }
+        // SAFETY: the header owns a strong count of its dict, given up only by
+        // `replace_dict`; nothing below writes a header or runs Python code (cloning a
+        // value only counts a reference), so the dict outlives this borrow.
+        let dict = unsafe { &*p };
+        let Payload::Dict(cell) = &dict.payload else {
+            return None;
+        };
+        cell.with(|d| {
+            let e = d.entry_at(entry)?;
+            match &e.key {
+                Value::Obj(k) if Rc::ptr_eq(k, name) => Some(e.value.clone()),
+                _ => None,
+            }
+        })
+    }
+
+    /// Whether the instance dict may hold a key of the hash `hash` gives (false without
+    /// a dict, or when its key filter proves no key has that hash), counting no
+    /// reference to it.
+    #[inline]
+    pub fn instance_dict_may_hold(&self, hash: impl FnOnce() -> i64) -> bool {
+        let p = self.header.dict_ptr();
+        if p.is_null() {
+            return false;
+        }
+        let hash = hash();
+        // SAFETY: as in `instance_dict_value_at`: only the filter word is read.
+        let dict = unsafe { &*p };
+        match &dict.payload {
+            Payload::Dict(cell) => cell.with(|d| d.may_hold_hash(hash)),
+            _ => true,
+        }
+    }
+
     /// `obj.__class__ = class` (the caller checked the layouts are compatible). Each
     /// class ever assigned keeps one leaked handle, shared by all its reassignments.
     pub fn set_class(&self, class: &ObjRef) {

@@ -62,11 +62,29 @@ pub struct TypeData {
     pub subclasses: PyCell<Vec<std::rc::Weak<super::Object>>>,
     /// The class or a class in its MRO defines `__del__` (see `object::finalizer`).
     pub has_finalizer: std::cell::Cell<bool>,
+    /// How many entries the instance dict of this class that last grew reached (up to
+    /// `MAX_INSTANCE_DICT_HINT`): new instance dicts start with room for that many, so
+    /// filling one in `__init__` does not resize it (a cheap form of CPython's shared
+    /// keys). The last size, not the largest, so one unusually big instance does not
+    /// make every later one big. Only a size: a wrong guess costs memory or a resize,
+    /// never a wrong answer.
+    pub instance_dict_size: std::cell::Cell<u8>,
 }
+
+/// The largest instance dict size a class remembers (bigger dicts grow as usual).
+pub const MAX_INSTANCE_DICT_HINT: usize = 32;
 
 impl TypeData {
     pub fn name(&self) -> Rc<str> {
         self.name.get()
+    }
+
+    /// Notes that an instance dict of this class grew to `len` entries.
+    #[inline]
+    pub fn note_instance_dict_len(&self, len: usize) {
+        if len <= MAX_INSTANCE_DICT_HINT {
+            self.instance_dict_size.set(len as u8);
+        }
     }
 
     /// Sets the MRO (lookups cached under the old one are forgotten).

@@ -269,11 +269,11 @@ impl Vm {
         }
         if let Some(o) = obj.as_obj() {
             if let Some(dict) = instance_dict(o) {
-                if let Some(v) = self.dict_get_name(&dict, name) {
+                if let Some(v) = self.namespace_get(&dict, name)? {
                     return Ok(Some(v));
                 }
             } else if let Payload::Module(dict) = &o.payload {
-                if let Some(v) = self.dict_get_name(dict, name) {
+                if let Some(v) = self.namespace_get(dict, name)? {
                     return Ok(Some(v));
                 }
             }
@@ -285,6 +285,24 @@ impl Vm {
             ),
             None => Ok(None),
         }
+    }
+
+    /// The value of `name` in an instance or module dict: one native probe, else, when
+    /// a key of the same hash needs Python to compare (a str subclass key), the full
+    /// lookup, which may run that key's `__eq__`.
+    fn namespace_get(&mut self, dict: &ObjRef, name: &ObjRef) -> PyResult<Option<Value>> {
+        if let Some(v) = self.dict_get_name(dict, name) {
+            return Ok(Some(v));
+        }
+        let (Payload::Dict(cell), Payload::Str(s)) = (&dict.payload, &name.payload) else {
+            return Ok(None);
+        };
+        let hash = s.hash(self.str_hash);
+        // The key filter proves most names absent without a second probe.
+        if !cell.with(|d| d.may_hold_hash(hash)) {
+            return Ok(None);
+        }
+        self.dict_get_hashed(dict, &Value::Obj(name.clone()), hash)
     }
 
     /// type.__getattribute__: the metatype's data descriptors, then the type's own MRO
@@ -414,6 +432,17 @@ impl Vm {
         let Some(o) = obj.as_obj() else {
             return Err(self.attribute_error_readonly(obj, name));
         };
+        if Rc::ptr_eq(name, &self.names.__dict__) || name.payload_str() == "__dict__" {
+            let classic = crate::builtins::py2::classic::set_instance_dict_attr(
+                self,
+                o,
+                class_,
+                value.as_ref(),
+            );
+            if let Some(r) = classic {
+                return r;
+            }
+        }
         let dict = if target_is_type {
             let t = self.type_data(o);
             if !t.is_heap {
@@ -504,9 +533,22 @@ impl Vm {
         if let Some(d) = o.dict() {
             return Some(d);
         }
-        let d = self.new_dict();
+        let d = self.new_instance_dict(o.class());
         o.header.replace_dict(Some(d.clone()));
         Some(d)
+    }
+
+    /// A new, empty instance dict for an instance of `class_`, with room for as many
+    /// entries as its instances' dicts have reached (`TypeData::instance_dict_size`).
+    pub fn new_instance_dict(&self, class_: &ObjRef) -> ObjRef {
+        let size = match &class_.payload {
+            Payload::Type(t) => t.instance_dict_size.get() as usize,
+            _ => 0,
+        };
+        Object::new(
+            self.types.dict.clone(),
+            Payload::new_dict(crate::object::DictData::for_instance(size)),
+        )
     }
 
     /// isinstance by class identity along the MRO (no `__instancecheck__`).

@@ -22,10 +22,11 @@
 //! subclasses); a fifth class replaces the oldest, and accesses on it take the full
 //! lookup, which is still correct.
 
-use super::attr::instance_dict;
+use super::attr::{instance_dict, PayloadStr};
 use super::{PyResult, Vm};
 use crate::object::dict::Probe;
-use crate::object::{method_cache, ObjRef, Object, Payload, PyCell, Value};
+use crate::object::{method_cache, ObjRef, Object, Payload, Value};
+use std::cell::UnsafeCell;
 use std::rc::{Rc, Weak};
 
 /// How many classes one hint remembers: code shared by subclasses (a base class method
@@ -34,9 +35,15 @@ const WAYS: usize = 4;
 
 /// What attribute accesses of one name found on instances of up to `WAYS` classes,
 /// allocated on first use (most names are never an attribute).
+///
+/// The ways sit in an `UnsafeCell`, not a `PyCell`: every access happens inside one of
+/// the methods below, which hand out copies (an entry position, a strong reference),
+/// never a reference into the ways, and call nothing that could reach a hint (dropping
+/// a replaced way drops at most a `Weak`, which frees memory and runs no Python code).
+/// So no two accesses ever overlap, and the hot read skips a borrow flag.
 #[derive(Default)]
 pub struct AttrHint {
-    ways: Option<Box<[Way; WAYS]>>,
+    ways: UnsafeCell<Option<Box<[Way; WAYS]>>>,
 }
 
 /// What an attribute access on an instance of one class found (see the module doc).
@@ -75,41 +82,72 @@ impl Way {
 }
 
 impl AttrHint {
-    /// What `f` makes of the way recorded for `class` at `epoch`, if there is one.
+    /// The way recorded for `class` at `epoch`, if there is one, made into `R` by `f`.
     #[inline]
-    fn find<R>(&self, class: usize, epoch: u64, f: impl FnOnce(&Way) -> Option<R>) -> Option<R> {
-        let ways = self.ways.as_ref()?;
+    fn find<R>(&self, class: usize, epoch: u64, f: fn(&Way) -> Option<R>) -> Option<R> {
+        // SAFETY: see the type's doc: no reference into the ways exists outside this
+        // method and `record`, and `f` (a plain function of the way, given by this
+        // module) cannot reach this hint.
+        let ways = unsafe { &*self.ways.get() }.as_ref()?;
         let way = ways.iter().find(|w| w.key() == Some((class, epoch)))?;
         f(way)
     }
 
+    /// The instance-dict entry recorded for instances of `class`, if the hint has such
+    /// a way valid in `epoch`.
+    #[inline]
+    fn instance_dict_entry(&self, class: usize, epoch: u64) -> Option<usize> {
+        self.find(class, epoch, |w| match w {
+            Way::InstanceDict { entry, .. } => Some(*entry),
+            _ => None,
+        })
+    }
+
+    /// The method recorded for instances of `class` in `epoch`, if it is still alive.
+    #[inline]
+    fn method(&self, class: usize, epoch: u64) -> Option<ObjRef> {
+        self.find(class, epoch, |w| match w {
+            Way::Method { func, .. } => func.upgrade(),
+            _ => None,
+        })
+    }
+
+    /// Whether the hint knows instances of `class` cannot be shortcut in `epoch`.
+    fn uncacheable(&self, class: usize, epoch: u64) -> bool {
+        self.find(class, epoch, |w| {
+            matches!(w, Way::Uncacheable { .. }).then_some(())
+        })
+        .is_some()
+    }
+
     /// Records `way`: over the way of the same class, else an empty or outdated one,
     /// else over the oldest (the others move down).
-    fn record(&mut self, way: Way, epoch: u64) {
+    fn record(&self, way: Way, epoch: u64) {
         let Some(key) = way.key() else {
             return;
         };
-        let ways = self.ways.get_or_insert_with(Default::default);
+        // SAFETY: see the type's doc: no other reference into the ways exists while
+        // this one does, and nothing here can reach this hint again.
+        let ways = unsafe { &mut *self.ways.get() }.get_or_insert_with(Default::default);
         let at = ways
             .iter()
             .position(|w| w.key().is_none_or(|(c, e)| c == key.0 || e != epoch));
-        match at {
-            Some(i) => ways[i] = way,
+        // The replaced way is dropped after the slot is consistent again.
+        let _old = match at {
+            Some(i) => std::mem::replace(&mut ways[i], way),
             None => {
                 ways.rotate_right(1);
-                ways[0] = way;
+                std::mem::replace(&mut ways[0], way)
             }
-        }
+        };
     }
 }
 
-pub type AttrHints = Box<[PyCell<AttrHint>]>;
+pub type AttrHints = Box<[AttrHint]>;
 
 /// One empty hint per name.
 pub fn hints_for(names: usize) -> AttrHints {
-    (0..names)
-        .map(|_| PyCell::new(AttrHint::default()))
-        .collect()
+    (0..names).map(|_| AttrHint::default()).collect()
 }
 
 fn addr(o: &ObjRef) -> usize {
@@ -125,94 +163,87 @@ fn plain_instance(o: &ObjRef) -> bool {
     )
 }
 
-/// The instance-dict entry `hint` names for instances of the class at `class`, if it
-/// has a way for that class valid in `epoch`.
-#[inline]
-fn instance_dict_entry(hint: &PyCell<AttrHint>, class: usize, epoch: u64) -> Option<usize> {
-    hint.with(|h| {
-        h.find(class, epoch, |w| match w {
-            Way::InstanceDict { entry, .. } => Some(*entry),
-            _ => None,
-        })
-    })
-}
-
 /// LOAD_ATTR's fast path: the value of `name` in `obj`'s instance dict, when `hint` has a
 /// way for `obj`'s class that names the dict entry and the entry still holds `name`.
 /// `None` means nothing is known: take `Vm::load_attr_hinted`.
 #[inline]
-pub fn instance_attr_by_hint(hint: &PyCell<AttrHint>, obj: &Value, name: &ObjRef) -> Option<Value> {
+pub fn instance_attr_by_hint(hint: &AttrHint, obj: &Value, name: &ObjRef) -> Option<Value> {
     let Value::Obj(o) = obj else {
         return None;
     };
     let class = addr(o.class());
     let epoch = method_cache::epoch();
-    let entry = instance_dict_entry(hint, class, epoch)?;
-    dict_entry_value(o, entry, name)
+    let entry = hint.instance_dict_entry(class, epoch)?;
+    o.instance_dict_value_at(entry, name)
 }
 
-/// STORE_ATTR's fast path, for an instance that has its dict already: when `hint` has a
-/// way for `obj`'s class, the value goes in the entry it names if that still holds
-/// `name`, else wherever one native probe finds or places the name (and the way is
-/// updated). Returns the replaced value, if any, for the caller to drop. `Err` hands
-/// `value` back: take `Vm::store_attr_hinted`.
+/// STORE_ATTR's fast path, when `hint` has an instance-dict way for `obj`'s class: the
+/// value goes in the entry the way names if that still holds `name`; else it is
+/// appended when the dict's key filter proves the name absent (a fresh instance gets
+/// its dict first, sized as its class's instances' dicts usually are); else it goes
+/// wherever one native probe finds or places the name. The way is updated only when
+/// the entry differs. Returns the replaced value, if any, for the caller to drop. `Err`
+/// hands `value` back: take `Vm::store_attr_hinted`.
 #[inline]
 pub fn store_instance_attr_by_hint(
     vm: &Vm,
-    hint: &PyCell<AttrHint>,
+    hint: &AttrHint,
     obj: &Value,
     name: &ObjRef,
     value: Value,
 ) -> Result<Option<Value>, Value> {
-    // A fresh instance (no dict yet) is the common miss: it is told first.
-    let Some(dict) = obj.as_obj().and_then(instance_dict) else {
+    let Value::Obj(o) = obj else {
         return Err(value);
+    };
+    let class_ = o.class();
+    let class = addr(class_);
+    let epoch = method_cache::epoch();
+    let Some(entry) = hint.instance_dict_entry(class, epoch) else {
+        return Err(value);
+    };
+    let dict = match instance_dict(o) {
+        Some(d) => d,
+        // The way says `object.__setattr__` stores into the instance dict: a fresh
+        // instance gets it now.
+        None if o.has_dict() => {
+            let d = vm.new_instance_dict(class_);
+            o.header.replace_dict(Some(d.clone()));
+            d
+        }
+        None => return Err(value),
     };
     let Payload::Dict(cell) = &dict.payload else {
         return Err(value);
     };
-    let class = obj.as_obj().map_or(0, |o| addr(o.class()));
-    let epoch = method_cache::epoch();
-    let Some(entry) = instance_dict_entry(hint, class, epoch) else {
-        return Err(value);
-    };
-    let value = cell.with_mut(|d| {
+    let placed = cell.with_mut(|d| {
         let hit = matches!(d.entry_at(entry),
             Some(e) if matches!(&e.key, Value::Obj(k) if Rc::ptr_eq(k, name)));
         if hit {
-            Ok(d.set_value(entry, value))
-        } else {
-            Err(value)
+            return Ok((entry, Some(d.set_value(entry, value))));
         }
+        let Payload::Str(s) = &name.payload else {
+            return Err(value);
+        };
+        let hash = s.hash(vm.str_hash);
+        let at = d.append_if_absent(|| Value::Obj(name.clone()), hash, value)?;
+        if let Payload::Type(t) = &class_.payload {
+            t.note_instance_dict_len(d.len());
+        }
+        Ok((at, None))
     });
-    let value = match value {
-        Ok(old) => return Ok(Some(old)),
-        Err(value) => value,
+    let (at, old) = match placed {
+        Ok(placed) => placed,
+        Err(value) => (place_name(vm, &dict, name, value)?, None),
     };
-    let entry = place_name(vm, &dict, name, value)?;
-    let way = Way::InstanceDict {
-        class,
-        epoch,
-        entry,
-    };
-    hint.with_mut(|h| h.record(way, epoch));
-    Ok(None)
-}
-
-/// The value at entry `entry` of `o`'s instance dict, if that entry holds `name`.
-#[inline]
-fn dict_entry_value(o: &ObjRef, entry: usize, name: &ObjRef) -> Option<Value> {
-    let dict = instance_dict(o)?;
-    let Payload::Dict(cell) = &dict.payload else {
-        return None;
-    };
-    cell.with(|d| {
-        let e = d.entry_at(entry)?;
-        match &e.key {
-            Value::Obj(k) if Rc::ptr_eq(k, name) => Some(e.value.clone()),
-            _ => None,
-        }
-    })
+    if at != entry {
+        let way = Way::InstanceDict {
+            class,
+            epoch,
+            entry: at,
+        };
+        hint.record(way, epoch);
+    }
+    Ok(old)
 }
 
 /// The position and value of `name` (by identity or str equality) in `dict`.
@@ -221,13 +252,17 @@ fn find_name(vm: &Vm, dict: &ObjRef, name: &ObjRef) -> Option<(usize, Value)> {
         return None;
     };
     let hash = s.hash(vm.str_hash);
-    let key = Value::Obj(name.clone());
-    cell.with(
-        |d| match d.find(&key, hash, &mut super::mapping::native_eq) {
+    cell.with(|d| {
+        // A str's hash never changes, so a hash no key has proves the name absent.
+        if !d.may_hold_hash(hash) {
+            return None;
+        }
+        let key = Value::Obj(name.clone());
+        match d.find(&key, hash, &mut super::mapping::native_eq) {
             Probe::Found { entry, .. } => Some((entry, d.entry(entry).value.clone())),
             _ => None,
-        },
-    )
+        }
+    })
 }
 
 /// Stores `value` under `name` in the instance dict `dict` with one native probe: over
@@ -273,16 +308,16 @@ impl Vm {
     /// LOAD_ATTR of `name` on `obj`, through and then updating `hint`.
     pub fn load_attr_hinted(
         &mut self,
-        hint: &PyCell<AttrHint>,
+        hint: &AttrHint,
         obj: &Value,
         name: &ObjRef,
     ) -> PyResult<Value> {
         if let Value::Obj(o) = obj {
             let class = addr(o.class());
             let epoch = method_cache::epoch();
-            let known = instance_dict_entry(hint, class, epoch);
+            let known = hint.instance_dict_entry(class, epoch);
             if let Some(entry) = known {
-                if let Some(v) = dict_entry_value(o, entry, name) {
+                if let Some(v) = o.instance_dict_value_at(entry, name) {
                     return Ok(v);
                 }
                 // Same class, another dict layout: probe the dict, remember where.
@@ -292,7 +327,7 @@ impl Vm {
                         epoch,
                         entry,
                     };
-                    hint.with_mut(|h| h.record(way, epoch));
+                    hint.record(way, epoch);
                     return Ok(v);
                 }
                 return self.get_attr(obj, name);
@@ -303,10 +338,11 @@ impl Vm {
         Ok(v)
     }
 
-    /// STORE_ATTR of `name` on `obj`, through and then updating `hint`.
+    /// STORE_ATTR of `name` on `obj`, through and then updating `hint` (after
+    /// `store_instance_attr_by_hint` handed the value back).
     pub fn store_attr_hinted(
         &mut self,
-        hint: &PyCell<AttrHint>,
+        hint: &AttrHint,
         obj: &Value,
         name: &ObjRef,
         value: Value,
@@ -314,52 +350,22 @@ impl Vm {
         if let Value::Obj(o) = obj {
             let class = addr(o.class());
             let epoch = method_cache::epoch();
-            let known = instance_dict_entry(hint, class, epoch);
-            if let Some(entry) = known {
-                // The class lets `object.__setattr__` store into the instance dict.
-                if let Some(dict) = self.ensure_instance_dict(o) {
-                    let Payload::Dict(cell) = &dict.payload else {
-                        return self.set_attr(obj, name, value);
-                    };
-                    let mut value = Some(value);
-                    // The old value is dropped after the borrow ends (its destructor may
-                    // run Python code).
-                    let old = cell.with_mut(|d| {
-                        let hit = matches!(d.entry_at(entry),
-                            Some(e) if matches!(&e.key, Value::Obj(k) if Rc::ptr_eq(k, name)));
-                        if hit {
-                            value.take().map(|v| d.set_value(entry, v))
-                        } else {
-                            None
-                        }
-                    });
-                    drop(old);
-                    if let Some(value) = value {
-                        // Another entry: one probe finds or places the name natively.
-                        let value = match place_name(self, &dict, name, value) {
-                            Ok(entry) => {
-                                let way = Way::InstanceDict {
-                                    class,
-                                    epoch,
-                                    entry,
-                                };
-                                hint.with_mut(|h| h.record(way, epoch));
-                                return Ok(());
-                            }
-                            Err(value) => value,
+            let known = hint.instance_dict_entry(class, epoch);
+            // The class lets `object.__setattr__` store into the instance dict, but no
+            // native probe could place the name (a key with its own `__eq__`).
+            if let (Some(entry), Some(dict)) = (known, self.ensure_instance_dict(o)) {
+                self.dict_set(&dict, Value::Obj(name.clone()), value)?;
+                if let Some((at, _)) = find_name(self, &dict, name) {
+                    if at != entry {
+                        let way = Way::InstanceDict {
+                            class,
+                            epoch,
+                            entry: at,
                         };
-                        self.dict_set(&dict, Value::Obj(name.clone()), value)?;
-                        if let Some((entry, _)) = find_name(self, &dict, name) {
-                            let way = Way::InstanceDict {
-                                class,
-                                epoch,
-                                entry,
-                            };
-                            hint.with_mut(|h| h.record(way, epoch));
-                        }
+                        hint.record(way, epoch);
                     }
-                    return Ok(());
                 }
+                return Ok(());
             }
         }
         self.set_attr(obj, name, value)?;
@@ -369,23 +375,21 @@ impl Vm {
 
     /// Records in `hint` whether attribute `name` of `obj`'s class can be read and
     /// written straight in the instance dict, and where it sits there.
-    fn note_instance_attr(&mut self, hint: &PyCell<AttrHint>, obj: &Value, name: &ObjRef) {
+    fn note_instance_attr(&mut self, hint: &AttrHint, obj: &Value, name: &ObjRef) {
         let Value::Obj(o) = obj else {
             return;
         };
         let class_ = o.class().clone();
         let class = addr(&class_);
         let epoch = method_cache::epoch();
-        let skip = hint.with(|h| {
-            h.find(class, epoch, |w| {
-                matches!(w, Way::Uncacheable { .. }).then_some(())
-            })
-            .is_some()
-        });
-        if skip {
+        if hint.uncacheable(class, epoch) {
             return;
         }
+        // A classic instance's `__dict__` and `__class__` have no descriptor: the generic
+        // attribute code answers them itself.
+        let special = matches!(name.payload_str(), "__dict__" | "__class__");
         let cacheable = plain_instance(o)
+            && !special
             && o.has_dict()
             && self.type_data(&class_).instance_dict
             && !self.has_custom_getattribute(&class_)
@@ -407,38 +411,35 @@ impl Vm {
         } else {
             Way::Uncacheable { class, epoch }
         };
-        hint.with_mut(|h| h.record(way, epoch));
+        hint.record(way, epoch);
     }
 
     /// The method `name` of `obj` through `hint`: the function found on the class, when
     /// the hint still applies and the instance dict does not shadow it.
-    pub fn method_by_hint(
-        &mut self,
-        hint: &PyCell<AttrHint>,
-        obj: &Value,
-        name: &ObjRef,
-    ) -> Option<Value> {
+    pub fn method_by_hint(&mut self, hint: &AttrHint, obj: &Value, name: &ObjRef) -> Option<Value> {
         let Value::Obj(o) = obj else {
             return None;
         };
         let class = addr(o.class());
         let epoch = method_cache::epoch();
-        let func = hint.with(|h| {
-            h.find(class, epoch, |w| match w {
-                Way::Method { func, .. } => func.upgrade(),
-                _ => None,
-            })
-        })?;
-        if let Some(d) = instance_dict(o) {
-            if self.dict_get_name(&d, name).is_some() {
-                return None;
+        let func = hint.method(class, epoch)?;
+        // A hash the dict's key filter has never seen proves the name absent.
+        let hash = || match &name.payload {
+            Payload::Str(s) => s.hash(self.str_hash),
+            _ => -1,
+        };
+        if o.instance_dict_may_hold(hash) {
+            if let Some(d) = instance_dict(o) {
+                if self.dict_get_name(&d, name).is_some() {
+                    return None;
+                }
             }
         }
         Some(Value::Obj(func))
     }
 
     /// Records that `name` on instances of `obj`'s class finds the method `func`.
-    pub fn note_method(&mut self, hint: &PyCell<AttrHint>, obj: &Value, func: &Value) {
+    pub fn note_method(&mut self, hint: &AttrHint, obj: &Value, func: &Value) {
         if let (Value::Obj(o), Value::Obj(f)) = (obj, func) {
             let epoch = method_cache::epoch();
             let way = Way::Method {
@@ -446,7 +447,7 @@ impl Vm {
                 epoch,
                 func: Rc::downgrade(f),
             };
-            hint.with_mut(|h| h.record(way, epoch));
+            hint.record(way, epoch);
         }
     }
 }

@@ -222,6 +222,7 @@ impl Vm {
             version: Cell::new(0),
             subclasses: PyCell::new(Vec::new()),
             has_finalizer: Cell::new(false),
+            instance_dict_size: Cell::new(0),
         };
         let cls = Object::with_dict(meta.clone(), Payload::Type(Box::new(data)));
         for b in &bases {

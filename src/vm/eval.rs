@@ -91,30 +91,51 @@ impl Vm {
             }
         }
         loop {
-            if crate::object::finalizer::PENDING.load(std::sync::atomic::Ordering::Relaxed) {
-                self.run_finalizers_at(Some((cur.code.clone(), cur.lasti as u32)));
-            }
-            let Some(&instr) = cur.code.instrs.get(cur.pc) else {
+            // The instructions of the running frame run in the inner loop, until one hands
+            // the loop something else than `Next` (a call, a return, an exception...),
+            // which may change the running frame; what stays the same meanwhile (the
+            // handlers' `Exec`, the code's instructions) is set up once per stretch.
+            let stretch_end = {
+                // Its own count of the code, so the instructions can be read while the
+                // handlers hold the frame.
+                let code = cur.code.clone();
+                let instrs = &code.instrs[..];
+                let mut ex = Exec {
+                    vm: self,
+                    frame: &mut cur,
+                };
+                loop {
+                    if crate::object::finalizer::PENDING.load(std::sync::atomic::Ordering::Relaxed)
+                    {
+                        let at = (ex.frame.code.clone(), ex.frame.lasti as u32);
+                        ex.vm.run_finalizers_at(Some(at));
+                    }
+                    let Some(&instr) = instrs.get(ex.frame.pc) else {
+                        break None;
+                    };
+                    ex.frame.lasti = ex.frame.pc;
+                    ex.frame.pc += 1;
+                    if TRACE {
+                        ex.vm.trace_before(ex.frame);
+                    }
+                    let flow = dispatch_handler!(ex, instr.handler, instr.arg);
+                    if TRACE {
+                        ex.vm.trace_after(ex.frame);
+                    }
+                    if !matches!(flow, Flow::Next) {
+                        break Some(flow);
+                    }
+                }
+            };
+            let Some(flow) = stretch_end else {
                 let e = self.system_error("the code ran past its last instruction");
                 match self.unwind::<TRACE>(&mut cur, e, base, true) {
                     Ok(()) => continue,
                     Err(e) => return (cur, Err(e)),
                 }
             };
-            cur.lasti = cur.pc;
-            cur.pc += 1;
-            if TRACE {
-                self.trace_before(&cur);
-            }
-            let mut ex = Exec {
-                vm: self,
-                frame: &mut cur,
-            };
-            let flow = dispatch_handler!(ex, instr.handler, instr.arg);
-            if TRACE {
-                self.trace_after(&cur);
-            }
             match flow {
+                // (The inner loop goes on itself after `Next`.)
                 Flow::Next => {}
                 Flow::Return(v) => {
                     if TRACE {
@@ -150,7 +171,7 @@ impl Vm {
                     }
                 }
                 Flow::Call(callee) => {
-                    if let Err(e) = self.enter_frame() {
+                    if let Err(e) = self.enter_loop_frame() {
                         let e = self.callee_not_entered(callee, e);
                         if let Err(e) = self.raise_in::<TRACE>(&mut cur, e, base) {
                             return (cur, Err(e));
@@ -201,6 +222,17 @@ impl Vm {
     #[inline(always)]
     pub fn enter_frame(&mut self) -> PyResult<()> {
         if self.depth >= self.recursion_limit || self.stack_is_low() || super::breaker_due() {
+            return self.enter_frame_slow();
+        }
+        self.depth += 1;
+        Ok(())
+    }
+
+    /// `enter_frame` for a frame the loop runs itself (`Flow::Call`): it takes no Rust
+    /// stack, so only the recursion limit and the breaker are checked inline.
+    #[inline(always)]
+    fn enter_loop_frame(&mut self) -> PyResult<()> {
+        if self.depth >= self.recursion_limit || super::breaker_due() {
             return self.enter_frame_slow();
         }
         self.depth += 1;

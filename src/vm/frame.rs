@@ -142,10 +142,12 @@ impl Frame {
         if self.stack.capacity() < depth {
             self.stack.reserve(depth);
         }
+        // A recycled frame's locals are all unbound already (`Vm::recycle_frame`): only
+        // their number may need to change.
         let n = code.nfast();
-        self.fast.truncate(n);
-        let missing = n - self.fast.len();
-        self.fast.extend((0..missing).map(|_| Value::Null));
+        if self.fast.len() != n {
+            self.fast.resize_with(n, || Value::Null);
+        }
         self.pc = 0;
         self.lasti = 0;
     }

@@ -112,6 +112,7 @@ fn type_data(
         version: Cell::new(0),
         subclasses: PyCell::new(Vec::new()),
         has_finalizer: Cell::new(false),
+        instance_dict_size: Cell::new(0),
     }
 }
 

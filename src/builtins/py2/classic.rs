@@ -112,6 +112,27 @@ pub fn instance_dict_attr(vm: &Vm, obj: &Value, cls: &ObjRef) -> Option<Value> {
     crate::vm::attr::instance_dict(obj.as_obj()?).map(Value::Obj)
 }
 
+/// `inst.__dict__ = value` (`value` None: `del`) on a classic instance of `cls`: 2.7's
+/// `instance_setattr` takes only a dict, which becomes the instance dict. `None` for
+/// anything but a classic instance.
+pub fn set_instance_dict_attr(
+    vm: &Vm,
+    obj: &ObjRef,
+    cls: &ObjRef,
+    value: Option<&Value>,
+) -> Option<PyResult<()>> {
+    if !is_classic(vm, cls) || !obj.has_dict() {
+        return None;
+    }
+    Some(match value {
+        Some(Value::Obj(d)) if matches!(d.payload, Payload::Dict(_)) => {
+            drop(obj.header.replace_dict(Some(d.clone())));
+            Ok(())
+        }
+        _ => Err(vm.type_error("__dict__ must be set to a dictionary")),
+    })
+}
+
 /// `classobj(name, bases, dict)`: a class with the classic MRO.
 fn classobj_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let [Value::Obj(meta), name, bases, ns] = args.pos() else {
