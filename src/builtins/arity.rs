@@ -87,41 +87,66 @@ pub fn method_name(vm: &Vm, owner: &str, name: &str) -> String {
 }
 
 /// `METH_O`: exactly one argument after `self`.
+#[inline]
 pub fn one_arg<'a>(vm: &Vm, args: &Args<'a>, owner: &str, name: &str) -> PyResult<&'a Value> {
-    no_kwargs_method(vm, args, owner, name)?;
-    match args.pos() {
-        [_, v] => Ok(v),
-        p => Err(vm.type_error(&format!(
-            "{}() takes exactly one argument ({} given)",
-            method_name(vm, owner, name),
-            p.len().saturating_sub(1)
-        ))),
+    if let ([], [_, v]) = (args.kwnames, args.values) {
+        return Ok(v);
     }
+    Err(one_arg_error(vm, args, owner, name))
+}
+
+#[cold]
+#[inline(never)]
+fn one_arg_error(vm: &Vm, args: &Args<'_>, owner: &str, name: &str) -> PyErr {
+    if let Err(e) = no_kwargs_method(vm, args, owner, name) {
+        return e;
+    }
+    vm.type_error(&format!(
+        "{}() takes exactly one argument ({} given)",
+        method_name(vm, owner, name),
+        args.pos().len().saturating_sub(1)
+    ))
 }
 
 /// `METH_NOARGS`: nothing after `self`.
+#[inline]
 pub fn no_args(vm: &Vm, args: &Args<'_>, owner: &str, name: &str) -> PyResult<()> {
-    no_kwargs_method(vm, args, owner, name)?;
-    match args.pos().len() {
-        0 | 1 => Ok(()),
-        n => Err(vm.type_error(&format!(
-            "{}() takes no arguments ({} given)",
-            method_name(vm, owner, name),
-            n - 1
-        ))),
+    if args.kwnames.is_empty() && args.values.len() <= 1 {
+        return Ok(());
     }
+    Err(no_args_error(vm, args, owner, name))
+}
+
+#[cold]
+#[inline(never)]
+fn no_args_error(vm: &Vm, args: &Args<'_>, owner: &str, name: &str) -> PyErr {
+    if let Err(e) = no_kwargs_method(vm, args, owner, name) {
+        return e;
+    }
+    vm.type_error(&format!(
+        "{}() takes no arguments ({} given)",
+        method_name(vm, owner, name),
+        args.pos().len() - 1
+    ))
 }
 
 /// A method that takes no keyword arguments.
+#[inline]
 pub fn no_kwargs_method(vm: &Vm, args: &Args<'_>, owner: &str, name: &str) -> PyResult<()> {
     if args.kwnames.is_empty() {
         Ok(())
     } else {
-        Err(vm.type_error(&format!(
-            "{}() takes no keyword arguments",
-            method_name(vm, owner, name)
-        )))
+        Err(no_kwargs_error(vm, owner, name))
     }
+}
+
+#[cold]
+#[inline(never)]
+fn no_kwargs_error(vm: &Vm, owner: &str, name: &str) -> PyErr {
+    vm.type_error(&format!(
+        "{}() takes no keyword arguments",
+        method_name(vm, owner, name)
+    ))
 }
 
 /// A builtin function that takes no keyword arguments (`len()`, `sum()` before 3.8).
@@ -146,8 +171,27 @@ pub fn no_kwargs_type(vm: &Vm, args: &Args<'_>, name: &str) -> PyResult<()> {
 }
 
 /// The `self` of a method of builtin type `owner` (named `type_name` in messages),
-/// checked as CPython's method descriptors check it.
+/// checked as CPython's method descriptors check it. An instance of exactly `owner` is
+/// decided inline.
+#[inline]
 pub fn self_of<'a>(
+    vm: &Vm,
+    args: &Args<'a>,
+    owner: &ObjRef,
+    type_name: &str,
+    name: &str,
+) -> PyResult<&'a ObjRef> {
+    if let Some(Value::Obj(o)) = args.pos().first() {
+        if std::rc::Rc::ptr_eq(o.class(), owner) {
+            return Ok(o);
+        }
+    }
+    self_of_checked(vm, args, owner, type_name, name)
+}
+
+/// `self_of` for a missing self, or one of a subclass or another type.
+#[inline(never)]
+fn self_of_checked<'a>(
     vm: &Vm,
     args: &Args<'a>,
     owner: &ObjRef,

@@ -130,73 +130,101 @@ fn is_frozen(v: &Value) -> bool {
     matches!(v.payload(), Some(Payload::FrozenSet(_)))
 }
 
-/// Whether `key` (with `hash`) is in the table.
+/// Whether `key` (with `hash`) is in the table. The first probe is decided here; a
+/// probe that needs `__eq__` goes on in `contains_asked`.
+#[inline]
 pub fn contains_hashed(vm: &mut Vm, s: SetRef<'_>, key: &Value, hash: i64) -> PyResult<bool> {
-    'restart: loop {
-        let mut probe = s.with(|d| d.find(key, hash, &mut native_eq));
-        loop {
-            match probe {
-                Probe::Found(_) => return Ok(true),
-                Probe::Absent { .. } => return Ok(false),
-                Probe::Ask { candidate, state } => {
-                    let equal = vm.eq(&candidate, key)?;
-                    match s.with(|d| d.resume(key, hash, state, equal, &mut native_eq)) {
-                        Some(p) => probe = p,
-                        None => continue 'restart,
-                    }
-                }
-            }
+    match s.with(|d| d.find(key, hash, &mut native_eq)) {
+        Probe::Found(_) => Ok(true),
+        Probe::Absent { .. } => Ok(false),
+        Probe::Ask { candidate, state } => contains_asked(vm, s, key, hash, candidate, state),
+    }
+}
+
+/// `contains_hashed` once a candidate's equality needs Python code.
+#[inline(never)]
+fn contains_asked(
+    vm: &mut Vm,
+    s: SetRef<'_>,
+    key: &Value,
+    hash: i64,
+    candidate: Value,
+    state: crate::object::set::ProbeState,
+) -> PyResult<bool> {
+    let mut asked = (candidate, state);
+    loop {
+        let equal = vm.eq(&asked.0, key)?;
+        let probe = match s.with(|d| d.resume(key, hash, asked.1, equal, &mut native_eq)) {
+            Some(p) => p,
+            // The table changed meanwhile: start over.
+            None => s.with(|d| d.find(key, hash, &mut native_eq)),
+        };
+        match probe {
+            Probe::Found(_) => return Ok(true),
+            Probe::Absent { .. } => return Ok(false),
+            Probe::Ask { candidate, state } => asked = (candidate, state),
         }
     }
 }
 
 /// Adds `key` with a known hash (CPython's `set_add_entry`); whether it was new.
+#[inline]
 pub fn add_hashed(vm: &mut Vm, cell: &PyCell<SetData>, key: Value, hash: i64) -> PyResult<bool> {
-    'restart: loop {
-        let mut probe = cell.with(|d| d.find(&key, hash, &mut native_eq));
-        loop {
-            match probe {
-                Probe::Found(_) => return Ok(false),
-                Probe::Absent { slot, dummy } => {
-                    cell.with_mut(|d| d.insert_at(slot, dummy, key, hash));
-                    return Ok(true);
-                }
-                Probe::Ask { candidate, state } => {
-                    let equal = vm.eq(&candidate, &key)?;
-                    match cell.with(|d| d.resume(&key, hash, state, equal, &mut native_eq)) {
-                        Some(p) => probe = p,
-                        None => continue 'restart,
-                    }
-                }
+    let mut probe = cell.with(|d| d.find(&key, hash, &mut native_eq));
+    loop {
+        match probe {
+            Probe::Found(_) => return Ok(false),
+            Probe::Absent { slot, dummy } => {
+                cell.with_mut(|d| d.insert_at(slot, dummy, key, hash));
+                return Ok(true);
+            }
+            Probe::Ask { candidate, state } => {
+                probe = ask_and_resume(vm, cell, &key, hash, candidate, state)?;
             }
         }
     }
 }
 
+/// Decides a candidate's equality in Python, then goes on with the probe (from the start
+/// if the table changed meanwhile, as CPython does).
+#[inline(never)]
+fn ask_and_resume(
+    vm: &mut Vm,
+    cell: &PyCell<SetData>,
+    key: &Value,
+    hash: i64,
+    candidate: Value,
+    state: crate::object::set::ProbeState,
+) -> PyResult<Probe> {
+    let equal = vm.eq(&candidate, key)?;
+    drop(candidate);
+    Ok(
+        match cell.with(|d| d.resume(key, hash, state, equal, &mut native_eq)) {
+            Some(p) => p,
+            None => cell.with(|d| d.find(key, hash, &mut native_eq)),
+        },
+    )
+}
+
 /// Removes `key` (known hash); whether it was present.
+#[inline]
 pub fn discard_hashed(
     vm: &mut Vm,
     cell: &PyCell<SetData>,
     key: &Value,
     hash: i64,
 ) -> PyResult<bool> {
-    'restart: loop {
-        let mut probe = cell.with(|d| d.find(key, hash, &mut native_eq));
-        loop {
-            match probe {
-                Probe::Found(slot) => {
-                    let old = cell.with_mut(|d| d.remove_at(slot));
-                    drop(old);
-                    return Ok(true);
-                }
-                Probe::Absent { .. } => return Ok(false),
-                Probe::Ask { candidate, state } => {
-                    let equal = vm.eq(&candidate, key)?;
-                    match cell.with(|d| d.resume(key, hash, state, equal, &mut native_eq)) {
-                        Some(p) => probe = p,
-                        None => continue 'restart,
-                    }
-                }
+    let mut probe = cell.with(|d| d.find(key, hash, &mut native_eq));
+    loop {
+        match probe {
+            Probe::Found(slot) => {
+                let old = cell.with_mut(|d| d.remove_at(slot));
+                drop(old);
+                return Ok(true);
+            }
+            Probe::Absent { .. } => return Ok(false),
+            Probe::Ask { candidate, state } => {
+                probe = ask_and_resume(vm, cell, key, hash, candidate, state)?;
             }
         }
     }
@@ -229,6 +257,13 @@ fn lookup_key(vm: &mut Vm, key: &Value) -> PyResult<(Value, i64)> {
         }
         Err(e) => Err(e),
     }
+}
+
+/// Puts `data` in place of `cell`'s table, returning the old one (for the caller to drop
+/// after the borrow), with a version above both so a suspended probe restarts.
+fn replace_table(cell: &PyCell<SetData>, mut data: SetData) -> SetData {
+    data.version = data.version.max(cell.with(|d| d.version)) + 1;
+    cell.replace(data)
 }
 
 /// A new empty mutable table object used while building a result.
@@ -352,6 +387,7 @@ fn owner_name(v: &Value) -> &'static str {
 }
 
 /// `self` of a method of the mutable set only.
+#[inline]
 fn this_mut<'a>(
     vm: &Vm,
     args: &Args<'a>,
@@ -379,7 +415,7 @@ fn set_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     arity::no_kwargs_type(vm, &args, "set")?;
     let pos = &args.pos()[1..];
     arity::check_count(vm, "set", pos.len(), 0, 1)?;
-    let old = cell.replace(SetData::new());
+    let old = cell.replace(cell.with(SetData::emptied));
     drop(old);
     if let Some(it) = pos.first() {
         update_internal(vm, cell, it)?;
@@ -455,7 +491,7 @@ fn set_pop(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn set_clear(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (_, cell) = this_mut(vm, &args, "clear")?;
     arity::no_args(vm, &args, "set", "clear")?;
-    let old = cell.replace(SetData::new());
+    let old = cell.replace(cell.with(SetData::emptied));
     drop(old);
     Ok(Value::None)
 }
@@ -552,7 +588,7 @@ fn set_intersection_update(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     }
     if !result.is(s) {
         let data = cell_of(&result).replace(SetData::new());
-        let old = cell.replace(data);
+        let old = replace_table(cell, data);
         drop(old);
     }
     Ok(Value::None)
@@ -566,7 +602,7 @@ fn difference_update(
     other: &Value,
 ) -> PyResult<()> {
     if so.is(other) {
-        let old = cell.replace(SetData::new());
+        let old = cell.replace(cell.with(SetData::emptied));
         drop(old);
         return Ok(());
     }
@@ -674,7 +710,7 @@ fn symmetric_difference_update(
     other: &Value,
 ) -> PyResult<()> {
     if so.is(other) {
-        let old = cell.replace(SetData::new());
+        let old = cell.replace(cell.with(SetData::emptied));
         drop(old);
         return Ok(());
     }
@@ -707,15 +743,22 @@ fn symmetric_difference(vm: &mut Vm, so: &Value, other: &Value) -> PyResult<Valu
 
 /// `key in s` for a set or frozenset `s` (an unhashable set key is looked up as a
 /// frozenset).
+#[inline]
 pub fn contains_key(vm: &mut Vm, s: &Value, key: &Value) -> PyResult<bool> {
-    if let (Some(h), Some(r)) = (inline_hash(key), set_ref(s)) {
-        return contains_hashed(vm, r, key, h);
+    let Some(r) = set_ref(s) else {
+        return Ok(false);
+    };
+    match inline_hash(key) {
+        Some(h) => contains_hashed(vm, r, key, h),
+        None => contains_key_hashing(vm, r, key),
     }
+}
+
+/// `contains_key` for a key whose hash is not inline (it may run `__hash__`).
+#[inline(never)]
+fn contains_key_hashing(vm: &mut Vm, r: SetRef<'_>, key: &Value) -> PyResult<bool> {
     let (k, h) = lookup_key(vm, key)?;
-    match set_ref(s) {
-        Some(r) => contains_hashed(vm, r, &k, h),
-        None => Ok(false),
-    }
+    contains_hashed(vm, r, &k, h)
 }
 
 fn set_symmetric_difference_method(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -925,7 +968,7 @@ fn set_inplace(vm: &mut Vm, args: Args<'_>, op: Op) -> PyResult<Value> {
             let r = intersection(vm, s, other)?;
             if !r.is(s) {
                 let data = cell_of(&r).replace(SetData::new());
-                let old = cell.replace(data);
+                let old = replace_table(cell, data);
                 drop(old);
             }
         }

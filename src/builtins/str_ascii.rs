@@ -6,7 +6,7 @@
 
 /// Python's whitespace among ASCII bytes (`str.isspace`, `split()` and `strip()` with no
 /// argument).
-pub fn is_py_space(b: u8) -> bool {
+pub const fn is_py_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b..=0x0c | 0x1c..=0x1f)
 }
 
@@ -43,17 +43,32 @@ pub fn swapcase(s: &[u8]) -> String {
     )
 }
 
-/// The range `strip` keeps of `s`: without `chars`, whitespace goes; with it, the bytes
-/// of `chars` that are ASCII (no other code point can equal an ASCII byte).
-pub fn strip_range(s: &[u8], chars: Option<&[u32]>, left: bool, right: bool) -> (usize, usize) {
+/// The ASCII bytes `strip()` removes by default.
+const SPACES: [bool; 128] = {
     let mut set = [false; 128];
-    match chars {
-        None => (0..128u8).for_each(|b| set[b as usize] = is_py_space(b)),
-        Some(chars) => chars
-            .iter()
-            .filter(|&&c| c < 128)
-            .for_each(|&c| set[c as usize] = true),
+    let mut b = 0;
+    while b < 128 {
+        set[b] = is_py_space(b as u8);
+        b += 1;
     }
+    set
+};
+
+/// The range `strip` keeps of the ASCII text `s`: without `chars`, whitespace goes; with
+/// it, the ASCII characters of `chars`, given as its (WTF-8) bytes: every other code
+/// point is encoded with bytes of 0x80 and above, and cannot equal an ASCII byte.
+pub fn strip_range(s: &[u8], chars: Option<&[u8]>, left: bool, right: bool) -> (usize, usize) {
+    let set = match chars {
+        None => SPACES,
+        Some(chars) => {
+            let mut set = [false; 128];
+            chars
+                .iter()
+                .filter(|&&c| c < 128)
+                .for_each(|&c| set[c as usize] = true);
+            set
+        }
+    };
     let (mut i, mut j) = (0, s.len());
     if left {
         while i < j && set[s[i] as usize] {

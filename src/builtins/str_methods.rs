@@ -149,7 +149,7 @@ fn ascii_noargs<'a>(vm: &Vm, args: &Args<'a>, name: &str) -> PyResult<Option<&'a
 
 fn str_lower(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if let Some(s) = ascii_noargs(vm, &args, "lower")? {
-        return Ok(vm.new_str(&str_ascii::lower(s.bytes())));
+        return Ok(ascii_value(vm, str_ascii::lower(s.bytes())));
     }
     let p = noargs(vm, &args, "lower")?;
     Ok(out(vm, &lower_points(&p, minor(vm))))
@@ -157,7 +157,7 @@ fn str_lower(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn str_upper(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if let Some(s) = ascii_noargs(vm, &args, "upper")? {
-        return Ok(vm.new_str(&str_ascii::upper(s.bytes())));
+        return Ok(ascii_value(vm, str_ascii::upper(s.bytes())));
     }
     let p = noargs(vm, &args, "upper")?;
     Ok(out(vm, &upper_points(&p, minor(vm))))
@@ -174,7 +174,7 @@ fn str_casefold(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn str_swapcase(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if let Some(s) = ascii_noargs(vm, &args, "swapcase")? {
-        return Ok(vm.new_str(&str_ascii::swapcase(s.bytes())));
+        return Ok(ascii_value(vm, str_ascii::swapcase(s.bytes())));
     }
     let p = noargs(vm, &args, "swapcase")?;
     let mn = minor(vm);
@@ -209,7 +209,7 @@ fn str_title(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn str_capitalize(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if let Some(s) = ascii_noargs(vm, &args, "capitalize")? {
-        return Ok(vm.new_str(&str_ascii::capitalize(s.bytes())));
+        return Ok(ascii_value(vm, str_ascii::capitalize(s.bytes())));
     }
     let p = noargs(vm, &args, "capitalize")?;
     let mn = minor(vm);
@@ -441,10 +441,18 @@ fn search(s: &PyStr, sub: &PyStr, st: usize, en: usize, mode: Search) -> Option<
             st + hay[..off].chars().count()
         }
     };
-    match mode {
-        Search::Find => hay.find(needle).map(to_char),
-        Search::RFind => hay.rfind(needle).map(to_char),
-        Search::Count => Some(if needle.is_empty() {
+    // A one-byte needle (an ASCII character) is a byte scan, without the substring
+    // searcher's set-up.
+    let byte = match needle.as_bytes() {
+        [b] => Some(*b),
+        _ => None,
+    };
+    match (mode, byte) {
+        (Search::Find, Some(b)) => hay.bytes().position(|c| c == b).map(to_char),
+        (Search::RFind, Some(b)) => hay.bytes().rposition(|c| c == b).map(to_char),
+        (Search::Find, None) => hay.find(needle).map(to_char),
+        (Search::RFind, None) => hay.rfind(needle).map(to_char),
+        (Search::Count, _) => Some(if needle.is_empty() {
             en - st + 1
         } else {
             hay.matches(needle).count()
@@ -461,8 +469,7 @@ fn search_method(
 ) -> PyResult<Option<usize>> {
     let s = self_str(vm, args, name)?;
     let pos = super::str::method_args_since(vm, args, "str", name, 1, 3, (3, 13))?;
-    str_points_arg(vm, &pos[0], name, 1)?;
-    let sub = pos[0].as_str().expect("checked to be a str");
+    let sub = str_ref_arg(vm, &pos[0], name, 1)?;
     let start = slice_index(vm, pos.get(1))?;
     let end = slice_index(vm, pos.get(2))?;
     let (st, en, beyond) = adjust_indices(start, end, s.char_len());
@@ -735,7 +742,21 @@ fn split_common(vm: &mut Vm, args: Args<'_>, name: &str, reverse: bool) -> PyRes
             maxsplit,
             reverse,
         ) {
-            let items = parts.into_iter().map(|p| vm.new_str(p)).collect();
+            // The pieces of ASCII text are ASCII: no scan of each.
+            let items = if this.is_ascii() {
+                let t = &vm.types.str_;
+                parts
+                    .into_iter()
+                    .map(|p| {
+                        Value::Obj(crate::object::Object::new(
+                            t.clone(),
+                            Payload::Str(PyStr::from_ascii(p)),
+                        ))
+                    })
+                    .collect()
+            } else {
+                parts.into_iter().map(|p| vm.new_str(p)).collect()
+            };
             return Ok(vm.new_list(items));
         }
     }
@@ -857,7 +878,7 @@ fn str_join(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         _ => None,
     };
     let items = match borrowed {
-        Some(Joined::Text(text)) => return Ok(vm.new_str(&text)),
+        Some(Joined::Text(text, chars)) => return Ok(text_value(vm, text, chars)),
         Some(Joined::NotStr(i, item)) => return Err(join_item_error(vm, i, &item)),
         Some(Joined::Surrogates) | None => {
             if !vm.is_iterable(&iterable) {
@@ -868,7 +889,7 @@ fn str_join(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     };
     let this = self_str(vm, &args, "join")?;
     match join_text(this, &items) {
-        Joined::Text(text) => return Ok(vm.new_str(&text)),
+        Joined::Text(text, chars) => return Ok(text_value(vm, text, chars)),
         Joined::NotStr(i, item) => return Err(join_item_error(vm, i, &item)),
         Joined::Surrogates => {}
     }
@@ -885,7 +906,8 @@ fn str_join(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 /// What `join_text` made of a sequence of items.
 enum Joined {
-    Text(String),
+    /// The text and its code-point count.
+    Text(String, usize),
     /// Item `.0` is not a str.
     NotStr(usize, Value),
     /// Some text has lone surrogates: join code points instead.
@@ -895,12 +917,14 @@ enum Joined {
 /// `sep.join(items)` as UTF-8 text, sized in one pass and copied in a second.
 fn join_text(sep: &PyStr, items: &[Value]) -> Joined {
     let mut len = 0usize;
+    let mut chars = 0usize;
     let mut surrogates = sep.has_surrogates();
     for (i, item) in items.iter().enumerate() {
         match item.as_str() {
             Some(s) => {
                 surrogates |= s.has_surrogates();
                 len += s.bytes().len();
+                chars += s.char_len();
             }
             None => return Joined::NotStr(i, item.clone()),
         }
@@ -908,15 +932,31 @@ fn join_text(sep: &PyStr, items: &[Value]) -> Joined {
     if surrogates {
         return Joined::Surrogates;
     }
+    let seps = items.len().saturating_sub(1);
+    let chars = chars + sep.char_len() * seps;
     let sep = sep.as_str();
-    let mut text = String::with_capacity(len + sep.len() * items.len().saturating_sub(1));
+    let mut text = String::with_capacity(len + sep.len() * seps);
     for (i, item) in items.iter().enumerate() {
         if i > 0 {
             text.push_str(sep);
         }
         text.push_str(item.as_str().map(PyStr::as_str).unwrap_or(""));
     }
-    Joined::Text(text)
+    Joined::Text(text, chars)
+}
+
+/// An exact str of ASCII text this module built.
+fn ascii_value(vm: &Vm, text: String) -> Value {
+    let chars = text.len();
+    text_value(vm, text, chars)
+}
+
+/// An exact str of text this module built, whose code-point count it knows.
+fn text_value(vm: &Vm, text: String, chars: usize) -> Value {
+    Value::Obj(crate::object::Object::new(
+        vm.types.str_.clone(),
+        Payload::Str(PyStr::from_text(text, chars)),
+    ))
 }
 
 fn join_item_error(vm: &Vm, i: usize, item: &Value) -> crate::vm::PyErr {
@@ -938,21 +978,27 @@ fn strip_common(
     let this = self_str(vm, &args, name)?;
     let pos = super::str::method_args_since(vm, &args, "str", name, 0, 1, (3, 7))?;
     let mn = minor(vm);
-    let chars: Option<Vec<u32>> = match pos.first() {
+    let chars_arg: Option<&PyStr> = match pos.first() {
         None | Some(Value::None) => None,
         Some(v) => match v.as_str() {
-            Some(c) => Some(c.code_points()),
+            Some(c) => Some(c),
             None => return Err(vm.type_error(&format!("{name} arg must be None or str"))),
         },
     };
     if this.is_ascii() {
-        let (i, j) = str_ascii::strip_range(this.bytes(), chars.as_deref(), left, right);
+        let chars = chars_arg.map(PyStr::bytes);
+        let (i, j) = str_ascii::strip_range(this.bytes(), chars, left, right);
         if i == 0 && j == this.bytes().len() && vm.is_exact(&args.values[0], &vm.types.str_) {
             // An exact str that loses nothing is returned itself, as in CPython.
             return Ok(args.values[0].clone());
         }
-        return Ok(vm.new_str(&this.as_str()[i..j]));
+        let part = PyStr::from_ascii(&this.as_str()[i..j]);
+        return Ok(Value::Obj(crate::object::Object::new(
+            vm.types.str_.clone(),
+            Payload::Str(part),
+        )));
     }
+    let chars: Option<Vec<u32>> = chars_arg.map(PyStr::code_points);
     let s = this.code_points();
     let strip = |c: u32| match &chars {
         None => unicode::is_space(c, mn),
@@ -1174,6 +1220,9 @@ fn str_replace(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         } else {
             this.as_str().replacen(old.as_str(), new.as_str(), count)
         };
+        if this.is_ascii() && new.is_ascii() {
+            return Ok(ascii_value(vm, text));
+        }
         return Ok(vm.new_str(&text));
     }
     let units = replace_units(

@@ -56,6 +56,8 @@ pub fn too_full(fill: usize, mask: usize) -> bool {
 }
 
 const LINEAR_PROBES: usize = 9;
+/// No slot (a probe's `freeslot` before it passes a dummy).
+const NO_SLOT: usize = usize::MAX;
 const PERTURB_SHIFT: u32 = 5;
 pub const MIN_SIZE: usize = 8;
 
@@ -71,12 +73,6 @@ impl SetEntry {
         hash: 0,
         key: Value::Null,
     };
-    fn is_unused(&self) -> bool {
-        self.key.is_null() && self.hash == 0
-    }
-    fn is_dummy(&self) -> bool {
-        self.key.is_null() && self.hash == -1
-    }
     pub fn is_active(&self) -> bool {
         !self.key.is_null()
     }
@@ -107,7 +103,8 @@ pub struct ProbeState {
     probes: usize,
     /// The slot being examined.
     slot: usize,
-    freeslot: Option<usize>,
+    /// The first dummy slot passed, or `NO_SLOT`.
+    freeslot: usize,
     version: u64,
 }
 
@@ -159,49 +156,42 @@ impl SetData {
         self.table.len() - 1
     }
 
-    /// Starts a probe for `hash`.
-    pub fn find(
+    /// Starts a probe for `hash`. `native_eq` decides equal hashes natively when it can
+    /// (generic, so the usual `mapping::native_eq` is inlined into the probe loop).
+    #[inline]
+    pub fn find<F: FnMut(&Value, &Value) -> Eq>(
         &self,
         key: &Value,
         hash: i64,
-        native_eq: &mut dyn FnMut(&Value, &Value) -> Eq,
+        native_eq: &mut F,
     ) -> Probe {
         let mask = self.mask();
         let i = (hash as u64 as usize) & mask;
+        let linear = self.py2_slot0_hash.is_none() && i + LINEAR_PROBES <= mask;
         let state = ProbeState {
             i,
             perturb: hash as u64,
-            probes: if i + LINEAR_PROBES <= mask {
-                LINEAR_PROBES
-            } else {
-                0
-            },
+            probes: if linear { LINEAR_PROBES } else { 0 },
             slot: i,
-            freeslot: None,
+            freeslot: NO_SLOT,
             version: self.version,
-        };
-        let state = ProbeState {
-            probes: if self.py2_slot0_hash.is_some() {
-                0
-            } else {
-                state.probes
-            },
-            ..state
         };
         self.run(key, hash, state, native_eq)
     }
 
     /// Continues a probe after Python decided the equality of the asked candidate. `None`
     /// when the table changed meanwhile: start over with `find`.
-    pub fn resume(
+    pub fn resume<F: FnMut(&Value, &Value) -> Eq>(
         &self,
         key: &Value,
         hash: i64,
         state: ProbeState,
         equal: bool,
-        native_eq: &mut dyn FnMut(&Value, &Value) -> Eq,
+        native_eq: &mut F,
     ) -> Option<Probe> {
-        if state.version != self.version {
+        // A table emptied and refilled meanwhile may have the same version: its size is
+        // checked too, so the rest of the probe stays inside it.
+        if state.version != self.version || state.slot + state.probes > self.mask() {
             return None;
         }
         if equal {
@@ -211,73 +201,127 @@ impl SetData {
         Some(self.run(key, hash, next, native_eq))
     }
 
+    #[inline]
     fn advance(&self, mut s: ProbeState) -> ProbeState {
         let mask = self.mask();
+        if s.probes > 0 {
+            s.probes -= 1;
+            s.slot += 1;
+            return s;
+        }
         if self.py2_slot0_hash.is_some() {
             s.i = Self::step_py2(s.i, s.perturb, mask);
             s.perturb >>= PERTURB_SHIFT;
             s.slot = s.i;
             return s;
         }
-        if s.probes > 0 {
-            s.probes -= 1;
-            s.slot += 1;
+        s.perturb >>= PERTURB_SHIFT;
+        s.i =
+            (s.i.wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(s.perturb as usize))
+                & mask;
+        s.slot = s.i;
+        s.probes = if s.i + LINEAR_PROBES <= mask {
+            LINEAR_PROBES
         } else {
-            s.perturb >>= PERTURB_SHIFT;
-            s.i =
-                (s.i.wrapping_mul(5)
-                    .wrapping_add(1)
-                    .wrapping_add(s.perturb as usize))
-                    & mask;
-            s.slot = s.i;
-            s.probes = if s.i + LINEAR_PROBES <= mask {
-                LINEAR_PROBES
-            } else {
-                0
-            };
-        }
+            0
+        };
         s
     }
 
-    fn run(
+    /// The probe loop. The state lives in locals (a `ProbeState` is only built to hand
+    /// back with an `Ask`), and two ints are compared before anything else.
+    #[inline]
+    fn run<F: FnMut(&Value, &Value) -> Eq>(
         &self,
         key: &Value,
         hash: i64,
-        mut s: ProbeState,
-        native_eq: &mut dyn FnMut(&Value, &Value) -> Eq,
+        s: ProbeState,
+        native_eq: &mut F,
     ) -> Probe {
+        let table = self.table.as_slice();
+        let mask = table.len() - 1;
+        let py2 = self.py2_slot0_hash.is_some();
+        let ProbeState {
+            mut i,
+            mut perturb,
+            mut probes,
+            mut slot,
+            mut freeslot,
+            version,
+        } = s;
         loop {
-            let entry = &self.table[s.slot];
-            if entry.is_unused() {
-                return match s.freeslot.filter(|_| REUSE_DUMMIES.with(|r| r.get())) {
-                    Some(f) => Probe::Absent {
-                        slot: f,
-                        dummy: true,
-                    },
-                    None => Probe::Absent {
-                        slot: s.slot,
-                        dummy: false,
-                    },
-                };
-            }
-            if entry.hash == hash && entry.is_active() {
-                if entry.key.is(key) {
-                    return Probe::Found(s.slot);
+            debug_assert!(slot <= mask);
+            // SAFETY: `slot` is `i & mask`, or one of the LINEAR_PROBES slots after `i`,
+            // taken only when `i + LINEAR_PROBES <= mask`: always below `table.len()`.
+            let entry = unsafe { table.get_unchecked(slot) };
+            if entry.key.is_null() {
+                if entry.hash == 0 {
+                    // Unused: the end of the probe.
+                    if freeslot != NO_SLOT && REUSE_DUMMIES.with(|r| r.get()) {
+                        return Probe::Absent {
+                            slot: freeslot,
+                            dummy: true,
+                        };
+                    }
+                    return Probe::Absent { slot, dummy: false };
                 }
-                match native_eq(&entry.key, key) {
-                    Eq::Equal => return Probe::Found(s.slot),
+                if freeslot == NO_SLOT {
+                    freeslot = slot;
+                }
+            } else if entry.hash == hash {
+                let verdict = match (&entry.key, key) {
+                    (Value::Int(a), Value::Int(b)) => {
+                        if a == b {
+                            Eq::Equal
+                        } else {
+                            Eq::Different
+                        }
+                    }
+                    (k, _) if k.is(key) => Eq::Equal,
+                    (k, _) => native_eq(k, key),
+                };
+                match verdict {
+                    Eq::Equal => return Probe::Found(slot),
                     Eq::Different => {}
                     Eq::Unknown => {
                         return Probe::Ask {
                             candidate: entry.key.clone(),
-                            state: s,
+                            state: ProbeState {
+                                i,
+                                perturb,
+                                probes,
+                                slot,
+                                freeslot,
+                                version,
+                            },
                         }
                     }
                 }
-            } else if entry.is_dummy() && s.freeslot.is_none() {
-                s.freeslot = Some(s.slot);
             }
-            s = self.advance(s);
+            if probes > 0 {
+                probes -= 1;
+                slot += 1;
+                continue;
+            }
+            if py2 {
+                i = Self::step_py2(i, perturb, mask);
+                perturb >>= PERTURB_SHIFT;
+            } else {
+                perturb >>= PERTURB_SHIFT;
+                i = (i
+                    .wrapping_mul(5)
+                    .wrapping_add(1)
+                    .wrapping_add(perturb as usize))
+                    & mask;
+                probes = if i + LINEAR_PROBES <= mask {
+                    LINEAR_PROBES
+                } else {
+                    0
+                };
+            }
+            slot = i;
         }
     }
 
@@ -417,6 +461,16 @@ impl SetData {
         }
         self.finger = i + 1;
         Some(self.remove_at(i))
+    }
+
+    /// An empty table to replace this one with (the caller drops the old one after its
+    /// borrow ends): its version follows this one's, so a probe suspended on the old
+    /// table restarts.
+    pub fn emptied(&self) -> SetData {
+        SetData {
+            version: self.version + 1,
+            ..SetData::new()
+        }
     }
 
     pub fn clear(&mut self) {

@@ -59,6 +59,30 @@ impl PyStr {
         Self::from_wtf8(s.as_bytes(), char_len, None)
     }
 
+    /// Text built by the interpreter from pieces it knows (no lone surrogates), with its
+    /// code-point count known: nothing is scanned, and long text keeps `text`'s buffer
+    /// (no copy when its capacity is its length).
+    pub fn from_text(text: String, char_len: usize) -> PyStr {
+        debug_assert_eq!(text.chars().count(), char_len);
+        if text.len() <= INLINE_CAP || char_len > u32::MAX as usize {
+            return Self::from_wtf8(text.as_bytes(), char_len, None);
+        }
+        PyStr {
+            hash: Cell::new(-1),
+            repr: Repr::Heap {
+                char_len: char_len as u32,
+                data: text.into_bytes().into_boxed_slice(),
+            },
+        }
+    }
+
+    /// Known-ASCII text (a piece of ASCII text): its length is its code-point count.
+    #[inline]
+    pub fn from_ascii(s: &str) -> PyStr {
+        debug_assert!(s.is_ascii());
+        Self::from_wtf8(s.as_bytes(), s.len(), None)
+    }
+
     /// From WTF-8 bytes with `char_len` code points; `lossy` is given exactly when the
     /// bytes hold lone surrogates.
     fn from_wtf8(bytes: &[u8], char_len: usize, lossy: Option<Box<str>>) -> PyStr {
@@ -298,6 +322,25 @@ mod tests {
         let long = "é".repeat(40);
         let s = PyStr::new(&long);
         assert_eq!((s.char_len(), s.is_ascii()), (40, false));
+    }
+
+    #[test]
+    fn known_text_matches_scanned_text() {
+        for text in [
+            "",
+            "ab",
+            "é€😀 x",
+            &"z".repeat(INLINE_CAP + 5),
+            &"é".repeat(30),
+        ] {
+            let known = PyStr::from_text(text.to_string(), text.chars().count());
+            let scanned = PyStr::new(text);
+            assert_eq!(known.bytes(), scanned.bytes());
+            assert_eq!(known.char_len(), scanned.char_len());
+            assert_eq!(known.is_ascii(), scanned.is_ascii());
+        }
+        let a = PyStr::from_ascii("plain words");
+        assert_eq!((a.char_len(), a.is_ascii()), (11, true));
     }
 
     #[test]

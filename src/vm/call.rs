@@ -35,27 +35,23 @@ impl Vm {
                     }
                     (b.func)(self, args)
                 } else {
-                    let mut v = Vec::with_capacity(args.values.len() + 1);
-                    v.push(b.bound.clone());
-                    v.extend_from_slice(args.values);
+                    let mut v = Prepended::new(b.bound.clone(), args.values);
                     (b.func)(
                         self,
                         Args {
-                            values: &v,
+                            values: v.as_mut_slice(),
                             kwnames: args.kwnames,
                         },
                     )
                 }
             }
             Payload::Method(m) => {
-                let mut v = Vec::with_capacity(args.values.len() + 1);
-                v.push(m.self_.clone());
-                v.extend_from_slice(args.values);
+                let mut v = Prepended::new(m.self_.clone(), args.values);
                 let func = m.func.clone();
                 self.call(
                     &func,
                     Args {
-                        values: &v,
+                        values: v.as_mut_slice(),
                         kwnames: args.kwnames,
                     },
                 )
@@ -128,9 +124,8 @@ impl Vm {
         let new_name = self.names.__new__.clone();
         let new = self.lookup_in_mro(t, &new_name);
         let own_new = new.as_ref().is_none_or(|f| self.is_objects_method(f));
-        let mut with_cls = Vec::with_capacity(args.values.len() + 1);
-        with_cls.push(Value::Obj(t.clone()));
-        with_cls.extend_from_slice(args.values);
+        let mut with_cls = Prepended::new(Value::Obj(t.clone()), args.values);
+        let with_cls = with_cls.as_mut_slice();
         let obj = match new {
             Some(new) => {
                 let new = match new.payload() {
@@ -140,7 +135,7 @@ impl Vm {
                 self.call(
                     &new,
                     Args {
-                        values: &with_cls,
+                        values: with_cls,
                         kwnames: args.kwnames,
                     },
                 )?
@@ -166,7 +161,7 @@ impl Vm {
                 // method made for it.
                 with_cls[0] = obj.clone();
                 let args = Args {
-                    values: &with_cls,
+                    values: with_cls,
                     kwnames: args.kwnames,
                 };
                 self.call(&init, args)?
@@ -175,7 +170,7 @@ impl Vm {
                 // what binding it would make and call.
                 with_cls[0] = obj.clone();
                 let args = Args {
-                    values: &with_cls,
+                    values: with_cls,
                     kwnames: args.kwnames,
                 };
                 func(self, args)?
@@ -352,6 +347,22 @@ impl Vm {
     }
 }
 
+/// The native function a call of `callable` with `nargs` positional arguments (and no
+/// keywords) can run directly on the caller's arguments, as `Vm::call` would: a builtin
+/// function, or a builtin method not bound to an instance and given its self (the CALL
+/// of a method loaded by LOAD_METHOD). Anything else, `None`.
+#[inline]
+pub fn direct_native(callable: &Value, nargs: usize) -> Option<crate::object::NativeFn> {
+    match callable.payload() {
+        Some(Payload::Builtin(b))
+            if b.bound.is_null() && (nargs > 0 || b.kind != crate::object::BuiltinKind::Method) =>
+        {
+            Some(b.func)
+        }
+        _ => None,
+    }
+}
+
 /// The function of a builtin method descriptor not bound to an instance (what
 /// `descr_get` would bind before calling it).
 fn unbound_builtin_method(v: &Value) -> Option<crate::object::NativeFn> {
@@ -362,6 +373,43 @@ fn unbound_builtin_method(v: &Value) -> Option<crate::object::NativeFn> {
             Some(b.func)
         }
         _ => None,
+    }
+}
+
+/// How many values `Prepended` holds without a heap allocation.
+const PREPENDED_INLINE: usize = 6;
+
+/// A value followed by a call's arguments (self or the class, then the arguments), on
+/// the Rust stack when they are few: most calls through `Vm::call` of a bound method or a
+/// type need no allocation for it.
+enum Prepended {
+    Inline([Value; PREPENDED_INLINE], usize),
+    Heap(Vec<Value>),
+}
+
+impl Prepended {
+    #[inline]
+    fn new(first: Value, rest: &[Value]) -> Prepended {
+        if rest.len() < PREPENDED_INLINE {
+            let mut a: [Value; PREPENDED_INLINE] = Default::default();
+            a[0] = first;
+            for (slot, v) in a[1..].iter_mut().zip(rest) {
+                *slot = v.clone();
+            }
+            return Prepended::Inline(a, rest.len() + 1);
+        }
+        let mut v = Vec::with_capacity(rest.len() + 1);
+        v.push(first);
+        v.extend_from_slice(rest);
+        Prepended::Heap(v)
+    }
+
+    #[inline]
+    fn as_mut_slice(&mut self) -> &mut [Value] {
+        match self {
+            Prepended::Inline(a, n) => &mut a[..*n],
+            Prepended::Heap(v) => v,
+        }
     }
 }
 

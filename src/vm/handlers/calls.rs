@@ -32,6 +32,10 @@ impl Exec<'_> {
             other => other,
         };
         if kwnames.is_none() {
+            let nargs = self.frame.stack.len().saturating_sub(args_start);
+            if let Some(f) = crate::vm::call::direct_native(&callable, nargs) {
+                return self.call_native(f, args_start, drop_from);
+            }
             if let Value::Obj(func) = &callable {
                 if let Payload::Type(_) = &func.payload {
                     let stack = &mut self.frame.stack;
@@ -88,6 +92,22 @@ impl Exec<'_> {
                 kwnames: &kw,
             },
         );
+        self.vm.calling_frame = saved;
+        self.frame.stack.truncate(drop_from);
+        self.push_result(r)
+    }
+
+    /// Runs native `f` on the arguments from `args_start` up, borrowed from the stack
+    /// (`call_from_stack` without keywords, for `call::direct_native`).
+    #[inline]
+    fn call_native(
+        &mut self,
+        f: crate::object::NativeFn,
+        args_start: usize,
+        drop_from: usize,
+    ) -> Flow {
+        let saved = std::mem::replace(&mut self.vm.calling_frame, &*self.frame as *const _);
+        let r = f(self.vm, Args::positional(&self.frame.stack[args_start..]));
         self.vm.calling_frame = saved;
         self.frame.stack.truncate(drop_from);
         self.push_result(r)

@@ -356,8 +356,26 @@ impl Exec<'_> {
 }
 
 impl crate::vm::Vm {
-    /// `item in container`.
+    /// `item in container`. An exact set (recognized by its class pointer, without
+    /// reading the type) is probed here; everything else goes to `contains_general`.
+    #[inline]
     pub fn contains(&mut self, container: &Value, item: &Value) -> crate::vm::PyResult<bool> {
+        if let Value::Obj(o) = container {
+            if matches!(o.payload, Payload::Set(_) | Payload::FrozenSet(_)) {
+                let c = o.class();
+                if std::rc::Rc::ptr_eq(c, &self.types.set)
+                    || std::rc::Rc::ptr_eq(c, &self.types.frozenset)
+                {
+                    return crate::builtins::set::contains_key(self, container, item);
+                }
+            }
+        }
+        self.contains_general(container, item)
+    }
+
+    /// `contains` for any container but an exact set.
+    #[inline(never)]
+    fn contains_general(&mut self, container: &Value, item: &Value) -> crate::vm::PyResult<bool> {
         if let Value::Obj(o) = container {
             if !self.type_data(o.class()).is_heap {
                 match &o.payload {
@@ -374,12 +392,23 @@ impl crate::vm::Vm {
                         };
                         return Ok(s.as_str().contains(needle.as_str()));
                     }
-                    Payload::List(_) | Payload::Tuple(_) => {
-                        let items = self.collect(container)?;
-                        for v in &items {
+                    Payload::Tuple(t) => {
+                        for v in t.iter() {
                             if crate::builtins::sequence::contains_eq(self, v, item)? {
                                 return Ok(true);
                             }
+                        }
+                        return Ok(false);
+                    }
+                    Payload::List(l) => {
+                        // As CPython's `list_contains`: each item in turn from the live
+                        // list (an `__eq__` may change it), no copy of the list.
+                        let mut i = 0;
+                        while let Some(v) = l.with(|items| items.get(i).cloned()) {
+                            if crate::builtins::sequence::contains_eq(self, &v, item)? {
+                                return Ok(true);
+                            }
+                            i += 1;
                         }
                         return Ok(false);
                     }
