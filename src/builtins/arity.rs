@@ -22,24 +22,32 @@ fn plural(n: usize, always: bool) -> &'static str {
 
 /// Clinic/`PyArg_UnpackTuple` count check: `name expected [at least |at most ]N argument(s),
 /// got M` (3.6-3.7 always say "arguments").
+#[inline]
 pub fn check_count(vm: &Vm, name: &str, given: usize, min: usize, max: usize) -> PyResult<()> {
     if given >= min && given <= max {
         return Ok(());
     }
+    Err(count_error(vm, name, given, min, max))
+}
+
+#[cold]
+#[inline(never)]
+fn count_error(vm: &Vm, name: &str, given: usize, min: usize, max: usize) -> PyErr {
     let always = ver(vm) < (3, 8);
     let (qual, n) = if given < min {
         (if min == max { "" } else { "at least " }, min)
     } else {
         (if min == max { "" } else { "at most " }, max)
     };
-    Err(vm.type_error(&format!(
+    vm.type_error(&format!(
         "{name} expected {qual}{n} argument{}, got {given}",
         plural(n, always)
-    )))
+    ))
 }
 
 /// `PyArg_ParseTuple`'s wording (`name() takes exactly 2 arguments (0 given)`), which
 /// some methods used up to 3.7 before Argument Clinic's (`check_count`).
+#[inline]
 pub fn check_count_legacy(
     vm: &Vm,
     name: &str,
@@ -87,16 +95,23 @@ pub fn method_name(vm: &Vm, owner: &str, name: &str) -> String {
 }
 
 /// `METH_O`: exactly one argument after `self`.
+#[inline]
 pub fn one_arg<'a>(vm: &Vm, args: &Args<'a>, owner: &str, name: &str) -> PyResult<&'a Value> {
     no_kwargs_method(vm, args, owner, name)?;
     match args.pos() {
         [_, v] => Ok(v),
-        p => Err(vm.type_error(&format!(
-            "{}() takes exactly one argument ({} given)",
-            method_name(vm, owner, name),
-            p.len().saturating_sub(1)
-        ))),
+        p => Err(one_arg_error(vm, owner, name, p.len())),
     }
+}
+
+#[cold]
+#[inline(never)]
+fn one_arg_error(vm: &Vm, owner: &str, name: &str, given: usize) -> PyErr {
+    vm.type_error(&format!(
+        "{}() takes exactly one argument ({} given)",
+        method_name(vm, owner, name),
+        given.saturating_sub(1)
+    ))
 }
 
 /// `METH_NOARGS`: nothing after `self`.
@@ -113,24 +128,38 @@ pub fn no_args(vm: &Vm, args: &Args<'_>, owner: &str, name: &str) -> PyResult<()
 }
 
 /// A method that takes no keyword arguments.
+#[inline]
 pub fn no_kwargs_method(vm: &Vm, args: &Args<'_>, owner: &str, name: &str) -> PyResult<()> {
     if args.kwnames.is_empty() {
         Ok(())
     } else {
-        Err(vm.type_error(&format!(
-            "{}() takes no keyword arguments",
-            method_name(vm, owner, name)
-        )))
+        Err(no_kwargs_method_error(vm, owner, name))
     }
 }
 
+#[cold]
+#[inline(never)]
+fn no_kwargs_method_error(vm: &Vm, owner: &str, name: &str) -> PyErr {
+    vm.type_error(&format!(
+        "{}() takes no keyword arguments",
+        method_name(vm, owner, name)
+    ))
+}
+
 /// A builtin function that takes no keyword arguments (`len()`, `sum()` before 3.8).
+#[inline]
 pub fn no_kwargs(vm: &Vm, args: &Args<'_>, name: &str) -> PyResult<()> {
     if args.kwnames.is_empty() {
         Ok(())
     } else {
-        Err(vm.type_error(&format!("{name}() takes no keyword arguments")))
+        Err(no_kwargs_error(vm, name))
     }
+}
+
+#[cold]
+#[inline(never)]
+fn no_kwargs_error(vm: &Vm, name: &str) -> PyErr {
+    vm.type_error(&format!("{name}() takes no keyword arguments"))
 }
 
 /// A type constructor that takes no keyword arguments (`range()`, `set()`, `zip()`...):
@@ -147,6 +176,7 @@ pub fn no_kwargs_type(vm: &Vm, args: &Args<'_>, name: &str) -> PyResult<()> {
 
 /// The `self` of a method of builtin type `owner` (named `type_name` in messages),
 /// checked as CPython's method descriptors check it.
+#[inline]
 pub fn self_of<'a>(
     vm: &Vm,
     args: &Args<'a>,
@@ -154,17 +184,25 @@ pub fn self_of<'a>(
     type_name: &str,
     name: &str,
 ) -> PyResult<&'a ObjRef> {
-    let Some(v) = args.pos().first() else {
-        let message = crate::vm::messages::descriptor_needs_argument(ver(vm), type_name, name);
-        return Err(vm.type_error(&message));
-    };
-    match v {
-        Value::Obj(o) if vm.is_subclass_of(o.class(), owner) => Ok(o),
-        _ => Err(descriptor_mismatch(vm, name, type_name, v)),
+    // The exact type first: the commonest case, without walking the MRO.
+    match args.pos().first() {
+        Some(Value::Obj(o)) if std::rc::Rc::ptr_eq(o.class(), owner) => Ok(o),
+        Some(Value::Obj(o)) if vm.is_subclass_of(o.class(), owner) => Ok(o),
+        Some(v) => Err(descriptor_mismatch(vm, name, type_name, v)),
+        None => Err(self_missing(vm, type_name, name)),
     }
 }
 
+#[cold]
+#[inline(never)]
+fn self_missing(vm: &Vm, type_name: &str, name: &str) -> PyErr {
+    let message = crate::vm::messages::descriptor_needs_argument(ver(vm), type_name, name);
+    vm.type_error(&message)
+}
+
 /// `descriptor 'append' for 'list' objects doesn't apply to a 'int' object`.
+#[cold]
+#[inline(never)]
 pub fn descriptor_mismatch(vm: &Vm, name: &str, type_name: &str, v: &Value) -> PyErr {
     let got = vm.type_name(v);
     if ver(vm) < (3, 8) {
