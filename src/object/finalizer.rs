@@ -84,15 +84,19 @@ pub fn take_queue() -> Vec<ObjRef> {
 
 /// Called by `Object::drop`: when the object needs its `__del__` called, moves its
 /// contents to a new object that is queued, and returns true.
+#[inline]
 pub(super) fn resurrect(o: &mut Object) -> bool {
     // Only these objects can be queued (and so remembered as finalized).
     let candidate = match &o.payload {
         Payload::Generator(_) => true,
         _ => o.class_if_set().is_some_and(class_has_finalizer),
     };
-    if !candidate {
-        return false;
-    }
+    candidate && resurrect_candidate(o)
+}
+
+/// `resurrect` of an object that may need finalizing.
+#[inline(never)]
+fn resurrect_candidate(o: &mut Object) -> bool {
     // A finalized object is forgotten when it is freed, even when it no longer needs
     // finalizing (a closed generator): a new object may get its address.
     let addr = o as *const Object as usize;
