@@ -22,24 +22,32 @@ fn plural(n: usize, always: bool) -> &'static str {
 
 /// Clinic/`PyArg_UnpackTuple` count check: `name expected [at least |at most ]N argument(s),
 /// got M` (3.6-3.7 always say "arguments").
+#[inline]
 pub fn check_count(vm: &Vm, name: &str, given: usize, min: usize, max: usize) -> PyResult<()> {
     if given >= min && given <= max {
         return Ok(());
     }
+    Err(count_error(vm, name, given, min, max))
+}
+
+#[cold]
+#[inline(never)]
+fn count_error(vm: &Vm, name: &str, given: usize, min: usize, max: usize) -> PyErr {
     let always = ver(vm) < (3, 8);
     let (qual, n) = if given < min {
         (if min == max { "" } else { "at least " }, min)
     } else {
         (if min == max { "" } else { "at most " }, max)
     };
-    Err(vm.type_error(&format!(
+    vm.type_error(&format!(
         "{name} expected {qual}{n} argument{}, got {given}",
         plural(n, always)
-    )))
+    ))
 }
 
 /// `PyArg_ParseTuple`'s wording (`name() takes exactly 2 arguments (0 given)`), which
 /// some methods used up to 3.7 before Argument Clinic's (`check_count`).
+#[inline]
 pub fn check_count_legacy(
     vm: &Vm,
     name: &str,
@@ -136,13 +144,13 @@ pub fn no_kwargs_method(vm: &Vm, args: &Args<'_>, owner: &str, name: &str) -> Py
     if args.kwnames.is_empty() {
         Ok(())
     } else {
-        Err(no_kwargs_error(vm, owner, name))
+        Err(no_kwargs_method_error(vm, owner, name))
     }
 }
 
 #[cold]
 #[inline(never)]
-fn no_kwargs_error(vm: &Vm, owner: &str, name: &str) -> PyErr {
+fn no_kwargs_method_error(vm: &Vm, owner: &str, name: &str) -> PyErr {
     vm.type_error(&format!(
         "{}() takes no keyword arguments",
         method_name(vm, owner, name)
@@ -150,12 +158,19 @@ fn no_kwargs_error(vm: &Vm, owner: &str, name: &str) -> PyErr {
 }
 
 /// A builtin function that takes no keyword arguments (`len()`, `sum()` before 3.8).
+#[inline]
 pub fn no_kwargs(vm: &Vm, args: &Args<'_>, name: &str) -> PyResult<()> {
     if args.kwnames.is_empty() {
         Ok(())
     } else {
-        Err(vm.type_error(&format!("{name}() takes no keyword arguments")))
+        Err(no_kwargs_error(vm, name))
     }
+}
+
+#[cold]
+#[inline(never)]
+fn no_kwargs_error(vm: &Vm, name: &str) -> PyErr {
+    vm.type_error(&format!("{name}() takes no keyword arguments"))
 }
 
 /// A type constructor that takes no keyword arguments (`range()`, `set()`, `zip()`...):
@@ -199,8 +214,7 @@ fn self_of_checked<'a>(
     name: &str,
 ) -> PyResult<&'a ObjRef> {
     let Some(v) = args.pos().first() else {
-        let message = crate::vm::messages::descriptor_needs_argument(ver(vm), type_name, name);
-        return Err(vm.type_error(&message));
+        return Err(self_missing(vm, type_name, name));
     };
     match v {
         Value::Obj(o) if vm.is_subclass_of(o.class(), owner) => Ok(o),
@@ -208,7 +222,16 @@ fn self_of_checked<'a>(
     }
 }
 
+#[cold]
+#[inline(never)]
+fn self_missing(vm: &Vm, type_name: &str, name: &str) -> PyErr {
+    let message = crate::vm::messages::descriptor_needs_argument(ver(vm), type_name, name);
+    vm.type_error(&message)
+}
+
 /// `descriptor 'append' for 'list' objects doesn't apply to a 'int' object`.
+#[cold]
+#[inline(never)]
 pub fn descriptor_mismatch(vm: &Vm, name: &str, type_name: &str, v: &Value) -> PyErr {
     let got = vm.type_name(v);
     if ver(vm) < (3, 8) {

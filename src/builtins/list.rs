@@ -68,8 +68,7 @@ fn this<'a>(
     args: &Args<'a>,
     name: &str,
 ) -> PyResult<(&'a ObjRef, &'a PyCell<Vec<Value>>)> {
-    let list_t = vm.types.list.clone();
-    let o = arity::self_of(vm, args, &list_t, "list", name)?;
+    let o = arity::self_of(vm, args, &vm.types.list, "list", name)?;
     match cell(o) {
         Some(c) => Ok((o, c)),
         None => Err(arity::descriptor_mismatch(

@@ -36,6 +36,19 @@ pub fn init(vm: &mut Vm) {
     vm.add_method(&t, "__new__", tuple_new, BuiltinKind::StaticMethod);
 }
 
+/// `tuple(iterable)`: the iterable itself when it is an exact tuple, else a new tuple of
+/// its items. `type.__call__` calls it directly for `tuple(x)` (tuple's `__new__` and
+/// `__init__` cannot be replaced, so nothing else would run).
+pub fn tuple_of(vm: &mut Vm, iterable: &Value) -> PyResult<Value> {
+    if let Value::Obj(o) = iterable {
+        if std::rc::Rc::ptr_eq(o.class(), &vm.types.tuple) {
+            return Ok(iterable.clone());
+        }
+    }
+    let items = vm.collect(iterable)?;
+    Ok(vm.new_tuple(items))
+}
+
 /// The items of a tuple (or tuple-subclass instance).
 pub fn items(o: &ObjRef) -> Option<&[Value]> {
     match &o.payload {
@@ -77,7 +90,7 @@ fn tuple_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     arity::check_count(vm, "tuple", pos.len(), 0, 1)?;
     let exact = std::rc::Rc::ptr_eq(&cls, &vm.types.tuple);
     let items = match pos.first() {
-        Some(v) if exact && vm.is_exact(v, &vm.types.tuple.clone()) => return Ok(v.clone()),
+        Some(v) if exact => return tuple_of(vm, v),
         Some(v) => vm.collect(v)?,
         None => Vec::new(),
     };

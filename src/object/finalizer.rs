@@ -14,6 +14,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 /// Set when objects wait in the queue (checked by the interpreter loop).
 pub static PENDING: AtomicBool = AtomicBool::new(false);
 
+/// Set while the `-v` tracer is installed: a freed suspended generator is then always
+/// closed through `close()`, so the trace shows its frame being closed.
+pub static TRACING: AtomicBool = AtomicBool::new(false);
+
 thread_local! {
     static QUEUE: RefCell<Vec<ObjRef>> = const { RefCell::new(Vec::new()) };
     static FINALIZED: RefCell<HashSet<usize>> = RefCell::new(HashSet::new());
@@ -26,7 +30,9 @@ pub fn class_has_finalizer(class: &ObjRef) -> bool {
 
 /// Whether the object needs finalizing when freed: an instance of a class with
 /// `__del__`, or a started, suspended generator, coroutine or async generator (closed,
-/// which runs its `finally` blocks).
+/// which runs its `finally` blocks) whose closing would run some of its code: one
+/// suspended where nothing can see the GeneratorExit is simply freed, its frame with it,
+/// as `close()` would finish it (`generator::closes_without_running`).
 pub fn needs_finalizer(o: &Object) -> bool {
     let Some(class) = o.class_if_set() else {
         return false;
@@ -36,9 +42,11 @@ pub fn needs_finalizer(o: &Object) -> bool {
     }
     use crate::vm::generator::GenState;
     match &o.payload {
-        Payload::Generator(g) => g
-            .state
-            .with(|s| matches!(s, GenState::Suspended(f) if !f.fresh)),
+        Payload::Generator(g) => g.state.with(|s| {
+            matches!(s, GenState::Suspended(f) if !f.fresh
+                && (TRACING.load(Ordering::Relaxed)
+                    || !crate::vm::generator::closes_without_running(f)))
+        }),
         _ => false,
     }
 }
@@ -76,15 +84,19 @@ pub fn take_queue() -> Vec<ObjRef> {
 
 /// Called by `Object::drop`: when the object needs its `__del__` called, moves its
 /// contents to a new object that is queued, and returns true.
+#[inline]
 pub(super) fn resurrect(o: &mut Object) -> bool {
     // Only these objects can be queued (and so remembered as finalized).
     let candidate = match &o.payload {
         Payload::Generator(_) => true,
         _ => o.class_if_set().is_some_and(class_has_finalizer),
     };
-    if !candidate {
-        return false;
-    }
+    candidate && resurrect_candidate(o)
+}
+
+/// `resurrect` of an object that may need finalizing.
+#[inline(never)]
+fn resurrect_candidate(o: &mut Object) -> bool {
     // A finalized object is forgotten when it is freed, even when it no longer needs
     // finalizing (a closed generator): a new object may get its address.
     let addr = o as *const Object as usize;

@@ -460,12 +460,18 @@ impl Drop for Object {
     fn drop(&mut self) {
         // First, so that the collector never sees an object being dropped.
         gc::untrack(self);
+        // A generator's weak references are cleared before it is closed (CPython's
+        // `gen_dealloc`), so their callbacks run before its `finally` blocks.
+        let generator = matches!(self.payload, Payload::Generator(_));
+        if generator && self.header.weakly_referenced() {
+            weakref::clear_refs_to(self as *const Object as usize);
+        }
         // An instance with `__del__` lives on in a new object until it has run.
         let resurrected = finalizer::resurrect(self);
         if self.header.reclassed() {
             self.set_assigned_class(None);
         }
-        if self.header.weakly_referenced() {
+        if !generator && self.header.weakly_referenced() {
             // After a `__del__` is queued, so the callbacks run after it (as in CPython).
             weakref::clear_refs_to(self as *const Object as usize);
         }

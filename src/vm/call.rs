@@ -121,6 +121,9 @@ impl Vm {
             }
             return Ok(Value::Obj(class_.clone()));
         }
+        if Rc::ptr_eq(t, &self.types.tuple) && args.values.len() == 1 && args.kwnames.is_empty() {
+            return crate::builtins::tuple::tuple_of(self, &args.values[0]);
+        }
         let new_name = self.names.__new__.clone();
         let new = self.lookup_in_mro(t, &new_name);
         let own_new = new.as_ref().is_none_or(|f| self.is_objects_method(f));

@@ -700,6 +700,13 @@ fn catches_at_yield(g: &GenFrame) -> bool {
     }
 }
 
+/// Whether `close()` of the generator suspended with frame `g` would run none of its
+/// code (nothing delegated to, no handler around the instruction it is suspended at):
+/// it would only finish the generator.
+pub(crate) fn closes_without_running(g: &GenFrame) -> bool {
+    !catches_at_yield(g)
+}
+
 /// What the consumer `frame` does with a value its generator yielded: FOR_ITER and SEND
 /// push it; YIELD_FROM yields it on (returned), to run again when resumed.
 pub(crate) fn consumer_gets_yield(

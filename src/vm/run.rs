@@ -112,7 +112,11 @@ pub fn run_program(
             crate::modules::signal::install_startup_handlers(&mut vm);
             if let Some(trace) = &options.trace {
                 match crate::trace::Tracer::new(trace) {
-                    Ok(t) => vm.tracer = Some(Box::new(t)),
+                    Ok(t) => {
+                        vm.tracer = Some(Box::new(t));
+                        crate::object::finalizer::TRACING
+                            .store(true, std::sync::atomic::Ordering::Relaxed);
+                    }
                     Err(msg) => {
                         eprintln!("xpython: error: {msg}");
                         return 1;
