@@ -14,6 +14,11 @@ compiled in but off, on benches/loop.py.
     tools/bench.py                         # every benchmark, 3.11 bytecode, 5 runs each
     tools/bench.py --bench fib --bench nbody --runs 9
     tools/bench.py --python-version 3.8 --check      # one run each: checksums only
+    tools/bench.py --targets               # and exit 1 when a target of issue 6 is missed
+
+`--targets` checks the performance targets on the figures just measured: geometric mean
+of the ratios <= 1.5, no ratio above 2.5, peak memory <= 1.5x CPython's on each, start-up
+<= 10 ms (the spread across versions is checked by tools/perf_count.py --spread).
 
 The machine's load changes wall times: the script prints `uptime`'s load average and the
 CPU first. Instruction counts (tools/perf_count.py) do not depend on the load.
@@ -139,6 +144,7 @@ def main():
     ap.add_argument("--check", action="store_true", help="one run each, compare checksums only")
     ap.add_argument("--untraced", help="an xpython built without tracing, to time -v's cost")
     ap.add_argument("--no-startup", action="store_true", help="skip the empty-program figure")
+    ap.add_argument("--targets", action="store_true", help="exit 1 when a target is missed")
     args = ap.parse_args()
 
     python = find_python(args.python_version)
@@ -151,6 +157,8 @@ def main():
     print("CPython: %s   xpython: %s   runs: %d after a warm-up\n" % (python, args.xpython, runs))
 
     ratios = []
+    mem_ratios = []
+    startup_ms = None
     failed = []
     header = "%-14s %9s %9s %7s %10s %10s %6s" % (
         "benchmark", "xpython s", "CPython s", "ratio", "xpy RSS MB", "Py RSS MB", "mem x"
@@ -182,6 +190,7 @@ def main():
                 continue
             ratio = xt / ct if ct else float("nan")
             ratios.append(ratio)
+            mem_ratios.append(xrss / max(crss, 1))
             print(
                 "%-14s %9.3f %9.3f %7.2f %10.1f %10.1f %6.2f"
                 % (name, xt, ct, ratio, xrss / 1024.0, crss / 1024.0, xrss / max(crss, 1))
@@ -200,9 +209,10 @@ def main():
             res = measure(
                 {"xpython": [args.xpython, empty], "cpython": [python, empty]}, max(runs, 10)
             )
+            startup_ms = res["xpython"][0] * 1000
             print(
                 "\nstart-up (empty program): xpython %.1f ms, CPython %.1f ms"
-                % (res["xpython"][0] * 1000, res["cpython"][0] * 1000)
+                % (startup_ms, res["cpython"][0] * 1000)
             )
         if args.untraced and not args.check:
             loop = os.path.join(tmp, "loop.pyc")
@@ -216,7 +226,28 @@ def main():
     if failed:
         print("\nfailed: %s" % ", ".join(failed))
         return 1
+    if args.targets and not args.check:
+        return check_targets(ratios, mem_ratios, startup_ms)
     return 0
+
+
+def check_targets(ratios, mem_ratios, startup_ms):
+    """Prints each performance target with the figure measured; 1 when one is missed."""
+    if not ratios:
+        print("\ntargets: nothing measured")
+        return 1
+    geo = math.exp(sum(math.log(r) for r in ratios) / len(ratios))
+    checks = [
+        ("geometric mean <= 1.5", "%.2f" % geo, geo <= 1.5),
+        ("no ratio above 2.5", "max %.2f" % max(ratios), max(ratios) <= 2.5),
+        ("peak memory <= 1.5x", "max %.2f" % max(mem_ratios), max(mem_ratios) <= 1.5),
+    ]
+    if startup_ms is not None:
+        checks.append(("start-up <= 10 ms", "%.1f ms" % startup_ms, startup_ms <= 10.0))
+    print()
+    for what, figure, ok in checks:
+        print("target %-24s %-12s %s" % (what, figure, "met" if ok else "MISSED"))
+    return 0 if all(ok for _, _, ok in checks) else 1
 
 
 if __name__ == "__main__":

@@ -11,6 +11,8 @@ xpython/CPython of instructions is a proxy for the ratio of times, not the same 
     tools/perf_count.py                       # every benchmark, 3.11 bytecode
     tools/perf_count.py --bench fib --no-cpython
     tools/perf_count.py --write-bounds        # record tests/perf/bounds.txt (see below)
+    tools/perf_count.py --spread 2.7 3.8 3.13 # each version's counts against 3.11's; exit 1
+                                              # when one is more than 15% off
 
 `--write-bounds` compiles the benchmarks of BUDGET into tests/perf/ (NAME.cpython-311.pyc),
 runs each with its tiny BUDGET argument (a few seconds under callgrind) and records the
@@ -79,7 +81,11 @@ def main():
     ap.add_argument("--bench", action="append", default=[])
     ap.add_argument("--no-cpython", action="store_true", help="count xpython only")
     ap.add_argument("--write-bounds", action="store_true")
+    ap.add_argument("--spread", nargs="+", metavar="VERSION",
+                    help="compare these versions' counts with --python-version's")
     args = ap.parse_args()
+    if args.spread:
+        return spread(args)
     python = find_python(args.python_version)
     if python is None:
         sys.exit("no CPython %s found" % args.python_version)
@@ -128,6 +134,58 @@ def main():
             for name, arg, bound, out in bounds:
                 f.write("%s\t%s\t%d\t%s\n" % (name, arg, bound, out))
     return 0
+
+
+# How far another version's count may be from the baseline's (issue 6: within 15%).
+SPREAD = 0.15
+
+
+def counts_for(xpython, version, names, tmp):
+    """xpython's instruction count per benchmark on `version`'s bytecode (start-up
+    subtracted); benchmarks not valid in that version are left out."""
+    python = find_python(version)
+    if python is None:
+        sys.exit("no CPython %s found" % version)
+    empty_src = os.path.join(tmp, "empty.py")
+    open(empty_src, "w").close()
+    empty = os.path.join(tmp, "empty-%s.pyc" % version)
+    compile_with(python, empty_src, empty)
+    base = callgrind([xpython, empty])[0]
+    counts = {}
+    for name in names:
+        pyc = os.path.join(tmp, "%s-%s.pyc" % (name, version))
+        try:
+            compile_with(python, os.path.join(BENCHES, name + ".py"), pyc, quiet=True)
+        except subprocess.CalledProcessError:
+            continue
+        counts[name] = callgrind([xpython, pyc, SMALL[name]])[0] - base
+    return counts
+
+
+def spread(args):
+    """Prints each version's counts as a change from the baseline version's; 1 when one
+    is further than SPREAD from it."""
+    names = args.bench or sorted(n for n in SMALL if n != "loop")
+    with tempfile.TemporaryDirectory() as tmp:
+        base = counts_for(args.xpython, args.python_version, names, tmp)
+        others = {v: counts_for(args.xpython, v, names, tmp) for v in args.spread}
+    print("%-14s %14s" % ("benchmark", args.python_version) + "".join("%9s" % v for v in others))
+    worst = 0.0
+    for name in names:
+        if name not in base:
+            continue
+        row = "%-14s %14s" % (name, "{:,}".format(base[name]))
+        for counts in others.values():
+            if name in counts:
+                change = counts[name] / base[name] - 1
+                worst = max(worst, abs(change))
+                row += "%+8.1f%%" % (change * 100)
+            else:
+                row += "%9s" % "-"
+        print(row)
+    ok = worst <= SPREAD
+    print("\nlargest difference %.1f%%: %s" % (worst * 100, "within 15%" if ok else "MORE THAN 15%"))
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":
