@@ -9,9 +9,10 @@
 use super::numeric::{index_or_error, ver};
 use super::str::{adjust_indices, method_args, slice_index};
 use super::str_methods::{
-    center_left, count_points, expandtabs_units, find_points, replace_units, rfind_points,
-    rsplit_points, split_points, splitlines_units, tabsize_arg, zfill_units,
+    count_points, expandtabs_units, find_points, replace_units, rfind_points, rsplit_points,
+    split_points, splitlines_units, tabsize_arg,
 };
+use super::str_pad::{center_left, zfill_units};
 use crate::object::Truth;
 use crate::object::{Args, BuiltinKind, NativeFn, ObjRef, Object, Payload, Value};
 use crate::vm::ops::{as_int, BinOp};

@@ -42,6 +42,7 @@ pub mod str;
 pub mod str_ascii;
 pub mod str_format;
 pub mod str_methods;
+pub mod str_pad;
 pub mod super_;
 pub mod tuple;
 pub mod type_extras;

@@ -1,6 +1,6 @@
 //! The methods of `str`: case conversion with full Unicode mappings (final sigma,
 //! titlecase), the `is...` predicates, searching (`find`, `count`, `startswith`...),
-//! splitting and joining, stripping, padding, `replace`, `translate`/`maketrans`,
+//! splitting and joining, stripping, `replace`, `translate`/`maketrans`,
 //! `expandtabs`, `partition`, `removeprefix`/`removesuffix`, and `encode`.
 //!
 //! Methods work on code points (`Vec<u32>`), so strings holding lone surrogates behave
@@ -9,6 +9,7 @@
 use super::numeric::{index_or_error, ver};
 use super::str::{adjust_indices, descriptor_error, method_args, self_str, slice_index, text_arg};
 use super::str_ascii;
+use super::str_pad::{str_center, str_ljust, str_rjust, str_zfill};
 use super::unicode::{self, Case};
 use crate::object::Truth;
 use crate::object::{Args, BuiltinKind, Payload, PyStr, Value};
@@ -82,7 +83,7 @@ fn str_ref_arg<'v>(vm: &Vm, v: &'v Value, func: &str, position: usize) -> PyResu
     }
 }
 
-fn out(vm: &Vm, points: &[u32]) -> Value {
+pub(super) fn out(vm: &Vm, points: &[u32]) -> Value {
     vm.new_str_points(points)
 }
 
@@ -851,7 +852,7 @@ fn keepends_arg(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<bool> {
     }
 }
 
-fn numeric_float(v: &Value) -> bool {
+pub(super) fn numeric_float(v: &Value) -> bool {
     super::numeric::float_of(v).is_some()
 }
 
@@ -966,7 +967,7 @@ fn join_item_error(vm: &Vm, i: usize, item: &Value) -> crate::vm::PyErr {
     ))
 }
 
-// ----- stripping and padding -----
+// ----- stripping (padding is in `str_pad`) -----
 
 fn strip_common(
     vm: &mut Vm,
@@ -1031,104 +1032,6 @@ fn str_lstrip(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn str_rstrip(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     strip_common(vm, args, "rstrip", false, true)
-}
-
-/// A width argument (an index, clamped to isize).
-fn width_arg(vm: &mut Vm, v: &Value) -> PyResult<isize> {
-    if numeric_float(v) && ver(vm) < (3, 10) {
-        return Err(vm.type_error("integer argument expected, got float"));
-    }
-    let n = index_or_error(vm, v)?;
-    Ok(n.to_isize()
-        .unwrap_or(if num_traits::Signed::is_negative(&n) {
-            isize::MIN
-        } else {
-            isize::MAX
-        }))
-}
-
-fn pad_args(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<(Vec<u32>, isize, u32)> {
-    let s = self_str(vm, args, name)?.code_points();
-    let pos = method_args(vm, args, "str", name, 1, 2)?;
-    let width = width_arg(vm, &pos[0])?;
-    super::numeric::size_guard(vm, width.max(0) as usize)?;
-    let fill = match pos.get(1) {
-        None => ' ' as u32,
-        Some(v) => match v.as_str() {
-            Some(f) if f.char_len() == 1 => f.code_points()[0],
-            Some(_) => {
-                return Err(vm.type_error("The fill character must be exactly one character long"))
-            }
-            None => {
-                return Err(vm.type_error(&format!(
-                    "The fill character must be a unicode character, not {}",
-                    vm.type_name(v)
-                )))
-            }
-        },
-    };
-    Ok((s, width, fill))
-}
-
-/// Pads with `left` and `right` fill characters.
-fn padded(s: &[u32], left: usize, right: usize, fill: u32) -> Vec<u32> {
-    let mut r = Vec::with_capacity(s.len() + left + right);
-    r.extend(std::iter::repeat_n(fill, left));
-    r.extend_from_slice(s);
-    r.extend(std::iter::repeat_n(fill, right));
-    r
-}
-
-/// The left padding of `center` (CPython rounds odd margins by the width's parity).
-pub fn center_left(marg: usize, width: usize) -> usize {
-    marg / 2 + (marg & width & 1)
-}
-
-fn str_center(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let (s, width, fill) = pad_args(vm, &args, "center")?;
-    if width <= s.len() as isize {
-        return Ok(out(vm, &s));
-    }
-    let marg = width as usize - s.len();
-    let left = center_left(marg, width as usize);
-    Ok(out(vm, &padded(&s, left, marg - left, fill)))
-}
-
-fn str_ljust(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let (s, width, fill) = pad_args(vm, &args, "ljust")?;
-    let n = (width - s.len() as isize).max(0) as usize;
-    Ok(out(vm, &padded(&s, 0, n, fill)))
-}
-
-fn str_rjust(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let (s, width, fill) = pad_args(vm, &args, "rjust")?;
-    let n = (width - s.len() as isize).max(0) as usize;
-    Ok(out(vm, &padded(&s, n, 0, fill)))
-}
-
-/// `zfill` over any unit type.
-pub fn zfill_units<T: Copy + PartialEq + From<u8>>(s: &[T], width: isize) -> Vec<T> {
-    if width <= s.len() as isize {
-        return s.to_vec();
-    }
-    let fill = width as usize - s.len();
-    let mut r: Vec<T> = std::iter::repeat_n(T::from(b'0'), fill).collect();
-    r.extend_from_slice(s);
-    if let Some(&c) = s.first() {
-        if c == T::from(b'+') || c == T::from(b'-') {
-            r[0] = c;
-            r[fill] = T::from(b'0');
-        }
-    }
-    r
-}
-
-fn str_zfill(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let s = self_str(vm, &args, "zfill")?.code_points();
-    let pos = method_args(vm, &args, "str", "zfill", 1, 1)?;
-    let width = width_arg(vm, &pos[0])?;
-    super::numeric::size_guard(vm, width.max(0) as usize)?;
-    Ok(out(vm, &zfill_units(&s, width)))
 }
 
 // ----- replace, expandtabs, partition, translate -----
