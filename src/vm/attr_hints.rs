@@ -120,6 +120,20 @@ impl AttrHint {
         .is_some()
     }
 
+    /// Records that instances of `class` keep the name at instance-dict entry `at`,
+    /// unless that is the entry `known` already recorded.
+    #[inline]
+    fn entry_moved(&self, class: usize, epoch: u64, known: usize, at: usize) {
+        if at != known {
+            let way = Way::InstanceDict {
+                class,
+                epoch,
+                entry: at,
+            };
+            self.record(way, epoch);
+        }
+    }
+
     /// Records `way`: over the way of the same class, else an empty or outdated one,
     /// else over the oldest (the others move down).
     fn record(&self, way: Way, epoch: u64) {
@@ -235,14 +249,7 @@ pub fn store_instance_attr_by_hint(
         Ok(placed) => placed,
         Err(value) => (place_name(vm, &dict, name, value)?, None),
     };
-    if at != entry {
-        let way = Way::InstanceDict {
-            class,
-            epoch,
-            entry: at,
-        };
-        hint.record(way, epoch);
-    }
+    hint.entry_moved(class, epoch, entry, at);
     Ok(old)
 }
 
@@ -356,14 +363,7 @@ impl Vm {
             if let (Some(entry), Some(dict)) = (known, self.ensure_instance_dict(o)) {
                 self.dict_set(&dict, Value::Obj(name.clone()), value)?;
                 if let Some((at, _)) = find_name(self, &dict, name) {
-                    if at != entry {
-                        let way = Way::InstanceDict {
-                            class,
-                            epoch,
-                            entry: at,
-                        };
-                        hint.record(way, epoch);
-                    }
+                    hint.entry_moved(class, epoch, entry, at);
                 }
                 return Ok(());
             }
